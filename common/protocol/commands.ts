@@ -1,0 +1,65 @@
+// Every queue command, once: its REST route, its socket event and its result. The server builds
+// both transports from this table, and clients call either with the same types.
+import type { Result } from './errors';
+import type { QueueSnapshot } from './events';
+import type { CounterState, Ticket } from './model';
+import type { CommandInput, CommandName } from './schemas';
+
+export interface TicketResult {
+  ticket: Ticket;
+}
+
+export interface CounterResult {
+  counter: CounterState;
+  /** The ticket the action concerned, as it is now (null when the counter holds none). */
+  ticket: Ticket | null;
+}
+
+export interface CommandOutputs {
+  'ticket:issue': TicketResult;
+  'ticket:grant-category': TicketResult;
+  'ticket:cancel': TicketResult;
+  'ticket:print-result': TicketResult;
+  'counter:open': CounterResult;
+  'counter:close': CounterResult;
+  'counter:pause': CounterResult;
+  'counter:resume': CounterResult;
+  'counter:call-next': CounterResult;
+  'counter:call-ticket': CounterResult;
+  'counter:recall': CounterResult;
+  'counter:start': CounterResult;
+  'counter:finish': CounterResult;
+  'counter:no-show': CounterResult;
+  'counter:return': CounterResult;
+  'counter:transfer': CounterResult;
+}
+
+/** REST: every command is a POST; `:param`s are taken from the path, the rest from the JSON body. */
+export const COMMAND_ROUTES: Record<CommandName, string> = {
+  'ticket:issue': '/api/tickets',
+  'ticket:grant-category': '/api/tickets/:ticketId/category',
+  'ticket:cancel': '/api/tickets/:ticketId/cancel',
+  'ticket:print-result': '/api/tickets/:ticketId/print-result',
+  'counter:open': '/api/counters/:counterId/open',
+  'counter:close': '/api/counters/:counterId/close',
+  'counter:pause': '/api/counters/:counterId/pause',
+  'counter:resume': '/api/counters/:counterId/resume',
+  'counter:call-next': '/api/counters/:counterId/call-next',
+  'counter:call-ticket': '/api/counters/:counterId/call-ticket',
+  'counter:recall': '/api/counters/:counterId/recall',
+  'counter:start': '/api/counters/:counterId/start',
+  'counter:finish': '/api/counters/:counterId/finish',
+  'counter:no-show': '/api/counters/:counterId/no-show',
+  'counter:return': '/api/counters/:counterId/return',
+  'counter:transfer': '/api/counters/:counterId/transfer',
+};
+
+export type Ack<T> = (result: Result<T>) => void;
+
+type CommandEvents = {
+  [K in CommandName]: (input: CommandInput<K>, ack: Ack<CommandOutputs[K]>) => void;
+};
+
+export interface ClientToServerEvents extends CommandEvents {
+  'queue:resync': (ack: Ack<QueueSnapshot>) => void;
+}

@@ -1,0 +1,97 @@
+// Schemas of the office configuration an admin edits. The stored documents are parsed with them
+// on load too, so a bad document can never reach the domain.
+import { z } from 'zod';
+import { LANGUAGES } from './model';
+import { clockTime, id, lang, localDate, localizedText } from './schemas';
+
+const timeRange = z.object({ start: clockTime, end: clockTime }).refine((r) => r.start < r.end, 'a range must end after it starts');
+
+const dayHours = z
+  .object({ open: clockTime, close: clockTime, breaks: z.array(timeRange).max(6).default([]) })
+  .refine((h) => h.open < h.close, 'closing must come after opening')
+  .refine((h) => h.breaks.every((b) => b.start >= h.open && b.end <= h.close), 'breaks must lie within opening hours');
+
+export const scheduleSchema = z.object({
+  weekly: z
+    .array(
+      z.object({
+        weekday: z.number().int().min(1).max(7),
+        weeksOfMonth: z.array(z.number().int().min(1).max(5)).min(1).optional(),
+        hours: dayHours,
+      }),
+    )
+    .max(40),
+  holidays: z.array(z.object({ date: localDate, name: z.string().max(200) })).max(400).default([]),
+  exceptions: z
+    .array(
+      z.union([
+        z.object({ date: localDate, closed: z.literal(true), note: z.string().max(200).optional() }),
+        z.object({ date: localDate, closed: z.literal(false).optional(), hours: dayHours, note: z.string().max(200).optional() }),
+      ]),
+    )
+    .max(400)
+    .default([]),
+  cutoffMinutes: z.number().int().min(0).max(240).default(15),
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const officeSchema = z
+  .object({
+    name: localizedText,
+    address: localizedText,
+    phones: z.array(z.string().trim().min(1).max(40)).max(6),
+    timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+    languages: z.array(lang).min(1).max(LANGUAGES.length),
+    defaultLanguage: lang,
+    schedule: scheduleSchema,
+    rules: z.object({
+      recallLimit: z.number().int().min(0).max(10).default(2),
+      postponeMinutes: z.number().int().min(0).max(240).default(10),
+      priorityRatio: z.object({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) }).nullable().default(null),
+      appointmentLeadMinutes: z.number().int().min(0).max(60).default(5),
+    }),
+    categories: z.array(z.object({ id, name: localizedText })).max(30).default([]),
+  })
+  .refine((o) => o.languages.includes(o.defaultLanguage), 'the default language must be one of the languages');
+
+/** Letters that are easy to tell from digits and from each other (no З/3, О/0, Ё, Й, Ъ, Ь). */
+const PREFIX = /^$|^[АБВГДЕЖИКЛМНПРСТУФХЦЧШЭЮЯABCDEFGHJKLMNPRSTUVWXYZ]$/;
+
+export const serviceSchema = z
+  .object({
+    id,
+    name: localizedText,
+    prefix: z.string().regex(PREFIX, 'a prefix is one clear capital letter or nothing'),
+    startNumber: z.number().int().min(0).max(9999).default(100),
+    endNumber: z.number().int().min(1).max(9999).default(999),
+    dailyLimit: z.number().int().min(1).max(9999).nullable().default(null),
+    targetWaitMinutes: z.number().int().min(1).max(600).default(15),
+    bookedTargetWaitMinutes: z.number().int().min(1).max(600).default(5),
+    maxWaitMinutes: z.number().int().min(1).max(600).default(30),
+    expectedServiceMinutes: z.number().min(0.5).max(600).default(10),
+    kioskOrder: z.number().int().min(0).max(1000).default(0),
+    group: z.string().max(64).nullable().default(null),
+    active: z.boolean().default(true),
+  })
+  .refine((s) => s.endNumber > s.startNumber, 'the end number must be above the start number');
+
+export const counterSchema = z.object({
+  id,
+  number: z.number().int().min(1).max(999),
+  name: localizedText,
+  services: z.array(z.object({ serviceId: id, weight: z.enum(['main', 'secondary']) })).max(50),
+  zone: z.string().min(1).max(64).default('hall'),
+  active: z.boolean().default(true),
+});
+
+export type OfficeInput = z.input<typeof officeSchema>;
+export type ServiceInput = z.input<typeof serviceSchema>;
+export type CounterInput = z.input<typeof counterSchema>;

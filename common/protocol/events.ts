@@ -1,0 +1,116 @@
+// What the server pushes: a full snapshot on connect, then sequenced events. A client that sees a
+// gap in `seq` (or reconnects) asks for a new snapshot; `applyQueueEvent` is the one reducer
+// every client uses.
+import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, Service, Ticket } from './model';
+
+export const EVENT_KINDS = [
+  'ticket-issued',
+  'ticket-called',
+  'ticket-recalled',
+  'ticket-started',
+  'ticket-finished',
+  'ticket-returned',
+  'ticket-postponed',
+  'ticket-transferred',
+  'ticket-category-granted',
+  'ticket-print',
+  'counter-opened',
+  'counter-paused',
+  'counter-resumed',
+  'counter-closed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface QueueEvent {
+  /** The journal row id: durable, strictly increasing, one per event. */
+  seq: number;
+  at: number;
+  kind: EventKind;
+  /** The ticket as it is after the event. */
+  ticket?: Ticket;
+  /** The counter as it is after the event. */
+  counter?: CounterState;
+}
+
+export interface OfficeStatus {
+  state: 'open' | 'break' | 'closed';
+  /** Open but no new walk-in tickets: within the cut-off before closing. */
+  issuing: boolean;
+  /** When the current state ends (break ends, office closes), if known. */
+  until: number | null;
+  /** The next opening, when closed or on a break. */
+  nextOpen: number | null;
+}
+
+export interface PublicOffice {
+  name: LocalizedText;
+  address: LocalizedText;
+  phones: string[];
+  timeZone: string;
+  languages: Lang[];
+  defaultLanguage: Lang;
+  categories: PriorityCategory[];
+}
+
+/** One call as the hall sees it. */
+export interface CallRecord {
+  ticketId: string;
+  code: string;
+  serviceId: string;
+  counterId: string;
+  at: number;
+  recall: boolean;
+  seq: number;
+}
+
+export interface QueueSnapshot {
+  seq: number;
+  serverTime: number;
+  serviceDay: string;
+  office: PublicOffice;
+  officeStatus: OfficeStatus;
+  services: Service[];
+  counters: Counter[];
+  counterStates: CounterState[];
+  /** Today's tickets that are not finished. */
+  tickets: Ticket[];
+  /** The latest calls, newest first. */
+  recentCalls: CallRecord[];
+}
+
+export const RECENT_CALLS_KEPT = 20;
+
+/** Applies one event to a snapshot, returning a new snapshot. Pure, shared by every client. */
+export function applyQueueEvent(snapshot: QueueSnapshot, event: QueueEvent): QueueSnapshot {
+  let { tickets, counterStates, recentCalls } = snapshot;
+  const { ticket, counter } = event;
+  if (ticket) {
+    const others = tickets.filter((t) => t.id !== ticket.id);
+    tickets = ticket.status === 'finished' ? others : [...others, ticket];
+    if ((event.kind === 'ticket-called' || event.kind === 'ticket-recalled') && ticket.counterId) {
+      const call: CallRecord = {
+        ticketId: ticket.id,
+        code: ticket.code,
+        serviceId: ticket.serviceId,
+        counterId: ticket.counterId,
+        at: event.at,
+        recall: event.kind === 'ticket-recalled',
+        seq: event.seq,
+      };
+      recentCalls = [call, ...recentCalls].slice(0, RECENT_CALLS_KEPT);
+    }
+  }
+  if (counter) {
+    counterStates = counterStates.map((c) => (c.counterId === counter.counterId ? counter : c));
+    if (!counterStates.some((c) => c.counterId === counter.counterId)) counterStates = [...counterStates, counter];
+  }
+  return { ...snapshot, seq: event.seq, tickets, counterStates, recentCalls };
+}
+
+export interface ServerToClientEvents {
+  'queue:snapshot': (snapshot: QueueSnapshot) => void;
+  'queue:event': (event: QueueEvent) => void;
+  'office:status': (status: OfficeStatus) => void;
+  /** Configuration changed: services, counters or office. Clients resync. */
+  'config:changed': () => void;
+}

@@ -1,0 +1,6 @@
+export * from './model';
+export * from './errors';
+export * from './events';
+export * from './schemas';
+export * from './commands';
+export * from './config-schemas';

@@ -1,0 +1,205 @@
+// The entities server and clients share. Times are epoch milliseconds (UTC); a "service day" is the
+// office's local calendar date, 'YYYY-MM-DD', in the office's time zone.
+
+export const LANGUAGES = ['ru', 'uk', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** Text in several languages; the office's default language is always present. */
+export type LocalizedText = Partial<Record<Lang, string>>;
+
+/** 'HH:MM', local office time. */
+export type ClockTime = string;
+/** 'YYYY-MM-DD', local office date. */
+export type LocalDate = string;
+
+export interface TimeRange {
+  start: ClockTime;
+  end: ClockTime;
+}
+
+export interface DayHours {
+  open: ClockTime;
+  close: ClockTime;
+  breaks: TimeRange[];
+}
+
+/** Opening hours for one ISO weekday (1 = Monday … 7 = Sunday). */
+export interface WeeklyRule {
+  weekday: number;
+  /** Only these occurrences of the weekday in the month (e.g. [2, 4]: the 2nd and 4th Saturday). */
+  weeksOfMonth?: number[];
+  hours: DayHours;
+}
+
+export type ScheduleException =
+  | { date: LocalDate; closed: true; note?: string }
+  | { date: LocalDate; closed?: false; hours: DayHours; note?: string };
+
+export interface OfficeSchedule {
+  weekly: WeeklyRule[];
+  holidays: { date: LocalDate; name: string }[];
+  exceptions: ScheduleException[];
+  /** No new walk-in tickets this many minutes before closing. */
+  cutoffMinutes: number;
+}
+
+export interface Office {
+  name: LocalizedText;
+  address: LocalizedText;
+  phones: string[];
+  timeZone: string;
+  languages: Lang[];
+  defaultLanguage: Lang;
+  schedule: OfficeSchedule;
+  rules: QueueRules;
+  categories: PriorityCategory[];
+}
+
+export interface QueueRules {
+  /** After this many recalls, a further recall turns the ticket into a no-show. */
+  recallLimit: number;
+  /** Minutes a postponed ticket waits in the shared pool before any counter may call it. */
+  postponeMinutes: number;
+  /** Optional fair mix: after `normal` ordinary calls, one priority call (and vice versa). */
+  priorityRatio: { normal: number; priority: number } | null;
+  /** A booked visitor becomes due this many minutes before the slot starts. */
+  appointmentLeadMinutes: number;
+}
+
+/** An out-of-turn category (disability group, veteran …): a legal right, granted by staff. */
+export interface PriorityCategory {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface Service {
+  id: string;
+  name: LocalizedText;
+  /** One letter or ''. */
+  prefix: string;
+  startNumber: number;
+  endNumber: number;
+  dailyLimit: number | null;
+  targetWaitMinutes: number;
+  bookedTargetWaitMinutes: number;
+  /** A ticket waiting longer than this jumps the counter's service weights. */
+  maxWaitMinutes: number;
+  expectedServiceMinutes: number;
+  kioskOrder: number;
+  group: string | null;
+  active: boolean;
+}
+
+export type ServiceWeight = 'main' | 'secondary';
+
+export interface Counter {
+  id: string;
+  number: number;
+  name: LocalizedText;
+  services: { serviceId: string; weight: ServiceWeight }[];
+  zone: string;
+  active: boolean;
+}
+
+export type TicketSource = 'kiosk' | 'appointment' | 'staff';
+
+export type Priority =
+  | { kind: 'normal' }
+  | { kind: 'booked'; appointmentId: string; slotStart: number }
+  | { kind: 'category'; categoryId: string; grantedBy: string; reason: string };
+
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'postponed' | 'finished';
+export type TicketOutcome = 'served' | 'no-show' | 'cancelled' | 'day-ended';
+export type PrintState = 'not-requested' | 'pending' | 'printed' | 'failed';
+
+/** Why a ticket was called: shown to staff and kept for managers. */
+export type CallReason =
+  | { kind: 'appointment'; slotStart: number }
+  | { kind: 'category'; categoryId: string }
+  | { kind: 'overdue'; waitedMinutes: number; maxWaitMinutes: number }
+  | { kind: 'ratio' }
+  | { kind: 'first-in-line'; serviceId: string; weight: ServiceWeight }
+  | { kind: 'assigned-to-counter' }
+  | { kind: 'postponed-due' }
+  | { kind: 'chosen' };
+
+export interface WaitEstimate {
+  ahead: number;
+  waitMinutes: number;
+  at: number;
+}
+
+export interface Ticket {
+  id: string;
+  serviceId: string;
+  serviceDay: LocalDate;
+  number: number;
+  /** Prefix joined with number: 'А123' or '123'. */
+  code: string;
+  issuedAt: number;
+  /** When the ticket (re)entered its current queue: the same as issuedAt unless returned or postponed. */
+  queuedAt: number;
+  source: TicketSource;
+  priority: Priority;
+  language: Lang;
+  status: TicketStatus;
+  outcome: TicketOutcome | null;
+  /** The counter that holds it while called or serving. */
+  counterId: string | null;
+  /** Transferred to this specific counter: only it may call the ticket. */
+  assignedCounterId: string | null;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  recalls: number;
+  callReason: CallReason | null;
+  postponedUntil: number | null;
+  /** After a transfer with return: the service the ticket goes back to when done. */
+  returnToServiceId: string | null;
+  comment: string | null;
+  print: PrintState;
+  estimate: WaitEstimate | null;
+}
+
+export type PauseReason = 'lunch' | 'technical' | 'other';
+
+export interface CounterState {
+  counterId: string;
+  status: 'closed' | 'open' | 'paused';
+  operatorId: string | null;
+  operatorName: string | null;
+  pause: { reason: PauseReason; note: string; since: number } | null;
+  ticketId: string | null;
+  since: number;
+  /** Consecutive calls of one kind, for the optional priority ratio. */
+  streak: { kind: 'normal' | 'priority'; count: number };
+}
+
+export type Role = 'admin' | 'manager' | 'operator' | 'consultant';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant'];
+
+export interface User {
+  id: string;
+  login: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+export type DeviceKind = 'kiosk' | 'display' | 'print-agent';
+
+export interface Device {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  zone: string | null;
+  revoked: boolean;
+  settings: Record<string, unknown>;
+}
+
+/** Who did something: a person, a device or the system itself (day rollover). */
+export type Actor =
+  | { kind: 'user'; id: string; role: Role }
+  | { kind: 'device'; id: string; deviceKind: DeviceKind }
+  | { kind: 'public' }
+  | { kind: 'system' };

@@ -1,0 +1,60 @@
+// zod schemas for everything a client sends. Input types are inferred from them, so a payload's
+// shape is written exactly once.
+import { z } from 'zod';
+import { LANGUAGES } from './model';
+
+export const id = z.string().min(1).max(64);
+export const lang = z.enum(LANGUAGES);
+export const shortText = z.string().trim().max(500);
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const localizedText = z
+  .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
+  .partial()
+  .refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'at least one language is required');
+
+const counterRef = z.object({ counterId: id }).strict();
+
+export const commandSchemas = {
+  'ticket:issue': z
+    .object({ serviceId: id, language: lang.optional(), source: z.enum(['kiosk', 'staff']).optional() })
+    .strict(),
+  'ticket:grant-category': z.object({ ticketId: id, categoryId: id, reason: shortText.min(1) }).strict(),
+  'ticket:cancel': z.object({ ticketId: id, reason: shortText.optional() }).strict(),
+  'ticket:print-result': z.object({ ticketId: id, ok: z.boolean(), error: shortText.optional() }).strict(),
+  'counter:open': counterRef,
+  'counter:close': counterRef,
+  'counter:pause': z
+    .object({ counterId: id, reason: z.enum(['lunch', 'technical', 'other']), note: shortText.default('') })
+    .strict(),
+  'counter:resume': counterRef,
+  'counter:call-next': counterRef,
+  'counter:call-ticket': z.object({ counterId: id, ticketId: id }).strict(),
+  'counter:recall': counterRef,
+  'counter:start': counterRef,
+  'counter:finish': counterRef,
+  'counter:no-show': counterRef,
+  'counter:return': z
+    .object({
+      counterId: id,
+      mode: z.enum(['keep-place', 'postpone']),
+      minutes: z.number().int().min(0).max(480).optional(),
+    })
+    .strict(),
+  'counter:transfer': z
+    .object({
+      counterId: id,
+      toServiceId: id.optional(),
+      toCounterId: id.optional(),
+      comment: shortText.default(''),
+      returnAfter: z.boolean().default(false),
+    })
+    .strict()
+    .refine((t) => (t.toServiceId === undefined) !== (t.toCounterId === undefined), 'give toServiceId or toCounterId'),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandInput<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
+
+export const loginSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+export type LoginInput = z.infer<typeof loginSchema>;

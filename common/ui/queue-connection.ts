@@ -1,0 +1,112 @@
+// The root element's link to the server: a socket, the latest snapshot, and the sequence number.
+// A snapshot arrives on every (re)connect; events are applied in order; a gap in `seq` means we
+// missed something, so we ask for a fresh snapshot rather than guess.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import {
+  applyQueueEvent,
+  type ClientToServerEvents,
+  type CommandInput,
+  type CommandName,
+  type CommandOutputs,
+  type QueueEvent,
+  type QueueSnapshot,
+  type Result,
+  type ServerToClientEvents,
+} from '../protocol';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+export type TalonSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ConnectionOptions {
+  /** A registered device's key (kiosk, display, print agent); staff use their session cookie. */
+  deviceKey?: string | null;
+  /** Called for every event applied, after the snapshot is updated (e.g. to announce calls). */
+  onEvent?: (event: QueueEvent, snapshot: QueueSnapshot) => void;
+  /** Called whenever a whole snapshot replaces the old one (connect, resync). */
+  onSnapshot?: (snapshot: QueueSnapshot) => void;
+  url?: string;
+}
+
+const COMMAND_TIMEOUT_MS = 10_000;
+
+export class QueueConnection implements ReactiveController {
+  snapshot: QueueSnapshot | null = null;
+  state: ConnectionState = 'connecting';
+  /** Why the server refused the connection (e.g. a revoked device), if it did. */
+  refusal: string | null = null;
+  readonly socket: TalonSocket;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ConnectionOptions = {},
+  ) {
+    host.addController(this);
+    this.socket = io(options.url ?? '/', {
+      autoConnect: false,
+      withCredentials: true,
+      auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},
+    });
+    this.socket.on('connect', () => this.setState('online'));
+    this.socket.on('disconnect', () => this.setState('offline'));
+    this.socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+      this.refusal = err.data?.message ?? null;
+      this.setState('offline');
+    });
+    this.socket.on('queue:snapshot', (snapshot) => this.adopt(snapshot));
+    this.socket.on('queue:event', (event) => this.apply(event));
+    this.socket.on('office:status', (officeStatus) => {
+      if (this.snapshot) this.snapshot = { ...this.snapshot, officeStatus };
+      this.host.requestUpdate();
+    });
+    this.socket.on('config:changed', () => this.resync());
+  }
+
+  hostConnected(): void {
+    this.socket.connect();
+  }
+
+  hostDisconnected(): void {
+    this.socket.disconnect();
+  }
+
+  /** Sends a command and resolves with the server's typed answer (or a local 'internal' error). */
+  async command<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutputs[K]>> {
+    const send = this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (event: K, payload: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
+    try {
+      return await send.call(this.socket.timeout(COMMAND_TIMEOUT_MS), name, input);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The server did not answer in time' } };
+    }
+  }
+
+  resync(): void {
+    this.socket
+      .timeout(COMMAND_TIMEOUT_MS)
+      .emitWithAck('queue:resync')
+      .then((result) => result.ok && this.adopt(result.data))
+      .catch(() => undefined);
+  }
+  private adopt(snapshot: QueueSnapshot): void {
+    this.snapshot = snapshot;
+    this.options.onSnapshot?.(snapshot);
+    this.host.requestUpdate();
+  }
+
+  private apply(event: QueueEvent): void {
+    const current = this.snapshot;
+    if (!current || event.seq <= current.seq) return;
+    if (event.seq !== current.seq + 1) {
+      this.resync();
+      return;
+    }
+    this.snapshot = applyQueueEvent(current, event);
+    this.options.onEvent?.(event, this.snapshot);
+    this.host.requestUpdate();
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,110 @@
+// Composition in one place: the store, the engine, the auth stores, HTTP routes, realtime and the
+// web apps are wired here; main.ts only reads the environment, migrates, seeds and listens.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type Express } from 'express';
+import { authenticate } from './auth/authenticate';
+import type { AuthStores } from './auth/principal';
+import { resolvePrincipal } from './auth/principal';
+import { issueRateGuard } from './auth/issue-guard';
+import { CommandRunner } from './engine/commands';
+import { QueueEngine, type Clock } from './engine/queue-engine';
+import { authRoutes } from './http/auth-routes';
+import { commandRoutes } from './http/command-routes';
+import { configRoutes } from './http/config-routes';
+import { deviceRoutes } from './http/device-routes';
+import { queueRoutes } from './http/queue-routes';
+import { sendError } from './http/respond';
+import { userRoutes } from './http/user-routes';
+import { serveWebApps } from './http/web-apps';
+import { attachRealtime, type TalonIo } from './realtime/hub';
+import { loadConfig } from './store/config-store';
+import type { Database } from './store/database';
+import { createDevicesStore } from './store/devices-store';
+import { createSessionsStore } from './store/sessions-store';
+import { createUsersStore } from './store/users-store';
+
+export interface AppDeps {
+  db: Database;
+  clock?: Clock;
+  newId?: () => string;
+  /** Serve the built web apps from dist/ (production) or through Vite's dev server (development). */
+  webApps?: 'dist' | 'vite' | 'none';
+}
+
+export interface TalonApp {
+  app: Express;
+  httpServer: HttpServer;
+  io: TalonIo;
+  engine: QueueEngine;
+  stores: AuthStores;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** 96 random bits: a ticket id nobody can guess from another (it opens the visitor's live page). */
+export function randomId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export async function createApp(deps: AppDeps): Promise<TalonApp> {
+  const { db } = deps;
+  const clock = deps.clock ?? Date.now;
+  const config = await loadConfig(db);
+  if (!config) throw new Error('The database has no office configuration; seed it first');
+  const engine = await QueueEngine.load(db, config, clock, deps.newId ?? randomId);
+  const stores: AuthStores = {
+    users: createUsersStore(db, clock),
+    sessions: createSessionsStore(db, clock),
+    devices: createDevicesStore(db, clock),
+  };
+  const runner = new CommandRunner(engine, issueRateGuard(clock));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+  let io: TalonIo | undefined;
+
+  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', authenticate(stores));
+  app.use(authRoutes(stores, clock));
+  app.use(userRoutes(stores));
+  app.use(deviceRoutes(stores));
+  app.use(queueRoutes(engine, db));
+  app.use(commandRoutes(runner));
+  app.use(configRoutes(engine, db, () => io));
+  app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
+  // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') return sendError(res, { code: 'invalid-input', message: 'The request body is too large' });
+    if (error.status && error.status < 500) return sendError(res, { code: 'invalid-input', message: 'The request body is not valid JSON' });
+    console.error('[talon] unexpected error', error);
+    sendError(res, { code: 'internal', message: 'Something went wrong on the server; the action was not done' });
+  });
+  const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
+
+  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials));
+
+  return {
+    app,
+    httpServer,
+    io,
+    engine,
+    stores,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => io!.close(() => resolve()));
+      await closeWebApps();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Commands on a ticket itself: issuing, out-of-turn categories, cancelling, the print result.
+import type { CommandInput, Priority, Ticket, TicketSource } from '../../common/protocol';
+import { domainError } from './errors';
+import { estimateWait } from './estimates';
+import { nextNumber, ticketCode } from './numbering';
+import { failure, success, type Outcome } from './outcome';
+import { officeStatus } from './schedule';
+import { withTicket, type CommandContext, type QueueConfig, type QueueState } from './state';
+import { localDate } from './time';
+
+export interface IssueRequest {
+  serviceId: string;
+  language?: CommandInput<'ticket:issue'>['language'];
+  source: TicketSource;
+  priority?: Priority;
+  /** Staff may issue outside the kiosk's hours (a visitor already standing at the booth). */
+  ignoreHours?: boolean;
+}
+
+export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRequest, ctx: CommandContext): Outcome<Ticket> {
+  const service = config.services.get(req.serviceId);
+  if (!service) return failure(domainError('not-found', `No service ${req.serviceId}`));
+  if (!service.active) return failure(domainError('service-inactive', 'This service is not available'));
+  const { office } = config;
+  if (!req.ignoreHours) {
+    const status = officeStatus(office, ctx.now);
+    if (!status.issuing) {
+      return failure(domainError('office-closed', 'Tickets are not issued now', { status }));
+    }
+  }
+  const day = localDate(ctx.now, office.timeZone);
+  const numbered = nextNumber(service, state.numbering.get(service.id), day);
+  if (!numbered.ok) return failure(numbered.error);
+  const draft: Ticket = {
+    id: ctx.newId(),
+    serviceId: service.id,
+    serviceDay: day,
+    number: numbered.number,
+    code: ticketCode(service.prefix, numbered.number),
+    issuedAt: ctx.now,
+    queuedAt: ctx.now,
+    source: req.source,
+    priority: req.priority ?? { kind: 'normal' },
+    language: req.language ?? office.defaultLanguage,
+    status: 'waiting',
+    outcome: null,
+    counterId: null,
+    assignedCounterId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    callReason: null,
+    postponedUntil: null,
+    returnToServiceId: null,
+    comment: null,
+    print: req.source === 'kiosk' ? 'pending' : 'not-requested',
+    estimate: null,
+  };
+  const numbering = new Map(state.numbering).set(service.id, numbered.numbering);
+  const ticket = { ...draft, estimate: estimateWait(state, config, draft, ctx.now) };
+  return success(withTicket({ ...state, numbering }, ticket), [{ kind: 'ticket-issued', ticketId: ticket.id, to: 'waiting', ticket }], ticket);
+}
+
+function openTicket(state: QueueState, ticketId: string): Outcome<Ticket> {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket) return failure(domainError('not-found', `No open ticket ${ticketId} today`));
+  return success(state, [], ticket);
+}
+
+export function grantCategory(
+  state: QueueState,
+  config: QueueConfig,
+  input: CommandInput<'ticket:grant-category'>,
+  ctx: CommandContext,
+): Outcome<Ticket> {
+  const found = openTicket(state, input.ticketId);
+  if (!found.ok) return found;
+  const category = config.office.categories.find((c) => c.id === input.categoryId);
+  if (!category) return failure(domainError('not-found', `No out-of-turn category ${input.categoryId}`));
+  const ticket = found.value;
+  if (ticket.status !== 'waiting' && ticket.status !== 'postponed') {
+    return failure(domainError('ticket-not-waiting', `Ticket ${ticket.code} is not waiting`));
+  }
+  const grantedBy = ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind;
+  const updated: Ticket = { ...ticket, priority: { kind: 'category', categoryId: category.id, grantedBy, reason: input.reason } };
+  return success(
+    withTicket(state, updated),
+    [{ kind: 'ticket-category-granted', ticketId: ticket.id, from: ticket.priority.kind, to: category.id, note: input.reason, ticket: updated }],
+    updated,
+  );
+}
+
+export function cancelTicket(state: QueueState, input: CommandInput<'ticket:cancel'>, ctx: CommandContext): Outcome<Ticket> {
+  const found = openTicket(state, input.ticketId);
+  if (!found.ok) return found;
+  const ticket = found.value;
+  if (ticket.status !== 'waiting' && ticket.status !== 'postponed') {
+    return failure(domainError('ticket-not-waiting', `Ticket ${ticket.code} is at a counter; finish it there`));
+  }
+  const updated: Ticket = { ...ticket, status: 'finished', outcome: 'cancelled', finishedAt: ctx.now };
+  return success(
+    withTicket(state, updated),
+    [{ kind: 'ticket-finished', ticketId: ticket.id, from: ticket.status, to: 'cancelled', ticket: updated, ...(input.reason ? { note: input.reason } : {}) }],
+    updated,
+  );
+}
+
+export function recordPrint(state: QueueState, input: CommandInput<'ticket:print-result'>): Outcome<Ticket> {
+  const found = openTicket(state, input.ticketId);
+  if (!found.ok) return found;
+  const ticket = found.value;
+  const updated: Ticket = { ...ticket, print: input.ok ? 'printed' : 'failed' };
+  return success(
+    withTicket(state, updated),
+    [{ kind: 'ticket-print', ticketId: ticket.id, from: ticket.print, to: updated.print, ticket: updated, ...(input.error ? { note: input.error } : {}) }],
+    updated,
+  );
+}

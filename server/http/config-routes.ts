@@ -1,0 +1,72 @@
+// Office configuration (admin): office, schedule, services, counters. Every change is validated,
+// saved, then adopted by the engine and announced to clients — live, no restart.
+import { Router } from 'express';
+import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
+import type { Principal } from '../auth/principal';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { TalonIo } from '../realtime/hub';
+import { loadConfig, saveCounter, saveOffice, saveService } from '../store/config-store';
+import type { Database, Queryable } from '../store/database';
+import { fail, handle, parse } from './respond';
+
+function requireRole(principal: Principal, roles: string[]): void {
+  if (principal.kind === 'public') fail('unauthenticated', 'Log in first');
+  if (principal.kind !== 'user' || !roles.includes(principal.user.role)) fail('forbidden', 'Your role may not do this');
+}
+
+export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonIo | undefined): Router {
+  const router = Router();
+
+  async function change(write: (tx: Queryable, now: number) => Promise<void>): Promise<void> {
+    await db.transaction((tx) => write(tx, engine.now()));
+    const config = await loadConfig(db);
+    if (!config) fail('internal', 'The office configuration is missing');
+    await engine.replaceConfig(config);
+    io()?.emit('config:changed');
+  }
+
+  router.get(
+    '/api/config',
+    handle((_req, res) => {
+      requireRole(res.locals.principal as Principal, ['admin', 'manager']);
+      const { office, services, counters } = engine.currentConfig;
+      return { office, services: [...services.values()], counters: [...counters.values()] };
+    }),
+  );
+
+  router.put(
+    '/api/config/office',
+    handle(async (req, res) => {
+      requireRole(res.locals.principal as Principal, ['admin']);
+      const office = parse(officeSchema, req.body) as Office;
+      await change((tx, now) => saveOffice(tx, office, now));
+      return office;
+    }),
+  );
+
+  router.put(
+    '/api/config/services/:id',
+    handle(async (req, res) => {
+      requireRole(res.locals.principal as Principal, ['admin']);
+      const service = parse(serviceSchema, { ...(req.body as object), id: req.params.id }) as Service;
+      await change((tx, now) => saveService(tx, service, now));
+      return service;
+    }),
+  );
+
+  router.put(
+    '/api/config/counters/:id',
+    handle(async (req, res) => {
+      requireRole(res.locals.principal as Principal, ['admin']);
+      const counter = parse(counterSchema, { ...(req.body as object), id: req.params.id }) as Counter;
+      const unknown = counter.services.filter((s) => !engine.currentConfig.services.has(s.serviceId));
+      if (unknown.length > 0) fail('invalid-input', `Unknown services: ${unknown.map((s) => s.serviceId).join(', ')}`);
+      const clash = [...engine.currentConfig.counters.values()].find((c) => c.number === counter.number && c.id !== counter.id);
+      if (clash) fail('conflict', `Counter number ${counter.number} is already used by ${clash.id}`);
+      await change((tx, now) => saveCounter(tx, counter, now));
+      return counter;
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,103 @@
+// Read-only views of the queue: health, the snapshot, the kiosk's service list, a visitor's live
+// ticket (by its unguessable id), and the staff journal.
+import { Router } from 'express';
+import { z } from 'zod';
+import { localDate as localDateSchema, type Service } from '../../common/protocol';
+import type { Principal } from '../auth/principal';
+import { estimateWait } from '../domain/estimates';
+import { addDays, localDate, zonedToEpoch } from '../domain/time';
+import type { QueueEngine } from '../engine/queue-engine';
+import { publicSnapshot, publicTicket } from '../realtime/redact';
+import type { Database } from '../store/database';
+import { findTicket } from '../store/queue-store';
+import { fail, handle, parse } from './respond';
+
+export interface ServiceAvailability {
+  service: Service;
+  issuedToday: number;
+  limitReached: boolean;
+  /** Counters open now that serve the service. */
+  countersOpen: number;
+  waiting: number;
+}
+
+function requireStaff(principal: Principal): void {
+  if (principal.kind !== 'user') fail(principal.kind === 'public' ? 'unauthenticated' : 'forbidden', 'Staff only');
+}
+
+export function queueRoutes(engine: QueueEngine, db: Database): Router {
+  const router = Router();
+
+  router.get('/api/health', handle(() => ({ status: 'ok', serverTime: engine.now(), seq: engine.snapshot().seq })));
+
+  router.get(
+    '/api/snapshot',
+    handle((_req, res) => {
+      const principal = res.locals.principal as Principal;
+      return principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot());
+    }),
+  );
+
+  router.get(
+    '/api/services',
+    handle((): { officeStatus: ReturnType<QueueEngine['officeStatus']>; services: ServiceAvailability[] } => {
+      const { services, counters } = engine.currentConfig;
+      const state = engine.currentState;
+      const today = localDate(engine.now(), engine.currentConfig.office.timeZone);
+      const tickets = [...state.tickets.values()];
+      return {
+        officeStatus: engine.officeStatus(),
+        services: [...services.values()]
+          .filter((s) => s.active)
+          .map((service) => {
+            const numbering = state.numbering.get(service.id);
+            const issuedToday = numbering?.day === today ? numbering.issued : 0;
+            const countersOpen = [...counters.values()].filter(
+              (c) => c.active && c.services.some((s) => s.serviceId === service.id) && state.counters.get(c.id)?.status === 'open',
+            ).length;
+            return {
+              service,
+              issuedToday,
+              limitReached: service.dailyLimit !== null && issuedToday >= service.dailyLimit,
+              countersOpen,
+              waiting: tickets.filter((t) => t.serviceId === service.id && t.status === 'waiting').length,
+            };
+          }),
+      };
+    }),
+  );
+
+  router.get(
+    '/api/tickets/:id',
+    handle(async (req) => {
+      const id = parse(z.string().min(8).max(64), req.params.id);
+      const live = engine.currentState.tickets.get(id);
+      const ticket = live ?? (await findTicket(db, id));
+      if (!ticket) fail('not-found', 'No such ticket');
+      const counter = ticket.counterId ? engine.currentConfig.counters.get(ticket.counterId) : undefined;
+      const estimate = live && live.status === 'waiting' ? estimateWait(engine.currentState, engine.currentConfig, live, engine.now()) : null;
+      return { ticket: publicTicket(ticket), estimate, counterNumber: counter?.number ?? null };
+    }),
+  );
+
+  router.get(
+    '/api/journal',
+    handle(async (req, res) => {
+      requireStaff(res.locals.principal as Principal);
+      const query = parse(z.object({ day: localDateSchema.optional(), counterId: z.string().max(64).optional() }), req.query);
+      const { timeZone } = engine.currentConfig.office;
+      const day = query.day ?? localDate(engine.now(), timeZone);
+      const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
+      return db.read.all(
+        `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
+                j.actor, j.from_state AS "from", j.to_state AS "to", j.note
+         FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
+         WHERE j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?)
+         ORDER BY j.seq DESC LIMIT 2000`,
+        [from, to, query.counterId ?? null, query.counterId ?? null],
+      );
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,42 @@
+// The three web apps at stable paths: /kiosk/, /display/, /panel/ (the staff app) and a visitor's
+// live ticket page at /t/<id>. Production serves Vite's build from dist/; development mounts Vite
+// itself for hot reload.
+import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+
+/** Public path → the page's source path inside the project (and inside dist/). */
+export const PAGES: Record<string, string> = {
+  '/kiosk/': 'kiosk/index.html',
+  '/display/': 'display/index.html',
+  '/panel/': 'operator-panel/index.html',
+  '/t/:ticketId': 'kiosk/ticket.html',
+};
+
+export async function serveWebApps(app: Express, httpServer: HttpServer, mode: 'dist' | 'vite' | 'none'): Promise<() => Promise<void>> {
+  app.get('/', (_req, res) => res.redirect('/panel/'));
+  for (const bare of ['/kiosk', '/display', '/panel']) app.get(bare, (_req, res) => res.redirect(`${bare}/`));
+  if (mode === 'none') return async () => undefined;
+  if (mode === 'dist') {
+    if (!existsSync(join(DIST, 'kiosk', 'index.html'))) {
+      throw new Error('The web apps are not built: run `npm run build` (npm start does it for you)');
+    }
+    app.use('/assets', express.static(join(DIST, 'assets'), { immutable: true, maxAge: '365d' }));
+    for (const [path, file] of Object.entries(PAGES)) app.get(path, (_req, res) => res.sendFile(join(DIST, file)));
+    return async () => undefined;
+  }
+  const { createServer } = await import('vite');
+  const vite = await createServer({ root: ROOT, server: { middlewareMode: true, hmr: { server: httpServer } }, appType: 'mpa' });
+  for (const [path, file] of Object.entries(PAGES)) {
+    app.get(path, (req, _res, next) => {
+      req.url = `/${file}`;
+      next();
+    });
+  }
+  app.use(vite.middlewares);
+  return () => vite.close();
+}

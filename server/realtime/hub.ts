@@ -1,0 +1,89 @@
+// Socket.IO: every client gets a full snapshot on connect, then every sequenced event; staff in
+// one room with full tickets, everyone else in the public room with redacted ones. Commands arrive
+// as acknowledged events and run through the same CommandRunner as REST.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  commandSchemas,
+  type ClientToServerEvents,
+  type CommandName,
+  type OfficeStatus,
+  type ServerToClientEvents,
+} from '../../common/protocol';
+import type { Principal } from '../auth/principal';
+import type { CommandRunner } from '../engine/commands';
+import type { QueueEngine } from '../engine/queue-engine';
+import { publicEvent, publicSnapshot } from './redact';
+
+export interface Credentials {
+  cookieHeader?: string;
+  authorization?: string;
+}
+export type Authenticate = (credentials: Credentials) => Promise<Principal | { error: { code: string; message: string } }>;
+
+interface SocketData {
+  principal: Principal;
+}
+
+type TalonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const OFFICE_STATUS_CHECK_MS = 15_000;
+
+function credentialsOf(socket: TalonSocket): Credentials {
+  const auth = socket.handshake.auth as { token?: unknown; deviceKey?: unknown };
+  const authorization =
+    typeof auth.deviceKey === 'string' ? `Device ${auth.deviceKey}` : typeof auth.token === 'string' ? `Bearer ${auth.token}` : undefined;
+  return {
+    ...(socket.handshake.headers.cookie ? { cookieHeader: socket.handshake.headers.cookie } : {}),
+    ...(authorization ? { authorization } : {}),
+  };
+}
+
+export function attachRealtime(httpServer: HttpServer, engine: QueueEngine, runner: CommandRunner, authenticate: Authenticate): TalonIo {
+  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+
+  io.use((socket, next) => {
+    authenticate(credentialsOf(socket)).then(
+      (result) => {
+        if ('error' in result) return next(Object.assign(new Error(result.error.message), { data: result.error }));
+        socket.data.principal = result;
+        next();
+      },
+      () => next(new Error('authentication failed')),
+    );
+  });
+
+  const snapshotFor = (principal: Principal) => (principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot()));
+
+  io.on('connection', (socket) => {
+    const { principal } = socket.data;
+    void socket.join(principal.kind === 'user' ? 'staff' : 'public');
+    socket.emit('queue:snapshot', snapshotFor(principal));
+    socket.on('queue:resync', (ack) => typeof ack === 'function' && ack({ ok: true, data: snapshotFor(principal) }));
+    for (const name of Object.keys(commandSchemas) as CommandName[]) {
+      socket.on(name, ((input: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        void runner.run(name, input, principal).then((result) => ack(result));
+      }) as ClientToServerEvents[typeof name]);
+    }
+  });
+
+  engine.onEvents((events) => {
+    for (const event of events) {
+      io.to('staff').emit('queue:event', event);
+      io.to('public').emit('queue:event', publicEvent(event));
+    }
+  });
+
+  let lastStatus = JSON.stringify(engine.officeStatus());
+  const timer = setInterval(() => {
+    const status: OfficeStatus = engine.officeStatus();
+    const json = JSON.stringify(status);
+    if (json !== lastStatus) io.emit('office:status', status);
+    lastStatus = json;
+  }, OFFICE_STATUS_CHECK_MS);
+  timer.unref();
+  io.engine.on('close', () => clearInterval(timer));
+  return io;
+}

@@ -1,0 +1,57 @@
+// Forward-only SQL migrations from db/migrations, each applied in its own transaction and recorded
+// with a checksum. A database that disagrees with the files (an edited, missing or unknown
+// migration) is refused: starting on it could silently corrupt the queue.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from './database';
+
+export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'db', 'migrations');
+
+interface MigrationFile {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+interface AppliedRow {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+export class MigrationMismatchError extends Error {}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  const names = (await readdir(dir)).filter((n) => /^\d{4}_.+\.sql$/.test(n)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(join(dir, name), 'utf8');
+      return { version: Number(name.slice(0, 4)), name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    }),
+  );
+}
+
+/** Applies pending migrations; returns the names applied. Throws MigrationMismatchError on disagreement. */
+export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const files = await readMigrations(dir);
+  await db.transaction((tx) =>
+    tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)'),
+  );
+  const applied = await db.read.all<AppliedRow>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
+  for (const row of applied) {
+    const file = files.find((f) => f.version === row.version);
+    if (!file) throw new MigrationMismatchError(`The database has migration ${row.name}, which this version of Talon does not know`);
+    if (file.checksum !== row.checksum) throw new MigrationMismatchError(`Migration ${row.name} was changed after it was applied`);
+  }
+  const done = new Set(applied.map((r) => r.version));
+  const pending = files.filter((f) => !done.has(f.version));
+  for (const file of pending) {
+    await db.transaction(async (tx) => {
+      await tx.exec(file.sql);
+      await tx.run('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [file.version, file.name, file.checksum, Date.now()]);
+    });
+  }
+  return pending.map((f) => f.name);
+}

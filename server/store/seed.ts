@@ -1,0 +1,18 @@
+// First start: an empty database gets the demo office, so Talon is usable at once.
+import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
+import { demoCounters, demoOffice, demoServices } from '../../db/demo-office';
+import { saveCounter, saveOffice, saveService } from './config-store';
+import type { Database } from './database';
+
+/** Seeds the demo office when the database has none; returns whether it did. */
+export async function seedDemoOffice(db: Database, now: number, options: { allDay: boolean }): Promise<boolean> {
+  const existing = await db.read.get('SELECT 1 FROM office WHERE id = 1');
+  if (existing) return false;
+  const office = officeSchema.parse(demoOffice(options)) as Office;
+  await db.transaction(async (tx) => {
+    await saveOffice(tx, office, now);
+    for (const service of demoServices) await saveService(tx, serviceSchema.parse(service) as Service, now);
+    for (const counter of demoCounters) await saveCounter(tx, counterSchema.parse(counter) as Counter, now);
+  });
+  return true;
+}

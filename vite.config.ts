@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// One multi-page build for the three front ends; Express serves dist/ at /kiosk/, /display/, /panel/.
+export default defineConfig({
+  root: import.meta.dirname,
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
+        display: resolve(import.meta.dirname, 'display/index.html'),
+        panel: resolve(import.meta.dirname, 'operator-panel/index.html'),
+        ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
+      },
+    },
+  },
+});
