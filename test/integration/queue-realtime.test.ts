@@ -1,0 +1,146 @@
+// The real server, a real SQLite file and several real socket.io clients: every command is
+// acknowledged and broadcast, in sequence, to staff and hall alike.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { connectClient, type TestClient } from '../support/socket-client';
+
+let server: RunningTalon;
+let clients: TestClient[] = [];
+
+beforeEach(async () => {
+  server = await startTalon();
+});
+
+afterEach(async () => {
+  clients.forEach((c) => c.close());
+  clients = [];
+  await server.close();
+});
+
+async function client(auth: { token?: string; deviceKey?: string } = {}): Promise<TestClient> {
+  const c = await connectClient(server.url, auth);
+  clients.push(c);
+  return c;
+}
+
+describe('queue over socket.io', () => {
+  it('acknowledges each command and broadcasts it to staff and display in sequence', async () => {
+    const token = await server.login('operator1');
+    const staff = await client({ token });
+    const display = await client({ deviceKey: server.deviceKey('display') });
+    const kiosk = await client({ deviceKey: server.deviceKey('kiosk') });
+
+    const issued = await kiosk.socket.emitWithAck('ticket:issue', { serviceId: 'documents', language: 'uk' });
+    expect(issued.ok && issued.data.ticket.code).toBe('Д100');
+    expect((await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' })).ok).toBe(true);
+    const called = await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
+    expect(called.ok && called.data.ticket?.code).toBe('Д100');
+    expect(called.ok && called.data.ticket?.callReason).toEqual({ kind: 'first-in-line', serviceId: 'documents', weight: 'main' });
+    const recalled = await staff.socket.emitWithAck('counter:recall', { counterId: 'booth-1' });
+    expect(recalled.ok && recalled.data.ticket?.recalls).toBe(1);
+    expect((await staff.socket.emitWithAck('counter:start', { counterId: 'booth-1' })).ok).toBe(true);
+    const done = await staff.socket.emitWithAck('counter:finish', { counterId: 'booth-1' });
+    expect(done.ok && done.data.ticket?.outcome).toBe('served');
+
+    const kinds = ['ticket-issued', 'counter-opened', 'ticket-called', 'ticket-recalled', 'ticket-started', 'ticket-finished'];
+    for (const c of [staff, display]) {
+      await c.waitFor((events) => events.length >= kinds.length);
+      expect(c.events.map((e) => e.kind)).toEqual(kinds);
+      const first = c.snapshots[0]!.seq;
+      expect(c.events.map((e) => e.seq)).toEqual(kinds.map((_, i) => first + i + 1));
+    }
+    expect(display.events.at(-1)?.ticket?.status).toBe('finished');
+  });
+
+  it('transfers a ticket to another service keeping its original issue time, and marks a no-show', async () => {
+    const token = await server.login('operator1');
+    const staff = await client({ token });
+    const kiosk = server.deviceKey('kiosk');
+    const first = await call<{ ticket: { id: string; issuedAt: number } }>(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
+    await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
+    const moved = await staff.socket.emitWithAck('counter:transfer', {
+      counterId: 'booth-1',
+      toServiceId: 'consultation',
+      comment: 'needs advice on subsidies',
+      returnAfter: false,
+    });
+    expect(moved.ok).toBe(true);
+    const snapshot = (await call<{ tickets: { id: string; serviceId: string; issuedAt: number; comment: string | null }[] }>(server, '/api/snapshot', { token })).body;
+    const ticket = snapshot.ok ? snapshot.data.tickets.find((t) => first.body.ok && t.id === first.body.data.ticket.id) : undefined;
+    expect(ticket?.serviceId).toBe('consultation');
+    expect(ticket?.issuedAt).toBe(first.body.ok ? first.body.data.ticket.issuedAt : -1);
+    expect(ticket?.comment).toBe('needs advice on subsidies');
+
+    await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
+    const noShow = await staff.socket.emitWithAck('counter:no-show', { counterId: 'booth-1' });
+    expect(noShow.ok && noShow.data.ticket?.outcome).toBe('no-show');
+  });
+
+  it('keeps staff comments away from the hall', async () => {
+    const token = await server.login('operator1');
+    const display = await client({ deviceKey: server.deviceKey('display') });
+    const staff = await client({ token });
+    await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
+    await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
+    await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
+    await staff.socket.emitWithAck('counter:transfer', { counterId: 'booth-1', toServiceId: 'consultation', comment: 'private note', returnAfter: false });
+    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-transferred'));
+    await staff.waitFor((events) => events.some((e) => e.kind === 'ticket-transferred'));
+    expect(display.events.find((e) => e.kind === 'ticket-transferred')?.ticket?.comment).toBeNull();
+    expect(staff.events.find((e) => e.kind === 'ticket-transferred')?.ticket?.comment).toBe('private note');
+  });
+
+  it('pauses a counter for lunch and refuses to call while paused', async () => {
+    const token = await server.login('operator2');
+    const staff = await client({ token });
+    await staff.socket.emitWithAck('counter:open', { counterId: 'booth-2' });
+    const paused = await staff.socket.emitWithAck('counter:pause', { counterId: 'booth-2', reason: 'lunch', note: '' });
+    expect(paused.ok && paused.data.counter.pause?.reason).toBe('lunch');
+    const refused = await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-2' });
+    expect(!refused.ok && refused.error.code).toBe('counter-paused');
+    expect((await staff.socket.emitWithAck('counter:resume', { counterId: 'booth-2' })).ok).toBe(true);
+  });
+
+  it('gives a reconnecting client a fresh snapshot with what it missed', async () => {
+    const display = await client({ deviceKey: server.deviceKey('display') });
+    display.socket.disconnect();
+    await call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    display.socket.connect();
+    await display.waitFor(() => display.snapshots.length === 2);
+    const latest = display.snapshots[1]!;
+    expect(latest.seq).toBeGreaterThan(display.snapshots[0]!.seq);
+    expect(latest.tickets.map((t) => t.code)).toEqual(['С100']);
+  });
+
+  it('answers a resync request with the current snapshot', async () => {
+    const display = await client({ deviceKey: server.deviceKey('display') });
+    await call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    await display.waitFor((events) => events.length === 1);
+    const resync = await display.socket.emitWithAck('queue:resync');
+    expect(resync.ok && resync.data.seq).toBe(display.events[0]!.seq);
+  });
+
+  it('gives ten counters calling next at the same instant ten different tickets', async () => {
+    const kiosk = server.deviceKey('kiosk');
+    for (let i = 0; i < 12; i++) await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    const admin = await server.login('admin');
+    // Six more booths so that ten counters serve the same queue.
+    for (let n = 6; n <= 11; n++) {
+      const put = await call(server, `/api/config/counters/booth-${n}`, {
+        method: 'PUT',
+        token: admin,
+        body: { number: n, name: { en: `Booth ${n}` }, services: [{ serviceId: 'documents', weight: 'main' }] },
+      });
+      expect(put.status).toBe(200);
+    }
+    const counters = ['booth-1', 'booth-2', 'booth-3', 'booth-4', ...[6, 7, 8, 9, 10, 11].map((n) => `booth-${n}`)];
+    const staff = await client({ token: admin });
+    for (const counterId of counters) await staff.socket.emitWithAck('counter:open', { counterId });
+    const results = await Promise.all(counters.map((counterId) => staff.socket.emitWithAck('counter:call-next', { counterId })));
+    const codes = results.map((r) => (r.ok ? r.data.ticket?.code : r.error.code));
+    expect(new Set(codes).size).toBe(10);
+    expect(codes.every((c) => c?.startsWith('Д'))).toBe(true);
+  });
+});
