@@ -14,6 +14,8 @@ const port = Number(env.PORT ?? 3000);
 const dataDir = resolve(env.TALON_DATA_DIR ?? 'data');
 const demo = env.TALON_DEMO !== '0';
 const dev = env.TALON_DEV === '1';
+/** 'none' serves the API alone (tests and headless installs). */
+const webApps = env.TALON_WEB_APPS === 'none' ? 'none' : dev ? 'vite' : 'dist';
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   }
   // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps: dev ? 'vite' : 'dist' });
+  const talon = await createApp({ db, webApps });
   const admin = await ensureAdmin(talon.stores, env);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
