@@ -1,0 +1,18 @@
+// `npm run bench`: runs every benchmark and prints a Markdown section for docs/benchmarks.md.
+import { cpus, totalmem } from 'node:os';
+import { benchCallToDisplay } from './call-to-display';
+import { benchIssue } from './issue-tickets';
+
+const only = process.argv[2];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const sections: [string, () => Promise<string>][] = [
+  ['Durable ticket issuing (REST)', benchIssue],
+  ['Call to hall displays', () => benchCallToDisplay()],
+];
+
+console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
+for (const [title, run] of sections) {
+  if (only && !title.toLowerCase().includes(only.toLowerCase())) continue;
+  console.log(`### ${title}\n\n${await run()}\n`);
+}
+process.exit(0);

@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../../protocol/errors';
+
+// One message per protocol error code: `satisfies` makes a new code fail tsc until it has a text.
+export const errors = {
+  'invalid-input': 'Some of the data is invalid. Please check it and try again.',
+  'not-found': 'We could not find what you asked for.',
+  unauthenticated: 'Please sign in.',
+  forbidden: 'You do not have permission to do this.',
+  'device-revoked': 'An administrator has disconnected this device.',
+  'rate-limited': 'Too many requests. Please wait a moment and try again.',
+  'service-inactive': 'This service is not available.',
+  'service-not-served-now': 'This service is not provided at this time.',
+  'daily-limit-reached': "Today's tickets for this service have run out.",
+  'numbers-exhausted': 'No ticket numbers are left for this service today.',
+  'office-closed': 'The office is closed.',
+  'ticket-not-waiting': 'This ticket is no longer waiting in the queue.',
+  'ticket-not-at-counter': 'This ticket is not at your window.',
+  'ticket-finished': 'The visit for this ticket is already finished.',
+  'counter-closed': 'The window is closed.',
+  'counter-paused': 'The window is on a break.',
+  'counter-busy': 'The window is already serving a visitor.',
+  'counter-idle': 'The window is not serving anyone right now.',
+  'counter-not-serving-service': 'This window does not provide this service.',
+  'counter-taken': 'Another operator is already working at this window.',
+  'queue-empty': 'Nobody is waiting.',
+  'not-due-yet': 'This ticket cannot be called yet.',
+  conflict: 'Someone else changed this at the same time. Please try again.',
+  'slot-full': 'This time slot is already full.',
+  internal: 'Something went wrong. Please try again.',
+} as const satisfies Record<ErrorCode, string>;

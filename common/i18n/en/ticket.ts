@@ -1,0 +1,24 @@
+import { plural } from '../catalogue';
+
+// Texts of a printed ticket, top to bottom. Dates and times come preformatted in `{date}`/`{time}`.
+export const ticket = {
+  yourNumber: 'Your ticket number',
+  service: 'Service: {service}',
+  issued: 'Issued: {date} {time}',
+  appointment: 'Appointment at {time}',
+  outOfTurn: 'Out of turn',
+  peopleAhead: plural({
+    '=0': 'Nobody is ahead of you',
+    one: '{count} person ahead of you',
+    other: '{count} people ahead of you',
+  }),
+  expectedWait: plural({
+    '=0': 'Expected wait: under a minute',
+    one: 'Expected wait: about {count} minute',
+    other: 'Expected wait: about {count} minutes',
+  }),
+  waitForCall: 'Please wait to be called on the display',
+  trackOnline: 'Track your place online',
+  phones: 'Phone: {phones}',
+  duplicate: 'Duplicate',
+} as const;

@@ -1,0 +1,8 @@
+// The public face of Talon's translations: catalogues, `translate`/`t`, and the spellers that turn
+// ticket codes and numbers into words for announcements.
+export { plural, type Catalogue, type MessageKey, type MessageParams, type PluralForms, type PluralMessage } from './catalogue';
+export { CATALOGUES, translate, translatorFor, type Translator } from './translate';
+export { spellNumber, MAX_SPELLED_NUMBER, type SpellOptions } from './spell-number';
+export { spellTicketCode } from './spell-ticket-code';
+export { letterName } from './letter-names';
+export { announcementText } from './announcement-text';

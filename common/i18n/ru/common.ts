@@ -1,0 +1,13 @@
+import type { Catalogue } from '../catalogue';
+
+export const common: Catalogue['common'] = {
+  language: 'Русский',
+  window: 'Окно {number}',
+  ok: 'ОК',
+  cancel: 'Отмена',
+  retry: 'Повторить',
+  close: 'Закрыть',
+  back: 'Назад',
+  loading: 'Загрузка…',
+  reconnecting: 'Нет связи с сервером. Подключаемся снова…',
+};

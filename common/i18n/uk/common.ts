@@ -1,0 +1,13 @@
+import type { Catalogue } from '../catalogue';
+
+export const common: Catalogue['common'] = {
+  language: 'Українська',
+  window: 'Вікно {number}',
+  ok: 'Гаразд',
+  cancel: 'Скасувати',
+  retry: 'Спробувати ще раз',
+  close: 'Закрити',
+  back: 'Назад',
+  loading: 'Завантаження…',
+  reconnecting: "Немає зв'язку із сервером. Під'єднуємося знову…",
+};

@@ -1,0 +1,28 @@
+import { plural, type Catalogue } from '../catalogue';
+
+// Ukrainian plurals follow the Russian pattern: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20…
+export const ticket: Catalogue['ticket'] = {
+  yourNumber: 'Номер вашого талона',
+  service: 'Послуга: {service}',
+  issued: 'Видано: {date} {time}',
+  appointment: 'Запис на {time}',
+  outOfTurn: 'Поза чергою',
+  peopleAhead: plural({
+    '=0': 'Перед вами нікого немає',
+    one: 'Перед вами {count} людина',
+    few: 'Перед вами {count} людини',
+    many: 'Перед вами {count} людей',
+    other: 'Перед вами {count} людини',
+  }),
+  expectedWait: plural({
+    '=0': 'Очікування: менше хвилини',
+    one: 'Очікування: близько {count} хвилини',
+    few: 'Очікування: близько {count} хвилин',
+    many: 'Очікування: близько {count} хвилин',
+    other: 'Очікування: близько {count} хвилини',
+  }),
+  waitForCall: 'Очікуйте виклику на табло',
+  trackOnline: 'Стежте за чергою онлайн',
+  phones: 'Тел.: {phones}',
+  duplicate: 'Дублікат',
+};

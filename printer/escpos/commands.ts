@@ -1,0 +1,26 @@
+// The printer commands a ticket needs, once per dialect, so the layout never writes a raw byte.
+import type { CommandDialect } from '../profiles';
+import { ESC_POS_COMMANDS } from './escpos-commands';
+import { STAR_LINE_COMMANDS } from './star-line-commands';
+
+export type Alignment = 'left' | 'center' | 'right';
+
+export interface CommandSet {
+  /** Reset modes left over from a previous job. */
+  initialize(): number[];
+  selectCodePage(pageNumber: number): number[];
+  align(alignment: Alignment): number[];
+  bold(on: boolean): number[];
+  /** Character magnification, 1 = normal; the caller keeps within the model's maxMagnification. */
+  magnify(width: number, height: number): number[];
+  lineFeed(): number[];
+  feedLines(lines: number): number[];
+  /** A QR code (model 2, error correction M) with `moduleDots`-wide modules. */
+  qrCode(payload: Uint8Array, moduleDots: number): number[];
+  /** Feed to the cutter and cut, leaving a hinge (partial cut) so the ticket does not drop. */
+  feedAndCut(): number[];
+}
+
+export function commandSetFor(dialect: CommandDialect): CommandSet {
+  return dialect === 'escpos' ? ESC_POS_COMMANDS : STAR_LINE_COMMANDS;
+}

@@ -1,0 +1,54 @@
+// Signing in and out. The session travels as an httpOnly cookie for browsers and is also returned
+// as a token for clients that send `Authorization: Bearer` instead.
+import { Router } from 'express';
+import type { LoginResult, Principal } from '../../common/protocol/admin-schemas';
+import { loginSchema } from '../../common/protocol';
+import { clearSessionCookie, credentialsOf, principalOf, setSessionCookie } from '../auth/authenticate';
+import { verifyDecoyPassword, verifyPassword } from '../auth/passwords';
+import { sessionTokenOf, type AuthStores } from '../auth/principal';
+import { createRateLimiter, RATE_LIMITS } from '../auth/rate-limit';
+import { fail, handle, parse } from './respond';
+
+/** Expects JSON bodies parsed and `authenticate` run by the app, as app.ts does for all of /api. */
+export function authRoutes(stores: AuthStores, clock: () => number = Date.now): Router {
+  const router = Router();
+  const loginLimiter = createRateLimiter(RATE_LIMITS.login, clock);
+
+  router.post(
+    '/api/auth/login',
+    handle(async (req, res): Promise<LoginResult> => {
+      const { login, password } = parse(loginSchema, req.body);
+      const attempt = loginLimiter.take(`${req.ip ?? ''}|${login.toLowerCase()}`);
+      if (!attempt.allowed) {
+        const retryAfterSeconds = Math.ceil(attempt.retryAfterMs / 1000);
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        fail('rate-limited', 'Too many sign-in attempts; wait a minute and try again', { retryAfterSeconds });
+      }
+      const found = await stores.users.findByLogin(login);
+      const passwordOk = found ? await verifyPassword(password, found.passwordHash) : await verifyDecoyPassword(password);
+      // One answer for an unknown login, a wrong password and a deactivated account: none of them
+      // should tell a stranger which logins exist.
+      if (!found || !passwordOk || !found.user.active) fail('unauthenticated', 'Wrong login or password');
+      const { token, expiresAt } = await stores.sessions.create(found.user.id);
+      setSessionCookie(req, res, token);
+      return { user: found.user, token, expiresAt };
+    }),
+  );
+
+  router.post(
+    '/api/auth/logout',
+    handle(async (req, res) => {
+      const token = sessionTokenOf(credentialsOf(req));
+      if (token) await stores.sessions.delete(token);
+      clearSessionCookie(req, res);
+      return null;
+    }),
+  );
+
+  router.get(
+    '/api/auth/me',
+    handle((_req, res): Principal => principalOf(res)),
+  );
+
+  return router;
+}

@@ -1,0 +1,41 @@
+// Registering kiosks, displays and print agents, for admins only. A device's key is shown once, in
+// the answer to POST /api/devices.
+import { Router } from 'express';
+import { createDeviceSchema, updateDeviceSchema, type CreatedDevice } from '../../common/protocol/admin-schemas';
+import { id, type Device } from '../../common/protocol';
+import { requireRole } from '../auth/permissions';
+import type { AuthStores } from '../auth/principal';
+import { fail, handle, parse } from './respond';
+
+export function deviceRoutes(stores: AuthStores): Router {
+  const router = Router();
+  router.use('/api/devices', requireRole('admin'));
+
+  router.get(
+    '/api/devices',
+    handle(() => stores.devices.list()),
+  );
+
+  router.post(
+    '/api/devices',
+    handle(async (req): Promise<CreatedDevice> => {
+      const { kind, name, zone } = parse(createDeviceSchema, req.body);
+      return stores.devices.create(kind, name, zone);
+    }),
+  );
+
+  router.post(
+    '/api/devices/:id/revoke',
+    handle(async (req): Promise<Device> => (await stores.devices.revoke(parse(id, req.params.id))) ?? fail('not-found', 'No such device')),
+  );
+
+  router.patch(
+    '/api/devices/:id',
+    handle(async (req): Promise<Device> => {
+      const patch = parse(updateDeviceSchema, req.body);
+      return (await stores.devices.update(parse(id, req.params.id), patch)) ?? fail('not-found', 'No such device');
+    }),
+  );
+
+  return router;
+}

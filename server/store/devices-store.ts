@@ -1,0 +1,99 @@
+// Kiosks, hall displays and print agents. Each proves itself with a key shown once at creation;
+// the table keeps only the key's hash. Revoked devices stay, so their key is recognised and
+// refused by name ('device-revoked') rather than treated as unknown.
+import { randomUUID } from 'node:crypto';
+import type { Device, DeviceKind } from '../../common/protocol';
+import { hashSecret, newSecret } from '../auth/passwords';
+import type { Database, Queryable } from './database';
+
+interface DeviceRow {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  zone: string | null;
+  revoked: number;
+  settings: string;
+}
+
+const DEVICE_COLUMNS = 'id, kind, name, zone, revoked, settings';
+
+function toDevice(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    zone: row.zone,
+    revoked: row.revoked === 1,
+    settings: JSON.parse(row.settings) as Record<string, unknown>,
+  };
+}
+
+export type DevicePatch = Partial<Pick<Device, 'name' | 'zone' | 'settings'>>;
+
+export interface DevicesStore {
+  /** The key is returned this once; only its hash is kept. */
+  create(kind: DeviceKind, name: string, zone: string | null): Promise<{ device: Device; key: string }>;
+  /** The key's device, revoked or not; null when the key is unknown. */
+  resolveKey(key: string): Promise<Device | null>;
+  get(id: string): Promise<Device | null>;
+  list(): Promise<Device[]>;
+  /** Permanent: a revoked device is replaced by a new one with a new key. Null when not found. */
+  revoke(id: string): Promise<Device | null>;
+  /** `settings` replaces the stored settings as a whole. Null when not found. */
+  update(id: string, patch: DevicePatch): Promise<Device | null>;
+}
+
+async function getDevice(q: Queryable, id: string): Promise<Device | null> {
+  const row = await q.get<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`, [id]);
+  return row ? toDevice(row) : null;
+}
+
+export function createDevicesStore(db: Database, now: () => number = Date.now): DevicesStore {
+  return {
+    async create(kind, name, zone) {
+      const key = newSecret();
+      const device: Device = { id: randomUUID(), kind, name, zone, revoked: false, settings: {} };
+      await db.transaction((tx) =>
+        tx.run('INSERT INTO devices (id, kind, name, zone, key_hash, revoked, settings, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)', [
+          device.id,
+          kind,
+          name,
+          zone,
+          hashSecret(key),
+          JSON.stringify(device.settings),
+          now(),
+        ]),
+      );
+      return { device, key };
+    },
+
+    async resolveKey(key) {
+      const row = await db.read.get<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE key_hash = ?`, [hashSecret(key)]);
+      return row ? toDevice(row) : null;
+    },
+
+    get: (id) => getDevice(db.read, id),
+
+    async list() {
+      const rows = await db.read.all<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY kind, name`);
+      return rows.map(toDevice);
+    },
+
+    revoke(id) {
+      return db.transaction(async (tx) => {
+        await tx.run('UPDATE devices SET revoked = 1 WHERE id = ?', [id]);
+        return getDevice(tx, id);
+      });
+    },
+
+    update(id, patch) {
+      return db.transaction(async (tx) => {
+        const current = await getDevice(tx, id);
+        if (!current) return null;
+        const next: Device = { ...current, ...patch };
+        await tx.run('UPDATE devices SET name = ?, zone = ?, settings = ? WHERE id = ?', [next.name, next.zone, JSON.stringify(next.settings), id]);
+        return next;
+      });
+    },
+  };
+}
