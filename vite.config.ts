@@ -14,6 +14,7 @@ export default defineConfig({
         display: resolve(import.meta.dirname, 'display/index.html'),
         panel: resolve(import.meta.dirname, 'operator-panel/index.html'),
         ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
+        book: resolve(import.meta.dirname, 'kiosk/book.html'),
       },
     },
   },

@@ -15,11 +15,12 @@ export const PAGES: Record<string, string> = {
   '/display/': 'display/index.html',
   '/panel/': 'operator-panel/index.html',
   '/t/:ticketId': 'kiosk/ticket.html',
+  '/book/': 'kiosk/book.html',
 };
 
 export async function serveWebApps(app: Express, httpServer: HttpServer, mode: 'dist' | 'vite' | 'none'): Promise<() => Promise<void>> {
   app.get('/', (_req, res) => res.redirect('/panel/'));
-  for (const bare of ['/kiosk', '/display', '/panel']) app.get(bare, (_req, res) => res.redirect(`${bare}/`));
+  for (const bare of ['/kiosk', '/display', '/panel', '/book']) app.get(bare, (_req, res) => res.redirect(`${bare}/`));
   if (mode === 'none') return async () => undefined;
   if (mode === 'dist') {
     if (!existsSync(join(DIST, 'kiosk', 'index.html'))) {
