@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express } from 'express';
+import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
 import { resolvePrincipal } from './auth/principal';
@@ -59,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     devices: createDevicesStore(db, clock),
   };
   const runner = new CommandRunner(engine, issueRateGuard(clock));
+  const revocations = new AccessRevocations();
 
   const app = express();
   app.disable('x-powered-by');
@@ -68,9 +70,9 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
 
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', authenticate(stores));
-  app.use(authRoutes(stores, clock));
-  app.use(userRoutes(stores));
-  app.use(deviceRoutes(stores));
+  app.use(authRoutes(stores, revocations, clock));
+  app.use(userRoutes(stores, revocations));
+  app.use(deviceRoutes(stores, revocations));
   app.use(queueRoutes(engine, db));
   app.use(commandRoutes(runner));
   app.use(configRoutes(engine, db, () => io));
@@ -85,7 +87,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   });
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
-  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials));
+  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials), revocations);
 
   return {
     app,

@@ -26,6 +26,8 @@ export function peopleAhead(state: QueueState, ticket: Ticket): number {
   let ahead = 0;
   for (const other of state.tickets.values()) {
     if (other.id === ticket.id || other.serviceId !== ticket.serviceId || other.status !== 'waiting') continue;
+    // A ticket sent to one particular counter is not in this queue's line.
+    if (other.assignedCounterId !== null) continue;
     const before =
       other.priority.kind !== 'normal' && ticket.priority.kind === 'normal'
         ? true

@@ -1,6 +1,7 @@
 // Signing in and out. The session travels as an httpOnly cookie for browsers and is also returned
 // as a token for clients that send `Authorization: Bearer` instead.
 import { Router } from 'express';
+import type { AccessRevocations } from '../auth/access-revocations';
 import type { LoginResult, Principal } from '../../common/protocol/admin-schemas';
 import { loginSchema } from '../../common/protocol';
 import { clearSessionCookie, credentialsOf, principalOf, setSessionCookie } from '../auth/authenticate';
@@ -10,7 +11,7 @@ import { createRateLimiter, RATE_LIMITS } from '../auth/rate-limit';
 import { fail, handle, parse } from './respond';
 
 /** Expects JSON bodies parsed and `authenticate` run by the app, as app.ts does for all of /api. */
-export function authRoutes(stores: AuthStores, clock: () => number = Date.now): Router {
+export function authRoutes(stores: AuthStores, revocations: AccessRevocations, clock: () => number = Date.now): Router {
   const router = Router();
   const loginLimiter = createRateLimiter(RATE_LIMITS.login, clock);
 
@@ -39,7 +40,10 @@ export function authRoutes(stores: AuthStores, clock: () => number = Date.now): 
     '/api/auth/logout',
     handle(async (req, res) => {
       const token = sessionTokenOf(credentialsOf(req));
-      if (token) await stores.sessions.delete(token);
+      if (token) {
+        await stores.sessions.delete(token);
+        revocations.revoke({ kind: 'session', token });
+      }
       clearSessionCookie(req, res);
       return null;
     }),

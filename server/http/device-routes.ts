@@ -4,10 +4,11 @@ import { Router } from 'express';
 import { createDeviceSchema, updateDeviceSchema, type CreatedDevice } from '../../common/protocol/admin-schemas';
 import { id, type Device } from '../../common/protocol';
 import { requireRole } from '../auth/permissions';
+import type { AccessRevocations } from '../auth/access-revocations';
 import type { AuthStores } from '../auth/principal';
 import { fail, handle, parse } from './respond';
 
-export function deviceRoutes(stores: AuthStores): Router {
+export function deviceRoutes(stores: AuthStores, revocations: AccessRevocations): Router {
   const router = Router();
   router.use('/api/devices', requireRole('admin'));
 
@@ -26,7 +27,11 @@ export function deviceRoutes(stores: AuthStores): Router {
 
   router.post(
     '/api/devices/:id/revoke',
-    handle(async (req): Promise<Device> => (await stores.devices.revoke(parse(id, req.params.id))) ?? fail('not-found', 'No such device')),
+    handle(async (req): Promise<Device> => {
+      const device = (await stores.devices.revoke(parse(id, req.params.id))) ?? fail('not-found', 'No such device');
+      revocations.revoke({ kind: 'device', id: device.id });
+      return device;
+    }),
   );
 
   router.patch(

@@ -10,19 +10,25 @@ import {
   type OfficeStatus,
   type ServerToClientEvents,
 } from '../../common/protocol';
-import type { Principal } from '../auth/principal';
+import { accessRoom, type AccessRevocations } from '../auth/access-revocations';
+import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
 import { publicEvent, publicSnapshot } from './redact';
 
-export interface Credentials {
-  cookieHeader?: string;
-  authorization?: string;
-}
 export type Authenticate = (credentials: Credentials) => Promise<Principal | { error: { code: string; message: string } }>;
 
 interface SocketData {
   principal: Principal;
+  /** Rooms that name the socket's access, so revoking it disconnects the socket. */
+  rooms: string[];
+}
+
+function accessRooms(principal: Principal, credentials: Credentials): string[] {
+  if (principal.kind === 'device') return [accessRoom({ kind: 'device', id: principal.device.id })];
+  if (principal.kind !== 'user') return [];
+  const token = sessionTokenOf(credentials);
+  return [accessRoom({ kind: 'user', id: principal.user.id }), ...(token ? [accessRoom({ kind: 'session', token })] : [])];
 }
 
 type TalonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -40,14 +46,26 @@ function credentialsOf(socket: TalonSocket): Credentials {
   };
 }
 
-export function attachRealtime(httpServer: HttpServer, engine: QueueEngine, runner: CommandRunner, authenticate: Authenticate): TalonIo {
+export function attachRealtime(
+  httpServer: HttpServer,
+  engine: QueueEngine,
+  runner: CommandRunner,
+  authenticate: Authenticate,
+  revocations: AccessRevocations,
+): TalonIo {
   const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
   io.use((socket, next) => {
-    authenticate(credentialsOf(socket)).then(
+    const credentials = credentialsOf(socket);
+    authenticate(credentials).then(
       (result) => {
-        if ('error' in result) return next(Object.assign(new Error(result.error.message), { data: result.error }));
-        socket.data.principal = result;
+        // A stale session cookie is sent by the browser unasked: such a socket goes on as public
+        // (a hall display on a staff PC must still work); a bad key or token is refused.
+        if ('error' in result && credentials.authorization !== undefined) {
+          return next(Object.assign(new Error(result.error.message), { data: result.error }));
+        }
+        socket.data.principal = 'error' in result ? { kind: 'public' } : result;
+        socket.data.rooms = accessRooms(socket.data.principal, credentials);
         next();
       },
       () => next(new Error('authentication failed')),
@@ -58,7 +76,7 @@ export function attachRealtime(httpServer: HttpServer, engine: QueueEngine, runn
 
   io.on('connection', (socket) => {
     const { principal } = socket.data;
-    void socket.join(principal.kind === 'user' ? 'staff' : 'public');
+    void socket.join([principal.kind === 'user' ? 'staff' : 'public', ...socket.data.rooms]);
     socket.emit('queue:snapshot', snapshotFor(principal));
     socket.on('queue:resync', (ack) => typeof ack === 'function' && ack({ ok: true, data: snapshotFor(principal) }));
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
@@ -68,6 +86,8 @@ export function attachRealtime(httpServer: HttpServer, engine: QueueEngine, runn
       }) as ClientToServerEvents[typeof name]);
     }
   });
+
+  revocations.onRevoked((room) => io.in(room).disconnectSockets(true));
 
   engine.onEvents((events) => {
     for (const event of events) {

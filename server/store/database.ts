@@ -78,8 +78,10 @@ export class Database {
 
   async close(): Promise<void> {
     await this.tail;
-    await Promise.all(
-      [this.reader, this.writer].map((db) => new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())))),
-    );
+    // The writer closes last: the last connection out checkpoints the WAL into the main file,
+    // which a read-only connection cannot do.
+    for (const db of [this.reader, this.writer]) {
+      await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    }
   }
 }

@@ -144,3 +144,36 @@ describe('queue over socket.io', () => {
     expect(codes.every((c) => c?.startsWith('Д'))).toBe(true);
   });
 });
+
+describe('access ending while a socket is open', () => {
+  it('disconnects the socket of a device when an admin revokes it', async () => {
+    const admin = await server.login('admin');
+    const created = await call<{ device: { id: string }; key: string }>(server, '/api/devices', {
+      body: { kind: 'display', name: 'Temporary display', zone: 'hall' },
+      token: admin,
+    });
+    if (!created.body.ok) throw new Error('device not created');
+    const display = await client({ deviceKey: created.body.data.key });
+    const disconnected = new Promise<void>((resolve) => display.socket.once('disconnect', () => resolve()));
+    await call(server, `/api/devices/${created.body.data.device.id}/revoke`, { body: {}, token: admin });
+    await disconnected;
+    display.socket.connect();
+    const refusal = await new Promise<{ data?: { code?: string } }>((resolve) => display.socket.once('connect_error', resolve));
+    expect(refusal.data?.code).toBe('device-revoked');
+  });
+
+  it('disconnects a staff socket on logout and lets a stale cookie connect only as public', async () => {
+    const token = await server.login('operator1');
+    const staff = await client({ token });
+    const disconnected = new Promise<void>((resolve) => staff.socket.once('disconnect', () => resolve()));
+    await call(server, '/api/auth/logout', { body: {}, token });
+    await disconnected;
+    const { io } = await import('socket.io-client');
+    const stale = io(server.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `talon_session=${token}` } });
+    const snapshot = await new Promise<{ tickets: unknown[] }>((resolve) => stale.once('queue:snapshot', resolve));
+    expect(Array.isArray(snapshot.tickets)).toBe(true);
+    const refused = await stale.timeout(5000).emitWithAck('counter:open', { counterId: 'booth-1' });
+    expect(!refused.ok && refused.error.code).toBe('unauthenticated');
+    stale.close();
+  });
+});

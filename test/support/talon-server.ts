@@ -1,7 +1,7 @@
 // A real Talon for tests: a real SQLite file in a temp dir, the demo office (open all day unless an
 // office is given), demo staff and devices, listening on loopback. `restart()` reopens the same
 // file on the same port, as a crash-and-restart would.
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../server/engine/queue-engine';
@@ -38,15 +38,46 @@ export interface RunningTalon {
   close(): Promise<void>;
 }
 
+const DB_FILE = 'talon.sqlite';
+const DEMO_FILE = 'demo-credentials.json';
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * A migrated, seeded database with its accounts, made once per test worker and copied for each
+ * test: hashing eight passwords with scrypt takes seconds, and every test would pay it again.
+ */
+function seededTemplate(officeHours: boolean): Promise<string> {
+  const key = officeHours ? 'office-hours' : 'all-day';
+  let template = templates.get(key);
+  if (!template) {
+    template = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), `talon-template-${key}-`));
+      const db = await Database.open(join(dir, DB_FILE));
+      await migrate(db);
+      await seedDemoOffice(db, Date.now(), { allDay: !officeHours });
+      const talon = await createApp({ db, webApps: 'none' });
+      await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
+      await provisionDemo(talon.stores, join(dir, DEMO_FILE));
+      await talon.close();
+      await db.close();
+      return dir;
+    })();
+    templates.set(key, template);
+  }
+  return template;
+}
+
 export async function startTalon(options: StartOptions = {}): Promise<RunningTalon> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-test-'));
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  if (!existsSync(join(dataDir, DB_FILE))) {
+    const template = await seededTemplate(options.officeHours ?? false);
+    for (const file of [DB_FILE, DEMO_FILE]) copyFileSync(join(template, file), join(dataDir, file));
+  }
+  const db = await Database.open(join(dataDir, DB_FILE));
   await migrate(db);
   const clock = options.clock ?? Date.now;
-  await seedDemoOffice(db, clock(), { allDay: !options.officeHours });
   const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none' });
-  await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
-  const demo = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'));
+  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const running: RunningTalon = {

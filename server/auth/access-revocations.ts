@@ -1,0 +1,25 @@
+// When access ends — a device revoked, an account deactivated or its password reset, a session
+// logged out — open sockets holding that access must end too; REST checks on every request, a
+// socket only at connect. Routes announce here, the realtime hub disconnects the matching sockets.
+import { hashSecret } from './passwords';
+
+export type AccessTarget = { kind: 'device'; id: string } | { kind: 'user'; id: string } | { kind: 'session'; token: string };
+
+/** The room name a socket holding that access joins. */
+export function accessRoom(target: AccessTarget): string {
+  return target.kind === 'session' ? `session:${hashSecret(target.token)}` : `${target.kind}:${target.id}`;
+}
+
+export class AccessRevocations {
+  private listeners = new Set<(room: string) => void>();
+
+  onRevoked(listener: (room: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  revoke(target: AccessTarget): void {
+    const room = accessRoom(target);
+    for (const listener of this.listeners) listener(room);
+  }
+}

@@ -1,0 +1,62 @@
+// The hall display's voice: GET /api/announcements/audio?ticket=С101&counter=3&lang=ru answers a
+// WAV (chime + speech) for that call. Anyone may ask — the hall is public and so is what it says —
+// so input is checked against the office's configuration: only codes its services can issue, only
+// its counters, only its languages. That bounds what the cache can ever hold and what espeak-ng is
+// ever asked to say.
+import { Router } from 'express';
+import { z } from 'zod';
+import { announcementText } from '../../common/i18n/announcement-text';
+import { LANGUAGES, type Lang } from '../../common/protocol';
+import { ticketCode } from '../domain/numbering';
+import type { QueueConfig } from '../domain/state';
+import type { AnnouncementCache } from '../speech/announcement-cache';
+import type { SpeechEngine } from '../speech/speech-engine';
+import { fail, handle, parse } from './respond';
+
+export const ANNOUNCEMENT_AUDIO_PATH = '/api/announcements/audio';
+
+/** A ticket code as the numbering writes it: an optional prefix letter, then the number. */
+const TICKET_CODE = /^(\p{Lu}?)(\d{1,4})$/u;
+
+const querySchema = z
+  .object({
+    ticket: z.string().regex(TICKET_CODE, 'expected a prefix letter and digits, e.g. С101'),
+    counter: z.coerce.number().int().min(1).max(999),
+    lang: z.enum(LANGUAGES),
+  })
+  .strict();
+
+export interface AnnouncementSpeech {
+  /** Should say the chime too: the lead wires `withChime(new EspeakEngine())`. */
+  engine: SpeechEngine;
+  cache: AnnouncementCache;
+}
+
+/** Fails unless one of the office's services issues this code, a counter has this number, and the office speaks `lang`. */
+function checkAgainstConfig(config: QueueConfig, code: string, counterNumber: number, lang: Lang): void {
+  const [, prefix = '', digits = ''] = TICKET_CODE.exec(code) ?? [];
+  const number = Number(digits);
+  const issuable = [...config.services.values()].some(
+    (s) => s.prefix === prefix && number >= s.startNumber && number <= s.endNumber && ticketCode(s.prefix, number) === code,
+  );
+  if (!issuable) fail('not-found', `No service issues ticket ${code}`);
+  if (![...config.counters.values()].some((c) => c.number === counterNumber)) fail('not-found', `No counter has number ${counterNumber}`);
+  if (!config.office.languages.includes(lang)) fail('not-found', `The office does not announce in ${lang}`);
+}
+
+export function announcementRoutes(config: () => QueueConfig, speech: AnnouncementSpeech): Router {
+  const router = Router();
+  router.get(
+    ANNOUNCEMENT_AUDIO_PATH,
+    handle(async (req, res) => {
+      const { ticket, counter, lang } = parse(querySchema, req.query);
+      checkAgainstConfig(config(), ticket, counter, lang);
+      const file = await speech.cache.audioFile(speech.engine, lang, announcementText(lang, ticket, counter));
+      // The same phrase always sounds the same until the engine changes, which changes the file too.
+      await new Promise<void>((resolve, reject) =>
+        res.sendFile(file, { headers: { 'Content-Type': 'audio/wav' }, maxAge: '1h' }, (error) => (error ? reject(error) : resolve())),
+      );
+    }),
+  );
+  return router;
+}
