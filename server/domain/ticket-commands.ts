@@ -17,10 +17,16 @@ export interface IssueRequest {
   ignoreHours?: boolean;
 }
 
+/** Some active counter lists the service: otherwise a ticket for it could never be called. */
+export function isServed(config: QueueConfig, serviceId: string): boolean {
+  return [...config.counters.values()].some((c) => c.active && c.services.some((s) => s.serviceId === serviceId));
+}
+
 export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRequest, ctx: CommandContext): Outcome<Ticket> {
   const service = config.services.get(req.serviceId);
   if (!service) return failure(domainError('not-found', `No service ${req.serviceId}`));
   if (!service.active) return failure(domainError('service-inactive', 'This service is not available'));
+  if (!isServed(config, service.id)) return failure(domainError('service-not-served-now', 'No counter serves this service'));
   const { office } = config;
   if (!req.ignoreHours) {
     const status = officeStatus(office, ctx.now);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { localDate as localDateSchema, type Service } from '../../common/protocol';
 import type { Principal } from '../auth/principal';
 import { estimateWait } from '../domain/estimates';
+import { isServed } from '../domain/ticket-commands';
 import { addDays, localDate, zonedToEpoch } from '../domain/time';
 import type { QueueEngine } from '../engine/queue-engine';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
@@ -16,6 +17,8 @@ export interface ServiceAvailability {
   service: Service;
   issuedToday: number;
   limitReached: boolean;
+  /** Some active counter serves it; otherwise the kiosk greys it out. */
+  served: boolean;
   /** Counters open now that serve the service. */
   countersOpen: number;
   waiting: number;
@@ -59,6 +62,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
               service,
               issuedToday,
               limitReached: service.dailyLimit !== null && issuedToday >= service.dailyLimit,
+              served: isServed(engine.currentConfig, service.id),
               countersOpen,
               waiting: tickets.filter((t) => t.serviceId === service.id && t.status === 'waiting').length,
             };

@@ -111,3 +111,18 @@ describe('bad input', () => {
     expect(!res.body.ok && res.body.error.code).toBe('not-found');
   });
 });
+
+describe('a service no counter serves', () => {
+  it('is marked on the kiosk list and refused with service-not-served-now', async () => {
+    const admin = await server.login('admin');
+    const put = await call(server, '/api/config/services/orphan', {
+      method: 'PUT',
+      token: admin,
+      body: { name: { ru: 'Архив', en: 'Archive' }, prefix: 'А' },
+    });
+    expect(put.status).toBe(200);
+    const list = await call<{ services: { service: { id: string }; served: boolean }[] }>(server, '/api/services');
+    expect(list.body.ok && list.body.data.services.find((s) => s.service.id === 'orphan')?.served).toBe(false);
+    await expectRefused(() => call(server, '/api/tickets', { body: { serviceId: 'orphan' }, deviceKey: kiosk }), 409, 'service-not-served-now');
+  });
+});
