@@ -19,6 +19,7 @@ import { sendError } from './http/respond';
 import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { attachRealtime, type TalonIo } from './realtime/hub';
+import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
 import { createDevicesStore } from './store/devices-store';
@@ -61,6 +62,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   };
   const runner = new CommandRunner(engine, issueRateGuard(clock));
   const revocations = new AccessRevocations();
+  const presence = new DevicePresenceBoard(clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use('/api', authenticate(stores));
   app.use(authRoutes(stores, revocations, clock));
   app.use(userRoutes(stores, revocations));
-  app.use(deviceRoutes(stores, revocations));
+  app.use(deviceRoutes(stores, revocations, presence));
   app.use(queueRoutes(engine, db));
   app.use(commandRoutes(runner));
   app.use(configRoutes(engine, db, () => io));
@@ -87,7 +89,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   });
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
-  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials), revocations);
+  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials), revocations, presence);
 
   return {
     app,

@@ -2,6 +2,7 @@
 // both transports from this table, and clients call either with the same types.
 import type { Result } from './errors';
 import type { QueueSnapshot } from './events';
+import type { DeviceReport } from './presence';
 import type { CounterState, Ticket } from './model';
 import type { CommandInput, CommandName } from './schemas';
 
@@ -62,4 +63,6 @@ type CommandEvents = {
 
 export interface ClientToServerEvents extends CommandEvents {
   'queue:resync': (ack: Ack<QueueSnapshot>) => void;
+  /** A device tells how it is doing (a display: whether it can play sound). */
+  'device:report': (report: DeviceReport) => void;
 }

@@ -1,6 +1,7 @@
 // What the server pushes: a full snapshot on connect, then sequenced events. A client that sees a
 // gap in `seq` (or reconnects) asks for a new snapshot; `applyQueueEvent` is the one reducer
 // every client uses.
+import type { DevicePresence } from './presence';
 import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, Service, Ticket } from './model';
 
 export const EVENT_KINDS = [
@@ -113,4 +114,6 @@ export interface ServerToClientEvents {
   'office:status': (status: OfficeStatus) => void;
   /** Configuration changed: services, counters or office. Clients resync. */
   'config:changed': () => void;
+  /** To staff: every registered device that was seen since the server started, online or not. */
+  'devices:presence': (devices: DevicePresence[]) => void;
 }

@@ -5,3 +5,4 @@ export * from './schemas';
 export * from './commands';
 export * from './config-schemas';
 export * from './admin-schemas';
+export * from './presence';

@@ -6,10 +6,14 @@ import { id, type Device } from '../../common/protocol';
 import { requireRole } from '../auth/permissions';
 import type { AccessRevocations } from '../auth/access-revocations';
 import type { AuthStores } from '../auth/principal';
+import type { DevicePresenceBoard } from '../realtime/presence';
 import { fail, handle, parse } from './respond';
 
-export function deviceRoutes(stores: AuthStores, revocations: AccessRevocations): Router {
+export function deviceRoutes(stores: AuthStores, revocations: AccessRevocations, presence: DevicePresenceBoard): Router {
   const router = Router();
+
+  // Staff of every role see which devices are up: a silent display or an offline kiosk is everyone's problem.
+  router.get('/api/device-presence', requireRole('admin', 'manager', 'operator', 'consultant'), handle(() => presence.list()));
   router.use('/api/devices', requireRole('admin'));
 
   router.get(

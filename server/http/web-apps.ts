@@ -20,7 +20,10 @@ export const PAGES: Record<string, string> = {
 
 export async function serveWebApps(app: Express, httpServer: HttpServer, mode: 'dist' | 'vite' | 'none'): Promise<() => Promise<void>> {
   app.get('/', (_req, res) => res.redirect('/panel/'));
-  for (const bare of ['/kiosk', '/display', '/panel', '/book']) app.get(bare, (_req, res) => res.redirect(`${bare}/`));
+  // Express matches '/kiosk' and '/kiosk/' alike; only the bare path is redirected.
+  for (const bare of ['/kiosk', '/display', '/panel', '/book']) {
+    app.get(bare, (req, res, next) => (req.path === bare ? res.redirect(`${bare}/`) : next()));
+  }
   if (mode === 'none') return async () => undefined;
   if (mode === 'dist') {
     if (!existsSync(join(DIST, 'kiosk', 'index.html'))) {

@@ -14,6 +14,7 @@ import { accessRoom, type AccessRevocations } from '../auth/access-revocations';
 import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
+import type { DevicePresenceBoard } from './presence';
 import { publicEvent, publicSnapshot } from './redact';
 
 export type Authenticate = (credentials: Credentials) => Promise<Principal | { error: { code: string; message: string } }>;
@@ -52,6 +53,7 @@ export function attachRealtime(
   runner: CommandRunner,
   authenticate: Authenticate,
   revocations: AccessRevocations,
+  presence: DevicePresenceBoard,
 ): TalonIo {
   const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
@@ -79,6 +81,13 @@ export function attachRealtime(
     void socket.join([principal.kind === 'user' ? 'staff' : 'public', ...socket.data.rooms]);
     socket.emit('queue:snapshot', snapshotFor(principal));
     socket.on('queue:resync', (ack) => typeof ack === 'function' && ack({ ok: true, data: snapshotFor(principal) }));
+    if (principal.kind === 'device') {
+      const { device } = principal;
+      presence.connected(device);
+      socket.on('device:report', (report) => presence.report(device, report));
+      socket.on('disconnect', () => presence.disconnected(device));
+    }
+    if (principal.kind === 'user') socket.emit('devices:presence', presence.list());
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
       socket.on(name, ((input: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
@@ -88,6 +97,7 @@ export function attachRealtime(
   });
 
   revocations.onRevoked((room) => io.in(room).disconnectSockets(true));
+  presence.onChange((list) => io.to('staff').emit('devices:presence', list));
 
   engine.onEvents((events) => {
     for (const event of events) {

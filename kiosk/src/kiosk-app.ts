@@ -1,0 +1,277 @@
+// The kiosk's root: owns the connection, the visitor's language and the screen on top (issuing,
+// the ticket, an error, the booking keypad). Issuing is guarded so one tap makes one ticket.
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { translate, translatorFor } from '../../common/i18n';
+import { LANGUAGES, type ErrorCode, type Lang, type QueueEvent, type Service, type Ticket } from '../../common/protocol';
+import { deviceKeyFromPage } from '../../common/ui/api';
+import { localized } from '../../common/ui/localized-text';
+import { QueueConnection } from '../../common/ui/queue-connection';
+import { tokens } from '../../common/ui/tokens';
+import '../../common/ui/tl-connection-notice';
+import '../../common/ui/tl-language-switch';
+import './components/kiosk-booking-keypad';
+import './components/kiosk-issued-ticket';
+import './components/kiosk-message-panel';
+import './components/kiosk-office-banner';
+import './components/kiosk-service-grid';
+import './components/kiosk-setup-notice';
+import { IdleReset } from './idle-reset';
+import { kioskMenu, type MenuEntry } from './kiosk-menu';
+import { kioskStyles } from './kiosk-styles';
+import type { Refresher } from './coalesced-request';
+import { availabilityFeed, type AvailabilityById } from './service-availability';
+
+const KEY_STORAGE = 'talon.kiosk.key';
+const TICKET_SHOWN_MS = 12_000;
+const ERROR_SHOWN_MS = 10_000;
+/** A server that refused the handshake for another reason than the key is asked again after this. */
+const RETRY_REFUSED_MS = 5_000;
+const KEY_REFUSALS: readonly ErrorCode[] = ['unauthenticated', 'device-revoked'];
+
+type Overlay = { kind: 'issuing' } | { kind: 'ticket'; ticket: Ticket } | { kind: 'error'; code: ErrorCode } | { kind: 'keypad' };
+type SetupProblem = { kind: 'no-key' } | { kind: 'rejected'; code: ErrorCode } | { kind: 'wrong-kind' };
+
+/** Staff read the setup message; with no office data yet, the browser's language is the best guess. */
+function browserLanguage(): Lang {
+  const preferred = navigator.language.slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(preferred) ? (preferred as Lang) : 'en';
+}
+
+@customElement('kiosk-app')
+export class KioskApp extends LitElement {
+  static override styles = [
+    tokens,
+    kioskStyles,
+    css`
+      :host {
+        position: relative;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        gap: var(--kiosk-gap);
+        height: 100vh;
+        padding: var(--tl-space-4) var(--tl-space-5);
+        overflow: hidden;
+        background: var(--tl-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--kiosk-gap);
+      }
+      .office {
+        font-size: var(--kiosk-text);
+        font-weight: 700;
+      }
+      .title {
+        display: flex;
+        align-items: center;
+        gap: var(--kiosk-gap);
+        margin: 0;
+        font-size: var(--kiosk-title);
+      }
+      tl-language-switch {
+        flex: none;
+      }
+      kiosk-service-grid {
+        flex: 1;
+      }
+      footer .big-button {
+        width: 100%;
+      }
+      .loading {
+        flex: 1;
+        display: grid;
+        place-items: center;
+        font-size: var(--kiosk-title);
+        color: var(--tl-text-muted);
+      }
+      .overlay {
+        position: absolute;
+        inset: 0;
+        z-index: 1;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        padding: var(--tl-space-5);
+        background: var(--tl-bg);
+      }
+      .issuing {
+        font-size: var(--kiosk-title);
+        font-weight: 700;
+        text-align: center;
+      }
+      kiosk-setup-notice {
+        flex: 1;
+      }
+    `,
+  ];
+
+  private readonly deviceKey = deviceKeyFromPage(KEY_STORAGE);
+  private readonly connection: QueueConnection | null = null;
+  private readonly availability: Refresher | null = null;
+  @state() private _chosenLang: Lang | null = null;
+  @state() private _group: string | null = null;
+  @state() private _overlay: Overlay | null = null;
+  @state() private _available: AvailabilityById | null = null;
+  @state() private _setup: SetupProblem | null = null;
+  private overlayTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    new IdleReset(this, () => this.resetForNextVisitor());
+    const key = this.deviceKey;
+    if (!key) {
+      this._setup = { kind: 'no-key' };
+      return;
+    }
+    const feed = availabilityFeed(key, (available) => (this._available = available));
+    this.availability = feed;
+    this.connection = new QueueConnection(this, {
+      deviceKey: key,
+      onSnapshot: () => void feed.refresh(),
+      onEvent: (event) => this.onQueueEvent(event),
+    });
+    const socket = this.connection.socket;
+    socket.on('connect_error', (error: Error & { data?: { code?: ErrorCode } }) => {
+      const code = error.data?.code;
+      if (code && KEY_REFUSALS.includes(code)) this._setup = { kind: 'rejected', code };
+      else if (!socket.active) setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
+    });
+  }
+
+  private get language(): Lang {
+    const office = this.connection?.snapshot?.office;
+    if (!office) return browserLanguage();
+    return this._chosenLang && office.languages.includes(this._chosenLang) ? this._chosenLang : office.defaultLanguage;
+  }
+
+  /** Issuing needs a live socket: a command emitted while disconnected would be buffered and sent later, unseen. */
+  private get canIssue(): boolean {
+    const connection = this.connection;
+    return !!connection?.socket.connected && !!connection.snapshot?.officeStatus.issuing && !this._overlay && !this._setup;
+  }
+
+  override updated(): void {
+    // The page's language drives hyphenation and the screen reader's voice.
+    if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+  }
+
+  override render() {
+    const lang = this.language;
+    const t = translatorFor(lang);
+    if (this._setup) return html`<kiosk-setup-notice .language=${lang} .detail=${this.setupDetail(this._setup, lang)}></kiosk-setup-notice>`;
+    const connection = this.connection!;
+    const snapshot = connection.snapshot;
+    const notice = html`<tl-connection-notice .state=${connection.state} .language=${lang}></tl-connection-notice>`;
+    if (!snapshot) return html`${connection.state === 'offline' ? notice : null}<div class="loading">${t('common.loading')}</div>`;
+
+    const { office, officeStatus } = snapshot;
+    const fallback = office.defaultLanguage;
+    const menu = kioskMenu(snapshot.services, snapshot.counters, this._available);
+    const group = this._group ? menu.find((e): e is Extract<MenuEntry, { kind: 'group' }> => e.kind === 'group' && e.group === this._group) : undefined;
+    return html`
+      <header>
+        <div class="office">${localized(office.name, lang, fallback)}</div>
+        <tl-language-switch .languages=${office.languages} .current=${lang} @language-change=${(e: CustomEvent<Lang>) => (this._chosenLang = e.detail)}></tl-language-switch>
+      </header>
+      ${connection.state === 'online'
+        ? html`<kiosk-office-banner .status=${officeStatus} .language=${lang} .timeZone=${office.timeZone}></kiosk-office-banner>`
+        : notice}
+      <h1 class="title">
+        ${group
+          ? html`<button class="big-button secondary" data-back @click=${() => (this._group = null)}>‹ ${t('common.back')}</button>${group.group}`
+          : t('kiosk.chooseService')}
+      </h1>
+      <kiosk-service-grid
+        .entries=${group ? group.services : menu}
+        .language=${lang}
+        .fallbackLang=${fallback}
+        ?disabled=${!this.canIssue}
+        @service-choose=${(e: CustomEvent<Service>) => void this.issue(e.detail)}
+        @group-open=${(e: CustomEvent<string>) => (this._group = e.detail)}
+      ></kiosk-service-grid>
+      <footer>
+        <button class="big-button secondary" data-appointment @click=${() => this.showOverlay({ kind: 'keypad' })}>${t('kiosk.appointment')}</button>
+      </footer>
+      ${this._overlay ? html`<div class="overlay" @overlay-close=${this.dismissOverlay}>${this.renderOverlay(this._overlay, lang, fallback)}</div>` : null}
+    `;
+  }
+
+  private renderOverlay(overlay: Overlay, lang: Lang, fallback: Lang) {
+    switch (overlay.kind) {
+      case 'issuing':
+        return html`<div class="issuing" role="status">${translate(lang, 'kiosk.issuing')}</div>`;
+      case 'ticket': {
+        const service = this.connection?.snapshot?.services.find((s) => s.id === overlay.ticket.serviceId);
+        const name = service ? localized(service.name, lang, fallback) : '';
+        return html`<kiosk-issued-ticket .ticket=${overlay.ticket} .serviceName=${name} .language=${lang}></kiosk-issued-ticket>`;
+      }
+      case 'error':
+        return html`<kiosk-message-panel .message=${translate(lang, `errors.${overlay.code}`)} .language=${lang}></kiosk-message-panel>`;
+      case 'keypad':
+        return html`<kiosk-booking-keypad .language=${lang}></kiosk-booking-keypad>`;
+    }
+  }
+
+  private setupDetail(problem: SetupProblem, lang: Lang): string {
+    switch (problem.kind) {
+      case 'no-key':
+        return translate(lang, 'kiosk.setup.noKey');
+      case 'wrong-kind':
+        return translate(lang, 'kiosk.setup.wrongKind');
+      case 'rejected':
+        return translate(lang, 'kiosk.setup.rejected', { reason: translate(lang, `errors.${problem.code}`) });
+    }
+  }
+
+  private async issue(service: Service): Promise<void> {
+    const connection = this.connection;
+    // The overlay is set before the first await, so a second tap in the same instant finds it.
+    if (!connection || !this.canIssue) return;
+    this.showOverlay({ kind: 'issuing' });
+    const result = await connection.command('ticket:issue', { serviceId: service.id, language: this.language });
+    if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
+    const { code } = result.error;
+    if (KEY_REFUSALS.includes(code) || code === 'forbidden') {
+      this._overlay = null;
+      this._setup = code === 'forbidden' ? { kind: 'wrong-kind' } : { kind: 'rejected', code };
+      return;
+    }
+    if (code === 'daily-limit-reached' || code === 'numbers-exhausted') void this.availability?.refresh();
+    this.showOverlay({ kind: 'error', code }, ERROR_SHOWN_MS);
+  }
+
+  private onQueueEvent(event: QueueEvent): void {
+    const overlay = this._overlay;
+    if (overlay?.kind === 'ticket' && event.ticket?.id === overlay.ticket.id) this._overlay = { kind: 'ticket', ticket: event.ticket };
+    const limited = event.kind === 'ticket-issued' && this.connection?.snapshot?.services.some((s) => s.id === event.ticket?.serviceId && s.dailyLimit !== null);
+    if (limited || event.counter) void this.availability?.refresh();
+  }
+
+  private showOverlay(overlay: Overlay, closeAfterMs?: number): void {
+    clearTimeout(this.overlayTimer);
+    this._overlay = overlay;
+    if (closeAfterMs) this.overlayTimer = setTimeout(() => this.dismissOverlay(), closeAfterMs);
+  }
+
+  private readonly dismissOverlay = (): void => {
+    clearTimeout(this.overlayTimer);
+    this._overlay = null;
+    this._group = null;
+  };
+
+  private resetForNextVisitor(): void {
+    if (this._overlay?.kind === 'issuing') return;
+    this.dismissOverlay();
+    this._chosenLang = null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

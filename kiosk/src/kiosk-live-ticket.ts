@@ -1,0 +1,215 @@
+// The visitor's live ticket at /t/<ticketId> (the QR code on the printed ticket): people ahead,
+// the expected wait and, once called, the window — in the ticket's language, with a switch.
+// A public socket says *when* something changed; the server's GET /api/tickets/:id says *what*,
+// so the estimate is the server's and is never recomputed here. Without a socket it polls.
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { translatorFor, type Translator } from '../../common/i18n';
+import type { Lang, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
+import { api } from '../../common/ui/api';
+import { localized } from '../../common/ui/localized-text';
+import { QueueConnection } from '../../common/ui/queue-connection';
+import { tokens } from '../../common/ui/tokens';
+import '../../common/ui/tl-connection-notice';
+import '../../common/ui/tl-language-switch';
+import { CoalescedRequest } from './coalesced-request';
+
+/** GET /api/tickets/:id (server/http/queue-routes.ts). */
+interface LiveTicket {
+  ticket: Ticket;
+  estimate: WaitEstimate | null;
+  counterNumber: number | null;
+}
+
+const POLL_OFFLINE_MS = 10_000;
+
+function ticketIdFromPath(): string {
+  return decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+@customElement('kiosk-live-ticket')
+export class KioskLiveTicket extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        --tl-switch-text: var(--tl-text-m);
+        --tl-switch-touch: 48px;
+        --tl-switch-padding: var(--tl-space-3);
+        display: flex;
+        flex-direction: column;
+        gap: var(--tl-space-4);
+        box-sizing: border-box;
+        max-width: 560px;
+        min-height: 100vh;
+        margin: 0 auto;
+        padding: var(--tl-space-4) var(--tl-space-3);
+        font-size: 20px;
+        line-height: 1.35;
+      }
+      .office {
+        font-weight: 700;
+      }
+      .card {
+        padding: var(--tl-space-4);
+        border-radius: var(--tl-radius);
+        background: var(--tl-surface);
+        border: 1px solid var(--tl-border);
+        text-align: center;
+      }
+      .label {
+        color: var(--tl-text-muted);
+      }
+      .code {
+        font-size: var(--tl-text-xxl);
+        font-weight: 800;
+        line-height: 1.1;
+      }
+      .service {
+        font-size: var(--tl-text-l);
+        font-weight: 600;
+      }
+      .status {
+        padding: var(--tl-space-4);
+        border-radius: var(--tl-radius);
+        background: var(--tl-surface);
+        border: 1px solid var(--tl-border);
+        font-size: var(--tl-text-l);
+        font-weight: 600;
+        text-align: center;
+      }
+      .status.called {
+        background: var(--tl-success);
+        border-color: var(--tl-success);
+        color: #ffffff;
+        font-size: 32px;
+      }
+      .status p {
+        margin: var(--tl-space-2) 0 0;
+        font-size: 22px;
+        font-weight: 400;
+      }
+      .footnote {
+        color: var(--tl-text-muted);
+        font-size: var(--tl-text-s);
+        text-align: center;
+      }
+    `,
+  ];
+
+  private readonly ticketId = ticketIdFromPath();
+  private readonly connection = new QueueConnection(this, {
+    onSnapshot: () => void this.live.refresh(),
+    onEvent: (event) => this.onQueueEvent(event),
+  });
+  private readonly live = new CoalescedRequest<LiveTicket>(
+    () => api<LiveTicket>(`/api/tickets/${encodeURIComponent(this.ticketId)}`),
+    (result) => this.adopt(result),
+  );
+  @state() private _view: LiveTicket | null = null;
+  @state() private _missing = false;
+  @state() private _chosenLang: Lang | null = null;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly onVisible = () => document.visibilityState === 'visible' && void this.live.refresh();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.live.refresh();
+    // The socket may be unreachable behind some networks: then the page polls instead.
+    this.pollTimer = setInterval(() => this.connection.state !== 'online' && void this.live.refresh(), POLL_OFFLINE_MS);
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.pollTimer);
+    document.removeEventListener('visibilitychange', this.onVisible);
+  }
+
+  private get language(): Lang {
+    const office = this.connection.snapshot?.office;
+    const chosen = this._chosenLang ?? this._view?.ticket.language;
+    if (!office) return chosen ?? 'ru';
+    return chosen && office.languages.includes(chosen) ? chosen : office.defaultLanguage;
+  }
+
+  override updated(): void {
+    if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+  }
+
+  override render() {
+    const lang = this.language;
+    const t = translatorFor(lang);
+    const snapshot = this.connection.snapshot;
+    const office = snapshot?.office;
+    const fallback = office?.defaultLanguage ?? lang;
+    const notice = html`<tl-connection-notice .state=${this.connection.state} .language=${lang}></tl-connection-notice>`;
+    const header = html`${office ? html`<div class="office">${localized(office.name, lang, fallback)}</div>` : null}
+      <tl-language-switch .languages=${office?.languages ?? []} .current=${lang} @language-change=${(e: CustomEvent<Lang>) => (this._chosenLang = e.detail)}></tl-language-switch>`;
+    if (this._missing) return html`${header}<div class="status" data-status="missing">${t('kiosk.live.notFound')}</div>`;
+    const view = this._view;
+    if (!view) return html`${header}${this.connection.state === 'offline' ? notice : null}<div class="status">${t('common.loading')}</div>`;
+    const service = snapshot?.services.find((s) => s.id === view.ticket.serviceId);
+    return html`
+      ${header} ${this.connection.state === 'offline' ? notice : null}
+      <div class="card">
+        <div class="label">${t('kiosk.live.title')}</div>
+        <div class="code" data-ticket-code>${view.ticket.code}</div>
+        ${service ? html`<div class="service">${localized(service.name, lang, fallback)}</div>` : null}
+      </div>
+      ${this.renderStatus(view, t)}
+      <div class="footnote">${t('kiosk.live.updatedLive')}</div>
+    `;
+  }
+
+  private renderStatus({ ticket, estimate, counterNumber }: LiveTicket, t: Translator) {
+    const number = counterNumber ?? '—';
+    switch (ticket.status) {
+      case 'waiting':
+        return html`<div class="status" data-status="waiting">
+          ${t('kiosk.live.waiting')}
+          ${estimate
+            ? html`<p data-ahead>${t('ticket.peopleAhead', { count: estimate.ahead })}</p>
+                <p>${t('ticket.expectedWait', { count: estimate.waitMinutes })}</p>`
+            : null}
+        </div>`;
+      case 'postponed':
+        return html`<div class="status" data-status="postponed">${t('kiosk.live.postponed')}</div>`;
+      case 'called':
+        return html`<div class="status called" role="alert" data-status="called">${t('kiosk.live.called', { number })}</div>`;
+      case 'serving':
+        return html`<div class="status" data-status="serving">${t('kiosk.live.serving', { number })}</div>`;
+      case 'finished': {
+        const key = {
+          served: 'kiosk.live.served',
+          'no-show': 'kiosk.live.noShow',
+          cancelled: 'kiosk.live.cancelled',
+          'day-ended': 'kiosk.live.dayEnded',
+        } as const;
+        return html`<div class="status" data-status="finished">${t(key[ticket.outcome ?? 'served'])}</div>`;
+      }
+    }
+  }
+
+  private adopt(result: Result<LiveTicket>): void {
+    if (result.ok) {
+      this._view = result.data;
+      this._missing = false;
+    } else if (result.error.code === 'not-found' || result.error.code === 'invalid-input') {
+      this._missing = true;
+    }
+    // Other failures (no network) keep the last view; the connection notice says it may be stale.
+  }
+
+  /** Only events that can move this ticket or its estimate: its own, its service's, any counter's. */
+  private onQueueEvent(event: QueueEvent): void {
+    const mine = this._view?.ticket;
+    if (!mine || event.counter || event.ticket?.id === mine.id || event.ticket?.serviceId === mine.serviceId) void this.live.refresh();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-live-ticket': KioskLiveTicket;
+  }
+}

@@ -1,0 +1,46 @@
+// Kiosk-wide sizes and the big button every kiosk screen uses. Colours come from the shared tokens;
+// each pair used here passes WCAG AA (4.5:1) — the browser test measures it.
+import { css } from 'lit';
+
+export const kioskStyles = css`
+  :host {
+    --kiosk-text: 32px;
+    --kiosk-title: 48px;
+    --kiosk-button-text: 40px;
+    --kiosk-gap: 24px;
+    --kiosk-disabled-bg: #e5e7eb;
+    --kiosk-disabled-text: #374151;
+    font-size: var(--kiosk-text);
+    line-height: 1.25;
+  }
+  .big-button {
+    box-sizing: border-box;
+    min-width: var(--tl-touch);
+    min-height: var(--tl-touch);
+    padding: var(--tl-space-3) var(--tl-space-4);
+    border: none;
+    border-radius: var(--tl-radius);
+    background: var(--tl-primary);
+    color: var(--tl-primary-text);
+    font: inherit;
+    font-size: var(--kiosk-button-text);
+    font-weight: 700;
+    cursor: pointer;
+    touch-action: manipulation;
+    -webkit-tap-highlight-color: transparent;
+    user-select: none;
+  }
+  .big-button:active:not(:disabled) {
+    filter: brightness(0.85);
+  }
+  .big-button:disabled {
+    background: var(--kiosk-disabled-bg);
+    color: var(--kiosk-disabled-text);
+    cursor: default;
+  }
+  .big-button.secondary {
+    background: var(--tl-surface);
+    color: var(--tl-primary);
+    border: 4px solid var(--tl-primary);
+  }
+`;

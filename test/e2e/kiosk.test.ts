@@ -1,0 +1,129 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketResult } from '../../common/protocol';
+import { launchBrowser } from '../support/browser';
+import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
+
+describe('kiosk', () => {
+  let server: RunningTalon;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTalon({ webApps: 'dist' }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the ticket the server issued after a tap on a service', async () => {
+    const page = await openKiosk(browser, server);
+    await serviceButton(page, 'certificates').click();
+    const code = await shownTicketCode(page);
+
+    const issued = (await openTickets(server)).filter((t) => t.serviceId === 'certificates');
+    expect(issued.map((t) => t.code)).toEqual([code]);
+    expect(issued[0]!.source).toBe('kiosk');
+    await expect(page.locator('kiosk-issued-ticket [data-ahead]').textContent()).resolves.toContain('никого');
+    await page.close();
+  });
+
+  it('issues one ticket for a double tap', async () => {
+    const page = await openKiosk(browser, server);
+    const button = serviceButton(page, 'documents');
+    await button.waitFor();
+    // Both clicks land before the page can re-render, as a fast double tap on a touch screen does.
+    await button.evaluate((el: HTMLElement) => {
+      el.click();
+      el.click();
+    });
+    const code = await shownTicketCode(page);
+
+    // The server runs commands in turn: a second kiosk ticket would come before this staff one.
+    const token = await server.login('operator1');
+    const staff = await call<TicketResult>(server, '/api/tickets', { token, body: { serviceId: 'documents' } });
+    if (!staff.body.ok) throw new Error(staff.body.error.message);
+    const kioskTicket = (await openTickets(server)).find((t) => t.code === code)!;
+    expect(staff.body.data.ticket.number).toBe(kioskTicket.number + 1);
+    expect((await openTickets(server)).filter((t) => t.serviceId === 'documents' && t.source === 'kiosk')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('issues the ticket in the language the visitor chose', async () => {
+    const page = await openKiosk(browser, server);
+    await page.locator('tl-language-switch button[lang="uk"]').click();
+    await expect(serviceButton(page, 'consultation').textContent()).resolves.toContain('Консультація');
+    await serviceButton(page, 'consultation').click();
+    const code = await shownTicketCode(page);
+    await expect(page.locator('kiosk-issued-ticket .label').textContent()).resolves.toBe('Номер вашого талона');
+    expect((await openTickets(server)).find((t) => t.code === code)?.language).toBe('uk');
+    await page.close();
+  });
+
+  it('answers a booking code with a clear message and issues nothing', async () => {
+    const page = await openKiosk(browser, server);
+    const before = (await openTickets(server)).length;
+    await page.locator('[data-appointment]').click();
+    for (const digit of ['4', '2', '7']) await page.locator('kiosk-booking-keypad button', { hasText: new RegExp(`^\\s*${digit}\\s*$`) }).click();
+    await expect(page.locator('kiosk-booking-keypad output').textContent()).resolves.toBe('427');
+    await page.locator('kiosk-booking-keypad [data-submit]').click();
+    await expect(page.locator('[data-booking-unavailable]').textContent()).resolves.toContain('пока недоступна');
+    expect(await openTickets(server)).toHaveLength(before);
+    await page.close();
+  });
+
+  it('shows a setup message for staff instead of services when it has no key', async () => {
+    const page = await openKiosk(browser, server, { key: null });
+    await page.locator('kiosk-setup-notice p').waitFor();
+    await expect(page.locator('kiosk-setup-notice p').textContent()).resolves.toContain('?key=');
+    expect(await page.locator('kiosk-service-grid button').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows a setup message when its key was revoked', async () => {
+    const { device, key } = await server.talon.stores.devices.create('kiosk', 'Revoked kiosk', 'hall');
+    await server.talon.stores.devices.revoke(device.id);
+    const page = await openKiosk(browser, server, { key });
+    await page.locator('kiosk-setup-notice p').waitFor();
+    // Chromium here reports en-US, so the staff message is in English.
+    await expect(page.locator('kiosk-setup-notice p').textContent()).resolves.toContain('An administrator has disconnected this device');
+    expect(await page.locator('kiosk-service-grid button').count()).toBe(0);
+    await page.close();
+  });
+
+  it('puts a refusal from the server into words', async () => {
+    // A kiosk that issued its whole burst is refused with 'rate-limited'.
+    const key = server.deviceKey('kiosk');
+    const page = await openKiosk(browser, server);
+    await serviceButton(page, 'consultation').waitFor();
+    for (let i = 0; i < 10; i++) await call(server, '/api/tickets', { deviceKey: key, body: { serviceId: 'consultation' } });
+    await serviceButton(page, 'consultation').click();
+    await expect(page.locator('kiosk-message-panel [role="alert"]').textContent()).resolves.toContain('Слишком много запросов');
+    await page.close();
+  });
+});
+
+describe('kiosk outside office hours', () => {
+  // Sunday 3 March 2024, 10:00 in Irkutsk: the demo office opens on Monday at 08:30.
+  const SUNDAY_MORNING = Date.parse('2024-03-03T10:00:00+08:00');
+  let server: RunningTalon;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTalon({ webApps: 'dist', officeHours: true, clock: () => SUNDAY_MORNING }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says when the office opens and keeps the service buttons inert', async () => {
+    const page = await openKiosk(browser, server);
+    await page.locator('tl-language-switch button[lang="en"]').click();
+    const banner = page.locator('kiosk-office-banner [role="status"]');
+    await expect(banner.textContent()).resolves.toContain('The office is closed. It opens Monday 4 March at 08:30');
+    await expect(serviceButton(page, 'certificates').isDisabled()).resolves.toBe(true);
+    await page.close();
+  });
+});
