@@ -78,7 +78,7 @@ export const serviceSchema = z
     maxWaitMinutes: z.number().int().min(1).max(600).default(30),
     expectedServiceMinutes: z.number().min(0.5).max(600).default(10),
     kioskOrder: z.number().int().min(0).max(1000).default(0),
-    group: z.string().max(64).nullable().default(null),
+    group: localizedText.nullable().default(null),
     active: z.boolean().default(true),
   })
   .refine((s) => s.endNumber > s.startNumber, 'the end number must be above the start number');

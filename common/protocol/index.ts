@@ -6,3 +6,4 @@ export * from './commands';
 export * from './config-schemas';
 export * from './admin-schemas';
 export * from './presence';
+export * from './rest';

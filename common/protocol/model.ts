@@ -86,7 +86,8 @@ export interface Service {
   maxWaitMinutes: number;
   expectedServiceMinutes: number;
   kioskOrder: number;
-  group: string | null;
+  /** Services with the same group label share one kiosk button that opens a second level. */
+  group: LocalizedText | null;
   active: boolean;
 }
 

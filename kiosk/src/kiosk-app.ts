@@ -171,7 +171,7 @@ export class KioskApp extends LitElement {
     const { office, officeStatus } = snapshot;
     const fallback = office.defaultLanguage;
     const menu = kioskMenu(snapshot.services, snapshot.counters, this._available);
-    const group = this._group ? menu.find((e): e is Extract<MenuEntry, { kind: 'group' }> => e.kind === 'group' && e.group === this._group) : undefined;
+    const group = this._group ? menu.find((e): e is Extract<MenuEntry, { kind: 'group' }> => e.kind === 'group' && e.key === this._group) : undefined;
     return html`
       <header>
         <div class="office">${localized(office.name, lang, fallback)}</div>
@@ -182,7 +182,7 @@ export class KioskApp extends LitElement {
         : notice}
       <h1 class="title">
         ${group
-          ? html`<button class="big-button secondary" data-back @click=${() => (this._group = null)}>‹ ${t('common.back')}</button>${group.group}`
+          ? html`<button class="big-button secondary" data-back @click=${() => (this._group = null)}>‹ ${t('common.back')}</button>${localized(group.label, lang, fallback)}`
           : t('kiosk.chooseService')}
       </h1>
       <kiosk-service-grid

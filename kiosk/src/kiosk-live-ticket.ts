@@ -5,7 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translatorFor, type Translator } from '../../common/i18n';
-import type { Lang, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
+import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
@@ -13,13 +13,6 @@ import { tokens } from '../../common/ui/tokens';
 import '../../common/ui/tl-connection-notice';
 import '../../common/ui/tl-language-switch';
 import { CoalescedRequest } from './coalesced-request';
-
-/** GET /api/tickets/:id (server/http/queue-routes.ts). */
-interface LiveTicket {
-  ticket: Ticket;
-  estimate: WaitEstimate | null;
-  counterNumber: number | null;
-}
 
 const POLL_OFFLINE_MS = 10_000;
 

@@ -1,6 +1,6 @@
 // What the start screen offers: active services in kiosk order, services of one group folded into
 // a single button that opens a second level, and why a button is greyed out.
-import type { Counter, Service } from '../../common/protocol';
+import type { Counter, LocalizedText, Service } from '../../common/protocol';
 import type { AvailabilityById } from './service-availability';
 
 /** Why a service cannot be chosen now; the office-wide reasons (closed, break) are shown apart. */
@@ -14,7 +14,9 @@ export interface ServiceEntry {
 
 export interface GroupEntry {
   kind: 'group';
-  group: string;
+  /** Identifies the group: services with the same label belong together. */
+  key: string;
+  label: LocalizedText;
   services: ServiceEntry[];
   /** Set only when no service of the group can be chosen. */
   unavailable: Unavailable | null;
@@ -35,14 +37,15 @@ export function kioskMenu(services: readonly Service[], counters: readonly Count
   const ordered = services.filter((s) => s.active).sort((a, b) => a.kioskOrder - b.kioskOrder);
   for (const service of ordered) {
     const entry: ServiceEntry = { kind: 'service', service, unavailable: unavailability(service, counters, availability) };
-    if (service.group === null || service.group.trim() === '') {
+    if (service.group === null) {
       entries.push(entry);
       continue;
     }
-    let group = groups.get(service.group);
+    const key = JSON.stringify(service.group, Object.keys(service.group).sort());
+    let group = groups.get(key);
     if (!group) {
-      group = { kind: 'group', group: service.group, services: [], unavailable: null };
-      groups.set(service.group, group);
+      group = { kind: 'group', key, label: service.group, services: [], unavailable: null };
+      groups.set(key, group);
       entries.push(group);
     }
     group.services.push(entry);

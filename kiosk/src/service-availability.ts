@@ -1,23 +1,14 @@
 // GET /api/services: per service, whether today's tickets ran out. The snapshot alone cannot say
 // (it holds only open tickets, not how many were issued), so the kiosk asks the server.
-import type { OfficeStatus, Service } from '../../common/protocol';
+import type { ServiceAvailability, ServicesAnswer } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { CoalescedRequest, type Refresher } from './coalesced-request';
-
-/** The shape the server's queue routes answer with (server/http/queue-routes.ts). */
-export interface ServiceAvailability {
-  service: Service;
-  issuedToday: number;
-  limitReached: boolean;
-  countersOpen: number;
-  waiting: number;
-}
 
 export type AvailabilityById = ReadonlyMap<string, ServiceAvailability>;
 
 export function availabilityFeed(deviceKey: string, onChange: (availability: AvailabilityById) => void): Refresher {
   return new CoalescedRequest(
-    () => api<{ officeStatus: OfficeStatus; services: ServiceAvailability[] }>('/api/services', { deviceKey }),
+    () => api<ServicesAnswer>('/api/services', { deviceKey }),
     (result) => result.ok && onChange(new Map(result.data.services.map((a) => [a.service.id, a]))),
   );
 }

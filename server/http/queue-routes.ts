@@ -2,7 +2,7 @@
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDate as localDateSchema, type Service } from '../../common/protocol';
+import { localDate as localDateSchema, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
 import type { Principal } from '../auth/principal';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
@@ -12,17 +12,6 @@ import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
 import { findTicket } from '../store/queue-store';
 import { fail, handle, parse } from './respond';
-
-export interface ServiceAvailability {
-  service: Service;
-  issuedToday: number;
-  limitReached: boolean;
-  /** Some active counter serves it; otherwise the kiosk greys it out. */
-  served: boolean;
-  /** Counters open now that serve the service. */
-  countersOpen: number;
-  waiting: number;
-}
 
 function requireStaff(principal: Principal): void {
   if (principal.kind !== 'user') fail(principal.kind === 'public' ? 'unauthenticated' : 'forbidden', 'Staff only');
@@ -43,7 +32,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
 
   router.get(
     '/api/services',
-    handle((): { officeStatus: ReturnType<QueueEngine['officeStatus']>; services: ServiceAvailability[] } => {
+    handle((): ServicesAnswer => {
       const { services, counters } = engine.currentConfig;
       const state = engine.currentState;
       const today = localDate(engine.now(), engine.currentConfig.office.timeZone);
@@ -73,7 +62,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
 
   router.get(
     '/api/tickets/:id',
-    handle(async (req) => {
+    handle(async (req): Promise<LiveTicket> => {
       const id = parse(z.string().min(8).max(64), req.params.id);
       const live = engine.currentState.tickets.get(id);
       const ticket = live ?? (await findTicket(db, id));

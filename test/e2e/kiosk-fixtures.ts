@@ -40,8 +40,8 @@ const names = (ru: string, uk: string, en: string) => ({ ru, uk, en });
 export async function configureFullMenu(server: RunningTalon): Promise<void> {
   const token = await server.login('admin');
   const extra = [
-    { id: 'subsidy-housing', name: names('Жилищная субсидия', 'Житлова субсидія', 'Housing subsidy'), prefix: 'Б', group: 'Субсидии · Субсидії · Subsidies' },
-    { id: 'subsidy-utility', name: names('Компенсация ЖКУ', 'Компенсація ЖКП', 'Utility bill compensation'), prefix: 'В', group: 'Субсидии · Субсидії · Subsidies' },
+    { id: 'subsidy-housing', name: names('Жилищная субсидия', 'Житлова субсидія', 'Housing subsidy'), prefix: 'Б', group: names('Субсидии', 'Субсидії', 'Subsidies') },
+    { id: 'subsidy-utility', name: names('Компенсация ЖКУ', 'Компенсація ЖКП', 'Utility bill compensation'), prefix: 'В', group: names('Субсидии', 'Субсидії', 'Subsidies') },
     { id: 'child-benefits', name: names('Детские пособия', 'Дитячі допомоги', 'Child benefits'), prefix: 'Г' },
     { id: 'large-families', name: names('Многодетные семьи', 'Багатодітні сім’ї', 'Large families'), prefix: 'Ж' },
     { id: 'disability', name: names('Инвалидность', 'Інвалідність', 'Disability support'), prefix: 'Л' },

@@ -86,8 +86,8 @@ export class KioskServiceGrid extends LitElement {
         const reason = entry.unavailable ? html`<span class="reason">${t(REASON_KEY[entry.unavailable])}</span>` : null;
         const disabled = this.disabled || entry.unavailable !== null;
         if (entry.kind === 'group') {
-          return html`<button class="big-button" data-group=${entry.group} ?disabled=${disabled} @click=${() => this.openGroup(entry.group)}>
-            <span class="name">${entry.group}</span>${reason ?? html`<span class="hint">${t('kiosk.groupHint')} ›</span>`}
+          return html`<button class="big-button" data-group=${entry.key} ?disabled=${disabled} @click=${() => this.openGroup(entry.key)}>
+            <span class="name">${localized(entry.label, this.language, this.fallbackLang)}</span>${reason ?? html`<span class="hint">${t('kiosk.groupHint')} ›</span>`}
           </button>`;
         }
         return html`<button class="big-button" data-service=${entry.service.id} ?disabled=${disabled} @click=${() => this.choose(entry.service)}>

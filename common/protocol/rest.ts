@@ -1,0 +1,27 @@
+// Answers of the read-only REST endpoints that clients use, typed once for server and apps.
+import type { OfficeStatus } from './events';
+import type { Service, Ticket, WaitEstimate } from './model';
+
+/** GET /api/services: one entry per active service. */
+export interface ServiceAvailability {
+  service: Service;
+  issuedToday: number;
+  limitReached: boolean;
+  /** Some active counter serves it; otherwise the kiosk greys it out. */
+  served: boolean;
+  /** Counters open now that serve the service. */
+  countersOpen: number;
+  waiting: number;
+}
+
+export interface ServicesAnswer {
+  officeStatus: OfficeStatus;
+  services: ServiceAvailability[];
+}
+
+/** GET /api/tickets/:id: a visitor's live ticket. */
+export interface LiveTicket {
+  ticket: Ticket;
+  estimate: WaitEstimate | null;
+  counterNumber: number | null;
+}
