@@ -10,6 +10,7 @@ import { resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
 import { CommandRunner } from './engine/commands';
 import { QueueEngine, type Clock } from './engine/queue-engine';
+import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes } from './http/auth-routes';
 import { commandRoutes } from './http/command-routes';
 import { configRoutes } from './http/config-routes';
@@ -18,7 +19,11 @@ import { queueRoutes } from './http/queue-routes';
 import { sendError } from './http/respond';
 import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
+import { PrintDesk } from './printing/print-desk';
+import { printingRoutes } from './printing/printing-routes';
+import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
+import { attachPrintAgents } from './realtime/print-agents';
 import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
@@ -32,6 +37,8 @@ export interface AppDeps {
   newId?: () => string;
   /** Serve the built web apps from dist/ (production) or through Vite's dev server (development). */
   webApps?: 'dist' | 'vite' | 'none';
+  /** Where visitors' phones reach this server (the printed QR code); default: this machine's LAN address. */
+  publicUrl?: string;
 }
 
 export interface TalonApp {
@@ -68,6 +75,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = createServer(app);
+  const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId });
   let io: TalonIo | undefined;
 
   app.use('/api', express.json({ limit: '64kb' }));
@@ -76,8 +84,10 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(userRoutes(stores, revocations));
   app.use(deviceRoutes(stores, revocations, presence));
   app.use(queueRoutes(engine, db));
+  app.use(analyticsRoutes(engine, db));
   app.use(commandRoutes(runner));
   app.use(configRoutes(engine, db, () => io));
+  app.use(printingRoutes(printDesk));
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
   // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -90,6 +100,8 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
   io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials), revocations, presence);
+  attachPrintAgents(io, { desk: printDesk });
+  await printDesk.start();
 
   return {
     app,

@@ -4,6 +4,7 @@ import type { Result } from './errors';
 import type { QueueSnapshot } from './events';
 import type { DeviceReport } from './presence';
 import type { CounterState, Ticket } from './model';
+import type { PrinterReport, PrintJobResult } from './printing';
 import type { CommandInput, CommandName } from './schemas';
 
 export interface TicketResult {
@@ -65,4 +66,8 @@ export interface ClientToServerEvents extends CommandEvents {
   'queue:resync': (ack: Ack<QueueSnapshot>) => void;
   /** A device tells how it is doing (a display: whether it can play sound). */
   'device:report': (report: DeviceReport) => void;
+  /** From a print agent: one job's outcome; answered once the server has recorded it. */
+  'print:result': (report: PrintJobResult, ack: Ack<{ jobId: string }>) => void;
+  /** From a print agent: its printer's state, on connect, after each job and periodically. */
+  'printer:report': (report: PrinterReport) => void;
 }

@@ -2,7 +2,8 @@
 // gap in `seq` (or reconnects) asks for a new snapshot; `applyQueueEvent` is the one reducer
 // every client uses.
 import type { DevicePresence } from './presence';
-import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, Service, Ticket } from './model';
+import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
+import type { PrinterInfo, PrintJob } from './printing';
 
 export const EVENT_KINDS = [
   'ticket-issued',
@@ -51,6 +52,8 @@ export interface PublicOffice {
   languages: Lang[];
   defaultLanguage: Lang;
   categories: PriorityCategory[];
+  /** Queue rules (recall limit, postponement minutes …): staff screens show the office's defaults. */
+  rules: QueueRules;
 }
 
 /** One call as the hall sees it. */
@@ -116,4 +119,8 @@ export interface ServerToClientEvents {
   'config:changed': () => void;
   /** To staff: every registered device that was seen since the server started, online or not. */
   'devices:presence': (devices: DevicePresence[]) => void;
+  /** To one print agent: a job to print (again after a reconnect, until the agent reports it). */
+  'print:job': (job: PrintJob) => void;
+  /** To staff: a printer's latest state, whenever it changes. */
+  'printer:status': (printer: PrinterInfo) => void;
 }

@@ -1,5 +1,5 @@
 // Answers of the read-only REST endpoints that clients use, typed once for server and apps.
-import type { OfficeStatus } from './events';
+import type { EventKind, OfficeStatus } from './events';
 import type { Service, Ticket, WaitEstimate } from './model';
 
 /** GET /api/services: one entry per active service. */
@@ -24,4 +24,20 @@ export interface LiveTicket {
   ticket: Ticket;
   estimate: WaitEstimate | null;
   counterNumber: number | null;
+}
+
+/** GET /api/journal: one transition, newest first. `note` carries the reason (for a call, its CallReason as JSON). */
+export interface JournalEntry {
+  seq: number;
+  at: number;
+  kind: EventKind;
+  ticketId: string | null;
+  code: string | null;
+  counterId: string | null;
+  serviceId: string | null;
+  /** 'user:<id>', 'device:<id>', 'system' or 'public'. */
+  actor: string;
+  from: string | null;
+  to: string | null;
+  note: string | null;
 }

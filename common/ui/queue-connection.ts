@@ -41,7 +41,6 @@ export class QueueConnection implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly options: ConnectionOptions = {},
   ) {
-    host.addController(this);
     this.socket = io(options.url ?? '/', {
       autoConnect: false,
       withCredentials: true,
@@ -60,6 +59,8 @@ export class QueueConnection implements ReactiveController {
       this.host.requestUpdate();
     });
     this.socket.on('config:changed', () => this.resync());
+    // Last: a host already on the page calls hostConnected() at once, which needs the socket.
+    host.addController(this);
   }
 
   hostConnected(): void {

@@ -28,15 +28,19 @@ interface Booth {
   live: CounterState;
 }
 
-function booth(state: QueueState, config: QueueConfig, counterId: string, now: number): Outcome<Booth> {
+/**
+ * The counter and its live state. A counter an admin switched off may still release what it holds
+ * (finish, no-show, return, transfer, close) — a ticket must never be stuck — but not take more.
+ */
+function booth(state: QueueState, config: QueueConfig, counterId: string, now: number, use: 'work' | 'release' = 'work'): Outcome<Booth> {
   const counter = config.counters.get(counterId);
-  if (!counter || !counter.active) return failure(domainError('not-found', `No counter ${counterId}`));
+  if (!counter || (!counter.active && use === 'work')) return failure(domainError('not-found', `No counter ${counterId}`));
   return success(state, [], { counter, live: counterStateOf(state, counterId, now) });
 }
 
 /** A booth someone opened is theirs: another specialist may not work it (an admin may). */
-function ownBooth(state: QueueState, config: QueueConfig, counterId: string, ctx: CommandContext): Outcome<Booth> {
-  const found = booth(state, config, counterId, ctx.now);
+function ownBooth(state: QueueState, config: QueueConfig, counterId: string, ctx: CommandContext, use: 'work' | 'release' = 'work'): Outcome<Booth> {
+  const found = booth(state, config, counterId, ctx.now, use);
   if (!found.ok) return found;
   const { live } = found.value;
   const { actor } = ctx;
@@ -46,8 +50,8 @@ function ownBooth(state: QueueState, config: QueueConfig, counterId: string, ctx
   return found;
 }
 
-function workingBooth(state: QueueState, config: QueueConfig, counterId: string, ctx: CommandContext): Outcome<Booth> {
-  const found = ownBooth(state, config, counterId, ctx);
+function workingBooth(state: QueueState, config: QueueConfig, counterId: string, ctx: CommandContext, use: 'work' | 'release' = 'work'): Outcome<Booth> {
+  const found = ownBooth(state, config, counterId, ctx, use);
   if (!found.ok) return found;
   const { live } = found.value;
   if (live.status === 'closed') return failure(domainError('counter-closed', 'Open the counter first'));
@@ -90,7 +94,7 @@ export function openCounter(state: QueueState, config: QueueConfig, input: Comma
 }
 
 export function closeCounter(state: QueueState, config: QueueConfig, input: CommandInput<'counter:close'>, ctx: CommandContext): Outcome<CounterOutcome> {
-  const found = ownBooth(state, config, input.counterId, ctx);
+  const found = ownBooth(state, config, input.counterId, ctx, 'release');
   if (!found.ok) return found;
   const { live } = found.value;
   if (live.ticketId) return failure(domainError('counter-busy', 'Finish the current visitor before closing', { ticketId: live.ticketId }));
@@ -218,7 +222,7 @@ function rememberDuration(state: QueueState, serviceId: string, durationMs: numb
 }
 
 export function finishService(state: QueueState, config: QueueConfig, input: CommandInput<'counter:finish'>, ctx: CommandContext): Outcome<CounterOutcome> {
-  const found = workingBooth(state, config, input.counterId, ctx);
+  const found = workingBooth(state, config, input.counterId, ctx, 'release');
   if (!found.ok) return found;
   const held = heldTicket(state, found.value.live, ['called', 'serving']);
   if (!held.ok) return held;
@@ -238,7 +242,7 @@ export function finishService(state: QueueState, config: QueueConfig, input: Com
 }
 
 export function noShow(state: QueueState, config: QueueConfig, input: CommandInput<'counter:no-show'>, ctx: CommandContext): Outcome<CounterOutcome> {
-  const found = workingBooth(state, config, input.counterId, ctx);
+  const found = workingBooth(state, config, input.counterId, ctx, 'release');
   if (!found.ok) return found;
   const held = heldTicket(state, found.value.live, ['called']);
   if (!held.ok) return held;
@@ -262,7 +266,7 @@ function requeue(ticket: Ticket, now: number, patch: Partial<Ticket>): Ticket {
 }
 
 export function returnToQueue(state: QueueState, config: QueueConfig, input: CommandInput<'counter:return'>, ctx: CommandContext): Outcome<CounterOutcome> {
-  const found = workingBooth(state, config, input.counterId, ctx);
+  const found = workingBooth(state, config, input.counterId, ctx, 'release');
   if (!found.ok) return found;
   const held = heldTicket(state, found.value.live, ['called', 'serving']);
   if (!held.ok) return held;
@@ -281,7 +285,7 @@ export function returnToQueue(state: QueueState, config: QueueConfig, input: Com
 }
 
 export function transfer(state: QueueState, config: QueueConfig, input: CommandInput<'counter:transfer'>, ctx: CommandContext): Outcome<CounterOutcome> {
-  const found = workingBooth(state, config, input.counterId, ctx);
+  const found = workingBooth(state, config, input.counterId, ctx, 'release');
   if (!found.ok) return found;
   const held = heldTicket(state, found.value.live, ['called', 'serving']);
   if (!held.ok) return held;

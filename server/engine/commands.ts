@@ -27,7 +27,7 @@ import {
   transfer,
 } from '../domain/counter-commands';
 import { cancelTicket, grantCategory, issueTicket, recordPrint } from '../domain/ticket-commands';
-import { fail, parse, toApiError } from '../http/respond';
+import { ApiFailure, fail, parse, toApiError } from '../http/respond';
 import type { DomainCommand, QueueEngine } from './queue-engine';
 
 type Handlers = {
@@ -95,6 +95,7 @@ export class CommandRunner {
       const data = await this.engine.execute({ actor: actorOf(principal), ...(name_ ? { name: name_ } : {}) }, handler(input, principal));
       return { ok: true, data };
     } catch (error) {
+      if (!(error instanceof ApiFailure)) console.error(`[talon] ${name} failed unexpectedly`, error);
       return { ok: false, error: toApiError(error) };
     }
   }

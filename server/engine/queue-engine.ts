@@ -34,11 +34,13 @@ export interface Who {
 const SYSTEM: Who = { actor: { kind: 'system' } };
 
 export function publicOffice(config: QueueConfig): PublicOffice {
-  const { name, address, phones, timeZone, languages, defaultLanguage, categories } = config.office;
-  return { name, address, phones, timeZone, languages, defaultLanguage, categories };
+  const { name, address, phones, timeZone, languages, defaultLanguage, categories, rules } = config.office;
+  return { name, address, phones, timeZone, languages, defaultLanguage, categories, rules };
 }
 
 interface Pending {
+  /** After a failed group commit each command is retried alone, so one bad command cannot sink the others. */
+  solo?: boolean;
   who: Who;
   command: DomainCommand<unknown>;
   resolve: (value: unknown) => void;
@@ -58,6 +60,8 @@ const MAX_BATCH = 256;
 export class QueueEngine {
   private queue: Pending[] = [];
   private draining = false;
+  /** The clock as the engine uses it: never backwards, so a clock stepped back cannot reopen a finished day. */
+  private lastNow = 0;
   private listeners = new Set<EventListener>();
 
   private constructor(
@@ -104,16 +108,26 @@ export class QueueEngine {
   }
 
   now(): number {
-    return this.clock();
+    this.lastNow = Math.max(this.lastNow, this.clock());
+    return this.lastNow;
+  }
+
+  /**
+   * Rolls the service day over if local midnight has passed since the last command, so displays and
+   * snapshots never show yesterday's queue to the first visitor of the day. Cheap when nothing is due.
+   */
+  async rollDay(): Promise<void> {
+    if (localDate(this.now(), this.config.office.timeZone) === this.published.serviceDay) return;
+    await this.execute(SYSTEM, (state) => ({ ok: true, state, changes: [], value: null }));
   }
 
   snapshot(): QueueSnapshot {
-    const now = this.clock();
+    const now = this.now();
     return { ...this.published, serverTime: now, officeStatus: officeStatus(this.config.office, now) };
   }
 
   officeStatus(): OfficeStatus {
-    return officeStatus(this.config.office, this.clock());
+    return officeStatus(this.config.office, this.now());
   }
 
   /** Runs a domain command in turn; resolves with its value once committed, or rejects with ApiFailure. */
@@ -142,17 +156,23 @@ export class QueueEngine {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, MAX_BATCH));
+      while (this.queue.length > 0) await this.runBatch(this.nextBatch());
     } finally {
       this.draining = false;
     }
+  }
+
+  private nextBatch(): Pending[] {
+    if (this.queue[0]?.solo) return this.queue.splice(0, 1);
+    const end = this.queue.findIndex((p) => p.solo);
+    return this.queue.splice(0, Math.min(MAX_BATCH, end === -1 ? this.queue.length : end));
   }
 
   private async runBatch(batch: Pending[]): Promise<void> {
     const before = this.state;
     const decided: Decided[] = [];
     for (const pending of batch) {
-      const now = this.clock();
+      const now = this.now();
       const rolled = rollover(this.state, this.config, now);
       if (rolled.ok && rolled.changes.length > 0) {
         this.state = rolled.state;
@@ -183,23 +203,39 @@ export class QueueEngine {
           return all;
         });
       } catch (error) {
-        console.error('[talon] commit failed; the batch is undone', error);
         this.state = before;
+        // The commands decided in this batch (not the rollover's stand-ins, not those already refused).
+        const commands = decided.map((d) => d.pending).filter((p) => batch.includes(p));
+        if (commands.length > 1) {
+          // Decide and commit each again on its own: only the command that cannot be saved fails.
+          this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
+          return;
+        }
+        console.error('[talon] commit failed; the command is undone', error);
         const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
-        for (const d of decided) d.pending.reject(failure);
+        for (const p of commands) p.reject(failure);
         return;
       }
     }
     const published = events.flat();
     this.rollDisplayDay();
     for (const event of published) this.published = applyQueueEvent(this.published, event);
-    if (published.length > 0) for (const listener of this.listeners) listener(published);
+    if (published.length > 0) {
+      for (const listener of this.listeners) {
+        try {
+          listener(published);
+        } catch (error) {
+          // A broken listener must not keep committed commands from being answered.
+          console.error('[talon] event listener failed', error);
+        }
+      }
+    }
     for (const d of decided) d.pending.resolve(d.value);
   }
 
   /** A new service day starts with an empty list of recent calls on the hall displays. */
   private rollDisplayDay(): void {
-    const today = localDate(this.clock(), this.config.office.timeZone);
+    const today = localDate(this.now(), this.config.office.timeZone);
     if (today !== this.published.serviceDay) this.published = { ...this.published, serviceDay: today, recentCalls: [] };
   }
 }

@@ -2,7 +2,7 @@
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDate as localDateSchema, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
+import { localDate as localDateSchema, type JournalEntry, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
 import type { Principal } from '../auth/principal';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
@@ -24,7 +24,8 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
 
   router.get(
     '/api/snapshot',
-    handle((_req, res) => {
+    handle(async (_req, res) => {
+      await engine.rollDay();
       const principal = res.locals.principal as Principal;
       return principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot());
     }),
@@ -32,7 +33,8 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
 
   router.get(
     '/api/services',
-    handle((): ServicesAnswer => {
+    handle(async (): Promise<ServicesAnswer> => {
+      await engine.rollDay();
       const { services, counters } = engine.currentConfig;
       const state = engine.currentState;
       const today = localDate(engine.now(), engine.currentConfig.office.timeZone);
@@ -64,6 +66,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
     '/api/tickets/:id',
     handle(async (req): Promise<LiveTicket> => {
       const id = parse(z.string().min(8).max(64), req.params.id);
+      await engine.rollDay();
       const live = engine.currentState.tickets.get(id);
       const ticket = live ?? (await findTicket(db, id));
       if (!ticket) fail('not-found', 'No such ticket');
@@ -81,7 +84,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
       const { timeZone } = engine.currentConfig.office;
       const day = query.day ?? localDate(engine.now(), timeZone);
       const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
-      return db.read.all(
+      return db.read.all<JournalEntry>(
         `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
                 j.actor, j.from_state AS "from", j.to_state AS "to", j.note
          FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id

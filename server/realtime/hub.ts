@@ -23,6 +23,7 @@ interface SocketData {
   principal: Principal;
   /** Rooms that name the socket's access, so revoking it disconnects the socket. */
   rooms: string[];
+  credentials: Credentials;
 }
 
 function accessRooms(principal: Principal, credentials: Credentials): string[] {
@@ -67,12 +68,21 @@ export function attachRealtime(
           return next(Object.assign(new Error(result.error.message), { data: result.error }));
         }
         socket.data.principal = 'error' in result ? { kind: 'public' } : result;
+        socket.data.credentials = credentials;
         socket.data.rooms = accessRooms(socket.data.principal, credentials);
-        next();
+        // A first connection after local midnight must not be handed yesterday's queue.
+        engine.rollDay().then(() => next(), next);
       },
       () => next(new Error('authentication failed')),
     );
   });
+
+  /** A staff session can expire while its socket stays open: check it again before each command. */
+  const stillValid = async (socket: TalonSocket): Promise<boolean> => {
+    if (socket.data.principal.kind !== 'user') return true;
+    const result = await authenticate(socket.data.credentials).catch(() => null);
+    return result !== null && !('error' in result) && result.kind === 'user';
+  };
 
   const snapshotFor = (principal: Principal) => (principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot()));
 
@@ -80,7 +90,9 @@ export function attachRealtime(
     const { principal } = socket.data;
     void socket.join([principal.kind === 'user' ? 'staff' : 'public', ...socket.data.rooms]);
     socket.emit('queue:snapshot', snapshotFor(principal));
-    socket.on('queue:resync', (ack) => typeof ack === 'function' && ack({ ok: true, data: snapshotFor(principal) }));
+    socket.on('queue:resync', (ack) => {
+      if (typeof ack === 'function') void engine.rollDay().then(() => ack({ ok: true, data: snapshotFor(principal) }));
+    });
     if (principal.kind === 'device') {
       const { device } = principal;
       presence.connected(device);
@@ -91,7 +103,14 @@ export function attachRealtime(
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
       socket.on(name, ((input: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
-        void runner.run(name, input, principal).then((result) => ack(result));
+        void stillValid(socket).then((valid) => {
+          if (!valid) {
+            ack({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended; log in again' } });
+            socket.disconnect(true);
+            return;
+          }
+          return runner.run(name, input, principal).then((result) => ack(result));
+        });
       }) as ClientToServerEvents[typeof name]);
     }
   });
@@ -108,6 +127,7 @@ export function attachRealtime(
 
   let lastStatus = JSON.stringify(engine.officeStatus());
   const timer = setInterval(() => {
+    void engine.rollDay();
     const status: OfficeStatus = engine.officeStatus();
     const json = JSON.stringify(status);
     if (json !== lastStatus) io.emit('office:status', status);

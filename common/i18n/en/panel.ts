@@ -143,7 +143,7 @@ export const panel = {
       heading: 'Return {code} to the queue',
       keepPlace: 'Keep the visitor’s place in line',
       postpone: 'Postpone',
-      minutes: 'Minutes (empty: office default)',
+      minutes: 'Minutes',
       submit: 'Return',
     },
     pause: {

@@ -135,7 +135,7 @@ export const panel: Catalogue['panel'] = {
       heading: 'Вернуть {code} в очередь',
       keepPlace: 'Сохранить место в очереди',
       postpone: 'Отложить',
-      minutes: 'Минут (пусто — как принято в учреждении)',
+      minutes: 'Минут',
       submit: 'Вернуть',
     },
     pause: {

@@ -135,7 +135,7 @@ export const panel: Catalogue['panel'] = {
       heading: 'Повернути {code} у чергу',
       keepPlace: 'Зберегти місце в черзі',
       postpone: 'Відкласти',
-      minutes: 'Хвилин (порожньо — як прийнято в установі)',
+      minutes: 'Хвилин',
       submit: 'Повернути',
     },
     pause: {

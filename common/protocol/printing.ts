@@ -1,0 +1,102 @@
+// Printing between the server and its print agents: the jobs the server sends, the results and
+// printer statuses the agents report, and what staff see of the printers. The server renders every
+// word of a ticket (it knows the office, the catalogue and the time zone); the agent only lays the
+// words out for its own printer model.
+import { z } from 'zod';
+import { id, lang } from './schemas';
+
+const printedText = z.string().max(500);
+
+/** A ticket's printed words, rendered in the ticket's language (the layout's TicketPrintData). */
+export const ticketPrintDataSchema = z
+  .object({
+    officeName: printedText,
+    officeAddress: printedText,
+    phones: z.array(printedText).max(10),
+    ticketCode: printedText,
+    serviceName: printedText,
+    issuedAt: printedText,
+    peopleAhead: z.number().int().min(0),
+    expectedWait: printedText,
+    liveUrl: z.string().max(2000),
+    footer: printedText.optional(),
+    language: lang,
+    labels: z.object({
+      ticketNumber: printedText,
+      issuedAt: printedText,
+      peopleAhead: printedText,
+      expectedWait: printedText,
+      phones: printedText,
+      liveStatus: printedText,
+    }),
+  })
+  .strict();
+export type PrintedTicket = z.infer<typeof ticketPrintDataSchema>;
+
+/** What to print: a visitor's ticket, or a test page the agent lays out from its printer profile. */
+export const printJobPayloadSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ticket'), ticketId: id, ticket: ticketPrintDataSchema }).strict(),
+  z.object({ kind: z.literal('test-page') }).strict(),
+]);
+export type PrintJobPayload = z.infer<typeof printJobPayloadSchema>;
+
+/** One job as pushed to its agent; the id is the agent's key for printing it at most once. */
+export const printJobSchema = z.object({ jobId: id, createdAt: z.number(), payload: printJobPayloadSchema }).strict();
+export type PrintJob = z.infer<typeof printJobSchema>;
+
+export const PAPER_STATES = ['ok', 'near-end', 'out', 'unknown'] as const;
+
+/** The printer as its agent last read it (DLE EOT where the model answers it). */
+export const printerStatusSchema = z
+  .object({
+    online: z.boolean(),
+    paper: z.enum(PAPER_STATES),
+    coverOpen: z.boolean().optional(),
+    error: z.string().max(500).optional(),
+  })
+  .strict();
+export type PrinterStatusReport = z.infer<typeof printerStatusSchema>;
+
+/** `printer:status` from an agent: its printer's state and which profile the agent prints with. */
+export const printerReportSchema = z
+  .object({ model: z.string().min(1).max(100), paper: z.string().min(1).max(20), status: printerStatusSchema })
+  .strict();
+export type PrinterReport = z.infer<typeof printerReportSchema>;
+
+export const PRINT_FAILURE_REASONS = ['paper-out', 'offline', 'timeout', 'error'] as const;
+
+/** `print:result` from an agent: the outcome of one job. */
+export const printJobResultSchema = z
+  .object({
+    jobId: id,
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), paper: z.enum(PAPER_STATES) }).strict(),
+      z.object({ ok: z.literal(false), reason: z.enum(PRINT_FAILURE_REASONS), message: z.string().max(500) }).strict(),
+    ]),
+  })
+  .strict();
+export type PrintJobResult = z.infer<typeof printJobResultSchema>;
+
+/** POST /api/tickets/:ticketId/reprint; without agentId the printer that printed it before. */
+export const reprintSchema = z.object({ agentId: id.optional() }).strict();
+
+/** A print agent's printer as staff see it: GET /api/printers and the `printer:status` push. */
+export interface PrinterInfo {
+  agentId: string;
+  name: string;
+  zone: string | null;
+  connected: boolean;
+  /** Null until the agent has reported since the server started. */
+  model: string | null;
+  paper: string | null;
+  status: PrinterStatusReport | null;
+  reportedAt: number | null;
+  /** Jobs created and not yet answered by the agent. */
+  pendingJobs: number;
+}
+
+/** The answer to a reprint or test-page request: the job is stored and on its way to the agent. */
+export interface QueuedPrintJob {
+  jobId: string;
+  agentId: string;
+}

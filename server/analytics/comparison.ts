@@ -1,0 +1,61 @@
+// This period beside the previous one of equal length: the few numbers a manager reports upward.
+import { describe } from './distribution';
+import { type ReportInput, waitMinutes } from './measures';
+import { outcomes } from './outcomes';
+import { overallServiceLevel } from './service-level';
+import { overallUtilisation } from './specialist-load';
+
+export interface Kpis {
+  from: string;
+  to: string;
+  arrivals: number;
+  served: number;
+  meanWaitMinutes: number | null;
+  medianWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+  serviceLevel: number | null;
+  noShowRate: number | null;
+  walkOutRate: number | null;
+  utilisation: number | null;
+}
+
+export type KpiName = Exclude<keyof Kpis, 'from' | 'to'>;
+
+export interface Comparison {
+  current: Kpis;
+  previous: Kpis;
+  /** current − previous, null where either side has no value. */
+  change: Record<KpiName, number | null>;
+}
+
+export function kpis(input: ReportInput): Kpis {
+  const waits = describe(input.visits.map(waitMinutes).filter((w): w is number => w !== null));
+  const counts = outcomes(input).overall;
+  return {
+    from: input.period.from,
+    to: input.period.to,
+    arrivals: counts.issued,
+    served: counts.served,
+    meanWaitMinutes: waits.mean,
+    medianWaitMinutes: waits.median,
+    p90WaitMinutes: waits.p90,
+    serviceLevel: overallServiceLevel(input),
+    noShowRate: counts.noShowRate,
+    walkOutRate: counts.walkOutRate,
+    utilisation: overallUtilisation(input),
+  };
+}
+
+export function compare(current: ReportInput, previous: ReportInput): Comparison {
+  const now = kpis(current);
+  const before = kpis(previous);
+  const names = Object.keys(now).filter((k): k is KpiName => k !== 'from' && k !== 'to');
+  const change = Object.fromEntries(
+    names.map((name) => {
+      const a = now[name];
+      const b = before[name];
+      return [name, a === null || b === null ? null : a - b];
+    }),
+  ) as Record<KpiName, number | null>;
+  return { current: now, previous: before, change };
+}

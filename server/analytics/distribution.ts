@@ -1,0 +1,55 @@
+// The summary managers read for any set of durations: vendors give mean and maximum; we add the
+// median and the 90th percentile, which a few very long visits cannot drag around.
+export interface Distribution {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+/**
+ * Percentile by linear interpolation between closest ranks (the "R-7" rule of R, NumPy and
+ * spreadsheets' PERCENTILE.INC): p = 0.5 of [1, 2, 3, 4] is 2.5.
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = (n - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.min(n - 1, low + 1);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+}
+
+export function describe(values: readonly number[]): Distribution {
+  if (values.length === 0) return { count: 0, mean: null, median: null, p90: null, max: null };
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    count: sorted.length,
+    mean: sum / sorted.length,
+    median: percentileOfSorted(sorted, 0.5),
+    p90: percentileOfSorted(sorted, 0.9),
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** Collects values under string keys, then describes each group. */
+export class Groups {
+  private readonly values = new Map<string, number[]>();
+
+  add(key: string, value: number): void {
+    const list = this.values.get(key);
+    if (list) list.push(value);
+    else this.values.set(key, [value]);
+  }
+
+  describeAll(): Map<string, Distribution> {
+    return new Map([...this.values].map(([key, list]) => [key, describe(list)]));
+  }
+}
+
+export function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}

@@ -1,0 +1,109 @@
+// The manager's live view, computed from the engine's state: queues, counters, and an alert for
+// each waiting visitor predicted to miss the target — raised before the target passes, while
+// there is still time to open a booth.
+import type { CounterState, PauseReason, Ticket, TicketStatus } from '../../common/protocol';
+import { peopleAhead, recentServiceMinutes } from '../domain/estimates';
+import type { QueueConfig, QueueState } from '../domain/state';
+import { DEFAULT_BOOKED_TARGET_MINUTES, DEFAULT_TARGET_MINUTES, MINUTE } from './measures';
+
+export interface LiveService {
+  serviceId: string;
+  waiting: number;
+  longestWaitMinutes: number | null;
+  countersOpen: number;
+  serviceMinutes: number;
+  targetMinutes: number;
+}
+
+export interface LiveCounter {
+  counterId: string;
+  number: number;
+  status: CounterState['status'];
+  operatorName: string | null;
+  pauseReason: PauseReason | null;
+  ticketId: string | null;
+  ticketCode: string | null;
+  ticketStatus: TicketStatus | null;
+  /** Minutes in the current state. */
+  minutesInState: number;
+}
+
+export interface BreachAlert {
+  ticketId: string;
+  code: string;
+  serviceId: string;
+  waitedMinutes: number;
+  /** Total wait expected when called; null when no open counter serves the service. */
+  predictedWaitMinutes: number | null;
+  targetMinutes: number;
+  /** Minutes until the target passes (negative once breached). */
+  minutesLeft: number;
+  state: 'at-risk' | 'breached';
+}
+
+export interface LiveMonitor {
+  at: number;
+  services: LiveService[];
+  counters: LiveCounter[];
+  alerts: BreachAlert[];
+}
+
+function waitStartOf(ticket: Ticket): number {
+  return ticket.priority.kind === 'booked' ? Math.max(ticket.issuedAt, ticket.priority.slotStart) : ticket.issuedAt;
+}
+
+function openCountersFor(state: QueueState, config: QueueConfig, serviceId: string): number {
+  return [...config.counters.values()].filter(
+    (c) => c.active && c.services.some((s) => s.serviceId === serviceId) && state.counters.get(c.id)?.status === 'open',
+  ).length;
+}
+
+export function liveMonitor(state: QueueState, config: QueueConfig, now: number): LiveMonitor {
+  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
+  const services: LiveService[] = [];
+  const alerts: BreachAlert[] = [];
+  for (const service of config.services.values()) {
+    const queue = waiting.filter((t) => t.serviceId === service.id);
+    const countersOpen = openCountersFor(state, config, service.id);
+    const minutesEach = recentServiceMinutes(state, config, service.id);
+    const longest = queue.reduce<number | null>((max, t) => Math.max(max ?? 0, (now - waitStartOf(t)) / MINUTE), null);
+    services.push({ serviceId: service.id, waiting: queue.length, longestWaitMinutes: longest, countersOpen, serviceMinutes: minutesEach, targetMinutes: service.targetWaitMinutes });
+    for (const ticket of queue) {
+      const booked = ticket.priority.kind === 'booked';
+      const target = (booked ? service.bookedTargetWaitMinutes : service.targetWaitMinutes) ?? (booked ? DEFAULT_BOOKED_TARGET_MINUTES : DEFAULT_TARGET_MINUTES);
+      const waited = Math.max(0, (now - waitStartOf(ticket)) / MINUTE);
+      // The same pace the printed estimate uses: people ahead × recent service time ÷ open counters.
+      const predicted = countersOpen === 0 ? null : waited + (peopleAhead(state, ticket) * minutesEach) / countersOpen;
+      if (predicted !== null && predicted <= target) continue;
+      alerts.push({
+        ticketId: ticket.id,
+        code: ticket.code,
+        serviceId: service.id,
+        waitedMinutes: waited,
+        predictedWaitMinutes: predicted,
+        targetMinutes: target,
+        minutesLeft: target - waited,
+        state: waited > target ? 'breached' : 'at-risk',
+      });
+    }
+  }
+  const counters: LiveCounter[] = [...config.counters.values()]
+    .filter((c) => c.active)
+    .map((counter) => {
+      const live = state.counters.get(counter.id);
+      const ticket = live?.ticketId ? state.tickets.get(live.ticketId) : undefined;
+      return {
+        counterId: counter.id,
+        number: counter.number,
+        status: live?.status ?? 'closed',
+        operatorName: live?.operatorName ?? null,
+        pauseReason: live?.pause?.reason ?? null,
+        ticketId: ticket?.id ?? null,
+        ticketCode: ticket?.code ?? null,
+        ticketStatus: ticket?.status ?? null,
+        minutesInState: live ? Math.max(0, now - live.since) / MINUTE : 0,
+      };
+    });
+  alerts.sort((a, b) => a.minutesLeft - b.minutesLeft);
+  return { at: now, services, counters, alerts };
+}

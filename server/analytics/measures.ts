@@ -1,0 +1,108 @@
+// The definitions every report shares, in one place so two reports never disagree: what a wait is,
+// what a service time is, which target applies.
+import type { LocalDate, Service } from '../../common/protocol';
+import type { LocalClock } from './local-clock';
+import type { CounterInterval, Visit, VisitLeg } from './visits';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+export type ServiceTargets = Pick<Service, 'id' | 'targetWaitMinutes' | 'bookedTargetWaitMinutes'>;
+
+/** Everything a report needs: the records of one period and the office's targets and clock. */
+export interface ReportInput {
+  /** Local dates, both inclusive. */
+  period: { from: LocalDate; to: LocalDate };
+  visits: readonly Visit[];
+  intervals: readonly CounterInterval[];
+  services: ReadonlyMap<string, ServiceTargets>;
+  clock: LocalClock;
+}
+
+export const DEFAULT_TARGET_MINUTES = 15;
+export const DEFAULT_BOOKED_TARGET_MINUTES = 5;
+
+export function isBooked(visit: Visit): boolean {
+  return visit.priorityKind === 'booked' && visit.slotStart !== null;
+}
+
+/** When the wait starts: issue, or for a booked visitor the later of arrival and slot start. */
+export function waitStart(visit: Visit): number {
+  return isBooked(visit) ? Math.max(visit.issuedAt, visit.slotStart!) : visit.issuedAt;
+}
+
+/** Wait in minutes: last call (in the first queue) minus its start; null if never called. */
+export function waitMinutes(visit: Visit): number | null {
+  if (visit.calledAt === null) return null;
+  return Math.max(0, visit.calledAt - waitStart(visit)) / MINUTE;
+}
+
+/** How long someone who was never called waited before leaving (cancel, end of day). */
+export function abandonedAfterMinutes(visit: Visit): number | null {
+  if (visit.calledAt !== null || visit.finishedAt === null) return null;
+  return Math.max(0, visit.finishedAt - waitStart(visit)) / MINUTE;
+}
+
+export function targetMinutes(visit: Visit, services: ReadonlyMap<string, ServiceTargets>): number {
+  const service = services.get(visit.issuedServiceId);
+  if (isBooked(visit)) return service?.bookedTargetWaitMinutes ?? DEFAULT_BOOKED_TARGET_MINUTES;
+  return service?.targetWaitMinutes ?? DEFAULT_TARGET_MINUTES;
+}
+
+/** Service time of a leg that was worked on: end minus start (or minus the last call). */
+export function serviceMinutes(leg: VisitLeg): number | null {
+  if (leg.end !== 'served' && leg.end !== 'transferred') return null;
+  const begin = leg.startedAt ?? leg.calledAt;
+  if (begin === null || leg.endedAt === null) return null;
+  return Math.max(0, leg.endedAt - begin) / MINUTE;
+}
+
+/** Time a counter spent on a leg from the first call to the end, no-shows included. */
+export function busyMs(leg: VisitLeg): number {
+  if (leg.firstCalledAt === null || leg.endedAt === null) return 0;
+  return Math.max(0, leg.endedAt - leg.firstCalledAt);
+}
+
+/**
+ * Service level counts a visitor when called, or when they left after the target had already
+ * passed: someone who gave up after 40 minutes was certainly not served within 15.
+ */
+export function serviceLevelSample(visit: Visit, services: ReadonlyMap<string, ServiceTargets>): { within: boolean } | null {
+  const target = targetMinutes(visit, services);
+  const wait = waitMinutes(visit);
+  if (wait !== null) return { within: wait <= target };
+  const gaveUpAfter = abandonedAfterMinutes(visit);
+  return gaveUpAfter !== null && gaveUpAfter > target ? { within: false } : null;
+}
+
+/** Every local date of the period, in order. */
+export function datesOf(period: ReportInput['period']): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let d = new Date(`${period.from}T00:00:00Z`); d.toISOString().slice(0, 10) <= period.to; d.setUTCDate(d.getUTCDate() + 1)) {
+    dates.push(d.toISOString().slice(0, 10));
+  }
+  return dates;
+}
+
+/** How many times each ISO weekday (index 1–7) occurs in the period. */
+export function weekdayOccurrences(period: ReportInput['period']): number[] {
+  const counts = new Array<number>(8).fill(0);
+  for (const date of datesOf(period)) counts[((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1]! += 1;
+  return counts;
+}
+
+/** Splits each interval at local hour boundaries and hands every piece to `visit`. */
+export function forEachHourPiece(
+  intervals: readonly CounterInterval[],
+  clock: LocalClock,
+  visit: (interval: CounterInterval, slot: ReturnType<LocalClock['slot']>, ms: number) => void,
+): void {
+  for (const interval of intervals) {
+    let at = interval.from;
+    while (at < interval.to) {
+      const next = Math.min(interval.to, clock.nextHourBoundary(at));
+      visit(interval, clock.slot(at), next - at);
+      at = next;
+    }
+  }
+}

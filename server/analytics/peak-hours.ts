@@ -1,0 +1,86 @@
+// When people come: a weekday × hour heat map of arrivals, arrivals per hour of day beside tickets
+// served and booths open, and arrivals by day of the month (pension days, deadlines).
+import { forEachHourPiece, HOUR, type ReportInput, weekdayOccurrences } from './measures';
+
+export interface HeatCell {
+  weekday: number;
+  hour: number;
+  arrivals: number;
+  /** Arrivals per occurrence of that weekday in the period. */
+  meanArrivals: number;
+}
+
+export interface HourRow {
+  hour: number;
+  arrivals: number;
+  served: number;
+  /** Per day with any arrivals. */
+  meanArrivals: number;
+  meanServed: number;
+  /** Mean number of booths open (not paused) during that hour, over days with any arrivals. */
+  meanBoothsOpen: number;
+}
+
+export interface DayOfMonthRow {
+  dayOfMonth: number;
+  arrivals: number;
+  served: number;
+}
+
+export interface PeakHours {
+  workingDays: number;
+  heatmap: HeatCell[];
+  byHour: HourRow[];
+  byDayOfMonth: DayOfMonthRow[];
+}
+
+export function peakHours(input: ReportInput): PeakHours {
+  const { clock } = input;
+  const cells = Array.from({ length: 8 }, () => new Array<number>(24).fill(0));
+  const arrivals = new Array<number>(24).fill(0);
+  const served = new Array<number>(24).fill(0);
+  const boothMs = new Array<number>(24).fill(0);
+  const monthArrivals = new Array<number>(32).fill(0);
+  const monthServed = new Array<number>(32).fill(0);
+  const days = new Set<string>();
+  for (const visit of input.visits) {
+    const slot = clock.slot(visit.issuedAt);
+    days.add(slot.date);
+    cells[slot.weekday]![slot.hour]! += 1;
+    arrivals[slot.hour]! += 1;
+    monthArrivals[slot.dayOfMonth]! += 1;
+    if (visit.outcome === 'served' && visit.finishedAt !== null) {
+      const done = clock.slot(visit.finishedAt);
+      served[done.hour]! += 1;
+      monthServed[done.dayOfMonth]! += 1;
+    }
+  }
+  forEachHourPiece(
+    input.intervals.filter((i) => i.state === 'open'),
+    clock,
+    (_interval, slot, ms) => (boothMs[slot.hour]! += ms),
+  );
+  const occurrences = weekdayOccurrences(input.period);
+  const workingDays = days.size;
+  const perDay = (n: number) => (workingDays === 0 ? 0 : n / workingDays);
+  const heatmap: HeatCell[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const count = cells[weekday]![hour]!;
+      heatmap.push({ weekday, hour, arrivals: count, meanArrivals: occurrences[weekday] ? count / occurrences[weekday]! : 0 });
+    }
+  }
+  return {
+    workingDays,
+    heatmap,
+    byHour: arrivals.map((count, hour) => ({
+      hour,
+      arrivals: count,
+      served: served[hour]!,
+      meanArrivals: perDay(count),
+      meanServed: perDay(served[hour]!),
+      meanBoothsOpen: perDay(boothMs[hour]! / HOUR),
+    })),
+    byDayOfMonth: monthArrivals.slice(1).map((count, i) => ({ dayOfMonth: i + 1, arrivals: count, served: monthServed[i + 1]! })),
+  };
+}

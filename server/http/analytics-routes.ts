@@ -1,0 +1,91 @@
+// Managers' reports: GET /api/analytics/<report>?from=&to=&serviceId= as JSON, or as a CSV file
+// with `format=csv`, and GET /api/analytics/live for the live monitor. Managers and admins only.
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { localDate as localDateSchema } from '../../common/protocol';
+import { AnalyticsStore } from '../analytics/analytics-store';
+import { toCsv } from '../analytics/csv';
+import { liveMonitor } from '../analytics/live-monitor';
+import type { ReportInput } from '../analytics/measures';
+import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
+import { forService } from '../analytics/service-filter';
+import { DEFAULT_STAFFING } from '../analytics/staffing';
+import { requireRole } from '../auth/permissions';
+import { addDays, localDate } from '../domain/time';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { Database } from '../store/database';
+import { fail, handle, parse } from './respond';
+
+/** Two years and a day: a year compared with the one before it. */
+const MAX_PERIOD_DAYS = 732;
+const DEFAULT_PERIOD_DAYS = 28;
+
+const querySchema = z.object({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  serviceId: z.string().min(1).max(64).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  slGoal: z.coerce.number().gt(0).lt(1).default(DEFAULT_STAFFING.serviceLevel),
+  targetMinutes: z.coerce.number().gt(0).max(600).default(DEFAULT_STAFFING.targetMinutes),
+  maxOccupancy: z.coerce.number().gt(0).max(1).default(DEFAULT_STAFFING.maxOccupancy),
+  shrinkage: z.coerce.number().min(0).lt(1).default(DEFAULT_STAFFING.shrinkage),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
+  const router = Router();
+  const store = new AnalyticsStore(db, () => engine.now());
+  router.use('/api/analytics', requireRole('manager', 'admin'));
+
+  router.get(
+    '/api/analytics/live',
+    handle(() => liveMonitor(engine.currentState, engine.currentConfig, engine.now())),
+  );
+
+  router.get(
+    '/api/analytics/:report',
+    handle(async (req, res: Response) => {
+      const name = req.params.report as ReportName;
+      if (!REPORT_NAMES.includes(name)) fail('not-found', `No report ${req.params.report}; reports: ${REPORT_NAMES.join(', ')}, live`);
+      const query = parse(querySchema, req.query);
+      const config = engine.currentConfig;
+      const { timeZone } = config.office;
+      const to = query.to ?? localDate(engine.now(), timeZone);
+      const from = query.from ?? addDays(to, 1 - DEFAULT_PERIOD_DAYS);
+      const days = daysBetween(from, to);
+      if (days < 1) fail('invalid-input', '`from` must not be after `to`');
+      if (days > MAX_PERIOD_DAYS) fail('invalid-input', `A period may span at most ${MAX_PERIOD_DAYS} days`);
+      if (query.serviceId !== undefined && !config.services.has(query.serviceId)) fail('not-found', `No service ${query.serviceId}`);
+
+      const inputFor = async (periodFrom: string, periodTo: string): Promise<ReportInput> => {
+        const records = await store.records(periodFrom, periodTo, timeZone);
+        const narrowed = query.serviceId === undefined ? records : forService(records, query.serviceId, config.counters.values());
+        return { period: { from: periodFrom, to: periodTo }, ...narrowed, services: config.services, clock: store.clock(timeZone) };
+      };
+      const definition = REPORTS[name];
+      const input = await inputFor(from, to);
+      const previous = definition.needsPrevious ? await inputFor(addDays(from, -days), addDays(from, -1)) : null;
+      const result = definition.produce({
+        input,
+        previous,
+        staffing: { serviceLevel: query.slGoal, targetMinutes: query.targetMinutes, maxOccupancy: query.maxOccupancy, shrinkage: query.shrinkage },
+        limit: query.limit,
+        staffNames: name === 'specialist-load' ? await store.staffNames() : new Map(),
+      });
+      if (query.format === 'csv') {
+        res
+          .type('text/csv; charset=utf-8')
+          .attachment(`talon-${name}-${from}-${to}${query.serviceId ? `-${query.serviceId}` : ''}.csv`)
+          .send(toCsv(result.table()));
+        return undefined;
+      }
+      return { report: name, period: { from, to }, serviceId: query.serviceId ?? null, result: result.data };
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,167 @@
+// Print jobs from start to end: a kiosk ticket gets a job for its kiosk's print agent, staff ask
+// for reprints and test pages, and an agent's answer is recorded on the job and, through the
+// ordinary `ticket:print-result` command, on the ticket — so staff get the usual queue event.
+//
+// A job is stored before it is sent and stays pending until its agent answers, so nothing is lost
+// to a disconnected agent or a restart; the agent prints each job id at most once, and an answer
+// that arrives twice (an agent resending after a reconnect) is recorded once.
+import type { Device, Result, Ticket } from '../../common/protocol';
+import type { PrinterInfo, PrintJob, PrintJobPayload, PrintJobResult, QueuedPrintJob } from '../../common/protocol/printing';
+import { estimateWait } from '../domain/estimates';
+import type { CommandRunner } from '../engine/commands';
+import type { QueueEngine } from '../engine/queue-engine';
+import { ApiFailure, fail, toApiError } from '../http/respond';
+import type { Database } from '../store/database';
+import type { DevicesStore } from '../store/devices-store';
+import { issuingDeviceId } from './issuing-device';
+import { pairedAgent } from './pairing';
+import { createPrintJobsStore, type PrintJobKind, type PrintJobsStore } from './print-jobs-store';
+import { PrinterBoard } from './printer-board';
+import { printedTicket } from './ticket-print-data';
+
+export interface PrintDeskDeps {
+  db: Database;
+  engine: QueueEngine;
+  runner: CommandRunner;
+  devices: DevicesStore;
+  /** Where visitors' phones reach the server, for the QR code's live-page link. */
+  publicUrl: () => string;
+  newId: () => string;
+}
+
+type Deliver = (agentId: string, job: PrintJob) => void;
+
+export class PrintDesk {
+  readonly board: PrinterBoard;
+  private readonly jobs: PrintJobsStore;
+  private deliver: Deliver = () => undefined;
+
+  constructor(private readonly deps: PrintDeskDeps) {
+    this.jobs = createPrintJobsStore(deps.db);
+    this.board = new PrinterBoard(() => deps.engine.now());
+  }
+
+  /** The socket side hands each new job to its agent through this; unsent jobs wait in the table. */
+  sendJobsWith(deliver: Deliver): void {
+    this.deliver = deliver;
+  }
+
+  /** Makes a job for every kiosk ticket from now on, and for those a crash left without one. */
+  async start(): Promise<void> {
+    this.deps.engine.onEvents((events) => {
+      for (const event of events) {
+        if (event.kind === 'ticket-issued' && event.ticket?.source === 'kiosk') void this.logFailure(this.issueJob(event.ticket));
+      }
+    });
+    for (const ticket of this.deps.engine.currentState.tickets.values()) {
+      if (ticket.source === 'kiosk' && ticket.print === 'pending' && !(await this.jobs.hasJobFor(ticket.id))) await this.logFailure(this.issueJob(ticket));
+    }
+  }
+
+  pendingFor(agentId: string): Promise<PrintJob[]> {
+    return this.jobs.pendingFor(agentId);
+  }
+
+  async reprint(ticketId: string, agentId: string | undefined): Promise<QueuedPrintJob> {
+    const { engine } = this.deps;
+    const ticket = engine.currentState.tickets.get(ticketId) ?? fail('not-found', `No open ticket ${ticketId} today`);
+    const target = agentId ?? (await this.jobs.lastAgentFor(ticketId)) ?? fail('conflict', 'This ticket was never printed; say which printer (agentId)');
+    await this.activeAgent(target);
+    const estimate = estimateWait(engine.currentState, engine.currentConfig, ticket, engine.now());
+    return this.queue(target, 'reprint', this.ticketPayload(ticket, estimate, ticket.print === 'printed'));
+  }
+
+  async testPage(agentId: string): Promise<QueuedPrintJob> {
+    await this.activeAgent(agentId);
+    return this.queue(agentId, 'test-page', { kind: 'test-page' });
+  }
+
+  /** An agent's answer for one of its jobs. */
+  async recordResult(agent: Device, report: PrintJobResult): Promise<Result<{ jobId: string }>> {
+    try {
+      const stored = await this.jobs.get(report.jobId);
+      if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${report.jobId} for this agent`);
+      if (stored.state !== 'pending') return { ok: true, data: { jobId: report.jobId } };
+      const { result } = report;
+      // The ticket first: should the server stop between the two writes, the job is still pending,
+      // the agent is asked again, and its remembered answer is recorded then.
+      if (stored.job.payload.kind === 'ticket') {
+        const input = { ticketId: stored.job.payload.ticketId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) };
+        const recorded = await this.deps.runner.run('ticket:print-result', input, { kind: 'device', device: agent });
+        // A ticket cancelled or finished meanwhile has no print state to update; the job still ends.
+        if (!recorded.ok && recorded.error.code !== 'not-found') fail(recorded.error.code, recorded.error.message);
+      }
+      await this.jobs.finish(report.jobId, result.ok ? 'printed' : 'failed', result.ok ? null : `${result.reason}: ${result.message}`, this.deps.engine.now());
+      this.board.changed(agent.id);
+      return { ok: true, data: { jobId: report.jobId } };
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) console.error('[talon] recording a print result failed', error);
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  async printers(): Promise<PrinterInfo[]> {
+    const agents = (await this.deps.devices.list()).filter((d) => d.kind === 'print-agent' && !d.revoked);
+    const pending = await this.jobs.pendingCounts();
+    return agents.map((agent) => this.info(agent, pending.get(agent.id) ?? 0));
+  }
+
+  async printer(agentId: string): Promise<PrinterInfo | null> {
+    const agent = await this.deps.devices.get(agentId);
+    if (!agent || agent.kind !== 'print-agent') return null;
+    return this.info(agent, (await this.jobs.pendingCounts()).get(agentId) ?? 0);
+  }
+
+  private info(agent: Device, pendingJobs: number): PrinterInfo {
+    const state = this.board.get(agent.id);
+    return {
+      agentId: agent.id,
+      name: agent.name,
+      zone: agent.zone,
+      connected: state.connections > 0,
+      model: state.report?.model ?? null,
+      paper: state.report?.paper ?? null,
+      status: state.report?.status ?? null,
+      reportedAt: state.reportedAt,
+      pendingJobs,
+    };
+  }
+
+  private async issueJob(ticket: Ticket): Promise<void> {
+    const kioskId = await issuingDeviceId(this.deps.db, ticket.id);
+    const devices = await this.deps.devices.list();
+    const kiosk = devices.find((d) => d.id === kioskId && d.kind === 'kiosk');
+    if (!kiosk) return;
+    const pairing = pairedAgent(kiosk, devices);
+    if (!pairing.ok) {
+      console.warn(`[talon] ticket ${ticket.code} is not printed: kiosk "${kiosk.name}" has no printer (${pairing.reason})`);
+      return;
+    }
+    await this.queue(pairing.agentId, 'issue', this.ticketPayload(ticket, ticket.estimate, false));
+  }
+
+  private ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): PrintJobPayload {
+    const data = printedTicket(ticket, this.deps.engine.currentConfig, { publicUrl: this.deps.publicUrl(), estimate, duplicate });
+    return { kind: 'ticket', ticketId: ticket.id, ticket: data };
+  }
+
+  private async queue(agentId: string, kind: PrintJobKind, payload: PrintJobPayload): Promise<QueuedPrintJob> {
+    const job: PrintJob = { jobId: this.deps.newId(), createdAt: this.deps.engine.now(), payload };
+    if (await this.jobs.add({ job, agentId, kind })) {
+      this.deliver(agentId, job);
+      this.board.changed(agentId);
+    }
+    return { jobId: job.jobId, agentId };
+  }
+
+  private async activeAgent(agentId: string): Promise<Device> {
+    const agent = await this.deps.devices.get(agentId);
+    if (!agent || agent.kind !== 'print-agent') fail('not-found', `No print agent ${agentId}`);
+    if (agent.revoked) fail('device-revoked', `Print agent "${agent.name}" was revoked`);
+    return agent;
+  }
+
+  private async logFailure(work: Promise<void>): Promise<void> {
+    await work.catch((error: unknown) => console.error('[talon] could not make a print job', error));
+  }
+}

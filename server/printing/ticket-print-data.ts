@@ -1,0 +1,59 @@
+// Every word of a printed ticket, rendered on the server in the ticket's language: the office's
+// texts, the service name, the issue time in the office's time zone and the catalogue's labels.
+import type { Ticket, WaitEstimate } from '../../common/protocol';
+import type { PrintedTicket } from '../../common/protocol/printing';
+import { translate } from '../../common/i18n';
+import { localized } from '../../common/ui/localized-text';
+import type { QueueConfig } from '../domain/state';
+import { expectedWaitLine, issuedLine, peopleAheadLabel, phonesLabel } from './ticket-labels';
+
+export interface TicketPrintOptions {
+  /** Where visitors' phones open the live page, without a trailing slash. */
+  publicUrl: string;
+  /** People ahead and wait as they are to be printed (a reprint shows the current ones). */
+  estimate: WaitEstimate | null;
+  /** A reprint of a ticket that already came out is marked as a duplicate. */
+  duplicate: boolean;
+}
+
+function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): { date: string; time: string } {
+  // h23 and two-digit parts: no AM/PM and none of the narrow no-break spaces a code page lacks.
+  const date = new Intl.DateTimeFormat(lang, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return { date, time };
+}
+
+export function liveTicketUrl(publicUrl: string, ticketId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
+}
+
+export function printedTicket(ticket: Ticket, config: QueueConfig, options: TicketPrintOptions): PrintedTicket {
+  const { office } = config;
+  const lang = ticket.language;
+  const text = (value: Parameters<typeof localized>[0]) => localized(value, lang, office.defaultLanguage);
+  const service = config.services.get(ticket.serviceId);
+  const { date, time } = issueDateTime(ticket.issuedAt, lang, office.timeZone);
+  const issued = issuedLine(lang, date, time);
+  const wait = expectedWaitLine(lang, options.estimate?.waitMinutes ?? 0);
+  return {
+    officeName: text(office.name),
+    officeAddress: text(office.address),
+    phones: office.phones,
+    ticketCode: ticket.code,
+    serviceName: service ? text(service.name) : '',
+    issuedAt: issued.value,
+    peopleAhead: options.estimate?.ahead ?? 0,
+    expectedWait: wait.value,
+    liveUrl: liveTicketUrl(options.publicUrl, ticket.id),
+    footer: translate(lang, options.duplicate ? 'ticket.duplicate' : 'ticket.waitForCall'),
+    language: lang,
+    labels: {
+      ticketNumber: translate(lang, 'ticket.yourNumber'),
+      issuedAt: issued.label,
+      peopleAhead: peopleAheadLabel(lang),
+      expectedWait: wait.label,
+      phones: phonesLabel(lang),
+      liveStatus: translate(lang, 'ticket.trackOnline'),
+    },
+  };
+}

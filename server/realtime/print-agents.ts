@@ -1,0 +1,64 @@
+// The socket side of printing. A print agent joins a room of its own, gets its pending jobs on
+// every (re)connect and each new job as it is made, answers each job with `print:result`, and
+// reports its printer with `printer:report`. Staff get `printer:status` on connect and on changes.
+import type { Result } from '../../common/protocol';
+import { printerReportSchema, printJobResultSchema } from '../../common/protocol/printing';
+import { parse, toApiError } from '../http/respond';
+import type { PrintDesk } from '../printing/print-desk';
+import type { TalonIo } from './hub';
+
+export interface PrintAgentsDeps {
+  desk: PrintDesk;
+}
+
+const agentRoom = (agentId: string) => `print-agent:${agentId}`;
+
+export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void {
+  // Closing the server disconnects the agents, whose last change then finds the database closed:
+  // a push nobody is left to receive.
+  let open = true;
+  io.httpServer.once('close', () => (open = false));
+  const pushed = (work: Promise<unknown>) =>
+    void work.catch((error: unknown) => open && console.error('[talon] could not read the printers for staff', error));
+
+  desk.sendJobsWith((agentId, job) => io.to(agentRoom(agentId)).emit('print:job', job));
+  desk.board.onChange((agentId) => pushed(desk.printer(agentId).then((printer) => printer && io.to('staff').emit('printer:status', printer))));
+
+  io.on('connection', (socket) => {
+    const { principal } = socket.data;
+    if (principal.kind === 'user') {
+      pushed(desk.printers().then((printers) => printers.forEach((printer) => socket.emit('printer:status', printer))));
+      return;
+    }
+    if (principal.kind !== 'device' || principal.device.kind !== 'print-agent') return;
+    const agent = principal.device;
+
+    // Joined before the pending jobs are read, so a job made in between arrives one way or the
+    // other (or both: the agent prints a job id once).
+    void socket.join(agentRoom(agent.id));
+    desk.board.connected(agent.id);
+    socket.on('disconnect', () => desk.board.disconnected(agent.id));
+
+    socket.on('printer:report', (raw: unknown) => {
+      const report = printerReportSchema.safeParse(raw);
+      if (report.success) desk.board.reported(agent.id, report.data);
+    });
+
+    socket.on('print:result', (raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const answer = ack as (result: Result<{ jobId: string }>) => void;
+      let report;
+      try {
+        report = parse(printJobResultSchema, raw);
+      } catch (error) {
+        return answer({ ok: false, error: toApiError(error) });
+      }
+      void desk.recordResult(agent, report).then(answer);
+    });
+
+    void desk.pendingFor(agent.id).then(
+      (jobs) => jobs.forEach((job) => socket.emit('print:job', job)),
+      (error: unknown) => console.error('[talon] could not read pending print jobs', error),
+    );
+  });
+}
