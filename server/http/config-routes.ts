@@ -17,12 +17,20 @@ function requireRole(principal: Principal, roles: string[]): void {
 export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonIo | undefined): Router {
   const router = Router();
 
-  async function change(write: (tx: Queryable, now: number) => Promise<void>): Promise<void> {
-    await db.transaction((tx) => write(tx, engine.now()));
-    const config = await loadConfig(db);
-    if (!config) fail('internal', 'The office configuration is missing');
-    await engine.replaceConfig(config);
-    io()?.emit('config:changed');
+  // One change at a time, from save to adoption: two admins saving at once must not leave the
+  // engine on a configuration read half before and half after the other's save.
+  let tail: Promise<unknown> = Promise.resolve();
+  function change(write: (tx: Queryable, now: number) => Promise<void>): Promise<void> {
+    const run = async () => {
+      await db.transaction((tx) => write(tx, engine.now()));
+      const config = await loadConfig(db);
+      if (!config) fail('internal', 'The office configuration is missing');
+      await engine.replaceConfig(config);
+      io()?.emit('config:changed');
+    };
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
   }
 
   router.get(
