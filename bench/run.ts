@@ -2,12 +2,14 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
+import { benchPrintLatency } from './print-latency';
 
 const only = process.argv[2];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const sections: [string, () => Promise<string>][] = [
   ['Durable ticket issuing (REST)', benchIssue],
   ['Call to hall displays', () => benchCallToDisplay()],
+  ['Kiosk tap to printed ticket', benchPrintLatency],
 ];
 
 console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);

@@ -2,17 +2,12 @@
 // saved, then adopted by the engine and announced to clients — live, no restart.
 import { Router } from 'express';
 import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
-import type { Principal } from '../auth/principal';
+import { requireRole } from '../auth/permissions';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { TalonIo } from '../realtime/hub';
 import { loadConfig, saveCounter, saveOffice, saveService } from '../store/config-store';
 import type { Database, Queryable } from '../store/database';
 import { fail, handle, parse } from './respond';
-
-function requireRole(principal: Principal, roles: string[]): void {
-  if (principal.kind === 'public') fail('unauthenticated', 'Log in first');
-  if (principal.kind !== 'user' || !roles.includes(principal.user.role)) fail('forbidden', 'Your role may not do this');
-}
 
 export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonIo | undefined): Router {
   const router = Router();
@@ -35,8 +30,8 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
 
   router.get(
     '/api/config',
-    handle((_req, res) => {
-      requireRole(res.locals.principal as Principal, ['admin', 'manager']);
+    requireRole('admin', 'manager'),
+    handle(() => {
       const { office, services, counters } = engine.currentConfig;
       return { office, services: [...services.values()], counters: [...counters.values()] };
     }),
@@ -44,8 +39,8 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
 
   router.put(
     '/api/config/office',
-    handle(async (req, res) => {
-      requireRole(res.locals.principal as Principal, ['admin']);
+    requireRole('admin'),
+    handle(async (req) => {
       const office = parse(officeSchema, req.body) as Office;
       await change((tx, now) => saveOffice(tx, office, now));
       return office;
@@ -54,8 +49,8 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
 
   router.put(
     '/api/config/services/:id',
-    handle(async (req, res) => {
-      requireRole(res.locals.principal as Principal, ['admin']);
+    requireRole('admin'),
+    handle(async (req) => {
       const service = parse(serviceSchema, { ...(req.body as object), id: req.params.id }) as Service;
       await change((tx, now) => saveService(tx, service, now));
       return service;
@@ -64,8 +59,8 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
 
   router.put(
     '/api/config/counters/:id',
-    handle(async (req, res) => {
-      requireRole(res.locals.principal as Principal, ['admin']);
+    requireRole('admin'),
+    handle(async (req) => {
       const counter = parse(counterSchema, { ...(req.body as object), id: req.params.id }) as Counter;
       const unknown = counter.services.filter((s) => !engine.currentConfig.services.has(s.serviceId));
       if (unknown.length > 0) fail('invalid-input', `Unknown services: ${unknown.map((s) => s.serviceId).join(', ')}`);

@@ -1,0 +1,143 @@
+// The print agent: a small process beside a ticket printer. It connects to Talon as a print-agent
+// device, lays out each job it is sent for its own printer model, prints it through one PrintQueue
+// (so jobs from several kiosks never interleave and a job id prints at most once), answers with
+// the result, and reports the printer's state on connect, after each job and periodically.
+// Socket.IO reconnects by itself; the server sends every unanswered job again on each connect.
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../common/protocol';
+import { printJobSchema, type PrintJob, type PrinterReport } from '../common/protocol/printing';
+import { AgentUsageError, parseAgentArgs, type PrintAgentOptions } from './agent-options';
+import { exclusiveTransport } from './exclusive-transport';
+import { openTransport } from './open-transport';
+import { PrintQueue, type PrintResult } from './print-queue';
+import { printerProfile, type PrinterProfile } from './profiles';
+import type { PrinterStatus } from './status';
+import { layoutTestPage } from './test-page';
+import { layoutTicket } from './ticket-layout';
+
+export type { PrintAgentOptions } from './agent-options';
+
+const DEFAULT_JOB_TIMEOUT_MS = 20_000;
+const DEFAULT_STATUS_INTERVAL_MS = 30_000;
+/** For connecting, each write and each status answer: a healthy printer answers in milliseconds. */
+const PRINTER_IO_TIMEOUT_MS = 5_000;
+/** After the server turned the handshake down for a reason other than the key (e.g. a database hiccup). */
+const HANDSHAKE_RETRY_MS = 5_000;
+/** Refusals that no retry will change: the key is wrong or was revoked. */
+const FATAL_REFUSALS = new Set(['unauthenticated', 'device-revoked']);
+const MAX_REPORTED_TEXT = 500;
+
+export interface PrintAgent {
+  /** Resolves once connected to the server (again, after a disconnect). */
+  connected(): Promise<void>;
+  /** Settles when the server refuses the key for good; the agent has stopped then. */
+  readonly refused: Promise<Error>;
+  stop(): Promise<void>;
+}
+
+type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, MAX_REPORTED_TEXT);
+}
+
+function jobBytes(job: PrintJob, profile: PrinterProfile): Uint8Array {
+  return job.payload.kind === 'ticket' ? layoutTicket(job.payload.ticket, profile) : layoutTestPage(profile);
+}
+
+export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
+  const log = options.log ?? ((message: string) => console.log(`[print-agent] ${message}`));
+  const profile = printerProfile(options.model, options.paper);
+  const transport = exclusiveTransport(
+    openTransport(options.printer, { timeoutMs: PRINTER_IO_TIMEOUT_MS, realtimeStatus: profile.model.realtimeStatus }),
+  );
+  const queue = new PrintQueue({ transport, timeoutMs: options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS });
+  const socket: AgentSocket = io(options.server, { auth: { deviceKey: options.key }, transports: ['websocket'] });
+  let stopped = false;
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<Error>((resolve) => (refuse = resolve));
+
+  async function reportStatus(): Promise<void> {
+    let status: PrinterStatus;
+    try {
+      status = await transport.status();
+    } catch (error) {
+      status = { online: false, paper: 'unknown', error: describe(error) };
+    }
+    const report: PrinterReport = { model: profile.model.id, paper: profile.paper.id, status };
+    // Only a current state is worth sending: no buffering while disconnected.
+    if (socket.connected) socket.emit('printer:report', report);
+  }
+
+  async function printJob(raw: unknown): Promise<void> {
+    const parsed = printJobSchema.safeParse(raw);
+    if (!parsed.success) return log(`ignored a malformed job: ${parsed.error.message}`);
+    const job = parsed.data;
+    let result: PrintResult;
+    try {
+      result = await queue.print({ jobId: job.jobId, bytes: jobBytes(job, profile) });
+    } catch (error) {
+      // The layout refuses text the printer has no letters for: a failure staff must see.
+      result = { ok: false, reason: 'error', message: describe(error) };
+    }
+    log(`job ${job.jobId} (${job.payload.kind}): ${result.ok ? 'printed' : `failed, ${result.reason}: ${result.message}`}`);
+    // Sent even while disconnected: socket.io keeps it until the connection is back, and the
+    // server ignores a second answer for the same job.
+    socket.emit('print:result', { jobId: job.jobId, result: result.ok ? result : { ...result, message: result.message.slice(0, MAX_REPORTED_TEXT) } }, (ack) => {
+      if (!ack.ok) log(`the server did not take the result of job ${job.jobId}: ${ack.error.message}`);
+    });
+    await reportStatus();
+  }
+
+  socket.on('print:job', (job) => void printJob(job));
+  socket.on('connect', () => {
+    log(`connected to ${options.server}`);
+    void reportStatus();
+  });
+  socket.on('disconnect', (reason) => {
+    log(`disconnected (${reason})`);
+    // The server closing the connection does not make socket.io reconnect by itself.
+    if (reason === 'io server disconnect' && !stopped) socket.connect();
+  });
+  socket.on('connect_error', (error) => {
+    if (socket.active) return; // a network failure: socket.io retries by itself
+    const code = (error as Error & { data?: { code?: string } }).data?.code;
+    if (code && FATAL_REFUSALS.has(code)) {
+      log(`the server refused this agent's key (${code}): ${error.message}`);
+      void stop();
+      refuse(error);
+      return;
+    }
+    setTimeout(() => !stopped && socket.connect(), HANDSHAKE_RETRY_MS).unref();
+  });
+
+  const timer = setInterval(() => void reportStatus(), options.statusIntervalMs ?? DEFAULT_STATUS_INTERVAL_MS);
+
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    socket.disconnect();
+    await transport.close();
+  }
+
+  return {
+    connected: () => (socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()))),
+    refused,
+    stop,
+  };
+}
+
+if (process.argv[1] === import.meta.filename) {
+  try {
+    const agent = startPrintAgent(parseAgentArgs(process.argv.slice(2)));
+    void agent.refused.then(() => process.exit(1));
+    const stop = () => void agent.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    if (!(error instanceof AgentUsageError)) throw error;
+    console.error(`${error.message}\nUsage: npm run print-agent -- --server http://host:3000 --key <key> --printer tcp://192.168.1.50:9100 --model epson --paper 80`);
+    process.exit(2);
+  }
+}

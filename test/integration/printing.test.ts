@@ -1,0 +1,264 @@
+// Printing end to end: a real Talon, the real print agent in this process and a fake network
+// printer that keeps every byte. What the printer receives is decoded back into lines and checked
+// field by field.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../../common/i18n';
+import type { Lang, Service, Ticket } from '../../common/protocol';
+import type { PrinterInfo } from '../../common/protocol/printing';
+import { startPrintAgent, type PrintAgent } from '../../printer/agent';
+import { printerProfile } from '../../printer/profiles';
+import { codePageNumbers, decodeEscPos, lineTexts, type DecodedTicket } from '../support/escpos-decode';
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { connectClient, type TestClient } from '../support/socket-client';
+import { call, startTalon, type RunningTalon } from '../support/talon-server';
+
+const profile = printerProfile('epson', '80mm');
+const pages = codePageNumbers(profile);
+const OFFICE_TIME_ZONE = 'Asia/Irkutsk';
+
+let server: RunningTalon;
+let printer: FakePrinter;
+let agent: PrintAgent;
+let staff: TestClient;
+let printerPushes: PrinterInfo[];
+
+function startAgent(): PrintAgent {
+  return startPrintAgent({
+    server: server.url,
+    key: server.deviceKey('print-agent'),
+    printer: printer.connection,
+    model: 'epson',
+    paper: '80mm',
+    log: () => undefined,
+  });
+}
+
+async function issue(body: { serviceId: string; language?: Lang }, kioskKey = server.deviceKey('kiosk')): Promise<Ticket> {
+  const response = await call<{ ticket: Ticket }>(server, '/api/tickets', { body, deviceKey: kioskKey });
+  if (!response.body.ok) throw new Error(JSON.stringify(response.body.error));
+  return response.body.data.ticket;
+}
+
+/** Resolves with every ticket printed so far once `count` complete (cut) ones have come out. */
+async function ticketsPrinted(count: number): Promise<DecodedTicket[]> {
+  const bytes = await printer.waitForPrinted((printed) => decodeEscPos(printed, pages).filter((t) => t.cut).length >= count);
+  return decodeEscPos(bytes, pages);
+}
+
+function printState(ticketId: string, state: Ticket['print']): Promise<unknown> {
+  return staff.waitFor((events) => events.some((e) => e.kind === 'ticket-print' && e.ticket?.id === ticketId && e.ticket.print === state), 20_000);
+}
+
+function printerPush(predicate: (printer: PrinterInfo) => boolean): Promise<PrinterInfo> {
+  return new Promise((resolve) => {
+    const found = printerPushes.find(predicate);
+    if (found) return resolve(found);
+    const listener = (info: PrinterInfo) => {
+      if (!predicate(info)) return;
+      staff.socket.off('printer:status', listener);
+      resolve(info);
+    };
+    staff.socket.on('printer:status', listener);
+  });
+}
+
+async function printers(token: string): Promise<PrinterInfo[]> {
+  const response = await call<PrinterInfo[]>(server, '/api/printers', { token });
+  if (!response.body.ok) throw new Error(JSON.stringify(response.body.error));
+  return response.body.data;
+}
+
+function issuedLine(ticket: Ticket): string {
+  const at = ticket.issuedAt;
+  const date = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  const time = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return translate(ticket.language, 'ticket.issued', { date, time });
+}
+
+/** The paper's lines joined with spaces, for texts the layout may wrap. */
+const flowing = (ticket: DecodedTicket) => lineTexts(ticket).join(' ');
+
+beforeEach(async () => {
+  server = await startTalon();
+  printer = await startFakePrinter('online');
+  staff = await connectClient(server.url, { token: await server.login('operator1') });
+  printerPushes = [];
+  staff.socket.on('printer:status', (info) => printerPushes.push(info));
+  agent = startAgent();
+  await agent.connected();
+});
+
+afterEach(async () => {
+  staff.close();
+  await agent.stop();
+  await server.close();
+  await printer.close();
+});
+
+describe('printing kiosk tickets', () => {
+  it('prints a Russian kiosk ticket with every field readable and marks it printed', async () => {
+    const ticket = await issue({ serviceId: 'certificates', language: 'ru' });
+    const [paper] = await ticketsPrinted(1);
+    await printState(ticket.id, 'printed');
+
+    const lines = lineTexts(paper!);
+    expect(paper!.codePageSwitches).toEqual([17]);
+    for (const expected of [
+      'Номер вашего талона',
+      ticket.code,
+      'Выдача справок',
+      issuedLine(ticket),
+      `Перед вами: ${ticket.estimate!.ahead}`,
+      translate('ru', 'ticket.expectedWait', { count: ticket.estimate!.waitMinutes }),
+      'Следите за очередью онлайн',
+      'Ждите вызова на табло',
+    ]) {
+      expect(lines).toContain(expected);
+    }
+    expect(flowing(paper!)).toContain('Клиентская служба ЦСПН (демо)');
+    expect(flowing(paper!)).toContain('г. Гусиноозёрск, ул. Пушкина, 12');
+    expect(flowing(paper!)).toContain('Тел.: +7 30145 4-12-34, +7 30145 4-56-78');
+    expect(paper!.qrCodes).toHaveLength(1);
+    expect(paper!.qrCodes[0]).toMatch(new RegExp(`^http://[^/]+/t/${ticket.id}$`));
+    expect(paper!.cut).toBe(true);
+    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('printed');
+  });
+
+  it('prints a Ukrainian ticket whose і ї є ґ come out letter for letter', async () => {
+    const admin = await server.login('admin');
+    const config = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    if (!config.body.ok) throw new Error('no config');
+    const consultation = config.body.data.services.find((s) => s.id === 'consultation')!;
+    const ukrainianName = 'Реєстрація ґрунтів і їхніх меж';
+    const saved = await call(server, '/api/config/services/consultation', {
+      method: 'PUT',
+      token: admin,
+      body: { ...consultation, name: { ...consultation.name, uk: ukrainianName } },
+    });
+    expect(saved.status).toBe(200);
+
+    const ticket = await issue({ serviceId: 'consultation', language: 'uk' });
+    const [paper] = await ticketsPrinted(1);
+    await printState(ticket.id, 'printed');
+
+    expect(paper!.codePageSwitches).toEqual([46]);
+    const lines = lineTexts(paper!);
+    for (const expected of [
+      'Номер вашого талона',
+      ticket.code,
+      ukrainianName,
+      issuedLine(ticket),
+      `Перед вами: ${ticket.estimate!.ahead}`,
+      translate('uk', 'ticket.expectedWait', { count: ticket.estimate!.waitMinutes }),
+      'Стежте за чергою онлайн',
+      'Очікуйте виклику на табло',
+    ]) {
+      expect(lines).toContain(expected);
+    }
+    expect(flowing(paper!)).toContain('Клієнтська служба ЦСЗН (демо)');
+    expect(flowing(paper!)).toContain('м. Гусиноозерськ, вул. Пушкіна, 12');
+    expect(flowing(paper!)).toContain('Тел.: +7 30145 4-12-34, +7 30145 4-56-78');
+    for (const letter of ['і', 'ї', 'є', 'ґ']) expect(flowing(paper!)).toContain(letter);
+    expect(flowing(paper!)).not.toContain('?');
+  });
+
+  it('marks the ticket failed when the printer is out of paper, shows it to staff and reprints once paper is back', async () => {
+    printer.setState('paper-out');
+    const ticket = await issue({ serviceId: 'documents', language: 'ru' });
+    await printState(ticket.id, 'failed');
+    // The ticket stays valid: still waiting in its queue.
+    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.status).toBe('waiting');
+
+    await printerPush((info) => info.status?.paper === 'out');
+    const operator = await server.login('operator1');
+    const [listed] = await printers(operator);
+    expect(listed).toMatchObject({ connected: true, model: 'epson', paper: '80mm', status: { online: false, paper: 'out' }, pendingJobs: 0 });
+    expect(printer.printed()).toHaveLength(0);
+
+    printer.setState('online');
+    const reprint = await call<{ jobId: string }>(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: operator, body: {} });
+    expect(reprint.status).toBe(200);
+    await printState(ticket.id, 'printed');
+    // A second ticket after the reprint: had the reprint come out twice, it would stand before it.
+    const next = await issue({ serviceId: 'documents', language: 'ru' });
+    const printed = await ticketsPrinted(2);
+    expect(printed.map((t) => lineTexts(t)[lineTexts(t).indexOf('Номер вашего талона') + 1])).toEqual([ticket.code, next.code]);
+  });
+
+  it('does not let a consultant reprint, nor anyone but an admin print a test page', async () => {
+    const ticket = await issue({ serviceId: 'documents' });
+    const consultant = await server.login('consultant');
+    expect((await call(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: consultant, body: {} })).status).toBe(403);
+    const [agentInfo] = await printers(consultant);
+    const operator = await server.login('operator1');
+    expect((await call(server, `/api/printers/${agentInfo!.agentId}/test-page`, { method: 'POST', token: operator, body: {} })).status).toBe(403);
+    expect((await call(server, '/api/printers')).status).toBe(401);
+  });
+
+  it('prints a ticket issued while the agent was away once it reconnects, exactly once', async () => {
+    await agent.stop();
+    const operator = await server.login('operator1');
+    await printerPush((info) => !info.connected);
+    const ticket = await issue({ serviceId: 'certificates' });
+    await printerPush((info) => info.pendingJobs === 1);
+    expect(await printers(operator)).toMatchObject([{ connected: false, pendingJobs: 1 }]);
+    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('pending');
+
+    agent = startAgent();
+    await printState(ticket.id, 'printed');
+    const next = await issue({ serviceId: 'certificates' });
+    const printed = await ticketsPrinted(2);
+    expect(printed.map((t) => t.qrCodes[0]?.split('/t/')[1])).toEqual([ticket.id, next.id]);
+  });
+
+  it('comes back by itself after the server drops its connection and prints the next ticket', async () => {
+    const [{ agentId }] = (await printers(await server.login('operator1'))) as [PrinterInfo];
+    server.talon.io.in(`print-agent:${agentId}`).disconnectSockets(true);
+    await printerPush((info) => !info.connected);
+    await printerPush((info) => info.connected && printerPushes.indexOf(info) > printerPushes.findIndex((p) => !p.connected));
+    const ticket = await issue({ serviceId: 'consultation' });
+    await printState(ticket.id, 'printed');
+    const [paper] = await ticketsPrinted(1);
+    expect(lineTexts(paper!)).toContain(ticket.code);
+  });
+
+  it('keeps the tickets of two kiosks sharing one printer whole and apart', async () => {
+    const admin = await server.login('admin');
+    const created = await call<{ key: string }>(server, '/api/devices', { body: { kind: 'kiosk', name: 'Second kiosk', zone: 'hall' }, token: admin });
+    if (!created.body.ok) throw new Error('no second kiosk');
+    const kiosks = [server.deviceKey('kiosk'), created.body.data.key];
+    const services = ['certificates', 'documents', 'consultation'];
+    const issued = (
+      await Promise.all(kiosks.map((key) => Promise.all(Array.from({ length: 5 }, (_, i) => issue({ serviceId: services[i % 3]! }, key)))))
+    ).flat();
+
+    const printed = await ticketsPrinted(issued.length);
+    expect(printed).toHaveLength(issued.length);
+    const byId = new Map(issued.map((t) => [t.id, t]));
+    for (const paper of printed) {
+      expect(paper.cut).toBe(true);
+      expect(paper.qrCodes).toHaveLength(1);
+      const ticket = byId.get(paper.qrCodes[0]!.split('/t/')[1]!)!;
+      const lines = lineTexts(paper);
+      expect(lines[lines.indexOf('Номер вашего талона') + 1]).toBe(ticket.code);
+      byId.delete(ticket.id);
+    }
+    expect(byId.size).toBe(0);
+  });
+
+  it('prints an admin test page with each code page and the Russian and Ukrainian samples', async () => {
+    const admin = await server.login('admin');
+    const [{ agentId }] = (await printers(admin)) as [PrinterInfo];
+    const response = await call(server, `/api/printers/${agentId}/test-page`, { method: 'POST', token: admin, body: {} });
+    expect(response.status).toBe(200);
+
+    const [page] = await ticketsPrinted(1);
+    const text = flowing(page!);
+    expect(page!.codePageSwitches).toEqual([17, 46, 44]);
+    for (const heading of ['Code page 17: cp866', 'Code page 46: cp1251', 'Code page 44: cp1125']) expect(lineTexts(page!)).toContain(heading);
+    // cp1251 and cp1125 hold the whole Ukrainian sample; cp866 lacks і and ґ and says so.
+    expect(text.split('Code page 46')[1]).toContain('Чуєш їх, доцю, га? Кумедна ж ти, прощайся без ґольфів!');
+    expect(text.split('Code page 46')[1]).toContain('Съешь же ещё этих мягких французских булок, да выпей чаю');
+    expect(text.split('Code page 46')[0]).toContain('Missing (_): U+0491 U+0456');
+  });
+});
