@@ -2,6 +2,7 @@
 // web apps are wired here; main.ts only reads the environment, migrates, seeds and listens.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
@@ -24,6 +25,11 @@ import { printingRoutes } from './printing/printing-routes';
 import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
 import { attachPrintAgents } from './realtime/print-agents';
+import { AnnouncementCache } from './speech/announcement-cache';
+import { OfficeVoice } from './speech/office-voice';
+import { SayEngine } from './speech/say-engine';
+import { speakCallsOnServer } from './speech/server-speakers';
+import { announcementRoutes } from './http/announcement-routes';
 import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
@@ -39,6 +45,10 @@ export interface AppDeps {
   webApps?: 'dist' | 'vite' | 'none';
   /** Where visitors' phones reach this server (the printed QR code); default: this machine's LAN address. */
   publicUrl?: string;
+  /** The data folder: announcement audio is cached and voice packs are found here. */
+  dataDir: string;
+  /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
+  serverSpeaker?: Pick<SayEngine, 'speak'>;
 }
 
 export interface TalonApp {
@@ -88,6 +98,10 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(commandRoutes(runner));
   app.use(configRoutes(engine, db, () => io));
   app.use(printingRoutes(printDesk));
+  const voice = new OfficeVoice(deps.dataDir);
+  const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
+  app.use(announcementRoutes(() => engine.currentConfig, { engineFor: (settings) => voice.engineFor(settings), cache: announcementCache }));
+  speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
   // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps });
+  const talon = await createApp({ db, webApps, dataDir, ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
   const admin = await ensureAdmin(talon.stores, env);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;

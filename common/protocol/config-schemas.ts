@@ -59,6 +59,17 @@ export const officeSchema = z
       appointmentLeadMinutes: z.number().int().min(0).max(60).default(5),
     }),
     categories: z.array(z.object({ id, name: localizedText })).max(30).default([]),
+    announcements: z
+      .object({
+        templates: z
+          .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
+          .partial()
+          .refine((t) => Object.values(t).every((v) => v === undefined || (v.includes('{ticket}') && v.includes('{counter}'))), 'a template must contain {ticket} and {counter}')
+          .default({}),
+        voicePack: z.string().regex(/^[\w-]{1,64}$/, 'a folder name of letters, digits, - and _').nullable().default(null),
+        serverSpeakers: z.boolean().default(false),
+      })
+      .default({ templates: {}, voicePack: null, serverSpeakers: false }),
   })
   .refine((o) => o.languages.includes(o.defaultLanguage), 'the default language must be one of the languages');
 

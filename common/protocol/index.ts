@@ -7,3 +7,4 @@ export * from './config-schemas';
 export * from './admin-schemas';
 export * from './presence';
 export * from './rest';
+export * from './appointments';

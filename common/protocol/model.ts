@@ -53,6 +53,17 @@ export interface Office {
   schedule: OfficeSchedule;
   rules: QueueRules;
   categories: PriorityCategory[];
+  announcements: AnnouncementSettings;
+}
+
+/** How calls are spoken in the hall. */
+export interface AnnouncementSettings {
+  /** Per language, e.g. «Талон номер {ticket}, пройдите к окну номер {counter}»; empty: Talon's own. */
+  templates: LocalizedText;
+  /** A folder of the office's own recordings under `<data dir>/voice-packs/`, instead of synthetic speech. */
+  voicePack: string | null;
+  /** Also speak each call on the server's own speakers (through `say`). */
+  serverSpeakers: boolean;
 }
 
 export interface QueueRules {

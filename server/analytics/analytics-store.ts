@@ -47,6 +47,12 @@ interface DayRecords extends AnalyticsRecords {
   final: boolean;
 }
 
+const TICKET_KINDS = ['ticket-called', 'ticket-recalled', 'ticket-started', 'ticket-finished', 'ticket-transferred', 'ticket-returned', 'ticket-postponed']
+  .map((k) => `'${k}'`)
+  .join(', ');
+/** Rows of a period's tickets are read up to a day past its end: visits crossing midnight finish there. */
+const EVENT_MARGIN_MS = 86_400_000;
+
 /** Days read per round trip: large enough to be fast, small enough to bound memory. */
 const CHUNK_DAYS = 31;
 
@@ -106,12 +112,11 @@ export class AnalyticsStore {
          FROM tickets WHERE issued_at >= ? AND issued_at < ?`,
         [start, end],
       ),
+      // By time, not by ticket: one range scan is many times faster than an index lookup per ticket.
       this.db.read.all<TicketEventRow>(
-        `SELECT j.seq, j.ticket_id, j.at, j.kind, j.counter_id, j.actor, j.to_state
-         FROM tickets t JOIN journal j ON j.ticket_id = t.id
-         WHERE t.issued_at >= ? AND t.issued_at < ?
-           AND j.kind IN ('ticket-called', 'ticket-recalled', 'ticket-started', 'ticket-finished', 'ticket-transferred', 'ticket-returned', 'ticket-postponed')`,
-        [start, end],
+        `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
+         WHERE at >= ? AND at < ? AND kind IN (${TICKET_KINDS})`,
+        [start, end + EVENT_MARGIN_MS],
       ),
       this.db.read.all<CounterEventRow>(
         `SELECT at, kind, counter_id, actor, from_state, note FROM journal
@@ -120,11 +125,18 @@ export class AnalyticsStore {
         [start, end],
       ),
     ]);
-    const byTicket = new Map<string, TicketEventRow[]>();
-    for (const row of events) {
-      const list = byTicket.get(row.ticket_id);
-      if (list) list.push(row);
-      else byTicket.set(row.ticket_id, [row]);
+    const byTicket = new Map<string, TicketEventRow[]>(tickets.map((t) => [t.id, []]));
+    for (const row of events) byTicket.get(row.ticket_id)?.push(row);
+    // A ticket finished after the margin (a day ended by a late rollover) reads its rows by id.
+    const unfinished = tickets.filter((t) => t.status === 'finished' && !byTicket.get(t.id)!.some((r) => r.kind === 'ticket-finished')).map((t) => t.id);
+    for (let i = 0; i < unfinished.length; i += 500) {
+      const ids = unfinished.slice(i, i + 500);
+      const late = await this.db.read.all<TicketEventRow>(
+        `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
+         WHERE ticket_id IN (${ids.map(() => '?').join(', ')}) AND kind IN (${TICKET_KINDS}) AND at >= ?`,
+        [...ids, end + EVENT_MARGIN_MS],
+      );
+      for (const row of late) byTicket.get(row.ticket_id)!.push(row);
     }
     const perDay = new Map<LocalDate, { visits: Visit[]; counterEvents: CounterEvent[]; open: boolean }>(
       dates.map((d) => [d, { visits: [], counterEvents: [], open: false }]),
@@ -142,7 +154,7 @@ export class AnalyticsStore {
         issuedAt: t.issued_at,
         promisedWaitMinutes: t.promised,
       };
-      const rows = (byTicket.get(t.id) ?? []).sort((a, b) => a.seq - b.seq);
+      const rows = byTicket.get(t.id)!.sort((a, b) => a.seq - b.seq);
       day.visits.push(buildVisit(facts, rows.map((r) => ({ at: r.at, kind: r.kind, counterId: r.counter_id, actor: r.actor, to: r.to_state }))));
       if (t.status !== 'finished') day.open = true;
     }

@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { announcementText } from '../../common/i18n/announcement-text';
-import { LANGUAGES, type Lang } from '../../common/protocol';
+import { LANGUAGES, type AnnouncementSettings, type Lang } from '../../common/protocol';
 import { ticketCode } from '../domain/numbering';
 import type { QueueConfig } from '../domain/state';
 import type { AnnouncementCache } from '../speech/announcement-cache';
@@ -27,8 +27,8 @@ const querySchema = z
   .strict();
 
 export interface AnnouncementSpeech {
-  /** Should say the chime too: the lead wires `withChime(new EspeakEngine())`. */
-  engine: SpeechEngine;
+  /** The office's voice (chime included) for its current announcement settings. */
+  engineFor: (settings: AnnouncementSettings) => SpeechEngine;
   cache: AnnouncementCache;
 }
 
@@ -50,8 +50,11 @@ export function announcementRoutes(config: () => QueueConfig, speech: Announceme
     ANNOUNCEMENT_AUDIO_PATH,
     handle(async (req, res) => {
       const { ticket, counter, lang } = parse(querySchema, req.query);
-      checkAgainstConfig(config(), ticket, counter, lang);
-      const file = await speech.cache.audioFile(speech.engine, lang, announcementText(lang, ticket, counter));
+      const current = config();
+      checkAgainstConfig(current, ticket, counter, lang);
+      const { announcements } = current.office;
+      const text = announcementText(lang, ticket, counter, announcements.templates);
+      const file = await speech.cache.audioFile(speech.engineFor(announcements), lang, text);
       // The same phrase always sounds the same until the engine changes, which changes the file too.
       await new Promise<void>((resolve, reject) =>
         res.sendFile(file, { headers: { 'Content-Type': 'audio/wav' }, maxAge: '1h' }, (error) => (error ? reject(error) : resolve())),

@@ -5,7 +5,6 @@ import type { PrintedTicket } from '../../common/protocol/printing';
 import { translate } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
 import type { QueueConfig } from '../domain/state';
-import { expectedWaitLine, issuedLine, peopleAheadLabel, phonesLabel } from './ticket-labels';
 
 export interface TicketPrintOptions {
   /** Where visitors' phones open the live page, without a trailing slash. */
@@ -33,26 +32,24 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
   const text = (value: Parameters<typeof localized>[0]) => localized(value, lang, office.defaultLanguage);
   const service = config.services.get(ticket.serviceId);
   const { date, time } = issueDateTime(ticket.issuedAt, lang, office.timeZone);
-  const issued = issuedLine(lang, date, time);
-  const wait = expectedWaitLine(lang, options.estimate?.waitMinutes ?? 0);
   return {
     officeName: text(office.name),
     officeAddress: text(office.address),
     phones: office.phones,
     ticketCode: ticket.code,
     serviceName: service ? text(service.name) : '',
-    issuedAt: issued.value,
+    issuedAt: `${date} ${time}`,
     peopleAhead: options.estimate?.ahead ?? 0,
-    expectedWait: wait.value,
+    expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }),
     liveUrl: liveTicketUrl(options.publicUrl, ticket.id),
     footer: translate(lang, options.duplicate ? 'ticket.duplicate' : 'ticket.waitForCall'),
     language: lang,
     labels: {
       ticketNumber: translate(lang, 'ticket.yourNumber'),
-      issuedAt: issued.label,
-      peopleAhead: peopleAheadLabel(lang),
-      expectedWait: wait.label,
-      phones: phonesLabel(lang),
+      issuedAt: translate(lang, 'ticket.label.issued'),
+      peopleAhead: translate(lang, 'ticket.label.peopleAhead'),
+      expectedWait: translate(lang, 'ticket.label.expectedWait'),
+      phones: translate(lang, 'ticket.label.phones'),
       liveStatus: translate(lang, 'ticket.trackOnline'),
     },
   };

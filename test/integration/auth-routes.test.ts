@@ -25,7 +25,7 @@ beforeEach(async () => {
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
   await seedDemoOffice(db, now, { allDay: true });
-  talon = await createApp({ db, clock: () => now, webApps: 'none' });
+  talon = await createApp({ db, clock: () => now, webApps: 'none', dataDir: dir });
   await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
   base = `http://127.0.0.1:${await talon.listen(0, '127.0.0.1')}`;
 });

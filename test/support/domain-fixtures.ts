@@ -108,6 +108,7 @@ export function makeConfig(options: ConfigOptions = {}): QueueConfig {
     },
     rules: { ...DEFAULT_RULES, ...options.rules },
     categories: [{ id: 'disability', name: { en: 'Disability group I/II' } }],
+    announcements: { templates: {}, voicePack: null, serverSpeakers: false },
   };
   return {
     office,

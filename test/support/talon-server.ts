@@ -55,7 +55,7 @@ function seededTemplate(officeHours: boolean): Promise<string> {
       const db = await Database.open(join(dir, DB_FILE));
       await migrate(db);
       await seedDemoOffice(db, Date.now(), { allDay: !officeHours });
-      const talon = await createApp({ db, webApps: 'none' });
+      const talon = await createApp({ db, webApps: 'none', dataDir: dir });
       await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
       await provisionDemo(talon.stores, join(dir, DEMO_FILE));
       await talon.close();
@@ -76,7 +76,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
   const db = await Database.open(join(dataDir, DB_FILE));
   await migrate(db);
   const clock = options.clock ?? Date.now;
-  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none' });
+  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir });
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -21,4 +21,16 @@ export const ticket = {
   trackOnline: 'Track your place online',
   phones: 'Phone: {phones}',
   duplicate: 'Duplicate',
+  /** Labels of the printed ticket's `label: value` lines, and the wait as a value. */
+  label: {
+    issued: 'Issued',
+    peopleAhead: 'People ahead of you',
+    expectedWait: 'Expected wait',
+    phones: 'Phone',
+  },
+  waitValue: plural({
+    '=0': 'under a minute',
+    one: 'about {count} minute',
+    other: 'about {count} minutes',
+  }),
 } as const;

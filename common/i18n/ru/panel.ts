@@ -73,7 +73,7 @@ export const panel: Catalogue['panel'] = {
       many: 'Ждал(а) {count} минут',
       other: 'Ждал(а) {count} минуты',
     }),
-    recalls: plural({ one: 'Повторный вызов: {count}', other: 'Повторных вызовов: {count}' }),
+    recalls: plural({ one: 'Повторный вызов: {count}', few: 'Повторных вызова: {count}', many: 'Повторных вызовов: {count}', other: 'Повторных вызовов: {count}' }),
     comment: 'Комментарий: {comment}',
     returnsTo: 'Затем вернётся в «{service}»',
     timerLabel: 'Время у кабины',

@@ -25,4 +25,17 @@ export const ticket: Catalogue['ticket'] = {
   trackOnline: 'Следите за очередью онлайн',
   phones: 'Тел.: {phones}',
   duplicate: 'Дубликат',
+  label: {
+    issued: 'Выдан',
+    peopleAhead: 'Перед вами',
+    expectedWait: 'Ожидание',
+    phones: 'Тел.',
+  },
+  waitValue: plural({
+    '=0': 'меньше минуты',
+    one: 'около {count} минуты',
+    few: 'около {count} минут',
+    many: 'около {count} минут',
+    other: 'около {count} минуты',
+  }),
 };

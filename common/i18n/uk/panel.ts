@@ -73,7 +73,7 @@ export const panel: Catalogue['panel'] = {
       many: 'Чекав(ла) {count} хвилин',
       other: 'Чекав(ла) {count} хвилини',
     }),
-    recalls: plural({ one: 'Повторний виклик: {count}', other: 'Повторних викликів: {count}' }),
+    recalls: plural({ one: 'Повторний виклик: {count}', few: 'Повторні виклики: {count}', many: 'Повторних викликів: {count}', other: 'Повторних викликів: {count}' }),
     comment: 'Коментар: {comment}',
     returnsTo: 'Потім повернеться до «{service}»',
     timerLabel: 'Час біля кабіни',

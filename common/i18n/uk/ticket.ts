@@ -25,4 +25,17 @@ export const ticket: Catalogue['ticket'] = {
   trackOnline: 'Стежте за чергою онлайн',
   phones: 'Тел.: {phones}',
   duplicate: 'Дублікат',
+  label: {
+    issued: 'Видано',
+    peopleAhead: 'Перед вами',
+    expectedWait: 'Очікування',
+    phones: 'Тел.',
+  },
+  waitValue: plural({
+    '=0': 'менше хвилини',
+    one: 'близько {count} хвилини',
+    few: 'близько {count} хвилин',
+    many: 'близько {count} хвилин',
+    other: 'близько {count} хвилини',
+  }),
 };

@@ -1,0 +1,135 @@
+// The appointment book: visitors booked for a service at a slot, checked in at the kiosk by a short
+// code. Name and phone are personal data: they travel only to staff (consultant, admin, manager),
+// never to displays, kiosks or public snapshots.
+import { z } from 'zod';
+import type { Lang, LocalDate, LocalizedText, Ticket } from './model';
+import { id, lang, localDate } from './schemas';
+
+/**
+ * Booking codes are read out over the phone and typed on a kiosk keypad: no letters or digits that
+ * look alike (0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B), Latin capitals only so every keyboard has them.
+ * 6 characters from 23 give 148 million codes: unguessable enough for a place in a queue.
+ */
+export const APPOINTMENT_CODE_ALPHABET = '34679ACDEFHJKMNPRTUVWXY';
+export const APPOINTMENT_CODE_LENGTH = 6;
+
+export type AppointmentStatus = 'booked' | 'checked-in' | 'cancelled' | 'no-show';
+
+export interface Appointment {
+  id: string;
+  code: string;
+  serviceId: string;
+  /** The office's local date of the slot. */
+  day: LocalDate;
+  slotStart: number;
+  slotEnd: number;
+  name: string;
+  phone: string;
+  language: Lang;
+  status: AppointmentStatus;
+  /** The ticket the visitor got at check-in. */
+  ticketId: string | null;
+  checkedInAt: number | null;
+  createdAt: number;
+  /** 'user:<id>' or 'public'. */
+  createdBy: string;
+}
+
+/** What happens to a visitor who arrives after the grace period. */
+export type LateArrivalPolicy = 'walk-in' | 'refuse';
+
+export interface AppointmentSettings {
+  /** Share of each slot kept for walk-ins, 0–1; per service where `serviceWalkInShare` names it. */
+  walkInShare: number;
+  serviceWalkInShare: Record<string, number>;
+  /** Days ahead, today included, that can be booked. */
+  horizonDays: number;
+  /** The public page offers no slot starting sooner than this. */
+  publicLeadMinutes: number;
+  /** Future bookings one phone number may hold through the public page. */
+  publicBookingsPerPhone: number;
+  /** Check-in opens this many minutes before the slot … */
+  checkInEarlyMinutes: number;
+  /** … and after this many minutes past its start the visitor is late. */
+  checkInGraceMinutes: number;
+  lateArrival: LateArrivalPolicy;
+}
+
+export const appointmentSettingsSchema = z
+  .object({
+    walkInShare: z.number().min(0).max(1).default(0.5),
+    serviceWalkInShare: z.record(id, z.number().min(0).max(1)).default({}),
+    horizonDays: z.number().int().min(1).max(90).default(14),
+    publicLeadMinutes: z.number().int().min(0).max(24 * 60).default(60),
+    publicBookingsPerPhone: z.number().int().min(1).max(20).default(2),
+    checkInEarlyMinutes: z.number().int().min(0).max(24 * 60).default(60),
+    checkInGraceMinutes: z.number().int().min(0).max(240).default(20),
+    lateArrival: z.enum(['walk-in', 'refuse']).default('walk-in'),
+  })
+  .strict();
+
+export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = appointmentSettingsSchema.parse({});
+
+const personName = z.string().trim().min(1).max(100);
+/** Digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[\d\s()-]+$/, 'digits, spaces, +, ( ) and - only')
+  .refine((p) => {
+    const digits = p.replace(/\D/g, '').length;
+    return digits >= 6 && digits <= 15;
+  }, '6 to 15 digits');
+const instant = z.number().int().min(0);
+
+export const bookAppointmentSchema = z
+  .object({ serviceId: id, slotStart: instant, name: personName, phone, language: lang.optional() })
+  .strict();
+export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
+
+export const moveAppointmentSchema = z.object({ slotStart: instant, serviceId: id.optional() }).strict();
+export type MoveAppointmentInput = z.output<typeof moveAppointmentSchema>;
+
+export const checkInSchema = z.object({ code: z.string().trim().min(1).max(20) }).strict();
+
+/** GET /api/appointments: exactly one of day, phone, code. */
+export const findAppointmentsSchema = z
+  .object({ day: localDate.optional(), phone: z.string().trim().min(3).max(30).optional(), code: z.string().trim().min(1).max(20).optional() })
+  .strict()
+  .refine((q) => [q.day, q.phone, q.code].filter((v) => v !== undefined).length === 1, 'give exactly one of day, phone, code');
+
+export const slotsQuerySchema = z.object({ serviceId: id, date: localDate }).strict();
+
+/** One slot as clients see it. */
+export interface SlotView {
+  start: number;
+  end: number;
+  free: number;
+}
+
+/** GET /api/public/booking: what the booking page needs before the visitor chooses anything. */
+export interface BookingInfo {
+  office: { name: LocalizedText; timeZone: string; languages: Lang[]; defaultLanguage: Lang };
+  services: { id: string; name: LocalizedText; slotMinutes: number }[];
+  /** Bookable days, today first, within the horizon; closed days left out. */
+  days: LocalDate[];
+}
+
+/** POST /api/public/appointments: what the visitor needs to come; no personal data echoed back. */
+export interface BookingReceipt {
+  code: string;
+  serviceId: string;
+  slotStart: number;
+  slotEnd: number;
+}
+
+/** POST /api/appointments/check-in. */
+export interface CheckInResult {
+  ticket: Ticket;
+  /** 'booked': served at the slot time; 'walk-in': late, queued like anyone else. */
+  as: 'booked' | 'walk-in';
+  /** The code had been checked in before: this is the ticket it got then. */
+  repeated: boolean;
+  slotStart: number;
+}

@@ -1,0 +1,104 @@
+// Says each call aloud, one at a time, in call order: chime + words from the server, in every
+// language of the display, `repeat` times. Calls that come quickly wait their turn; none is dropped.
+// Browsers refuse sound until someone touches the page: then the queue stops, the screen asks for a
+// tap, and after the tap only the calls still fresh are said — a call a minute old would mislead.
+import type { Lang } from '../../common/protocol';
+
+export interface Announcement {
+  code: string;
+  counterNumber: number;
+}
+
+export type PlayResult = 'played' | 'blocked' | 'failed';
+export type PlayAudio = (url: string) => Promise<PlayResult>;
+
+export interface AnnouncerOptions {
+  play: PlayAudio;
+  languages: () => readonly Lang[];
+  repeat: number;
+  onBlockedChange: (blocked: boolean) => void;
+  now?: () => number;
+}
+
+/** After sound was blocked this long, a queued call is no longer worth saying. */
+export const STALE_AFTER_MS = 60_000;
+
+export function announcementUrl(announcement: Announcement, lang: Lang): string {
+  const query = new URLSearchParams({ ticket: announcement.code, counter: String(announcement.counterNumber), lang });
+  return `/api/announcements/audio?${query}`;
+}
+
+interface Queued {
+  announcement: Announcement;
+  queuedAt: number;
+}
+
+export class Announcer {
+  private readonly queue: Queued[] = [];
+  private draining = false;
+  private isBlocked = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: AnnouncerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get blocked(): boolean {
+    return this.isBlocked;
+  }
+
+  enqueue(announcement: Announcement): void {
+    this.queue.push({ announcement, queuedAt: this.now() });
+    void this.drain();
+  }
+
+  /** Sound is known to be blocked (e.g. a silent probe failed) before any call came. */
+  markBlocked(): void {
+    this.setBlocked(true);
+  }
+
+  /** Someone tapped the screen: drop what went stale while we were mute, and carry on. */
+  unblock(): void {
+    if (!this.isBlocked) return;
+    const freshFrom = this.now() - STALE_AFTER_MS;
+    const fresh = this.queue.filter((q) => q.queuedAt >= freshFrom);
+    this.queue.splice(0, this.queue.length, ...fresh);
+    this.setBlocked(false);
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (!this.isBlocked && this.queue.length > 0) {
+        const head = this.queue[0]!;
+        const result = await this.say(head.announcement);
+        if (result === 'blocked') {
+          // Kept at the head: after the tap it is said whole, from the start.
+          this.setBlocked(true);
+          break;
+        }
+        this.queue.shift();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async say(announcement: Announcement): Promise<PlayResult> {
+    for (let round = 0; round < this.options.repeat; round++) {
+      for (const lang of this.options.languages()) {
+        // A clip that fails (server down, bad audio) is skipped: the next ones still get said.
+        if ((await this.options.play(announcementUrl(announcement, lang))) === 'blocked') return 'blocked';
+      }
+    }
+    return 'played';
+  }
+
+  private setBlocked(blocked: boolean): void {
+    if (blocked === this.isBlocked) return;
+    this.isBlocked = blocked;
+    this.options.onBlockedChange(blocked);
+  }
+}

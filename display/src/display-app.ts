@@ -1,0 +1,159 @@
+// The hall display's root: owns the connection, the voice and the display's settings, and shows
+// either the hall view or, with `?counter=<id>`, the sign above one booth.
+// Calls are announced only when they arrive live as events: a call found in a snapshot (after a
+// reconnect or a server restart) already happened, and saying it now would send someone to a
+// window that has moved on.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Lang, QueueEvent, QueueSnapshot } from '../../common/protocol';
+import { deviceKeyFromPage } from '../../common/ui/api';
+import { QueueConnection } from '../../common/ui/queue-connection';
+import { tokens } from '../../common/ui/tokens';
+import { Announcer } from './announcer';
+import { canPlaySound, playAudio } from './audio-player';
+import { displaySettingsFrom } from './display-settings';
+import { hallPalette } from './display-styles';
+import { callScope, isInScope } from './hall-calls';
+import { label } from './labels';
+import './components/display-booth-sign';
+import './components/display-hall';
+import './components/display-sound-gate';
+
+const portrait = window.matchMedia('(orientation: portrait)');
+
+@customElement('display-app')
+export class DisplayApp extends LitElement {
+  static override styles = [
+    tokens,
+    hallPalette,
+    css`
+      :host {
+        display: block;
+        height: 100vh;
+        background: var(--display-bg);
+      }
+      .banner {
+        position: fixed;
+        inset: 0 0 auto 0;
+        padding: 2vmin;
+        background: var(--tl-danger);
+        font-size: 3.6vmin;
+        font-weight: 700;
+        text-align: center;
+      }
+      .waiting {
+        display: grid;
+        place-items: center;
+        height: 100%;
+        font-size: 5vmin;
+        color: var(--display-muted);
+      }
+    `,
+  ];
+
+  private readonly settings = displaySettingsFrom(new URLSearchParams(location.search));
+  private readonly connection = new QueueConnection(this, {
+    deviceKey: deviceKeyFromPage('talon.display.key'),
+    onEvent: (event, snapshot) => this.onQueueEvent(event, snapshot),
+    onSnapshot: (snapshot) => (this._clockOffsetMs = snapshot.serverTime - Date.now()),
+  });
+  private readonly announcer = new Announcer({
+    play: playAudio,
+    languages: () => this.languages(),
+    repeat: this.settings.repeat,
+    onBlockedChange: (blocked) => (this._soundBlocked = blocked),
+  });
+  private readonly freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  @state() private _soundBlocked = false;
+  @state() private _fresh: ReadonlySet<string> = new Set();
+  @state() private _portrait = portrait.matches;
+  @state() private _clockOffsetMs = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    portrait.addEventListener('change', this.onOrientation);
+    this.addEventListener('click', this.onTap);
+    this.addEventListener('keydown', this.onTap);
+    // Find out at once, not at the first call, so whoever sets the screen up sees the prompt.
+    if (this.settings.speak) void canPlaySound().then((allowed) => allowed || this.announcer.markBlocked());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    portrait.removeEventListener('change', this.onOrientation);
+    this.removeEventListener('click', this.onTap);
+    this.removeEventListener('keydown', this.onTap);
+    for (const timer of this.freshTimers.values()) clearTimeout(timer);
+  }
+
+  /** The display's languages the office speaks, the leading one first; the office's default if none. */
+  private languages(): Lang[] {
+    const office = this.connection.snapshot?.office;
+    if (!office) return this.settings.languages.length > 0 ? this.settings.languages : ['ru'];
+    const spoken = this.settings.languages.filter((lang) => office.languages.includes(lang));
+    return spoken.length > 0 ? spoken : [office.defaultLanguage];
+  }
+
+  private readonly onOrientation = () => (this._portrait = portrait.matches);
+
+  // A tap is the user gesture browsers want before they allow sound; playing in its handler unlocks it.
+  private readonly onTap = () => {
+    if (this._soundBlocked) void canPlaySound().then((allowed) => allowed && this.announcer.unblock());
+  };
+
+  private onQueueEvent(event: QueueEvent, snapshot: QueueSnapshot): void {
+    if (event.kind !== 'ticket-called' && event.kind !== 'ticket-recalled') return;
+    const ticket = event.ticket;
+    if (!ticket?.counterId) return;
+    const shown = this.settings.boothCounterId
+      ? ticket.counterId === this.settings.boothCounterId
+      : isInScope(callScope(snapshot, this.settings), ticket.counterId, ticket.serviceId);
+    const counter = snapshot.counters.find((c) => c.id === ticket.counterId);
+    if (!shown || !counter) return;
+    this.highlight(ticket.id);
+    if (this.settings.speak) this.announcer.enqueue({ code: ticket.code, counterNumber: counter.number });
+  }
+
+  private highlight(ticketId: string): void {
+    if (this.settings.highlightSeconds === 0) return;
+    clearTimeout(this.freshTimers.get(ticketId));
+    this._fresh = new Set(this._fresh).add(ticketId);
+    const timer = setTimeout(() => {
+      this.freshTimers.delete(ticketId);
+      const fresh = new Set(this._fresh);
+      fresh.delete(ticketId);
+      this._fresh = fresh;
+    }, this.settings.highlightSeconds * 1000);
+    this.freshTimers.set(ticketId, timer);
+  }
+
+  override render() {
+    const { snapshot, state, refusal } = this.connection;
+    const langs = this.languages();
+    if (!snapshot) {
+      return html`<div class="waiting">${refusal ? label(langs, 'display.refused', { reason: refusal }) : label(langs, 'common.loading')}</div>`;
+    }
+    const layout = this.settings.layout === 'auto' ? (this._portrait ? 'portrait' : 'landscape') : this.settings.layout;
+    return html`
+      ${this.settings.boothCounterId
+        ? html`<display-booth-sign .snapshot=${snapshot} .counterId=${this.settings.boothCounterId} .langs=${langs} .fresh=${this._fresh}></display-booth-sign>`
+        : html`<display-hall
+            .snapshot=${snapshot}
+            .settings=${this.settings}
+            .langs=${langs}
+            .fresh=${this._fresh}
+            .layout=${layout}
+            .clockOffsetMs=${this._clockOffsetMs}
+          ></display-hall>`}
+      ${state === 'online' ? nothing : html`<div class="banner" role="status">${label(langs.slice(0, 1), 'common.reconnecting')}</div>`}
+      ${this._soundBlocked ? html`<display-sound-gate .langs=${langs}></display-sound-gate>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'display-app': DisplayApp;
+  }
+}

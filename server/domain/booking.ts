@@ -1,0 +1,57 @@
+// Which slots a service offers on a date under the appointment settings: the schedule, the slot
+// length (the service's expected duration), the booths that serve it and the walk-in share. Pure.
+import type { AppointmentSettings, LocalDate, Service } from '../../common/protocol';
+import { openPeriods } from './schedule';
+import { computeSlots, slotCapacity, type Slot } from './slots';
+import type { QueueConfig } from './state';
+import { addDays } from './time';
+
+export function walkInShareFor(settings: AppointmentSettings, serviceId: string): number {
+  return settings.serviceWalkInShare[serviceId] ?? settings.walkInShare;
+}
+
+/** Active counters that list the service: each can take one booked visitor per slot. */
+export function countersServing(config: QueueConfig, serviceId: string): number {
+  return [...config.counters.values()].filter((c) => c.active && c.services.some((s) => s.serviceId === serviceId)).length;
+}
+
+/** Services a visitor may book: active, served by some counter, with room left after the walk-in share. */
+export function bookableServices(config: QueueConfig, settings: AppointmentSettings): Service[] {
+  return [...config.services.values()].filter((s) => s.active && slotCapacity(countersServing(config, s.id), walkInShareFor(settings, s.id)) > 0);
+}
+
+export function withinHorizon(date: LocalDate, today: LocalDate, horizonDays: number): boolean {
+  return date >= today && date < addDays(today, horizonDays);
+}
+
+/** The days within the horizon on which the office opens at all, today first. */
+export function bookableDays(config: QueueConfig, today: LocalDate, horizonDays: number): LocalDate[] {
+  const { schedule, timeZone } = config.office;
+  return Array.from({ length: horizonDays }, (_, i) => addDays(today, i)).filter((day) => openPeriods(schedule, day, timeZone).length > 0);
+}
+
+export interface SlotsQuery {
+  serviceId: string;
+  date: LocalDate;
+  today: LocalDate;
+  booked: ReadonlyMap<number, number>;
+  now: number;
+  leadMinutes: number;
+}
+
+/** The service's slots on the date; none for an unknown or inactive service or a date outside the horizon. */
+export function serviceSlots(config: QueueConfig, settings: AppointmentSettings, query: SlotsQuery): Slot[] {
+  const service = config.services.get(query.serviceId);
+  if (!service?.active || !withinHorizon(query.date, query.today, settings.horizonDays)) return [];
+  return computeSlots({
+    schedule: config.office.schedule,
+    timeZone: config.office.timeZone,
+    date: query.date,
+    slotMinutes: service.expectedServiceMinutes,
+    countersServing: countersServing(config, service.id),
+    walkInShare: walkInShareFor(settings, service.id),
+    booked: query.booked,
+    now: query.now,
+    minLeadMinutes: query.leadMinutes,
+  });
+}

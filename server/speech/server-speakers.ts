@@ -1,0 +1,23 @@
+// For an office that wants calls spoken on the server's own speakers too: one announcement at a
+// time, in call order, through `say` (Festival on Linux, the OS voice elsewhere).
+import { announcementText } from '../../common/i18n/announcement-text';
+import type { QueueEvent } from '../../common/protocol';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { SayEngine } from './say-engine';
+
+export function speakCallsOnServer(engine: QueueEngine, say: Pick<SayEngine, 'speak'>): () => void {
+  let tail: Promise<void> = Promise.resolve();
+  return engine.onEvents((events: QueueEvent[]) => {
+    const { office, counters } = engine.currentConfig;
+    if (!office.announcements.serverSpeakers) return;
+    for (const event of events) {
+      const { ticket } = event;
+      if ((event.kind !== 'ticket-called' && event.kind !== 'ticket-recalled') || !ticket?.counterId) continue;
+      const counter = counters.get(ticket.counterId);
+      if (!counter) continue;
+      const lang = office.defaultLanguage;
+      const text = announcementText(lang, ticket.code, counter.number, office.announcements.templates);
+      tail = tail.then(() => say.speak(text, lang)).catch((error: unknown) => console.error('[talon] server speakers failed', error));
+    }
+  });
+}

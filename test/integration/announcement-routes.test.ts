@@ -1,0 +1,61 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTalon, type RunningTalon } from '../support/talon-server';
+
+// The real server with the real espeak-ng; its announcement cache lives in the data folder.
+let talon: RunningTalon;
+let base: string;
+let cacheDir: string;
+
+beforeAll(async () => {
+  talon = await startTalon();
+  cacheDir = join(talon.dataDir, 'announcements');
+  base = `${talon.url}/api/announcements/audio`;
+});
+
+afterAll(() => talon.close());
+
+const audio = (query: string) => fetch(`${base}?${query}`);
+
+describe('GET /api/announcements/audio', () => {
+  it('answers a WAV for a call the office can make, and synthesizes each phrase once', async () => {
+    const query = `ticket=${encodeURIComponent('Д101')}&counter=3&lang=ru`;
+    const first = await audio(query);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('audio/wav');
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString('ascii')).toBe('RIFF');
+    expect(bytes.subarray(8, 12).toString('ascii')).toBe('WAVE');
+    const again = Buffer.from(await (await audio(query)).arrayBuffer());
+    expect(again.equals(bytes)).toBe(true);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.wav'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['a code that is not a letter and digits', `ticket=${encodeURIComponent('Д-101')}&counter=3&lang=ru`],
+    ['a code with a quote in it', `ticket=${encodeURIComponent('"101')}&counter=3&lang=ru`],
+    ['counter 0', `ticket=${encodeURIComponent('Д101')}&counter=0&lang=ru`],
+    ['counter 1000', `ticket=${encodeURIComponent('Д101')}&counter=1000&lang=ru`],
+    ['a fractional counter', `ticket=${encodeURIComponent('Д101')}&counter=2.5&lang=ru`],
+    ['a language Talon does not speak', `ticket=${encodeURIComponent('Д101')}&counter=3&lang=de`],
+    ['a missing ticket', 'counter=3&lang=ru'],
+    ['an unexpected parameter', `ticket=${encodeURIComponent('Д101')}&counter=3&lang=ru&voice=x`],
+  ])('refuses %s as invalid input', async (_, query) => {
+    const response = await audio(query);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it.each([
+    ['a prefix no service uses', `ticket=${encodeURIComponent('Ж101')}&counter=3&lang=ru`],
+    ['a number outside the service range', `ticket=${encodeURIComponent('Д99')}&counter=3&lang=ru`],
+    ['a number written with a leading zero', `ticket=${encodeURIComponent('Д0101')}&counter=3&lang=ru`],
+    ['a counter number the office does not have', `ticket=${encodeURIComponent('Д101')}&counter=42&lang=ru`],
+  ])('answers not-found for %s, without synthesizing anything', async (_, query) => {
+    const before = readdirSync(cacheDir).length;
+    const response = await audio(query);
+    expect(response.status).toBe(404);
+    expect(readdirSync(cacheDir)).toHaveLength(before);
+  });
+});
