@@ -15,7 +15,8 @@ export type PlayAudio = (url: string) => Promise<PlayResult>;
 export interface AnnouncerOptions {
   play: PlayAudio;
   languages: () => readonly Lang[];
-  repeat: number;
+  /** How many times each call is said; read at each call, so a settings change applies at once. */
+  repeat: () => number;
   onBlockedChange: (blocked: boolean) => void;
   now?: () => number;
 }
@@ -87,7 +88,7 @@ export class Announcer {
   }
 
   private async say(announcement: Announcement): Promise<PlayResult> {
-    for (let round = 0; round < this.options.repeat; round++) {
+    for (let round = 0, rounds = this.options.repeat(); round < rounds; round++) {
       for (const lang of this.options.languages()) {
         // A clip that fails (server down, bad audio) is skipped: the next ones still get said.
         if ((await this.options.play(announcementUrl(announcement, lang))) === 'blocked') return 'blocked';

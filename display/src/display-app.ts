@@ -5,13 +5,13 @@
 // window that has moved on.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Lang, QueueEvent, QueueSnapshot } from '../../common/protocol';
-import { deviceKeyFromPage } from '../../common/ui/api';
+import type { Lang, Principal, QueueEvent, QueueSnapshot } from '../../common/protocol';
+import { api, deviceKeyFromPage } from '../../common/ui/api';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
 import { Announcer } from './announcer';
 import { canPlaySound, playAudio } from './audio-player';
-import { displaySettingsFrom } from './display-settings';
+import { displaySettingsFrom, mergedParams } from './display-settings';
 import { hallPalette } from './display-styles';
 import { callScope, isInScope } from './hall-calls';
 import { label } from './labels';
@@ -51,17 +51,21 @@ export class DisplayApp extends LitElement {
     `,
   ];
 
-  private readonly settings = displaySettingsFrom(new URLSearchParams(location.search));
+  @state() private settings = displaySettingsFrom(new URLSearchParams(location.search));
+  private readonly deviceKey = deviceKeyFromPage('talon.display.key');
   private readonly connection = new QueueConnection(this, {
-    deviceKey: deviceKeyFromPage('talon.display.key'),
+    deviceKey: this.deviceKey,
     onEvent: (event, snapshot) => this.onQueueEvent(event, snapshot),
     onSnapshot: (snapshot) => (this._clockOffsetMs = snapshot.serverTime - Date.now()),
   });
   private readonly announcer = new Announcer({
     play: playAudio,
     languages: () => this.languages(),
-    repeat: this.settings.repeat,
-    onBlockedChange: (blocked) => (this._soundBlocked = blocked),
+    repeat: () => this.settings.repeat,
+    onBlockedChange: (blocked) => {
+      this._soundBlocked = blocked;
+      this.reportSound();
+    },
   });
   private readonly freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -75,8 +79,23 @@ export class DisplayApp extends LitElement {
     portrait.addEventListener('change', this.onOrientation);
     this.addEventListener('click', this.onTap);
     this.addEventListener('keydown', this.onTap);
+    void this.loadDeviceSettings();
+  }
+
+  /** The settings an admin gave this device on the server, overridden by the URL where both are given. */
+  private async loadDeviceSettings(): Promise<void> {
+    const me = this.deviceKey ? await api<Principal>('/api/auth/me', { deviceKey: this.deviceKey }) : null;
+    if (me?.ok && me.data.kind === 'device') this.settings = displaySettingsFrom(mergedParams(me.data.device.settings, location.search));
     // Find out at once, not at the first call, so whoever sets the screen up sees the prompt.
     if (this.settings.speak) void canPlaySound().then((allowed) => allowed || this.announcer.markBlocked());
+    this.reportSound();
+  }
+
+  /** Staff see a silent hall screen in their device list. */
+  private reportSound(): void {
+    const audio = !this.settings.speak ? 'off' : this._soundBlocked ? 'blocked' : 'enabled';
+    if (this.connection.socket.connected) this.connection.socket.emit('device:report', { audio });
+    else this.connection.socket.once('connect', () => this.reportSound());
   }
 
   override disconnectedCallback(): void {

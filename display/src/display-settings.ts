@@ -1,6 +1,6 @@
-// What one display shows and says. Each display is a registered device whose settings will come
-// from the server; until that lands they are read from the page's URL, e.g.
-// /display/?key=…&zone=hall&lang=ru,en&speak=1&repeat=2&recent=8&waiting=1&ticker=…
+// What one display shows and says. Each display is a registered device: an admin sets its
+// settings on the server (the same names as below); the page's URL may override them on the spot,
+// e.g. /display/?key=…&zone=hall&lang=ru,en&speak=1&repeat=2&recent=8&waiting=1&ticker=…
 // A booth sign is the same page with `?counter=<counter id>`.
 import { LANGUAGES, RECENT_CALLS_KEPT, type Lang } from '../../common/protocol';
 
@@ -51,6 +51,17 @@ function bounded(value: string | null, min: number, max: number, fallback: numbe
 
 function isLang(value: string): value is Lang {
   return (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The device's settings from the server, with the URL's parameters winning where both are given. */
+export function mergedParams(deviceSettings: Record<string, unknown>, search: string): URLSearchParams {
+  const merged = new URLSearchParams();
+  for (const [name, value] of Object.entries(deviceSettings)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') merged.set(name, String(value));
+    else if (Array.isArray(value)) merged.set(name, value.map(String).join(','));
+  }
+  for (const [name, value] of new URLSearchParams(search)) merged.set(name, value);
+  return merged;
 }
 
 export function displaySettingsFrom(params: URLSearchParams): DisplaySettings {

@@ -3,6 +3,7 @@
 // The audio itself is answered by the test with a short silent WAV: the endpoint has its own test
 // (test/integration/announcement-routes.test.ts), and here only what the display asks for matters.
 import type { Browser, Page } from 'playwright-core';
+import type { Device, DevicePresence } from '../../common/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
@@ -133,7 +134,29 @@ describe('hall display', () => {
     const page = await strict.newPage();
     await page.goto(`${talon.url}/display/?key=${talon.deviceKey('display')}&lang=ru`);
     await expect.poll(() => page.locator('display-sound-gate [role=alert]').textContent()).toContain('Коснитесь экрана');
+    // Staff see the silent screen in their device list.
+    const token = await talon.login('operator1');
+    await expect.poll(async () => {
+      const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token });
+      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display')?.report.audio : undefined;
+    }).toBe('blocked');
     await strict.close();
+  });
+
+  it('takes its settings from the server and says that it can speak', async () => {
+    const admin = await talon.login('admin');
+    const devices = await call<Device[]>(talon, '/api/devices', { token: admin });
+    const display = devices.body.ok ? devices.body.data.find((d) => d.kind === 'display') : undefined;
+    await call(talon, `/api/devices/${display!.id}`, { method: 'PATCH', token: admin, body: { settings: { lang: 'en', waiting: true } } });
+    const page = await browser.newPage();
+    await page.goto(`${talon.url}/display/?key=${talon.deviceKey('display')}`);
+    await expect.poll(() => page.locator('display-waiting').count()).toBe(1);
+    await expect.poll(async () => {
+      const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token: admin });
+      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display' && d.online)?.report.audio : undefined;
+    }).toBe('enabled');
+    await call(talon, `/api/devices/${display!.id}`, { method: 'PATCH', token: admin, body: { settings: {} } });
+    await page.close();
   });
 
   it('shows the booth sign with the specialist, the ticket being served, and the break', async () => {

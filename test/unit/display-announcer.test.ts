@@ -34,7 +34,7 @@ const call = (code: string, counterNumber: number) => ({ code, counterNumber });
 describe('Announcer', () => {
   it('says queued calls one at a time, in call order, in every language, as many times as configured', async () => {
     const player = manualPlayer();
-    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: 2, onBlockedChange: () => undefined });
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: () => 2, onBlockedChange: () => undefined });
     announcer.enqueue(call('Д101', 1));
     announcer.enqueue(call('С102', 2));
     for (let i = 0; i < 8; i++) await player.finish();
@@ -54,7 +54,7 @@ describe('Announcer', () => {
 
   it('skips a clip that fails and still says the next call', async () => {
     const player = manualPlayer();
-    const announcer = new Announcer({ play: player.play, languages: () => ['ru'], repeat: 1, onBlockedChange: () => undefined });
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru'], repeat: () => 1, onBlockedChange: () => undefined });
     announcer.enqueue(call('Д101', 1));
     announcer.enqueue(call('Д102', 2));
     await player.finish('failed');
@@ -65,7 +65,7 @@ describe('Announcer', () => {
   it('stops when sound is blocked and, after a tap, says the blocked call again from its start', async () => {
     const player = manualPlayer();
     const blockedChanges: boolean[] = [];
-    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: 1, onBlockedChange: (b) => blockedChanges.push(b) });
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: () => 1, onBlockedChange: (b) => blockedChanges.push(b) });
     announcer.enqueue(call('Д101', 1));
     announcer.enqueue(call('Д102', 2));
     await player.finish();
@@ -86,7 +86,7 @@ describe('Announcer', () => {
   it('drops calls that went stale while sound was blocked', async () => {
     const player = manualPlayer();
     let now = 1_000_000;
-    const announcer = new Announcer({ play: player.play, languages: () => ['ru'], repeat: 1, onBlockedChange: () => undefined, now: () => now });
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru'], repeat: () => 1, onBlockedChange: () => undefined, now: () => now });
     announcer.markBlocked();
     announcer.enqueue(call('Д101', 1));
     now += STALE_AFTER_MS + 1;

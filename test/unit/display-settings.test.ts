@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPEAT, displaySettingsFrom } from '../../display/src/display-settings';
+import { MAX_REPEAT, displaySettingsFrom, mergedParams } from '../../display/src/display-settings';
 
 const settings = (query: string) => displaySettingsFrom(new URLSearchParams(query));
 
@@ -47,5 +47,17 @@ describe('displaySettingsFrom', () => {
     expect(settings('counter=booth-2')).toMatchObject({ boothCounterId: 'booth-2', speak: false });
     expect(settings('counter=booth-2&speak=1').speak).toBe(true);
     expect(settings('speak=0').speak).toBe(false);
+  });
+});
+
+describe('settings from the server', () => {
+  it('takes the device settings an admin gave, with the URL winning where both are given', () => {
+    const params = mergedParams({ zone: 'upstairs', lang: ['uk', 'en'], repeat: 2, speak: false }, '?repeat=3&waiting=1');
+    const settings = displaySettingsFrom(params);
+    expect(settings.zone).toBe('upstairs');
+    expect(settings.languages).toEqual(['uk', 'en']);
+    expect(settings.repeat).toBe(3);
+    expect(settings.speak).toBe(false);
+    expect(settings.showWaiting).toBe(true);
   });
 });
