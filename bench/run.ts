@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark and prints a Markdown section for docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
+import { benchAnalytics } from './analytics';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
 import { benchPrintLatency } from './print-latency';
@@ -9,6 +10,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem()
 const sections: [string, () => Promise<string>][] = [
   ['Durable ticket issuing (REST)', benchIssue],
   ['Call to hall displays', () => benchCallToDisplay()],
+  ['Analytics reports over a year', benchAnalytics],
   ['Kiosk tap to printed ticket', benchPrintLatency],
 ];
 

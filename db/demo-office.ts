@@ -60,6 +60,9 @@ export const demoServices: ServiceInput[] = [
   },
 ];
 
+/** Staggered lunches, so the hall is never left without booths (seed 004). */
+const LUNCH: Record<number, [string, string]> = { 1: ['12:00', '12:45'], 2: ['12:45', '13:30'], 3: ['13:30', '14:15'], 4: ['14:15', '15:00'] };
+
 const booth = (n: number): CounterInput => ({
   id: `booth-${n}`,
   number: n,
@@ -70,6 +73,10 @@ const booth = (n: number): CounterInput => ({
     { serviceId: 'consultation', weight: 'secondary' },
   ],
   zone: 'hall',
+  plannedBreaks: [
+    { kind: 'lunch', start: LUNCH[n]![0], end: LUNCH[n]![1] },
+    n % 2 === 1 ? { kind: 'technical', start: '10:30', end: '10:45' } : { kind: 'technical', start: '15:30', end: '15:45' },
+  ],
 });
 
 export const demoCounters: CounterInput[] = [
@@ -86,5 +93,6 @@ export const demoCounters: CounterInput[] = [
       { serviceId: 'certificates', weight: 'main' },
     ],
     zone: 'hall',
+    plannedBreaks: [{ kind: 'lunch', start: '13:00', end: '13:45' }],
   },
 ];

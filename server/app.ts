@@ -9,6 +9,7 @@ import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
 import { resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
+import { startAppointments } from './appointments/appointments-feature';
 import { CommandRunner } from './engine/commands';
 import { QueueEngine, type Clock } from './engine/queue-engine';
 import { analyticsRoutes } from './http/analytics-routes';
@@ -87,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const httpServer = createServer(app);
   const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId });
   let io: TalonIo | undefined;
+  const appointments = await startAppointments({ db, engine, clock, newId: deps.newId ?? randomId });
 
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', authenticate(stores));
@@ -98,6 +100,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(commandRoutes(runner));
   app.use(configRoutes(engine, db, () => io));
   app.use(printingRoutes(printDesk));
+  app.use(appointments.routes);
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
   app.use(announcementRoutes(() => engine.currentConfig, { engineFor: (settings) => voice.engineFor(settings), cache: announcementCache }));
@@ -132,6 +135,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
         });
       }),
     close: async () => {
+      appointments.stop();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       await closeWebApps();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -6,9 +6,10 @@ import type { Lang, LocalDate, LocalizedText, Ticket } from './model';
 import { id, lang, localDate } from './schemas';
 
 /**
- * Booking codes are read out over the phone and typed on a kiosk keypad: no letters or digits that
- * look alike (0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B), Latin capitals only so every keyboard has them.
- * 6 characters from 23 give 148 million codes: unguessable enough for a place in a queue.
+ * Booking codes are read out over the phone and typed on a kiosk keypad: of each group that looks
+ * alike (0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B) at most one character stays, Latin capitals only so
+ * every keyboard has them. 6 characters from 23 give 148 million codes: unguessable enough for a
+ * place in a queue.
  */
 export const APPOINTMENT_CODE_ALPHABET = '34679ACDEFHJKMNPRTUVWXY';
 export const APPOINTMENT_CODE_LENGTH = 6;

@@ -101,6 +101,10 @@ export const counterSchema = z.object({
   services: z.array(z.object({ serviceId: id, weight: z.enum(['main', 'secondary']) })).max(50),
   zone: z.string().min(1).max(64).default('hall'),
   active: z.boolean().default(true),
+  plannedBreaks: z
+    .array(z.object({ kind: z.enum(['lunch', 'technical']), start: clockTime, end: clockTime }).refine((b) => b.start < b.end, 'a break must end after it starts'))
+    .max(6)
+    .default([]),
 });
 
 export type OfficeInput = z.input<typeof officeSchema>;

@@ -111,6 +111,14 @@ export interface Counter {
   services: { serviceId: string; weight: ServiceWeight }[];
   zone: string;
   active: boolean;
+  /** The booth's own lunch and technical breaks (staggered across booths), shown on its sign. */
+  plannedBreaks: PlannedBreak[];
+}
+
+export interface PlannedBreak {
+  kind: 'lunch' | 'technical';
+  start: ClockTime;
+  end: ClockTime;
 }
 
 export type TicketSource = 'kiosk' | 'appointment' | 'staff';

@@ -159,7 +159,7 @@ describe('hall display', () => {
     await page.close();
   });
 
-  it('shows the booth sign with the specialist, the ticket being served, and the break', async () => {
+  it('shows the booth sign with the specialist, the booth’s planned breaks, the ticket being served, and the break', async () => {
     await issue('documents');
     const code = await callNext('booth-1');
     const { page } = await openDisplay('counter=booth-1&lang=ru', { width: 1280, height: 720 });
@@ -167,6 +167,7 @@ describe('hall display', () => {
     const state = page.locator('display-booth-sign .state');
     await expect.poll(() => state.textContent()).toContain(code);
     expect(await page.locator('display-booth-sign .operator').textContent()).toContain('Иванова А. П.');
+    expect(await page.locator('display-booth-sign .breaks').textContent()).toMatch(/Обед 12:00–12:45\s*Технический перерыв 10:30–10:45/);
     await asOperator('booth-1', 'finish');
     await asOperator('booth-1', 'pause', { reason: 'lunch' });
     await expect.poll(() => state.textContent()).toContain('Перерыв');

@@ -58,6 +58,7 @@ export function makeCounter(id: string, number: number, services: [serviceId: st
     services: services.map(([serviceId, weight]) => ({ serviceId, weight })),
     zone: 'hall',
     active: true,
+    plannedBreaks: [],
   };
 }
 

@@ -14,6 +14,8 @@ export const display = {
   boothClosed: 'Closed',
   boothFree: 'Free',
   boothServing: 'Now serving',
+  plannedLunch: 'Lunch {start}–{end}',
+  plannedTechnical: 'Technical break {start}–{end}',
   unknownCounter: 'This screen shows a window that does not exist: {counter}',
   refused: 'The server refused this display: {reason}',
 } as const;

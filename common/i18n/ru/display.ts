@@ -15,6 +15,8 @@ export const display: Catalogue['display'] = {
   boothClosed: 'Не работает',
   boothFree: 'Свободно',
   boothServing: 'Обслуживается',
+  plannedLunch: 'Обед {start}–{end}',
+  plannedTechnical: 'Технический перерыв {start}–{end}',
   unknownCounter: 'Табло показывает окно, которого нет: {counter}',
   refused: 'Сервер не принял это табло: {reason}',
 };

@@ -15,6 +15,8 @@ export const display: Catalogue['display'] = {
   boothClosed: 'Не працює',
   boothFree: 'Вільно',
   boothServing: 'Обслуговується',
+  plannedLunch: 'Обід {start}–{end}',
+  plannedTechnical: 'Технічна перерва {start}–{end}',
   unknownCounter: 'Табло показує вікно, якого немає: {counter}',
   refused: 'Сервер не прийняв це табло: {reason}',
 };

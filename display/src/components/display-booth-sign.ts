@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang, QueueSnapshot } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
 import { hallPalette } from '../display-styles';
+import { translate } from '../../../common/i18n';
 import { label } from '../labels';
 
 /** The small screen above one booth: its number, who works there, the ticket served, or "break". */
@@ -35,6 +36,14 @@ export class DisplayBoothSign extends LitElement {
         font-size: 6vmin;
         color: var(--display-muted);
         min-height: 1.2em;
+      }
+      .breaks {
+        display: flex;
+        justify-content: center;
+        flex-wrap: wrap;
+        gap: 1vmin 4vmin;
+        font-size: 4.5vmin;
+        color: var(--display-muted);
       }
       .state {
         flex: 1;
@@ -83,6 +92,11 @@ export class DisplayBoothSign extends LitElement {
     return html`
       <div class="window">${label(this.langs.slice(0, 1), 'display.window')} <span class="number">${counter.number}</span></div>
       <div class="operator">${state?.status === 'closed' ? '' : (state?.operatorName ?? '')}</div>
+      <div class="breaks">
+        ${counter.plannedBreaks.map(
+          (b) => html`<span>${translate(this.langs[0] ?? 'ru', b.kind === 'lunch' ? 'display.plannedLunch' : 'display.plannedTechnical', { start: b.start, end: b.end })}</span>`,
+        )}
+      </div>
       ${this.renderState(state?.status ?? 'closed', ticket?.code, ticket ? this.fresh.has(ticket.id) : false)}
     `;
   }
