@@ -1,3 +1,29 @@
+CREATE TABLE appointment_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE appointments (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  service_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  slot_start INTEGER NOT NULL,
+  slot_end INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  -- Digits only, so "+7 (900) 123-45-67" and "79001234567" find the same bookings.
+  phone_digits TEXT NOT NULL,
+  language TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'cancelled', 'no-show')),
+  ticket_id TEXT,
+  checked_in_at INTEGER,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
 CREATE TABLE counter_states (
   counter_id TEXT PRIMARY KEY,
   data TEXT NOT NULL
@@ -37,6 +63,18 @@ CREATE TABLE office (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE print_jobs (
+  id TEXT PRIMARY KEY,
+  agent_id TEXT NOT NULL REFERENCES devices (id),
+  kind TEXT NOT NULL CHECK (kind IN ('issue', 'reprint', 'test-page')),
+  ticket_id TEXT REFERENCES tickets (id),
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'printed', 'failed')),
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER
 );
 
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);
@@ -83,11 +121,29 @@ CREATE TABLE users (
   created_at INTEGER NOT NULL
 );
 
+CREATE INDEX appointments_awaited ON appointments (slot_start) WHERE status = 'booked';
+
+CREATE INDEX appointments_by_day ON appointments (day);
+
+CREATE INDEX appointments_by_phone ON appointments (phone_digits);
+
+CREATE INDEX appointments_by_slot ON appointments (service_id, slot_start) WHERE status <> 'cancelled';
+
+CREATE INDEX journal_by_kind_time ON journal (kind, at);
+
 CREATE INDEX journal_by_ticket ON journal (ticket_id);
 
 CREATE INDEX journal_by_time ON journal (at);
 
+CREATE INDEX print_jobs_by_ticket ON print_jobs (ticket_id);
+
+CREATE UNIQUE INDEX print_jobs_one_per_issue ON print_jobs (ticket_id) WHERE kind = 'issue';
+
+CREATE INDEX print_jobs_pending ON print_jobs (agent_id, created_at) WHERE state = 'pending';
+
 CREATE INDEX tickets_by_day ON tickets (service_day);
+
+CREATE INDEX tickets_by_issue ON tickets (issued_at);
 
 CREATE UNIQUE INDEX tickets_number_once_a_day ON tickets (issued_service_id, service_day, number);
 

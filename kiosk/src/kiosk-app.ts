@@ -25,6 +25,8 @@ import { availabilityFeed, type AvailabilityById } from './service-availability'
 const KEY_STORAGE = 'talon.kiosk.key';
 const TICKET_SHOWN_MS = 12_000;
 const ERROR_SHOWN_MS = 10_000;
+/** A ticket that did not print stays on screen long enough to note its number or scan its QR code. */
+const UNPRINTED_TICKET_SHOWN_MS = 40_000;
 /** A server that refused the handshake for another reason than the key is asked again after this. */
 const RETRY_REFUSED_MS = 5_000;
 const KEY_REFUSALS: readonly ErrorCode[] = ['unauthenticated', 'device-revoked'];
@@ -207,7 +209,12 @@ export class KioskApp extends LitElement {
       case 'ticket': {
         const service = this.connection?.snapshot?.services.find((s) => s.id === overlay.ticket.serviceId);
         const name = service ? localized(service.name, lang, fallback) : '';
-        return html`<kiosk-issued-ticket .ticket=${overlay.ticket} .serviceName=${name} .language=${lang}></kiosk-issued-ticket>`;
+        return html`<kiosk-issued-ticket
+          .ticket=${overlay.ticket}
+          .serviceName=${name}
+          .language=${lang}
+          @print-trouble=${this.keepUnprintedTicket}
+        ></kiosk-issued-ticket>`;
       }
       case 'error':
         return html`<kiosk-message-panel .message=${translate(lang, `errors.${overlay.code}`)} .language=${lang}></kiosk-message-panel>`;
@@ -250,6 +257,10 @@ export class KioskApp extends LitElement {
     const limited = event.kind === 'ticket-issued' && this.connection?.snapshot?.services.some((s) => s.id === event.ticket?.serviceId && s.dailyLimit !== null);
     if (limited || event.counter) void this.availability?.refresh();
   }
+
+  private readonly keepUnprintedTicket = (): void => {
+    if (this._overlay?.kind === 'ticket') this.showOverlay(this._overlay, UNPRINTED_TICKET_SHOWN_MS);
+  };
 
   private showOverlay(overlay: Overlay, closeAfterMs?: number): void {
     clearTimeout(this.overlayTimer);

@@ -5,6 +5,7 @@ export const kiosk = {
   groupHint: 'Several services',
   appointment: 'I have an appointment',
   issuing: 'Issuing your ticket…',
+  printing: 'Printing your ticket…',
   takeTicket: 'Please take your printed ticket',
   printFailed: 'The ticket could not be printed. Please remember your number or ask a staff member.',
   done: 'Done',

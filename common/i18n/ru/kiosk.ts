@@ -5,6 +5,7 @@ export const kiosk: Catalogue['kiosk'] = {
   groupHint: 'Несколько услуг',
   appointment: 'Я записан заранее',
   issuing: 'Выдаём талон…',
+  printing: 'Печатаем ваш талон…',
   takeTicket: 'Возьмите напечатанный талон',
   printFailed: 'Талон не удалось напечатать. Запомните номер или обратитесь к сотруднику.',
   done: 'Готово',

@@ -1,7 +1,11 @@
 // The ticket on screen while it prints: the number large, the service, people ahead and the
-// expected wait as the server estimated them when it issued the ticket.
+// expected wait as the server estimated them when it issued the ticket. When the printer fails —
+// or says nothing for too long — the ticket stays valid: the screen says so and shows the QR code of
+// the live ticket page, so the visitor can follow their place on the phone instead.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import QRCode from 'qrcode';
 import { translatorFor } from '../../../common/i18n';
 import type { Lang, Ticket } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
@@ -9,6 +13,8 @@ import { kioskStyles } from '../kiosk-styles';
 
 /** The second tap of a double tap must not dismiss the ticket it just produced. */
 const DONE_ARMS_AFTER_MS = 800;
+/** A printer that has not answered by then is treated as failed on screen (it may still print later). */
+export const PRINT_PATIENCE_MS = 8_000;
 
 @customElement('kiosk-issued-ticket')
 export class KioskIssuedTicket extends LitElement {
@@ -50,6 +56,10 @@ export class KioskIssuedTicket extends LitElement {
         color: var(--tl-danger);
         font-weight: 700;
       }
+      .qr svg {
+        width: 260px;
+        height: 260px;
+      }
       .big-button {
         min-width: 360px;
         margin-top: var(--tl-space-4);
@@ -61,24 +71,57 @@ export class KioskIssuedTicket extends LitElement {
   @property() serviceName = '';
   @property() language: Lang = 'ru';
   @state() private _armed = false;
+  @state() private _gaveUpWaiting = false;
+  @state() private _qr = '';
   private armTimer: ReturnType<typeof setTimeout> | undefined;
+  private patienceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._armed = false;
+    this._gaveUpWaiting = false;
+    this.troubleReported = false;
     this.armTimer = setTimeout(() => (this._armed = true), DONE_ARMS_AFTER_MS);
+    this.patienceTimer = setTimeout(() => (this._gaveUpWaiting = true), PRINT_PATIENCE_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.armTimer);
+    clearTimeout(this.patienceTimer);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('ticket') && this.ticket) {
+      const url = `${location.origin}/t/${encodeURIComponent(this.ticket.id)}`;
+      void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => (this._qr = svg));
+    }
+  }
+
+  override updated(): void {
+    if (this.printState() === 'failed' && !this.troubleReported) {
+      this.troubleReported = true;
+      // The visitor needs time to note the number or scan the code: the kiosk keeps the screen longer.
+      this.dispatchEvent(new CustomEvent('print-trouble', { bubbles: true, composed: true }));
+    }
+  }
+
+  private troubleReported = false;
+
+  private printState(): 'printing' | 'printed' | 'failed' | 'none' {
+    const print = this.ticket?.print;
+    if (print === 'failed' || (print === 'pending' && this._gaveUpWaiting)) return 'failed';
+    if (print === 'pending') return 'printing';
+    return print === 'printed' ? 'printed' : 'none';
   }
 
   override render() {
     const { ticket } = this;
     if (!ticket) return html``;
     const t = translatorFor(this.language);
-    const failed = ticket.print === 'failed';
+    const print = this.printState();
+    const failed = print === 'failed';
+    const message = { printing: t('kiosk.printing'), printed: t('kiosk.takeTicket'), failed: t('kiosk.printFailed'), none: '' }[print];
     return html`
       <div class="label">${t('ticket.yourNumber')}</div>
       <div class="code" data-ticket-code>${ticket.code}</div>
@@ -87,7 +130,8 @@ export class KioskIssuedTicket extends LitElement {
         ? html`<div class="estimate" data-ahead>${t('ticket.peopleAhead', { count: ticket.estimate.ahead })}</div>
             <div class="estimate">${t('ticket.expectedWait', { count: ticket.estimate.waitMinutes })}</div>`
         : null}
-      <div class="print ${failed ? 'failed' : ''}" role="status">${failed ? t('kiosk.printFailed') : t('kiosk.takeTicket')}</div>
+      <div class="print ${failed ? 'failed' : ''}" role="status" data-print=${print}>${message}</div>
+      ${failed && this._qr ? html`<div class="qr" data-qr>${unsafeSVG(this._qr)}</div><div class="print">${t('ticket.trackOnline')}</div>` : null}
       <button class="big-button" data-done ?disabled=${!this._armed} @click=${this.done}>${t('kiosk.done')}</button>
     `;
   }
@@ -103,5 +147,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'overlay-close': CustomEvent<void>;
+    'print-trouble': CustomEvent<void>;
   }
 }

@@ -1,0 +1,251 @@
+// The public booking page's root: loads what can be booked, owns the visitor's choices (language,
+// service, day, time) and sends the booking. One step follows another on a single scrolling page.
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { translate } from '../../../common/i18n';
+import type { BookingInfo, BookingReceipt, ErrorCode, Lang, LocalDate, SlotView } from '../../../common/protocol';
+import { api } from '../../../common/ui/api';
+import { localized } from '../../../common/ui/localized-text';
+import { tokens } from '../../../common/ui/tokens';
+import '../../../common/ui/tl-language-switch';
+import { formatDay, formatSlotDay, formatSlotTime } from './book-format';
+import './book-receipt';
+import './book-slot-grid';
+import { bookStyles } from './book-styles';
+import './book-visitor-form';
+import type { Visitor } from './book-visitor-form';
+
+type Problem = { kind: 'load' } | { kind: 'phone-limit' } | { kind: 'error'; code: ErrorCode };
+
+function preferredLanguage(info: BookingInfo): Lang {
+  const browser = navigator.language.slice(0, 2);
+  return info.office.languages.find((l) => l === browser) ?? info.office.defaultLanguage;
+}
+
+@customElement('book-app')
+export class BookApp extends LitElement {
+  static override styles = [
+    tokens,
+    bookStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        max-width: 720px;
+        min-height: 100vh;
+        margin: 0 auto;
+        padding: var(--tl-space-3);
+        background: var(--tl-bg);
+        --tl-switch-touch: 44px;
+        --tl-switch-text: var(--tl-text-s);
+        --tl-switch-padding: var(--tl-space-2);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--tl-space-2);
+      }
+      .office {
+        font-weight: 700;
+      }
+      h1 {
+        margin: var(--tl-space-3) 0;
+        font-size: var(--tl-text-l);
+      }
+      section {
+        display: grid;
+        gap: var(--tl-space-2);
+        margin-bottom: var(--tl-space-4);
+        padding: var(--tl-space-3);
+        border-radius: var(--tl-radius);
+        background: var(--tl-surface);
+      }
+      h2 {
+        margin: 0;
+        font-size: var(--tl-text-m);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tl-space-2);
+      }
+      .problem {
+        padding: var(--tl-space-3);
+        border-radius: var(--tl-radius);
+        background: #fef2f2;
+        color: var(--tl-danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @state() private _info: BookingInfo | null = null;
+  @state() private _lang: Lang = 'ru';
+  @state() private _serviceId: string | null = null;
+  @state() private _day: LocalDate | null = null;
+  @state() private _slots: SlotView[] = [];
+  @state() private _slot: SlotView | null = null;
+  @state() private _sending = false;
+  @state() private _receipt: BookingReceipt | null = null;
+  @state() private _problem: Problem | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const info = this._info;
+    if (!info) return this._problem ? this.renderProblem() : html``;
+    const t = (key: 'booking.title' | 'booking.service' | 'booking.day' | 'booking.time' | 'booking.noServices') => translate(this._lang, key);
+    return html`<header>
+        <span class="office">${localized(info.office.name, this._lang, info.office.defaultLanguage)}</span>
+        <tl-language-switch .languages=${info.office.languages} current=${this._lang} @language-change=${(e: CustomEvent<Lang>) => this.setLanguage(e.detail)}></tl-language-switch>
+      </header>
+      <h1>${t('booking.title')}</h1>
+      ${this._receipt
+        ? html`<section>
+            <book-receipt language=${this._lang} code=${this._receipt.code} summary=${this.summary(this._receipt.serviceId, this._receipt.slotStart)} @book-again=${this.startOver}></book-receipt>
+          </section>`
+        : info.services.length === 0
+          ? html`<p class="problem">${t('booking.noServices')}</p>`
+          : html`<section>
+                <h2>${t('booking.service')}</h2>
+                <div class="row">
+                  ${info.services.map(
+                    (s) => html`<button type="button" class="choice" aria-pressed=${String(s.id === this._serviceId)} @click=${() => this.chooseService(s.id)}>
+                      ${localized(s.name, this._lang, info.office.defaultLanguage)}
+                    </button>`,
+                  )}
+                </div>
+              </section>
+              ${this._serviceId ? this.renderDays(info) : ''} ${this._day && this._serviceId ? this.renderSlots(info) : ''}
+              ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}`;
+  }
+
+  private renderDays(info: BookingInfo) {
+    return html`<section>
+      <h2>${translate(this._lang, 'booking.day')}</h2>
+      <div class="row">
+        ${info.days.map(
+          (day) => html`<button type="button" class="choice" aria-pressed=${String(day === this._day)} @click=${() => this.chooseDay(day)}>
+            ${formatDay(day, this._lang)}
+          </button>`,
+        )}
+      </div>
+    </section>`;
+  }
+
+  private renderSlots(info: BookingInfo) {
+    return html`<section>
+      <h2>${translate(this._lang, 'booking.time')}</h2>
+      <book-slot-grid
+        .slots=${this._slots}
+        .chosen=${this._slot?.start ?? null}
+        language=${this._lang}
+        timeZone=${info.office.timeZone}
+        @slot-choose=${(e: CustomEvent<SlotView>) => ((this._slot = e.detail), (this._problem = null))}
+      ></book-slot-grid>
+    </section>`;
+  }
+
+  private renderVisitor() {
+    return html`<section>
+      <h2>${this.summary(this._serviceId!, this._slot!.start)}</h2>
+      ${this._problem ? this.renderProblem() : ''}
+      <book-visitor-form language=${this._lang} ?sending=${this._sending} @visitor-submit=${(e: CustomEvent<Visitor>) => void this.submit(e.detail)}></book-visitor-form>
+    </section>`;
+  }
+
+  private renderProblem() {
+    const problem = this._problem!;
+    const text =
+      problem.kind === 'load'
+        ? translate(this._lang, 'booking.loadFailed')
+        : problem.kind === 'phone-limit'
+          ? translate(this._lang, 'booking.phoneLimit')
+          : translate(this._lang, `errors.${problem.code}`);
+    return html`<p class="problem" role="alert">${text}</p>`;
+  }
+
+  private summary(serviceId: string, slotStart: number): string {
+    const info = this._info!;
+    const service = info.services.find((s) => s.id === serviceId);
+    return translate(this._lang, 'booking.chosen', {
+      service: service ? localized(service.name, this._lang, info.office.defaultLanguage) : '',
+      date: formatSlotDay(slotStart, this._lang, info.office.timeZone),
+      time: formatSlotTime(slotStart, this._lang, info.office.timeZone),
+    });
+  }
+
+  private async load(): Promise<void> {
+    const answer = await api<BookingInfo>('/api/public/booking');
+    if (!answer.ok) {
+      this._problem = { kind: 'load' };
+      return;
+    }
+    this._info = answer.data;
+    this._lang = preferredLanguage(answer.data);
+    document.documentElement.lang = this._lang;
+  }
+
+  private setLanguage(lang: Lang): void {
+    this._lang = lang;
+    document.documentElement.lang = lang;
+  }
+
+  private chooseService(serviceId: string): void {
+    this._serviceId = serviceId;
+    void this.loadSlots();
+  }
+
+  private chooseDay(day: LocalDate): void {
+    this._day = day;
+    void this.loadSlots();
+  }
+
+  private async loadSlots(): Promise<void> {
+    this._slot = null;
+    this._slots = [];
+    if (!this._serviceId || !this._day) return;
+    const answer = await api<SlotView[]>(`/api/public/slots?serviceId=${encodeURIComponent(this._serviceId)}&date=${this._day}`);
+    if (answer.ok) this._slots = answer.data;
+    else this._problem = { kind: 'error', code: answer.error.code };
+  }
+
+  private async submit(visitor: Visitor): Promise<void> {
+    if (!this._serviceId || !this._slot || this._sending) return;
+    this._sending = true;
+    this._problem = null;
+    const answer = await api<BookingReceipt>('/api/public/appointments', {
+      body: { serviceId: this._serviceId, slotStart: this._slot.start, ...visitor, language: this._lang },
+    });
+    this._sending = false;
+    if (answer.ok) {
+      this._receipt = answer.data;
+      return;
+    }
+    const details = answer.error.details as { reason?: string } | undefined;
+    this._problem = details?.reason === 'phone-limit' ? { kind: 'phone-limit' } : { kind: 'error', code: answer.error.code };
+    // Someone took the time meanwhile: show the day as it is now, keeping the message.
+    if (answer.error.code === 'slot-full') {
+      const problem = this._problem;
+      await this.loadSlots();
+      this._problem = problem;
+    }
+  }
+
+  private startOver(): void {
+    this._receipt = null;
+    this._slot = null;
+    void this.loadSlots();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-app': BookApp;
+  }
+}

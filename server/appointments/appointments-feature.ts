@@ -1,0 +1,26 @@
+// The appointment book wired up: its routes, and the no-show sweep at startup and every minute.
+import { Router } from 'express';
+import type { Clock, QueueEngine } from '../engine/queue-engine';
+import { appointmentRoutes } from '../http/appointment-routes';
+import { publicBookingRoutes } from '../http/public-booking-routes';
+import type { Database } from '../store/database';
+import { AppointmentBook } from './appointment-book';
+
+export const NO_SHOW_SWEEP_EVERY_MS = 60_000;
+
+export interface AppointmentsFeature {
+  book: AppointmentBook;
+  routes: Router;
+  stop(): void;
+}
+
+export async function startAppointments(deps: { db: Database; engine: QueueEngine; clock: Clock; newId: () => string }): Promise<AppointmentsFeature> {
+  const book = await AppointmentBook.load(deps);
+  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error('[talon] no-show sweep failed', error));
+  await sweep();
+  const timer = setInterval(() => void sweep(), NO_SHOW_SWEEP_EVERY_MS);
+  // The sweep must never keep a stopping process alive.
+  timer.unref();
+  const routes = Router().use(appointmentRoutes(book)).use(publicBookingRoutes(book, deps.clock));
+  return { book, routes, stop: () => clearInterval(timer) };
+}
