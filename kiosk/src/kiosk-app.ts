@@ -3,8 +3,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor } from '../../common/i18n';
-import { LANGUAGES, type ErrorCode, type Lang, type QueueEvent, type Service, type Ticket } from '../../common/protocol';
-import { deviceKeyFromPage } from '../../common/ui/api';
+import { LANGUAGES, type ApiError, type CheckInResult, type ErrorCode, type Lang, type QueueEvent, type Service, type Ticket } from '../../common/protocol';
+import { api, deviceKeyFromPage } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
@@ -21,6 +21,7 @@ import { kioskMenu, type MenuEntry } from './kiosk-menu';
 import { kioskStyles } from './kiosk-styles';
 import type { Refresher } from './coalesced-request';
 import { availabilityFeed, type AvailabilityById } from './service-availability';
+import { clockTime } from './office-time';
 
 const KEY_STORAGE = 'talon.kiosk.key';
 const TICKET_SHOWN_MS = 12_000;
@@ -31,7 +32,11 @@ const UNPRINTED_TICKET_SHOWN_MS = 40_000;
 const RETRY_REFUSED_MS = 5_000;
 const KEY_REFUSALS: readonly ErrorCode[] = ['unauthenticated', 'device-revoked'];
 
-type Overlay = { kind: 'issuing' } | { kind: 'ticket'; ticket: Ticket } | { kind: 'error'; code: ErrorCode } | { kind: 'keypad' };
+type Overlay =
+  | { kind: 'issuing' }
+  | { kind: 'ticket'; ticket: Ticket }
+  | { kind: 'error'; code: ErrorCode }
+  | { kind: 'keypad'; refusal: string; busy: boolean };
 type SetupProblem = { kind: 'no-key' } | { kind: 'rejected'; code: ErrorCode } | { kind: 'wrong-kind' };
 
 /** Staff read the setup message; with no office data yet, the browser's language is the best guess. */
@@ -196,7 +201,7 @@ export class KioskApp extends LitElement {
         @group-open=${(e: CustomEvent<string>) => (this._group = e.detail)}
       ></kiosk-service-grid>
       <footer>
-        <button class="big-button secondary" data-appointment @click=${() => this.showOverlay({ kind: 'keypad' })}>${t('kiosk.appointment')}</button>
+        <button class="big-button secondary" data-appointment @click=${() => this.showOverlay({ kind: 'keypad', refusal: '', busy: false })}>${t('kiosk.appointment')}</button>
       </footer>
       ${this._overlay ? html`<div class="overlay" @overlay-close=${this.dismissOverlay}>${this.renderOverlay(this._overlay, lang, fallback)}</div>` : null}
     `;
@@ -219,7 +224,12 @@ export class KioskApp extends LitElement {
       case 'error':
         return html`<kiosk-message-panel .message=${translate(lang, `errors.${overlay.code}`)} .language=${lang}></kiosk-message-panel>`;
       case 'keypad':
-        return html`<kiosk-booking-keypad .language=${lang}></kiosk-booking-keypad>`;
+        return html`<kiosk-booking-keypad
+          .language=${lang}
+          .refusal=${overlay.refusal}
+          .busy=${overlay.busy}
+          @check-in=${(e: CustomEvent<string>) => void this.checkIn(e.detail)}
+        ></kiosk-booking-keypad>`;
     }
   }
 
@@ -249,6 +259,29 @@ export class KioskApp extends LitElement {
     }
     if (code === 'daily-limit-reached' || code === 'numbers-exhausted') void this.availability?.refresh();
     this.showOverlay({ kind: 'error', code }, ERROR_SHOWN_MS);
+  }
+
+  /** A booked visitor's code: a ticket with the booking's priority, or the refusal in words. */
+  private async checkIn(code: string): Promise<void> {
+    const overlay = this._overlay;
+    if (overlay?.kind !== 'keypad' || overlay.busy || !this.deviceKey) return;
+    this._overlay = { ...overlay, busy: true };
+    const result = await api<CheckInResult>('/api/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
+    if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
+    if (this._overlay?.kind === 'keypad') this._overlay = { kind: 'keypad', busy: false, refusal: this.checkInRefusal(result.error) };
+  }
+
+  private checkInRefusal(error: ApiError): string {
+    const lang = this.language;
+    const details = (error.details ?? {}) as { opensAt?: number; reason?: string };
+    if (error.code === 'not-found') return translate(lang, 'kiosk.keypad.notFound');
+    if (error.code === 'not-due-yet' && details.opensAt) {
+      const timeZone = this.connection?.snapshot?.office.timeZone ?? 'UTC';
+      return translate(lang, 'kiosk.keypad.tooEarly', { time: clockTime(details.opensAt, lang, timeZone) });
+    }
+    if (error.code === 'conflict' && details.reason === 'late') return translate(lang, 'kiosk.keypad.late');
+    if (error.code === 'conflict' && details.reason === 'cancelled') return translate(lang, 'kiosk.keypad.cancelled');
+    return translate(lang, `errors.${error.code}`);
   }
 
   private onQueueEvent(event: QueueEvent): void {

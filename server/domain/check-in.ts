@@ -75,6 +75,8 @@ export function issueCheckInTicket(
       ...(booked ? { priority: { kind: 'booked', appointmentId: appointment.id, slotStart: appointment.slotStart } } : {}),
       // The booking promised this slot; only a late visitor joins the walk-ins under the kiosk's hours.
       ignoreHours: booked,
+      // Checked in at a kiosk: the visitor takes a paper ticket like everyone else.
+      print: ctx.actor.kind === 'device' && ctx.actor.deviceKind === 'kiosk',
     },
     ctx,
   );

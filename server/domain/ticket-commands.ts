@@ -15,6 +15,8 @@ export interface IssueRequest {
   priority?: Priority;
   /** Staff may issue outside the kiosk's hours (a visitor already standing at the booth). */
   ignoreHours?: boolean;
+  /** A paper ticket is to be printed (issued at a kiosk, by tap or by check-in); default: kiosk tickets. */
+  print?: boolean;
 }
 
 /** Some active counter lists the service: otherwise a ticket for it could never be called. */
@@ -60,7 +62,7 @@ export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRe
     postponedUntil: null,
     returnToServiceId: null,
     comment: null,
-    print: req.source === 'kiosk' ? 'pending' : 'not-requested',
+    print: (req.print ?? req.source === 'kiosk') ? 'pending' : 'not-requested',
     estimate: null,
   };
   const numbering = new Map(state.numbering).set(service.id, numbered.numbering);

@@ -50,11 +50,11 @@ export class PrintDesk {
   async start(): Promise<void> {
     this.deps.engine.onEvents((events) => {
       for (const event of events) {
-        if (event.kind === 'ticket-issued' && event.ticket?.source === 'kiosk') void this.logFailure(this.issueJob(event.ticket));
+        if (event.kind === 'ticket-issued' && event.ticket?.print === 'pending') void this.logFailure(this.issueJob(event.ticket));
       }
     });
     for (const ticket of this.deps.engine.currentState.tickets.values()) {
-      if (ticket.source === 'kiosk' && ticket.print === 'pending' && !(await this.jobs.hasJobFor(ticket.id))) await this.logFailure(this.issueJob(ticket));
+      if (ticket.print === 'pending' && !(await this.jobs.hasJobFor(ticket.id))) await this.logFailure(this.issueJob(ticket));
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketResult } from '../../common/protocol';
+import type { Appointment, TicketResult } from '../../common/protocol';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
@@ -61,16 +61,41 @@ describe('kiosk', () => {
     await page.close();
   });
 
-  it('answers a booking code with a clear message and issues nothing', async () => {
+  it('refuses an unknown booking code in words and issues nothing', async () => {
     const page = await openKiosk(browser, server);
     const before = (await openTickets(server)).length;
     await page.locator('[data-appointment]').click();
-    for (const digit of ['4', '2', '7']) await page.locator('kiosk-booking-keypad button', { hasText: new RegExp(`^\\s*${digit}\\s*$`) }).click();
-    await expect(page.locator('kiosk-booking-keypad output').textContent()).resolves.toBe('427');
+    for (const key of 'AAAAAA') await page.locator(`kiosk-booking-keypad [data-key="${key}"]`).click();
+    await expect(page.locator('kiosk-booking-keypad output').textContent()).resolves.toBe('AAAAAA');
     await page.locator('kiosk-booking-keypad [data-submit]').click();
-    await expect(page.locator('[data-booking-unavailable]').textContent()).resolves.toContain('пока недоступна');
+    await expect.poll(() => page.locator('kiosk-booking-keypad [data-refusal]').textContent()).toContain('Записи с таким кодом нет');
     expect(await openTickets(server)).toHaveLength(before);
     await page.close();
+  });
+
+  it('checks a booked visitor in by the code and shows the booked ticket', async () => {
+    // A server whose clock runs from noon in the office's time zone, so a slot is always bookable.
+    const noon = Date.UTC(2030, 0, 15, 4, 0);
+    const started = Date.now();
+    const office = await startTalon({ webApps: 'dist', clock: () => noon + (Date.now() - started) });
+    try {
+      const consultant = await office.login('consultant');
+      const booked = await call<Appointment>(office, '/api/appointments', {
+        body: { serviceId: 'documents', slotStart: noon + 15 * 60_000, name: 'Ольга Кравец', phone: '+7 900 123-45-67' },
+        token: consultant,
+      });
+      if (!booked.body.ok) throw new Error(booked.body.error.message);
+      const page = await openKiosk(browser, office);
+      await page.locator('[data-appointment]').click();
+      for (const key of booked.body.data.code) await page.locator(`kiosk-booking-keypad [data-key="${key}"]`).click();
+      await page.locator('kiosk-booking-keypad [data-submit]').click();
+      const code = await shownTicketCode(page);
+      const ticket = (await openTickets(office)).find((t) => t.code === code);
+      expect(ticket?.priority).toMatchObject({ kind: 'booked', appointmentId: booked.body.data.id });
+      await page.close();
+    } finally {
+      await office.close();
+    }
   });
 
   it('shows a setup message for staff instead of services when it has no key', async () => {

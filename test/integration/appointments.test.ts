@@ -135,6 +135,8 @@ describe('check-in', () => {
       serviceId: 'documents',
       source: 'appointment',
       priority: { kind: 'booked', appointmentId: booked.id, slotStart: local('12:30') },
+      // Checked in at a kiosk: printed like any kiosk ticket.
+      print: 'pending',
     });
 
     const operator = await server.login('operator1');

@@ -25,7 +25,10 @@ export const kiosk = {
     title: 'Enter the code from your booking',
     erase: 'Erase',
     submit: 'Check in',
-    unavailable: 'Check-in for appointments is not available yet. Please take a ticket for your service or ask a staff member.',
+    notFound: 'There is no booking with this code. Please check the code or ask a staff member.',
+    tooEarly: 'It is too early to check in: check-in opens at {time}.',
+    late: 'You are too late for your appointment. Please take a ticket for your service.',
+    cancelled: 'This booking was cancelled. Please take a ticket for your service or ask a staff member.',
   },
   setup: {
     title: 'This kiosk is not set up',

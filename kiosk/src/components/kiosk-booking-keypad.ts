@@ -1,14 +1,14 @@
-// "I have an appointment": an on-screen keypad for the booking code. The server cannot check
-// bookings in yet, so submitting says so plainly instead of pretending to succeed.
+// "I have an appointment": an on-screen keypad for the booking code, with exactly the letters and
+// digits codes are made of (none that look alike). The app checks the code in; a refusal comes
+// back here in words, so the visitor can correct a mistyped code.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
-import type { Lang } from '../../../common/protocol';
+import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH, type Lang } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
 import { kioskStyles } from '../kiosk-styles';
 
-const MAX_CODE_LENGTH = 8;
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const KEYS = [...APPOINTMENT_CODE_ALPHABET];
 
 @customElement('kiosk-booking-keypad')
 export class KioskBookingKeypad extends LitElement {
@@ -43,13 +43,16 @@ export class KioskBookingKeypad extends LitElement {
       }
       .keys {
         display: grid;
-        grid-template-columns: repeat(3, 180px);
-        grid-auto-rows: 120px;
+        grid-template-columns: repeat(6, 120px);
+        grid-auto-rows: 100px;
         gap: var(--tl-space-3);
       }
       .keys .big-button {
-        font-size: 56px;
+        font-size: 52px;
         padding: 0;
+      }
+      .keys .erase {
+        grid-column: span 2;
       }
       .keys .erase {
         font-size: var(--kiosk-text);
@@ -76,33 +79,32 @@ export class KioskBookingKeypad extends LitElement {
   ];
 
   @property() language: Lang = 'ru';
+  /** Why the last code was refused, in words; shown above the keys. */
+  @property() refusal = '';
+  /** A check-in is on its way: keys are inert until it is answered. */
+  @property({ type: Boolean }) busy = false;
   @state() private _code = '';
-  @state() private _submitted = false;
 
   override render() {
     const t = translatorFor(this.language);
-    if (this._submitted) {
-      return html`<p role="alert" data-booking-unavailable>${t('kiosk.keypad.unavailable')}</p>
-        <button class="big-button" @click=${this.close}>${t('common.ok')}</button>`;
-    }
+    const complete = this._code.length === APPOINTMENT_CODE_LENGTH;
     return html`
       <h2>${t('kiosk.keypad.title')}</h2>
-      <output aria-live="polite">${this._code || '\u00a0'}</output>
+      <output aria-live="polite" data-code>${this._code || '\u00a0'}</output>
+      ${this.refusal ? html`<p role="alert" data-refusal>${this.refusal}</p>` : null}
       <div class="keys">
-        ${DIGITS.map((d) => html`<button class="big-button secondary" @click=${() => this.press(d)}>${d}</button>`)}
-        <button class="big-button secondary erase" @click=${this.erase}>${t('kiosk.keypad.erase')}</button>
-        <button class="big-button secondary" @click=${() => this.press('0')}>0</button>
-        <span></span>
+        ${KEYS.map((k) => html`<button class="big-button secondary" data-key=${k} ?disabled=${this.busy} @click=${() => this.press(k)}>${k}</button>`)}
+        <button class="big-button secondary erase" ?disabled=${this.busy} @click=${this.erase}>${t('kiosk.keypad.erase')}</button>
       </div>
       <div class="actions">
         <button class="big-button secondary" @click=${this.close}>${t('common.back')}</button>
-        <button class="big-button" data-submit ?disabled=${this._code === ''} @click=${this.submit}>${t('kiosk.keypad.submit')}</button>
+        <button class="big-button" data-submit ?disabled=${!complete || this.busy} @click=${this.submit}>${t('kiosk.keypad.submit')}</button>
       </div>
     `;
   }
 
-  private press(digit: string): void {
-    if (this._code.length < MAX_CODE_LENGTH) this._code += digit;
+  private press(key: string): void {
+    if (this._code.length < APPOINTMENT_CODE_LENGTH) this._code += key;
   }
 
   private erase(): void {
@@ -110,7 +112,7 @@ export class KioskBookingKeypad extends LitElement {
   }
 
   private submit(): void {
-    this._submitted = true;
+    this.dispatchEvent(new CustomEvent<string>('check-in', { detail: this._code, bubbles: true, composed: true }));
   }
 
   private close(): void {
@@ -121,5 +123,8 @@ export class KioskBookingKeypad extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'kiosk-booking-keypad': KioskBookingKeypad;
+  }
+  interface HTMLElementEventMap {
+    'check-in': CustomEvent<string>;
   }
 }
