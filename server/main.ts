@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First start: log in as "${admin.login}" with the one-time password ${admin.generatedPassword}`);
     console.log('  (shown only now; set TALON_ADMIN_PASSWORD to choose it yourself)');
+  } else if (admin) {
+    console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
   if (demo) {
     const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'));
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
     console.log(`  Display:    ${base}/display/?key=${key('display')}`);
     console.log(`  Staff app:  ${base}/panel/`);
     console.log(`  Staff logins: ${creds.staff.map((s) => `${s.login} (${s.role})`).join(', ')}; demo password: ${creds.staffPassword}`);
+    console.log(`  Booking:    ${base}/book/`);
+    console.log(`  Printer:    npm run print-agent -- --server ${base} --key ${key('print-agent')} --printer tcp://PRINTER:9100`);
     const status = talon.engine.officeStatus();
     if (status.state !== 'open') {
       console.log(`  The demo office is ${status.state} now (seed 004's hours, Asia/Irkutsk).`);
