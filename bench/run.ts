@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and prints a Markdown section for docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
 import { benchAnalytics } from './analytics';
+import { benchAnnouncements } from './announcements';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
 import { benchPrintLatency } from './print-latency';
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string>][] = [
   ['Call to hall displays', () => benchCallToDisplay()],
   ['Analytics reports over a year', benchAnalytics],
   ['Kiosk tap to printed ticket', benchPrintLatency],
+  ['Announcements', benchAnnouncements],
 ];
 
 console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { AnnouncementSettings } from '../common/protocol';
 import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
@@ -30,7 +31,7 @@ import { AnnouncementCache } from './speech/announcement-cache';
 import { OfficeVoice } from './speech/office-voice';
 import { SayEngine } from './speech/say-engine';
 import { speakCallsOnServer } from './speech/server-speakers';
-import { announcementRoutes } from './http/announcement-routes';
+import { announcementRoutes, warmAnnouncements } from './http/announcement-routes';
 import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
@@ -103,7 +104,9 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(appointments.routes);
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
-  app.use(announcementRoutes(() => engine.currentConfig, { engineFor: (settings) => voice.engineFor(settings), cache: announcementCache }));
+  const speech = { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache };
+  app.use(announcementRoutes(() => engine.currentConfig, speech));
+  warmAnnouncements(engine, speech);
   speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
   // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.

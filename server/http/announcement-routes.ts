@@ -9,6 +9,7 @@ import { announcementText } from '../../common/i18n/announcement-text';
 import { LANGUAGES, type AnnouncementSettings, type Lang } from '../../common/protocol';
 import { ticketCode } from '../domain/numbering';
 import type { QueueConfig } from '../domain/state';
+import type { QueueEngine } from '../engine/queue-engine';
 import type { AnnouncementCache } from '../speech/announcement-cache';
 import type { SpeechEngine } from '../speech/speech-engine';
 import { fail, handle, parse } from './respond';
@@ -62,4 +63,26 @@ export function announcementRoutes(config: () => QueueConfig, speech: Announceme
     }),
   );
   return router;
+}
+
+/**
+ * Synthesizes each call's audio in the office's languages as soon as the call is made, so the hall
+ * displays, which ask a moment later, find it in the cache instead of waiting for speech.
+ */
+export function warmAnnouncements(engine: QueueEngine, speech: AnnouncementSpeech): () => void {
+  return engine.onEvents((events) => {
+    const { office, counters } = engine.currentConfig;
+    for (const event of events) {
+      const { ticket } = event;
+      if ((event.kind !== 'ticket-called' && event.kind !== 'ticket-recalled') || !ticket?.counterId) continue;
+      const counter = counters.get(ticket.counterId);
+      if (!counter) continue;
+      for (const lang of office.languages) {
+        const text = announcementText(lang, ticket.code, counter.number, office.announcements.templates);
+        speech.cache.audioFile(speech.engineFor(office.announcements), lang, text).catch((error: unknown) => {
+          console.error('[talon] could not prepare an announcement', error);
+        });
+      }
+    }
+  });
 }

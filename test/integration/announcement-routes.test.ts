@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 
 // The real server with the real espeak-ng; its announcement cache lives in the data folder.
@@ -57,5 +57,22 @@ describe('GET /api/announcements/audio', () => {
     const response = await audio(query);
     expect(response.status).toBe(404);
     expect(readdirSync(cacheDir)).toHaveLength(before);
+  });
+});
+
+describe('a call made at a counter', () => {
+  it('has its audio ready in the cache in every office language before a display asks', async () => {
+    const before = readdirSync(cacheDir).length;
+    const operator = await talon.login('operator4');
+    await fetch(`${talon.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Device ${talon.deviceKey('kiosk')}` },
+      body: JSON.stringify({ serviceId: 'consultation' }),
+    });
+    for (const action of ['open', 'call-next']) {
+      await fetch(`${talon.url}/api/counters/booth-4/${action}`, { method: 'POST', headers: { Authorization: `Bearer ${operator}` } });
+    }
+    // ru, uk and en: one new file each, made without any request for them.
+    await vi.waitFor(() => expect(readdirSync(cacheDir).length).toBe(before + 3), { timeout: 15_000 });
   });
 });
