@@ -140,6 +140,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     close: async () => {
       appointments.stop();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
+      await printDesk.settle();
       await closeWebApps();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -179,6 +179,8 @@ export interface Ticket {
   comment: string | null;
   print: PrintState;
   estimate: WaitEstimate | null;
+  /** The kiosk's id for the tap that asked for it: a retry with the same id gets this ticket again. */
+  requestId?: string;
 }
 
 export type PauseReason = 'lunch' | 'technical' | 'other';

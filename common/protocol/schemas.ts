@@ -17,7 +17,13 @@ const counterRef = z.object({ counterId: id }).strict();
 
 export const commandSchemas = {
   'ticket:issue': z
-    .object({ serviceId: id, language: lang.optional(), source: z.enum(['kiosk', 'staff']).optional() })
+    .object({
+      serviceId: id,
+      language: lang.optional(),
+      source: z.enum(['kiosk', 'staff']).optional(),
+      /** Chosen by the client per tap; a retry with the same id (an answer lost on the way) never makes a second ticket. */
+      requestId: z.string().min(8).max(64).optional(),
+    })
     .strict(),
   'ticket:grant-category': z.object({ ticketId: id, categoryId: id, reason: shortText.min(1) }).strict(),
   'ticket:cancel': z.object({ ticketId: id, reason: shortText.optional() }).strict(),

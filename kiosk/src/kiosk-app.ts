@@ -25,6 +25,11 @@ import { clockTime } from './office-time';
 
 const KEY_STORAGE = 'talon.kiosk.key';
 const TICKET_SHOWN_MS = 12_000;
+
+/** A random id for one tap; getRandomValues works on plain-HTTP office networks, randomUUID does not. */
+function tapId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 const ERROR_SHOWN_MS = 10_000;
 /** A ticket that did not print stays on screen long enough to note its number or scan its QR code. */
 const UNPRINTED_TICKET_SHOWN_MS = 40_000;
@@ -249,7 +254,11 @@ export class KioskApp extends LitElement {
     // The overlay is set before the first await, so a second tap in the same instant finds it.
     if (!connection || !this.canIssue) return;
     this.showOverlay({ kind: 'issuing' });
-    const result = await connection.command('ticket:issue', { serviceId: service.id, language: this.language });
+    const input = { serviceId: service.id, language: this.language, requestId: tapId() };
+    let result = await connection.command('ticket:issue', input);
+    // No answer in time: the ticket may exist already. Asking again with the same id is safe — the
+    // server hands back the ticket this tap made instead of a second one.
+    if (!result.ok && result.error.code === 'internal' && connection.socket.connected) result = await connection.command('ticket:issue', input);
     if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
     const { code } = result.error;
     if (KEY_REFUSALS.includes(code) || code === 'forbidden') {

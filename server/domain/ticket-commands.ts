@@ -17,6 +17,8 @@ export interface IssueRequest {
   ignoreHours?: boolean;
   /** A paper ticket is to be printed (issued at a kiosk, by tap or by check-in); default: kiosk tickets. */
   print?: boolean;
+  /** The client's id for this request; the same id from the same actor gets the same ticket. */
+  requestId?: string;
 }
 
 /** Some active counter lists the service: otherwise a ticket for it could never be called. */
@@ -25,6 +27,9 @@ export function isServed(config: QueueConfig, serviceId: string): boolean {
 }
 
 export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRequest, ctx: CommandContext): Outcome<Ticket> {
+  // A retried request (its answer was lost on the way) gets the ticket it already made, not a second one.
+  const already = req.requestId ? [...state.tickets.values()].find((t) => t.requestId === req.requestId) : undefined;
+  if (already) return success(state, [], already);
   const service = config.services.get(req.serviceId);
   if (!service) return failure(domainError('not-found', `No service ${req.serviceId}`));
   if (!service.active) return failure(domainError('service-inactive', 'This service is not available'));
@@ -64,6 +69,7 @@ export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRe
     comment: null,
     print: (req.print ?? req.source === 'kiosk') ? 'pending' : 'not-requested',
     estimate: null,
+    ...(req.requestId ? { requestId: req.requestId } : {}),
   };
   const numbering = new Map(state.numbering).set(service.id, numbered.numbering);
   const ticket = { ...draft, estimate: estimateWait(state, config, draft, ctx.now) };

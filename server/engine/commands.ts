@@ -47,6 +47,7 @@ const handlers: Handlers = {
       {
         serviceId: input.serviceId,
         ...(input.language ? { language: input.language } : {}),
+        ...(input.requestId ? { requestId: input.requestId } : {}),
         source: staff ? 'staff' : 'kiosk',
         // A specialist issuing for a visitor already at the booth is not bound by the kiosk's hours.
         ignoreHours: staff,

@@ -35,6 +35,8 @@ export class PrintDesk {
   readonly board: PrinterBoard;
   private readonly jobs: PrintJobsStore;
   private deliver: Deliver = () => undefined;
+  /** Job creations under way, so shutting down can let them finish before the database closes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: PrintDeskDeps) {
     this.jobs = createPrintJobsStore(deps.db);
@@ -50,12 +52,22 @@ export class PrintDesk {
   async start(): Promise<void> {
     this.deps.engine.onEvents((events) => {
       for (const event of events) {
-        if (event.kind === 'ticket-issued' && event.ticket?.print === 'pending') void this.logFailure(this.issueJob(event.ticket));
+        if (event.kind === 'ticket-issued' && event.ticket?.print === 'pending') this.track(this.logFailure(this.issueJob(event.ticket)));
       }
     });
     for (const ticket of this.deps.engine.currentState.tickets.values()) {
       if (ticket.print === 'pending' && !(await this.jobs.hasJobFor(ticket.id))) await this.logFailure(this.issueJob(ticket));
     }
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Resolves once no job creation is under way. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   pendingFor(agentId: string): Promise<PrintJob[]> {

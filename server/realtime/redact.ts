@@ -3,7 +3,8 @@ import type { QueueEvent, QueueSnapshot, Ticket } from '../../common/protocol';
 
 export function publicTicket(ticket: Ticket): Ticket {
   const priority = ticket.priority.kind === 'category' ? { ...ticket.priority, grantedBy: '', reason: '' } : ticket.priority;
-  return { ...ticket, comment: null, priority };
+  const { requestId: _private, ...rest } = ticket;
+  return { ...rest, comment: null, priority };
 }
 
 export function publicEvent(event: QueueEvent): QueueEvent {

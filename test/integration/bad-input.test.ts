@@ -126,3 +126,14 @@ describe('a service no counter serves', () => {
     await expectRefused(() => call(server, '/api/tickets', { body: { serviceId: 'orphan' }, deviceKey: kiosk }), 409, 'service-not-served-now');
   });
 });
+
+describe('a kiosk retrying a tap', () => {
+  it('gets the same ticket for the same request id, and a new one for a new id', async () => {
+    const first = await call<{ ticket: { id: string; code: string } }>(server, '/api/tickets', { body: { serviceId: 'consultation', requestId: 'tap-5f1c2a90' }, deviceKey: kiosk });
+    const again = await call<{ ticket: { id: string; code: string } }>(server, '/api/tickets', { body: { serviceId: 'consultation', requestId: 'tap-5f1c2a90' }, deviceKey: kiosk });
+    const other = await call<{ ticket: { id: string; code: string } }>(server, '/api/tickets', { body: { serviceId: 'consultation', requestId: 'tap-77d0e413' }, deviceKey: kiosk });
+    if (!first.body.ok || !again.body.ok || !other.body.ok) throw new Error('issuing failed');
+    expect(again.body.data.ticket.id).toBe(first.body.data.ticket.id);
+    expect(other.body.data.ticket.id).not.toBe(first.body.data.ticket.id);
+  });
+});

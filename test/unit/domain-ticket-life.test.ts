@@ -259,3 +259,15 @@ describe('actions not allowed in the current state are refused and change nothin
     expect(refused(issue('Z'))).toBe('not-found');
   });
 });
+
+describe('a retried request', () => {
+  it('gets the ticket the first attempt made instead of a second one', () => {
+    const desk = new Desk(makeConfig(), Date.UTC(2030, 0, 15, 8, 0));
+    const first = desk.must(issue('A', { requestId: 'tap-0001' }), KIOSK);
+    const again = desk.run(issue('A', { requestId: 'tap-0001' }), KIOSK);
+    expect(again.ok && again.value).toEqual(first);
+    expect(again.ok && again.changes).toEqual([]);
+    const other = desk.must(issue('A', { requestId: 'tap-0002' }), KIOSK);
+    expect(other.number).toBe(first.number + 1);
+  });
+});
