@@ -2,14 +2,9 @@
 import { html, type TemplateResult } from 'lit';
 import { translate } from '../../common/i18n';
 import type { MessageKey, ParamsArg } from '../../common/i18n/catalogue';
-import type { Lang, LocalizedText } from '../../common/protocol';
+import type { Lang } from '../../common/protocol';
 
 export function label<K extends MessageKey>(langs: readonly Lang[], key: K, ...params: ParamsArg<K>): TemplateResult {
   const [first, ...others] = langs.map((lang) => translate(lang, key, ...params));
   return html`<span class="lead">${first}</span>${others.map((text) => html`<span class="also">${text}</span>`)}`;
-}
-
-/** An office-entered name in the display's language, else in any language it has. */
-export function localized(text: LocalizedText, lang: Lang): string {
-  return text[lang] ?? Object.values(text).find((v) => v) ?? '';
 }

@@ -11,7 +11,8 @@ import './components/panel-session';
 import './components/panel-top-bar';
 import { initialLanguage, rememberLanguage } from './panel-language';
 import { panelStyles } from './panel-styles';
-import { BOOTH_ROLES, signedInUser, signOut } from './session';
+import { viewsFor } from './panel-views';
+import { signedInUser, signOut } from './session';
 
 @customElement('panel-app')
 export class PanelApp extends LitElement {
@@ -77,7 +78,7 @@ export class PanelApp extends LitElement {
     >
       ${user === undefined
         ? html`<p class="message">${t('panel.signIn.checking')}</p>`
-        : user && BOOTH_ROLES.includes(user.role)
+        : user && viewsFor(user.role).length > 0
           ? html`<panel-session .user=${user} .lang=${this._lang}></panel-session>`
           : html`<panel-top-bar .lang=${this._lang} .user=${user}></panel-top-bar>
               ${user

@@ -1,39 +1,29 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketResult } from '../../common/protocol';
-import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { useBrowserAndServer } from '../support/browser-and-server';
+import { call, startTalon } from '../support/talon-server';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
 
 describe('live ticket page', () => {
-  let server: RunningTalon;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTalon({ webApps: 'dist' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   it('follows the ticket from waiting to called at a window, in the ticket language with a switch', async () => {
-    const issue = () => call<TicketResult>(server, '/api/tickets', { deviceKey: server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
+    const issue = () => call<TicketResult>(env.server, '/api/tickets', { deviceKey: env.server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
     const first = await issue();
     const second = await issue();
     if (!first.body.ok || !second.body.ok) throw new Error('issuing failed');
     const ticket = second.body.data.ticket;
 
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${server.url}/t/${ticket.id}`);
+    const page = await env.browser.newPage({ viewport: PHONE });
+    await page.goto(`${env.server.url}/t/${ticket.id}`);
     await expect(page.locator('kiosk-live-ticket [data-ticket-code]').textContent()).resolves.toBe(ticket.code);
     await expect(page.locator('kiosk-live-ticket [data-ahead]').textContent()).resolves.toBe('1 person ahead of you');
 
-    const token = await server.login('operator1');
-    const counter = (action: string) => call(server, `/api/counters/booth-1/${action}`, { token, body: {} });
+    const token = await env.server.login('operator1');
+    const counter = (action: string) => call(env.server, `/api/counters/booth-1/${action}`, { token, body: {} });
     await counter('open');
     await counter('call-next');
     // The first ticket was called: this one now has nobody ahead.
@@ -51,8 +41,8 @@ describe('live ticket page', () => {
   });
 
   it('says so when the ticket does not exist', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${server.url}/t/no-such-ticket-id`);
+    const page = await env.browser.newPage({ viewport: PHONE });
+    await page.goto(`${env.server.url}/t/no-such-ticket-id`);
     await expect(page.locator('kiosk-live-ticket [data-status="missing"]').textContent()).resolves.toBe('Такого талона нет');
     await page.close();
   });

@@ -5,7 +5,8 @@ import { tokens } from '../../../common/ui/tokens';
 import type { DisplaySettings } from '../display-settings';
 import { hallPalette } from '../display-styles';
 import { activeCalls, callScope, earlierCalls, waitingByService } from '../hall-calls';
-import { label, localized } from '../labels';
+import { localized } from '../../../common/ui/localized-text';
+import { label } from '../labels';
 import './display-clock';
 import './display-current-calls';
 import './display-recent-calls';
@@ -94,7 +95,7 @@ export class DisplayHall extends LitElement {
     return html`
       <header>
         <div class="office">
-          ${localized(snapshot.office.name, lang)}
+          ${localized(snapshot.office.name, lang, snapshot.office.defaultLanguage)}
           ${officeState === 'open'
             ? nothing
             : html`<div class="status">${label([lang], officeState === 'break' ? 'display.officeBreak' : 'display.officeClosed')}</div>`}

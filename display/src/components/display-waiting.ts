@@ -4,7 +4,8 @@ import type { Lang } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
 import { hallPalette } from '../display-styles';
 import type { WaitingRow } from '../hall-calls';
-import { label, localized } from '../labels';
+import { localized } from '../../../common/ui/localized-text';
+import { label } from '../labels';
 
 /** How many people wait for each service: counts only, never who. */
 @customElement('display-waiting')
@@ -46,7 +47,7 @@ export class DisplayWaiting extends LitElement {
   override render() {
     const lang = this.langs[0] ?? 'ru';
     return html`<h2>${label(this.langs, 'display.waiting')}</h2>
-      <dl>${this.rows.map((row) => html`<dt>${localized(row.service.name, lang)}</dt><dd>${row.waiting}</dd>`)}</dl>`;
+      <dl>${this.rows.map((row) => html`<dt>${localized(row.service.name, lang, lang)}</dt><dd>${row.waiting}</dd>`)}</dl>`;
   }
 }
 

@@ -11,11 +11,17 @@ import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../panel-env';
 import { panelStyles } from '../panel-styles';
+import { viewsFor, type PanelViewId } from '../panel-views';
+import './panel-admin';
+import './panel-analytics';
 import './panel-booth';
 import './panel-booth-picker';
+import './panel-consultant';
 import './panel-top-bar';
+import './panel-view-nav';
 
 const BOOTH_STORAGE_KEY = 'talon.panel.counter';
+const VIEW_STORAGE_KEY = 'talon.panel.view';
 
 @customElement('panel-session')
 export class PanelSession extends LitElement {
@@ -36,12 +42,24 @@ export class PanelSession extends LitElement {
       tl-connection-notice {
         --tl-notice-text: var(--tl-text-m);
       }
+      /* A printed report is the view alone, without the app's bars. */
+      @media print {
+        panel-top-bar,
+        panel-view-nav,
+        tl-connection-notice {
+          display: none;
+        }
+        main {
+          padding: 0;
+        }
+      }
     `,
   ];
 
   @property({ attribute: false }) user!: User;
   @property() override lang: Lang = 'en';
   @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
+  @state() private _viewId: string | null = localStorage.getItem(VIEW_STORAGE_KEY);
   private _clockOffset = 0;
   private readonly _env = new ContextProvider(this, { context: panelEnv });
   private readonly _connection = new QueueConnection(this, {
@@ -72,6 +90,28 @@ export class PanelSession extends LitElement {
     else localStorage.removeItem(BOOTH_STORAGE_KEY);
   }
 
+  private _chooseView(viewId: string): void {
+    this._viewId = viewId;
+    localStorage.setItem(VIEW_STORAGE_KEY, viewId);
+  }
+
+  /** How each view of PANEL_VIEWS is drawn; a Record, so a view added there without one fails tsc. */
+  private readonly _renderers: Record<PanelViewId, (snapshot: QueueSnapshot) => unknown> = {
+    booth: (snapshot) => {
+      const counter = this._boothCounter(snapshot);
+      return counter
+        ? html`<panel-booth .counterId=${counter.id}></panel-booth>`
+        : html`<panel-booth-picker @booth-chosen=${(e: CustomEvent<string>) => this._chooseBooth(e.detail)}></panel-booth-picker>`;
+    },
+    settings: () => html`<panel-admin></panel-admin>`,
+    analytics: () => html`<panel-analytics></panel-analytics>`,
+    appointments: () => html`<panel-consultant></panel-consultant>`,
+  };
+
+  private _boothCounter(snapshot: QueueSnapshot | null) {
+    return snapshot?.counters.find((c) => c.id === this._counterId && c.active);
+  }
+
   protected override willUpdate(): void {
     const snapshot = this._connection.snapshot;
     if (!snapshot) return;
@@ -88,23 +128,29 @@ export class PanelSession extends LitElement {
 
   override render() {
     const snapshot = this._connection.snapshot;
-    const counter = snapshot?.counters.find((c) => c.id === this._counterId && c.active);
+    const views = viewsFor(this.user.role);
+    // The remembered view may belong to someone else who used this computer: fall back to the first.
+    const view = (views.find((v) => v.id === this._viewId) ?? views[0])?.id;
+    const t = translatorFor(this.lang);
     return html`
       <panel-top-bar
         .lang=${this.lang}
         .user=${this.user}
         .connection=${this._connection.state}
         .officeName=${snapshot ? localized(snapshot.office.name, this.lang, snapshot.office.defaultLanguage) : ''}
-        .boothChosen=${Boolean(counter)}
+        .boothChosen=${view === 'booth' && Boolean(this._boothCounter(snapshot))}
         @change-booth=${() => this._chooseBooth(null)}
       ></panel-top-bar>
+      ${views.length > 1
+        ? html`<panel-view-nav
+            .views=${views.map((v) => ({ id: v.id, label: t(v.label) }))}
+            .current=${view ?? ''}
+            @view-chosen=${(e: CustomEvent<string>) => this._chooseView(e.detail)}
+          ></panel-view-nav>`
+        : ''}
       <main>
         <tl-connection-notice .state=${this._connection.state} .lang=${this.lang}></tl-connection-notice>
-        ${!snapshot
-          ? ''
-          : counter
-            ? html`<panel-booth .counterId=${counter.id}></panel-booth>`
-            : html`<panel-booth-picker @booth-chosen=${(e: CustomEvent<string>) => this._chooseBooth(e.detail)}></panel-booth-picker>`}
+        ${snapshot && view ? this._renderers[view](snapshot) : ''}
       </main>
     `;
   }
