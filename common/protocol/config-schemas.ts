@@ -71,7 +71,7 @@ export const officeSchema = z
       })
       .default({ templates: {}, voicePack: null, serverSpeakers: false }),
   })
-  .refine((o) => o.languages.includes(o.defaultLanguage), 'the default language must be one of the languages');
+  .refine((o) => o.languages.includes(o.defaultLanguage), { message: 'the default language must be one of the languages', path: ['defaultLanguage'] });
 
 /** Letters that are easy to tell from digits and from each other (no З/3, О/0, Ё, Й, Ъ, Ь). */
 const PREFIX = /^$|^[АБВГДЕЖИКЛМНПРСТУФХЦЧШЭЮЯABCDEFGHJKLMNPRSTUVWXYZ]$/;
@@ -92,7 +92,7 @@ export const serviceSchema = z
     group: localizedText.nullable().default(null),
     active: z.boolean().default(true),
   })
-  .refine((s) => s.endNumber > s.startNumber, 'the end number must be above the start number');
+  .refine((s) => s.endNumber > s.startNumber, { message: 'the end number must be above the start number', path: ['endNumber'] });
 
 export const counterSchema = z.object({
   id,

@@ -102,9 +102,7 @@ export class PanelAdminOffice extends LitElement {
           office.defaultLanguage,
           LANGUAGES.map((lang) => ({ value: lang, label: t(`admin.languageName.${lang}`) })),
           (lang) => edit((o) => (o.defaultLanguage = lang)),
-          // The office's one whole-document rule is "the default language is one of the languages",
-          // and the server reports it at `body`: it belongs here.
-          [...issues.at('defaultLanguage'), ...issues.at('body')],
+          issues.at('defaultLanguage'),
         )}
       </div>
     </fieldset>`;

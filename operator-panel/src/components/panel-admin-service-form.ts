@@ -83,9 +83,7 @@ export class PanelAdminServiceForm extends LitElement {
             t('admin.services.endNumber'),
             service.endNumber,
             (v) => edit((s) => (s.endNumber = v ?? NaN)),
-            // The service's one whole-document rule is "the end number is above the start number",
-            // and the server reports it at `body`: it belongs next to the end number.
-            [...issues.at('endNumber'), ...issues.at('body')],
+            issues.at('endNumber'),
           )}
           ${numberField('dailyLimit', t('admin.services.dailyLimit'), service.dailyLimit, (v) => edit((s) => (s.dailyLimit = v)), issues.at('dailyLimit'))}
         </div>
