@@ -3,13 +3,15 @@
 // afternoon peaks, benefit days early in the month and a winter season; service times per service;
 // recalls, no-shows, walk-outs, transfers and appointments; booths opened to match demand, pausing
 // for lunch. Tickets and journal rows are written exactly as the engine writes them, one
-// transaction per day through prepared statements. The same seed gives the same history.
+// transaction per day through prepared statements. The same seed gives the same history. Every day
+// is then summarised for analytics, as the server would on its first report.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sqlite3 from 'sqlite3';
 import type { Counter, LocalDate, Priority, Service, Ticket, TicketOutcome, TicketSource } from '../common/protocol';
+import { AnalyticsStore } from '../server/analytics/analytics-store';
 import { hoursOn } from '../server/domain/schedule';
 import { addDays, clockToMinutes, dayOfMonth, isoWeekday, localDate, zonedToEpoch } from '../server/domain/time';
 import { loadConfig, saveCounter, saveService } from '../server/store/config-store';
@@ -443,6 +445,19 @@ async function main(): Promise<void> {
   await new Promise<void>((ok, fail) => db.close((err) => (err ? fail(err) : ok())));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`wrote ${ticketCount} tickets and ${rowCount} journal rows for ${DAYS} days ending ${end} into ${file} in ${seconds} s`);
+  await summariseHistory(file, addDays(end, 1 - DAYS), end, office.timeZone);
+}
+
+/** Day summaries for every generated day, so the first report does not have to replay the year. */
+async function summariseHistory(file: string, from: LocalDate, to: LocalDate, timeZone: string): Promise<void> {
+  const started = performance.now();
+  const db = await Database.open(file);
+  try {
+    const days = await new AnalyticsStore(db, Date.now).summarise(from, to, timeZone);
+    console.log(`summarised ${days} days for analytics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await db.close();
+  }
 }
 
 await main();

@@ -1,3 +1,14 @@
+CREATE TABLE analytics_days (
+  date TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  visits BLOB NOT NULL,
+  longest TEXT NOT NULL,
+  counters BLOB,
+  PRIMARY KEY (date, scope)
+) WITHOUT ROWID;
+
 CREATE TABLE appointment_settings (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   data TEXT NOT NULL,
@@ -121,6 +132,43 @@ CREATE TABLE users (
   created_at INTEGER NOT NULL
 );
 
+CREATE TABLE visit_journal_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE visit_ratings (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
+  service_day TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  counter_id TEXT,
+  specialist_id TEXT,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  comment TEXT NOT NULL DEFAULT '',
+  rated_at INTEGER NOT NULL
+);
+
+CREATE TABLE visit_records (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
+  service_day TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  counter_id TEXT NOT NULL,
+  specialist_id TEXT,
+  served_at INTEGER NOT NULL,
+  reason_id TEXT,
+  reason_text TEXT NOT NULL DEFAULT '',
+  result_id TEXT,
+  result_text TEXT NOT NULL DEFAULT '',
+  visitor_name TEXT,
+  visitor_contact TEXT,
+  contact_key TEXT,
+  contact_recorded INTEGER NOT NULL DEFAULT 0,
+  repeat_visit INTEGER NOT NULL DEFAULT 0,
+  recorded_at INTEGER NOT NULL,
+  recorded_by TEXT NOT NULL
+);
+
 CREATE INDEX appointments_awaited ON appointments (slot_start) WHERE status = 'booked';
 
 CREATE INDEX appointments_by_day ON appointments (day);
@@ -148,3 +196,11 @@ CREATE INDEX tickets_by_issue ON tickets (issued_at);
 CREATE UNIQUE INDEX tickets_number_once_a_day ON tickets (issued_service_id, service_day, number);
 
 CREATE INDEX tickets_open ON tickets (status) WHERE status <> 'finished';
+
+CREATE INDEX visit_ratings_by_day ON visit_ratings (service_day);
+
+CREATE INDEX visit_records_by_contact ON visit_records (contact_key) WHERE contact_key IS NOT NULL;
+
+CREATE INDEX visit_records_by_day ON visit_records (service_day, counter_id);
+
+CREATE INDEX visit_records_personal ON visit_records (served_at) WHERE visitor_name IS NOT NULL OR visitor_contact IS NOT NULL;

@@ -38,6 +38,7 @@ import type { Database } from './store/database';
 import { createDevicesStore } from './store/devices-store';
 import { createSessionsStore } from './store/sessions-store';
 import { createUsersStore } from './store/users-store';
+import { startVisits } from './visits/visits-feature';
 
 export interface AppDeps {
   db: Database;
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId });
   let io: TalonIo | undefined;
   const appointments = await startAppointments({ db, engine, clock, newId: deps.newId ?? randomId });
+  const visits = await startVisits({ db, engine, clock });
 
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', authenticate(stores));
@@ -102,6 +104,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(configRoutes(engine, db, () => io));
   app.use(printingRoutes(printDesk));
   app.use(appointments.routes);
+  app.use(visits.routes);
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
   const speech = { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache };
@@ -139,6 +142,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
       }),
     close: async () => {
       appointments.stop();
+      visits.stop();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       await printDesk.settle();
       await closeWebApps();

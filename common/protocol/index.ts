@@ -8,3 +8,4 @@ export * from './admin-schemas';
 export * from './presence';
 export * from './rest';
 export * from './appointments';
+export * from './visit-journal';

@@ -13,6 +13,7 @@ import { tokens } from '../../common/ui/tokens';
 import '../../common/ui/tl-connection-notice';
 import '../../common/ui/tl-language-switch';
 import { CoalescedRequest } from './coalesced-request';
+import './components/kiosk-rating';
 
 const POLL_OFFLINE_MS = 10_000;
 
@@ -179,7 +180,9 @@ export class KioskLiveTicket extends LitElement {
           cancelled: 'kiosk.live.cancelled',
           'day-ended': 'kiosk.live.dayEnded',
         } as const;
-        return html`<div class="status" data-status="finished">${t(key[ticket.outcome ?? 'served'])}</div>`;
+        const finished = html`<div class="status" data-status="finished">${t(key[ticket.outcome ?? 'served'])}</div>`;
+        if (ticket.outcome !== 'served') return finished;
+        return html`${finished}<kiosk-rating .ticketId=${ticket.id} .language=${this.language}></kiosk-rating>`;
       }
     }
   }

@@ -1,96 +1,91 @@
-// Reading a period's visits and counter intervals from the tickets table and the journal. Days
-// that can no longer change (before today, every ticket finished) are kept in memory once built,
-// so a year's report rebuilds nothing after the first query; today is always read afresh.
+// Day summaries for reports. A finished day (before today, every ticket finished) is summarised once
+// from tickets and journal, stored in analytics_days and kept in memory once read; a day that can
+// still change (today, or a day with tickets left open) is summarised afresh from its records on
+// every request, so live data is always current.
 import type { LocalDate } from '../../common/protocol';
-import { addDays, localDate, zonedToEpoch } from '../domain/time';
+import { addDays, localDate } from '../domain/time';
 import type { Database } from '../store/database';
+import { type CounterDay, type DaySummary, servicesOf, summariseCounters, summariseVisits, type VisitSummary } from './day-summary';
 import { LocalClock } from './local-clock';
-import { buildCounterIntervals, buildVisit, type CounterEvent, type CounterInterval, type TicketEvent, type TicketFacts, type Visit } from './visits';
+import { type DayRecords, readDays } from './records-reader';
+import { decodeCounters, decodeLongest, decodeVisits, encodeCounters, encodeLongest, encodeVisits, SUMMARY_VERSION } from './summary-codec';
+import type { Visit } from './visits';
+import type { LongWait } from './wait-times';
 
-export interface AnalyticsRecords {
-  visits: Visit[];
-  intervals: CounterInterval[];
-}
-
-interface TicketRow {
-  id: string;
-  code: string;
-  issued_service_id: string;
-  source: Visit['source'];
-  priority_kind: Visit['priorityKind'];
-  issued_at: number;
-  status: string;
-  slot_start: number | null;
-  promised: number | null;
-}
-
-interface TicketEventRow {
-  seq: number;
-  ticket_id: string;
-  at: number;
-  kind: TicketEvent['kind'];
-  counter_id: string | null;
-  actor: string;
-  to_state: string | null;
-}
-
-interface CounterEventRow {
-  at: number;
-  kind: CounterEvent['kind'];
-  counter_id: string;
-  actor: string;
-  from_state: string | null;
-  note: string | null;
-}
-
-interface DayRecords extends AnalyticsRecords {
-  final: boolean;
-}
-
-const TICKET_KINDS = ['ticket-called', 'ticket-recalled', 'ticket-started', 'ticket-finished', 'ticket-transferred', 'ticket-returned', 'ticket-postponed']
-  .map((k) => `'${k}'`)
-  .join(', ');
-/** Rows of a period's tickets are read up to a day past its end: visits crossing midnight finish there. */
-const EVENT_MARGIN_MS = 86_400_000;
-
-/** Days read per round trip: large enough to be fast, small enough to bound memory. */
+/** The whole office; any other scope is a service id. */
+export const ALL_VISITS = '';
+/** Longest waits stored with the rest of a day; more are read only when a request lists more. */
+export const LONGEST_HEAD = 20;
+/** Days read from the journal per round trip: large enough to be fast, small enough to bound memory. */
 const CHUNK_DAYS = 31;
 
+export interface DaysQuery {
+  from: LocalDate;
+  to: LocalDate;
+  timeZone: string;
+  /** ALL_VISITS or a service id. */
+  scope: string;
+  /** How many longest waits each day must list (LONGEST_HEAD unless asked for more). */
+  longest?: number;
+}
+
+interface StoredRow {
+  date: LocalDate;
+  scope: string;
+  visits: Buffer | null;
+  longest: string | null;
+  counters: Buffer | null;
+}
+
 export class AnalyticsStore {
-  private readonly days = new Map<string, DayRecords>();
   private readonly clocks = new Map<string, LocalClock>();
+  /** Dates known to have a current summary, per time zone. */
+  private readonly summarised = new Set<string>();
+  private readonly counters = new Map<string, Record<string, CounterDay>>();
+  private readonly visits = new Map<string, VisitSummary>();
+  private readonly longest = new Map<string, LongWait[]>();
+  private readonly empty = new Map<string, VisitSummary>();
+  /** Summarising runs one batch at a time, so two requests never build the same day twice. */
+  private building: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
   ) {}
 
-  clock(timeZone: string): LocalClock {
+  private clock(timeZone: string): LocalClock {
     let clock = this.clocks.get(timeZone);
     if (!clock) this.clocks.set(timeZone, (clock = new LocalClock(timeZone)));
     return clock;
   }
 
-  /** Visits issued on the local dates from..to (inclusive) and counter intervals on those dates. */
-  async records(from: LocalDate, to: LocalDate, timeZone: string): Promise<AnalyticsRecords> {
+  /** One summary per date of the period, in order. */
+  async days(query: DaysQuery): Promise<DaySummary[]> {
+    const { from, to, timeZone, scope } = query;
+    const longest = query.longest ?? LONGEST_HEAD;
     const dates: LocalDate[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
-    const missing = dates.filter((d) => !this.days.get(`${timeZone}|${d}`)?.final);
-    for (let i = 0; i < missing.length; ) {
-      // A chunk is a run of consecutive missing dates.
-      let j = i + 1;
-      while (j < missing.length && j - i < CHUNK_DAYS && missing[j] === addDays(missing[j - 1]!, 1)) j++;
-      await this.loadDays(missing.slice(i, j), timeZone);
-      i = j;
-    }
-    const visits: Visit[] = [];
-    const intervals: CounterInterval[] = [];
-    for (const date of dates) {
-      const day = this.days.get(`${timeZone}|${date}`)!;
-      for (const v of day.visits) visits.push(v);
-      for (const iv of day.intervals) intervals.push(iv);
-    }
-    return { visits, intervals };
+    const live = new Map((await this.ensureSummarised(dates, timeZone)).map((records) => [records.date, records]));
+    const stored = dates.filter((d) => !live.has(d));
+    await this.load(stored, timeZone, scope, longest > LONGEST_HEAD);
+    const clock = this.clock(timeZone);
+    return dates.map((date) => {
+      const records = live.get(date);
+      if (records) return liveSummary(records, scope, clock);
+      const key = `${timeZone}|${date}`;
+      const visits = this.visits.get(`${key}|${scope}`) ?? this.emptyVisits(timeZone);
+      const full = longest > LONGEST_HEAD ? this.longest.get(`${key}|${scope}`) : undefined;
+      return { date, visits: full ? { ...visits, longest: full } : visits, counters: this.counters.get(key)! };
+    });
+  }
+
+  /** Summarises and stores every finished day of the period that has no current summary; returns how many. */
+  async summarise(from: LocalDate, to: LocalDate, timeZone: string): Promise<number> {
+    const dates: LocalDate[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+    const before = dates.filter((d) => this.summarised.has(`${timeZone}|${d}`)).length;
+    await this.ensureSummarised(dates, timeZone);
+    return dates.filter((d) => this.summarised.has(`${timeZone}|${d}`)).length - before;
   }
 
   /** Display names of staff, for specialist rows. */
@@ -99,74 +94,115 @@ export class AnalyticsStore {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  private async loadDays(dates: LocalDate[], timeZone: string): Promise<void> {
+  /** Builds what is missing; returns the records of the days that cannot be stored yet. */
+  private ensureSummarised(dates: readonly LocalDate[], timeZone: string): Promise<DayRecords[]> {
+    const run = async () => {
+      const today = localDate(this.now(), timeZone);
+      const unknown = dates.filter((d) => d < today && !this.summarised.has(`${timeZone}|${d}`));
+      if (unknown.length > 0) {
+        const rows = await this.db.read.all<{ date: LocalDate }>(
+          `SELECT date FROM analytics_days WHERE scope = ? AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
+          [ALL_VISITS, timeZone, SUMMARY_VERSION, unknown[0]!, unknown[unknown.length - 1]!],
+        );
+        for (const row of rows) this.summarised.add(`${timeZone}|${row.date}`);
+      }
+      const missing = dates.filter((d) => !this.summarised.has(`${timeZone}|${d}`));
+      const open: DayRecords[] = [];
+      for (const chunk of consecutiveRuns(missing, CHUNK_DAYS)) {
+        const records = await readDays(this.db, chunk, this.clock(timeZone), this.now());
+        await this.store(records.filter((r) => r.final), timeZone);
+        open.push(...records.filter((r) => !r.final));
+      }
+      return open;
+    };
+    const result = this.building.then(run, run);
+    this.building = result.catch(() => undefined);
+    return result;
+  }
+
+  private async store(days: DayRecords[], timeZone: string): Promise<void> {
+    if (days.length === 0) return;
     const clock = this.clock(timeZone);
-    const now = this.now();
-    const today = localDate(now, timeZone);
-    const start = zonedToEpoch(dates[0]!, 0, timeZone);
-    const end = zonedToEpoch(addDays(dates[dates.length - 1]!, 1), 0, timeZone);
-    const [tickets, events, counterRows] = await Promise.all([
-      this.db.read.all<TicketRow>(
-        `SELECT id, code, issued_service_id, source, priority_kind, issued_at, status,
-                json_extract(data, '$.priority.slotStart') AS slot_start, json_extract(data, '$.estimate.waitMinutes') AS promised
-         FROM tickets WHERE issued_at >= ? AND issued_at < ?`,
-        [start, end],
-      ),
-      // By time, not by ticket: one range scan is many times faster than an index lookup per ticket.
-      this.db.read.all<TicketEventRow>(
-        `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
-         WHERE at >= ? AND at < ? AND kind IN (${TICKET_KINDS})`,
-        [start, end + EVENT_MARGIN_MS],
-      ),
-      this.db.read.all<CounterEventRow>(
-        `SELECT at, kind, counter_id, actor, from_state, note FROM journal
-         WHERE kind IN ('counter-opened', 'counter-paused', 'counter-resumed', 'counter-closed') AND at >= ? AND at < ?
-         ORDER BY seq`,
-        [start, end],
-      ),
-    ]);
-    const byTicket = new Map<string, TicketEventRow[]>(tickets.map((t) => [t.id, []]));
-    for (const row of events) byTicket.get(row.ticket_id)?.push(row);
-    // A ticket finished after the margin (a day ended by a late rollover) reads its rows by id.
-    const unfinished = tickets.filter((t) => t.status === 'finished' && !byTicket.get(t.id)!.some((r) => r.kind === 'ticket-finished')).map((t) => t.id);
-    for (let i = 0; i < unfinished.length; i += 500) {
-      const ids = unfinished.slice(i, i + 500);
-      const late = await this.db.read.all<TicketEventRow>(
-        `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
-         WHERE ticket_id IN (${ids.map(() => '?').join(', ')}) AND kind IN (${TICKET_KINDS}) AND at >= ?`,
-        [...ids, end + EVENT_MARGIN_MS],
-      );
-      for (const row of late) byTicket.get(row.ticket_id)!.push(row);
-    }
-    const perDay = new Map<LocalDate, { visits: Visit[]; counterEvents: CounterEvent[]; open: boolean }>(
-      dates.map((d) => [d, { visits: [], counterEvents: [], open: false }]),
-    );
-    for (const t of tickets) {
-      const day = perDay.get(clock.slot(t.issued_at).date);
-      if (!day) continue;
-      const facts: TicketFacts = {
-        ticketId: t.id,
-        code: t.code,
-        issuedServiceId: t.issued_service_id,
-        source: t.source,
-        priorityKind: t.priority_kind,
-        slotStart: t.slot_start,
-        issuedAt: t.issued_at,
-        promisedWaitMinutes: t.promised,
-      };
-      const rows = byTicket.get(t.id)!.sort((a, b) => a.seq - b.seq);
-      day.visits.push(buildVisit(facts, rows.map((r) => ({ at: r.at, kind: r.kind, counterId: r.counter_id, actor: r.actor, to: r.to_state }))));
-      if (t.status !== 'finished') day.open = true;
-    }
-    for (const r of counterRows) {
-      perDay.get(clock.slot(r.at).date)?.counterEvents.push({ at: r.at, kind: r.kind, counterId: r.counter_id, actor: r.actor, from: r.from_state, note: r.note });
-    }
-    for (const [date, day] of perDay) {
-      const dayStart = zonedToEpoch(date, 0, timeZone);
-      const dayEnd = Math.min(now, zonedToEpoch(addDays(date, 1), 0, timeZone));
-      day.visits.sort((a, b) => a.issuedAt - b.issuedAt);
-      const intervals = dayEnd > dayStart ? buildCounterIntervals(day.counterEvents, dayStart, dayEnd) : [];
-      this.days.set(`${timeZone}|${date}`, { visits: day.visits, intervals, final: date < today && !day.open });
+    const rows = days.flatMap((day) => {
+      const counters = summariseCounters(day.intervals, clock).get(day.date) ?? {};
+      return [...scopesOf(day.visits)].map(([scope, visits]) => {
+        const summary = summariseVisits(visits, clock);
+        return [day.date, scope, timeZone, SUMMARY_VERSION, encodeVisits(summary, LONGEST_HEAD), encodeLongest(summary.longest), scope === ALL_VISITS ? encodeCounters(counters) : null];
+      });
+    });
+    await this.db.transaction(async (tx) => {
+      for (const day of days) await tx.run('DELETE FROM analytics_days WHERE date = ?', [day.date]);
+      for (const row of rows) {
+        await tx.run('INSERT INTO analytics_days (date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?)', row);
+      }
+    });
+    for (const day of days) {
+      const key = `${timeZone}|${day.date}`;
+      this.summarised.add(key);
+      // A rebuilt day must not be served from what was read before.
+      for (const cache of [this.visits, this.longest]) for (const cached of [...cache.keys()]) if (cached.startsWith(`${key}|`)) cache.delete(cached);
+      this.counters.delete(key);
     }
   }
+
+  /** Reads the stored summaries of one scope that are not in memory yet. */
+  private async load(dates: readonly LocalDate[], timeZone: string, scope: string, withLongest: boolean): Promise<void> {
+    const missing = dates.filter((date) => {
+      const key = `${timeZone}|${date}`;
+      return !this.counters.has(key) || !this.visits.has(`${key}|${scope}`) || (withLongest && !this.longest.has(`${key}|${scope}`));
+    });
+    if (missing.length === 0) return;
+    const rows = await this.db.read.all<StoredRow>(
+      `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? THEN longest END AS longest, counters
+       FROM analytics_days WHERE scope IN (?, ?) AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
+      [scope, scope, withLongest ? 1 : 0, ALL_VISITS, scope, timeZone, SUMMARY_VERSION, missing[0]!, missing[missing.length - 1]!],
+    );
+    for (const row of rows) {
+      const key = `${timeZone}|${row.date}`;
+      if (row.counters !== null && !this.counters.has(key)) this.counters.set(key, decodeCounters(row.counters));
+      if (row.visits !== null && !this.visits.has(`${key}|${row.scope}`)) this.visits.set(`${key}|${row.scope}`, decodeVisits(row.visits));
+      if (row.longest !== null) this.longest.set(`${key}|${row.scope}`, decodeLongest(row.longest));
+    }
+    // A service nobody queued for that day has no row of its own.
+    for (const date of missing) {
+      const key = `${timeZone}|${date}`;
+      if (!this.visits.has(`${key}|${scope}`)) this.visits.set(`${key}|${scope}`, this.emptyVisits(timeZone));
+      if (withLongest && !this.longest.has(`${key}|${scope}`)) this.longest.set(`${key}|${scope}`, []);
+    }
+  }
+
+  private emptyVisits(timeZone: string): VisitSummary {
+    let empty = this.empty.get(timeZone);
+    if (!empty) this.empty.set(timeZone, (empty = summariseVisits([], this.clock(timeZone))));
+    return empty;
+  }
+}
+
+/** Every visit under ALL_VISITS, and each visit again under each service it queued for. */
+function scopesOf(visits: readonly Visit[]): Map<string, Visit[]> {
+  const scopes = new Map<string, Visit[]>([[ALL_VISITS, [...visits]]]);
+  for (const visit of visits) {
+    for (const service of servicesOf(visit)) {
+      const list = scopes.get(service);
+      if (list) list.push(visit);
+      else scopes.set(service, [visit]);
+    }
+  }
+  return scopes;
+}
+
+function liveSummary(records: DayRecords, scope: string, clock: LocalClock): DaySummary {
+  const visits = scope === ALL_VISITS ? records.visits : records.visits.filter((v) => servicesOf(v).has(scope));
+  return { date: records.date, visits: summariseVisits(visits, clock), counters: summariseCounters(records.intervals, clock).get(records.date) ?? {} };
+}
+
+/** Runs of consecutive dates, each at most `limit` long. */
+function consecutiveRuns(dates: readonly LocalDate[], limit: number): LocalDate[][] {
+  const runs: LocalDate[][] = [];
+  for (const date of dates) {
+    const run = runs[runs.length - 1];
+    if (run && run.length < limit && addDays(run[run.length - 1]!, 1) === date) run.push(date);
+    else runs.push([date]);
+  }
+  return runs;
 }

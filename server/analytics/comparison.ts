@@ -1,9 +1,9 @@
 // This period beside the previous one of equal length: the few numbers a manager reports upward.
-import { describe } from './distribution';
-import { type ReportInput, waitMinutes } from './measures';
+import type { ReportInput } from './measures';
 import { outcomes } from './outcomes';
 import { overallServiceLevel } from './service-level';
 import { overallUtilisation } from './specialist-load';
+import { overallDistribution } from './wait-times';
 
 export interface Kpis {
   from: string;
@@ -29,7 +29,7 @@ export interface Comparison {
 }
 
 export function kpis(input: ReportInput): Kpis {
-  const waits = describe(input.visits.map(waitMinutes).filter((w): w is number => w !== null));
+  const waits = overallDistribution(input.days, (day) => day.visits.waits);
   const counts = outcomes(input).overall;
   return {
     from: input.period.from,

@@ -13,12 +13,16 @@ export interface Distribution {
  * spreadsheets' PERCENTILE.INC): p = 0.5 of [1, 2, 3, 4] is 2.5.
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
+  return sorted.length === 0 ? null : interpolatePercentile(sorted.length, p, (i) => sorted[i]!);
+}
+
+/** The same rule over n ordered values read through `valueAt` (a histogram has no array to index). */
+export function interpolatePercentile(n: number, p: number, valueAt: (index: number) => number): number {
   const rank = (n - 1) * p;
   const low = Math.floor(rank);
   const high = Math.min(n - 1, low + 1);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+  const lowValue = valueAt(low);
+  return lowValue + (valueAt(high) - lowValue) * (rank - low);
 }
 
 export function describe(values: readonly number[]): Distribution {
@@ -33,21 +37,6 @@ export function describe(values: readonly number[]): Distribution {
     p90: percentileOfSorted(sorted, 0.9),
     max: sorted[sorted.length - 1]!,
   };
-}
-
-/** Collects values under string keys, then describes each group. */
-export class Groups {
-  private readonly values = new Map<string, number[]>();
-
-  add(key: string, value: number): void {
-    const list = this.values.get(key);
-    if (list) list.push(value);
-    else this.values.set(key, [value]);
-  }
-
-  describeAll(): Map<string, Distribution> {
-    return new Map([...this.values].map(([key, list]) => [key, describe(list)]));
-  }
 }
 
 export function ratio(part: number, whole: number): number | null {

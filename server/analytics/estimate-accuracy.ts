@@ -1,15 +1,13 @@
 // Were the waits printed on tickets honest? Error = actual wait − promised wait, in minutes:
 // positive means the visitor waited longer than promised.
-import { describe, ratio, type Distribution } from './distribution';
-import { MINUTE, type ReportInput } from './measures';
-
-/** An estimate within this many minutes either way counts as accurate. */
-export const ACCURATE_WITHIN_MINUTES = 5;
+import { ratio, type Distribution } from './distribution';
+import type { ReportInput } from './measures';
+import { GroupedHistograms, overallDistribution } from './wait-times';
 
 export interface AccuracyRow {
   serviceId: string;
   error: Distribution;
-  /** Share within ±ACCURATE_WITHIN_MINUTES. */
+  /** Share within ±ACCURATE_WITHIN_MINUTES (day-summary.ts), judged when the day is summarised. */
   accurateShare: number | null;
   /** Share that waited longer than promised by more than ACCURATE_WITHIN_MINUTES. */
   lateShare: number | null;
@@ -20,25 +18,29 @@ export interface EstimateAccuracy {
   byService: AccuracyRow[];
 }
 
-export function estimateAccuracy(input: Pick<ReportInput, 'visits'>): EstimateAccuracy {
-  const perService = new Map<string, number[]>();
-  const all: number[] = [];
-  for (const visit of input.visits) {
-    if (visit.promisedWaitMinutes === null || visit.calledAt === null) continue;
-    // The promise was made at issue about the time until the call, so it is judged from issue.
-    const error = (visit.calledAt - visit.issuedAt) / MINUTE - visit.promisedWaitMinutes;
-    const list = perService.get(visit.issuedServiceId) ?? [];
-    perService.set(visit.issuedServiceId, list);
-    list.push(error);
-    all.push(error);
+export function estimateAccuracy(input: Pick<ReportInput, 'days'>): EstimateAccuracy {
+  const errors = new GroupedHistograms();
+  const shares = new Map<string, { accurate: number; late: number }>();
+  const all = { accurate: 0, late: 0 };
+  for (const day of input.days) {
+    errors.add(day.visits.estimateErrors, ([serviceId]) => serviceId);
+    for (const [serviceId, counts] of Object.entries(day.visits.estimateShares)) {
+      const service = shares.get(serviceId) ?? { accurate: 0, late: 0 };
+      shares.set(serviceId, service);
+      for (const into of [service, all]) {
+        into.accurate += counts.accurate;
+        into.late += counts.late;
+      }
+    }
   }
-  const row = (values: number[]) => ({
-    error: describe(values),
-    accurateShare: ratio(values.filter((e) => Math.abs(e) <= ACCURATE_WITHIN_MINUTES).length, values.length),
-    lateShare: ratio(values.filter((e) => e > ACCURATE_WITHIN_MINUTES).length, values.length),
+  const byService = errors.describeAll();
+  const row = (error: Distribution, counts: { accurate: number; late: number }) => ({
+    error,
+    accurateShare: ratio(counts.accurate, error.count),
+    lateShare: ratio(counts.late, error.count),
   });
   return {
-    overall: row(all),
-    byService: [...perService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, values]) => ({ serviceId, ...row(values) })),
+    overall: row(overallDistribution(input.days, (day) => day.visits.estimateErrors), all),
+    byService: [...byService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, error]) => ({ serviceId, ...row(error, shares.get(serviceId)!) })),
   };
 }

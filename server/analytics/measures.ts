@@ -2,6 +2,7 @@
 // what a service time is, which target applies.
 import type { LocalDate, Service } from '../../common/protocol';
 import type { LocalClock } from './local-clock';
+import type { DaySummary } from './day-summary';
 import type { CounterInterval, Visit, VisitLeg } from './visits';
 
 export const MINUTE = 60_000;
@@ -9,14 +10,13 @@ export const HOUR = 60 * MINUTE;
 
 export type ServiceTargets = Pick<Service, 'id' | 'targetWaitMinutes' | 'bookedTargetWaitMinutes'>;
 
-/** Everything a report needs: the records of one period and the office's targets and clock. */
+/** Everything a report needs: the day summaries of one period and the office's targets. */
 export interface ReportInput {
   /** Local dates, both inclusive. */
   period: { from: LocalDate; to: LocalDate };
-  visits: readonly Visit[];
-  intervals: readonly CounterInterval[];
+  /** One per summarised date of the period, in order (dates without records may be missing). */
+  days: readonly DaySummary[];
   services: ReadonlyMap<string, ServiceTargets>;
-  clock: LocalClock;
 }
 
 export const DEFAULT_TARGET_MINUTES = 15;
@@ -31,48 +31,37 @@ export function waitStart(visit: Visit): number {
   return isBooked(visit) ? Math.max(visit.issuedAt, visit.slotStart!) : visit.issuedAt;
 }
 
-/** Wait in minutes: last call (in the first queue) minus its start; null if never called. */
-export function waitMinutes(visit: Visit): number | null {
+/** Wait in ms: last call (in the first queue) minus its start; null if never called. */
+export function waitMs(visit: Visit): number | null {
   if (visit.calledAt === null) return null;
-  return Math.max(0, visit.calledAt - waitStart(visit)) / MINUTE;
+  return Math.max(0, visit.calledAt - waitStart(visit));
 }
 
-/** How long someone who was never called waited before leaving (cancel, end of day). */
-export function abandonedAfterMinutes(visit: Visit): number | null {
+/** How long (ms) someone who was never called waited before leaving (cancel, end of day). */
+export function abandonedAfterMs(visit: Visit): number | null {
   if (visit.calledAt !== null || visit.finishedAt === null) return null;
-  return Math.max(0, visit.finishedAt - waitStart(visit)) / MINUTE;
+  return Math.max(0, visit.finishedAt - waitStart(visit));
 }
 
-export function targetMinutes(visit: Visit, services: ReadonlyMap<string, ServiceTargets>): number {
-  const service = services.get(visit.issuedServiceId);
-  if (isBooked(visit)) return service?.bookedTargetWaitMinutes ?? DEFAULT_BOOKED_TARGET_MINUTES;
+/** The target a service sets for walk-ins or booked visitors, in minutes. */
+export function targetMinutes(serviceId: string, booked: boolean, services: ReadonlyMap<string, ServiceTargets>): number {
+  const service = services.get(serviceId);
+  if (booked) return service?.bookedTargetWaitMinutes ?? DEFAULT_BOOKED_TARGET_MINUTES;
   return service?.targetWaitMinutes ?? DEFAULT_TARGET_MINUTES;
 }
 
-/** Service time of a leg that was worked on: end minus start (or minus the last call). */
-export function serviceMinutes(leg: VisitLeg): number | null {
+/** Service time (ms) of a leg that was worked on: end minus start (or minus the last call). */
+export function serviceMs(leg: VisitLeg): number | null {
   if (leg.end !== 'served' && leg.end !== 'transferred') return null;
   const begin = leg.startedAt ?? leg.calledAt;
   if (begin === null || leg.endedAt === null) return null;
-  return Math.max(0, leg.endedAt - begin) / MINUTE;
+  return Math.max(0, leg.endedAt - begin);
 }
 
 /** Time a counter spent on a leg from the first call to the end, no-shows included. */
 export function busyMs(leg: VisitLeg): number {
   if (leg.firstCalledAt === null || leg.endedAt === null) return 0;
   return Math.max(0, leg.endedAt - leg.firstCalledAt);
-}
-
-/**
- * Service level counts a visitor when called, or when they left after the target had already
- * passed: someone who gave up after 40 minutes was certainly not served within 15.
- */
-export function serviceLevelSample(visit: Visit, services: ReadonlyMap<string, ServiceTargets>): { within: boolean } | null {
-  const target = targetMinutes(visit, services);
-  const wait = waitMinutes(visit);
-  if (wait !== null) return { within: wait <= target };
-  const gaveUpAfter = abandonedAfterMinutes(visit);
-  return gaveUpAfter !== null && gaveUpAfter > target ? { within: false } : null;
 }
 
 /** Every local date of the period, in order. */

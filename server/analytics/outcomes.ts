@@ -1,18 +1,10 @@
 // How visits end: served, no-show, cancelled, ended with the day, and how many were transferred —
 // per service and for booked visitors beside walk-ins.
 import { ratio } from './distribution';
-import { isBooked, type ReportInput } from './measures';
-import type { Visit } from './visits';
+import type { ReportInput } from './measures';
+import { addTally, emptyTally, type OutcomeTally } from './outcome-tally';
 
-export interface OutcomeCounts {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  dayEnded: number;
-  /** Visits transferred at least once. */
-  transferred: number;
-  recalled: number;
+export interface OutcomeCounts extends OutcomeTally {
   servedRatio: number | null;
   noShowRate: number | null;
   cancelRate: number | null;
@@ -21,42 +13,16 @@ export interface OutcomeCounts {
   transferRate: number | null;
 }
 
-class Counter {
-  issued = 0;
-  served = 0;
-  noShow = 0;
-  cancelled = 0;
-  dayEnded = 0;
-  transferred = 0;
-  recalled = 0;
-
-  add(visit: Visit): void {
-    this.issued += 1;
-    if (visit.outcome === 'served') this.served += 1;
-    else if (visit.outcome === 'no-show') this.noShow += 1;
-    else if (visit.outcome === 'cancelled') this.cancelled += 1;
-    else if (visit.outcome === 'day-ended') this.dayEnded += 1;
-    if (visit.transfers > 0) this.transferred += 1;
-    if (visit.legs.some((leg) => leg.recalls > 0)) this.recalled += 1;
-  }
-
-  counts(): OutcomeCounts {
-    const { issued, served, noShow, cancelled, dayEnded, transferred, recalled } = this;
-    return {
-      issued,
-      served,
-      noShow,
-      cancelled,
-      dayEnded,
-      transferred,
-      recalled,
-      servedRatio: ratio(served, issued),
-      noShowRate: ratio(noShow, issued),
-      cancelRate: ratio(cancelled, issued),
-      walkOutRate: ratio(cancelled + dayEnded, issued),
-      transferRate: ratio(transferred, issued),
-    };
-  }
+export function outcomeCounts(tally: OutcomeTally): OutcomeCounts {
+  const { issued, served, noShow, cancelled, dayEnded, transferred } = tally;
+  return {
+    ...tally,
+    servedRatio: ratio(served, issued),
+    noShowRate: ratio(noShow, issued),
+    cancelRate: ratio(cancelled, issued),
+    walkOutRate: ratio(cancelled + dayEnded, issued),
+    transferRate: ratio(transferred, issued),
+  };
 }
 
 export interface Outcomes {
@@ -64,18 +30,20 @@ export interface Outcomes {
   byService: ({ serviceId: string } & OutcomeCounts)[];
 }
 
-export function outcomes(input: Pick<ReportInput, 'visits'>): Outcomes {
-  const overall = new Counter();
-  const perService = new Map<string, Counter>();
-  for (const visit of input.visits) {
-    overall.add(visit);
-    const counter = perService.get(visit.issuedServiceId) ?? new Counter();
-    perService.set(visit.issuedServiceId, counter);
-    counter.add(visit);
+export function outcomes(input: Pick<ReportInput, 'days'>): Outcomes {
+  const overall = emptyTally();
+  const perService = new Map<string, OutcomeTally>();
+  for (const day of input.days) {
+    for (const [serviceId, tally] of Object.entries(day.visits.outcomes)) {
+      addTally(overall, tally);
+      let service = perService.get(serviceId);
+      if (!service) perService.set(serviceId, (service = emptyTally()));
+      addTally(service, tally);
+    }
   }
   return {
-    overall: overall.counts(),
-    byService: [...perService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, c]) => ({ serviceId, ...c.counts() })),
+    overall: outcomeCounts(overall),
+    byService: [...perService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, t]) => ({ serviceId, ...outcomeCounts(t) })),
   };
 }
 
@@ -86,9 +54,12 @@ export interface Appointments {
   bookedShare: number | null;
 }
 
-export function appointments(input: Pick<ReportInput, 'visits'>): Appointments {
-  const booked = new Counter();
-  const walkIn = new Counter();
-  for (const visit of input.visits) (isBooked(visit) ? booked : walkIn).add(visit);
-  return { booked: booked.counts(), walkIn: walkIn.counts(), bookedShare: ratio(booked.issued, booked.issued + walkIn.issued) };
+export function appointments(input: Pick<ReportInput, 'days'>): Appointments {
+  const booked = emptyTally();
+  const walkIn = emptyTally();
+  for (const day of input.days) {
+    addTally(booked, day.visits.appointments.booked);
+    addTally(walkIn, day.visits.appointments.walkIn);
+  }
+  return { booked: outcomeCounts(booked), walkIn: outcomeCounts(walkIn), bookedShare: ratio(booked.issued, booked.issued + walkIn.issued) };
 }

@@ -1,6 +1,7 @@
 // When people come: a weekday × hour heat map of arrivals, arrivals per hour of day beside tickets
 // served and booths open, and arrivals by day of the month (pension days, deadlines).
-import { forEachHourPiece, HOUR, type ReportInput, weekdayOccurrences } from './measures';
+import { dayOfMonth, isoWeekday } from '../domain/time';
+import { HOUR, type ReportInput, weekdayOccurrences } from './measures';
 
 export interface HeatCell {
   weekday: number;
@@ -35,33 +36,28 @@ export interface PeakHours {
 }
 
 export function peakHours(input: ReportInput): PeakHours {
-  const { clock } = input;
   const cells = Array.from({ length: 8 }, () => new Array<number>(24).fill(0));
   const arrivals = new Array<number>(24).fill(0);
   const served = new Array<number>(24).fill(0);
   const boothMs = new Array<number>(24).fill(0);
   const monthArrivals = new Array<number>(32).fill(0);
   const monthServed = new Array<number>(32).fill(0);
-  const days = new Set<string>();
-  for (const visit of input.visits) {
-    const slot = clock.slot(visit.issuedAt);
-    days.add(slot.date);
-    cells[slot.weekday]![slot.hour]! += 1;
-    arrivals[slot.hour]! += 1;
-    monthArrivals[slot.dayOfMonth]! += 1;
-    if (visit.outcome === 'served' && visit.finishedAt !== null) {
-      const done = clock.slot(visit.finishedAt);
-      served[done.hour]! += 1;
-      monthServed[done.dayOfMonth]! += 1;
-    }
+  let workingDays = 0;
+  for (const { date, visits, counters } of input.days) {
+    const weekday = isoWeekday(date);
+    let total = 0;
+    visits.arrivalsByHour.forEach((count, hour) => {
+      cells[weekday]![hour]! += count;
+      arrivals[hour]! += count;
+      served[hour]! += visits.servedByHour[hour]!;
+      total += count;
+    });
+    if (total > 0) workingDays += 1;
+    monthArrivals[dayOfMonth(date)]! += total;
+    for (const [day, count] of Object.entries(visits.servedByDayOfMonth)) monthServed[Number(day)]! += count;
+    for (const counter of Object.values(counters)) counter.openMsByHour.forEach((ms, hour) => (boothMs[hour]! += ms));
   }
-  forEachHourPiece(
-    input.intervals.filter((i) => i.state === 'open'),
-    clock,
-    (_interval, slot, ms) => (boothMs[slot.hour]! += ms),
-  );
   const occurrences = weekdayOccurrences(input.period);
-  const workingDays = days.size;
   const perDay = (n: number) => (workingDays === 0 ? 0 : n / workingDays);
   const heatmap: HeatCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {

@@ -1,16 +1,12 @@
-// Narrowing records to one service: the visits that stood in its queue at any point, and the
-// counters configured to serve it.
+// Narrowing to one service: its visits come from the service's own day summaries (visits that stood
+// in its queue at any point); its counter time is that of the counters configured to serve it.
 import type { Counter } from '../../common/protocol';
-import type { CounterInterval, Visit } from './visits';
+import type { DaySummary } from './day-summary';
 
-export function forService(
-  records: { visits: readonly Visit[]; intervals: readonly CounterInterval[] },
-  serviceId: string,
-  counters: Iterable<Counter>,
-): { visits: Visit[]; intervals: CounterInterval[] } {
-  const serving = new Set([...counters].filter((c) => c.services.some((s) => s.serviceId === serviceId)).map((c) => c.id));
-  return {
-    visits: records.visits.filter((v) => v.issuedServiceId === serviceId || v.legs.some((leg) => leg.serviceId === serviceId)),
-    intervals: records.intervals.filter((i) => serving.has(i.counterId)),
-  };
+export function countersServing(serviceId: string, counters: Iterable<Counter>): Set<string> {
+  return new Set([...counters].filter((c) => c.services.some((s) => s.serviceId === serviceId)).map((c) => c.id));
+}
+
+export function withCountersOnly(days: readonly DaySummary[], serving: ReadonlySet<string>): DaySummary[] {
+  return days.map((day) => ({ ...day, counters: Object.fromEntries(Object.entries(day.counters).filter(([id]) => serving.has(id))) }));
 }

@@ -1,7 +1,11 @@
 // Share of visitors called within their service's target: walk-ins against the walk-in target,
 // booked visitors (wait counted from the later of arrival and slot start) against the booked one.
+// Targets are applied when a report runs, to the days' wait histograms, so changing a target
+// re-judges the whole history; they are honoured to the whole second.
+import type { DaySummary, ServiceKindHour } from './day-summary';
 import { ratio } from './distribution';
-import { isBooked, type ReportInput, serviceLevelSample } from './measures';
+import { countAtMost, statsOf } from './histogram';
+import { MINUTE, type ReportInput, type ServiceTargets, targetMinutes } from './measures';
 
 export interface LevelCell {
   /** Visitors counted: called, or left after the target had passed. */
@@ -24,18 +28,28 @@ export interface ServiceLevel {
   byService: ServiceLevelRow[];
 }
 
-class Tally {
+export class Tally {
   counted = 0;
   within = 0;
-
-  add(within: boolean): void {
-    this.counted += 1;
-    if (within) this.within += 1;
-  }
 
   cell(): LevelCell {
     return { counted: this.counted, within: this.within, share: ratio(this.within, this.counted) };
   }
+}
+
+/**
+ * Hands `count` the visitors of each (service, kind, hour) of a day: those called within the target
+ * count as within, those called later and those who left after the target passed as misses.
+ */
+export function forEachLevelSample(
+  day: DaySummary,
+  services: ReadonlyMap<string, ServiceTargets>,
+  count: (key: ServiceKindHour, counted: number, within: number) => void,
+): void {
+  const targetMs = ([service, kind]: ServiceKindHour) => targetMinutes(service, kind === 'booked', services) * MINUTE;
+  const { waits, abandoned } = day.visits;
+  waits.keys.forEach((key, i) => count(key, statsOf(waits, i).count, countAtMost(waits, i, targetMs(key))));
+  abandoned.keys.forEach((key, i) => count(key, statsOf(abandoned, i).count - countAtMost(abandoned, i, targetMs(key)), 0));
 }
 
 interface Tallies {
@@ -49,15 +63,18 @@ const tallies = (): Tallies => ({ walkIn: new Tally(), booked: new Tally(), all:
 export function serviceLevel(input: ReportInput): ServiceLevel {
   const overall = tallies();
   const perService = new Map<string, Tallies>();
-  for (const visit of input.visits) {
-    const sample = serviceLevelSample(visit, input.services);
-    if (!sample) continue;
-    const service = perService.get(visit.issuedServiceId) ?? tallies();
-    perService.set(visit.issuedServiceId, service);
-    for (const t of [overall, service]) {
-      (isBooked(visit) ? t.booked : t.walkIn).add(sample.within);
-      t.all.add(sample.within);
-    }
+  for (const day of input.days) {
+    forEachLevelSample(day, input.services, ([serviceId, kind], counted, within) => {
+      if (counted === 0) return;
+      let service = perService.get(serviceId);
+      if (!service) perService.set(serviceId, (service = tallies()));
+      for (const t of [overall, service]) {
+        for (const tally of [kind === 'booked' ? t.booked : t.walkIn, t.all]) {
+          tally.counted += counted;
+          tally.within += within;
+        }
+      }
+    });
   }
   const byService = [...perService.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -75,12 +92,14 @@ export function serviceLevel(input: ReportInput): ServiceLevel {
   return { overall: { walkIn: overall.walkIn.cell(), booked: overall.booked.cell(), all: overall.all.cell() }, byService };
 }
 
-/** Just the overall share, for comparisons and the staffing advisor. */
-export function overallServiceLevel(input: Pick<ReportInput, 'visits' | 'services'>): number | null {
+/** Just the overall share, for comparisons. */
+export function overallServiceLevel(input: Pick<ReportInput, 'days' | 'services'>): number | null {
   const t = new Tally();
-  for (const visit of input.visits) {
-    const sample = serviceLevelSample(visit, input.services);
-    if (sample) t.add(sample.within);
+  for (const day of input.days) {
+    forEachLevelSample(day, input.services, (_key, counted, within) => {
+      t.counted += counted;
+      t.within += within;
+    });
   }
   return t.cell().share;
 }

@@ -3,7 +3,7 @@
 // people out; well below 75 % means too many booths for the flow).
 import type { PauseReason } from '../../common/protocol';
 import { ratio } from './distribution';
-import { busyMs, MINUTE, type ReportInput } from './measures';
+import { MINUTE, type ReportInput } from './measures';
 
 export const HEALTHY_UTILISATION = { low: 0.75, high: 0.85 } as const;
 export const BURNOUT_UTILISATION = 0.9;
@@ -39,28 +39,29 @@ interface Totals {
   paused: Record<PauseReason, number>;
 }
 
-export function specialistLoad(input: Pick<ReportInput, 'visits' | 'intervals'>): SpecialistLoad[] {
+export function specialistLoad(input: Pick<ReportInput, 'days'>): SpecialistLoad[] {
   const totals = new Map<string, Totals>();
-  const of = (id: string | null) => {
-    const key = id ?? 'unknown';
+  const of = (key: string) => {
     let t = totals.get(key);
     if (!t) totals.set(key, (t = { served: 0, handled: 0, busy: 0, open: 0, paused: { lunch: 0, technical: 0, other: 0 } }));
     return t;
   };
-  for (const visit of input.visits) {
-    for (const leg of visit.legs) {
-      if (leg.firstCalledAt === null) continue;
-      const t = of(leg.specialistId);
-      t.handled += 1;
-      if (leg.end === 'served') t.served += 1;
-      t.busy += busyMs(leg);
+  for (const day of input.days) {
+    for (const [specialistId, load] of Object.entries(day.visits.specialists)) {
+      const t = of(specialistId);
+      t.handled += load.handled;
+      t.served += load.served;
+      t.busy += load.busyMs;
     }
-  }
-  for (const interval of input.intervals) {
-    const t = of(interval.specialistId);
-    const ms = interval.to - interval.from;
-    if (interval.state === 'open') t.open += ms;
-    else t.paused[interval.pauseReason ?? 'other'] += ms;
+    for (const counter of Object.values(day.counters)) {
+      for (const [specialistId, time] of Object.entries(counter.bySpecialist)) {
+        const t = of(specialistId);
+        t.open += time.open;
+        t.paused.lunch += time.lunch;
+        t.paused.technical += time.technical;
+        t.paused.other += time.other;
+      }
+    }
   }
   return [...totals.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -84,10 +85,14 @@ export function specialistLoad(input: Pick<ReportInput, 'visits' | 'intervals'>)
 }
 
 /** Busy time ÷ logged-in time over everyone: one number for comparisons. */
-export function overallUtilisation(input: Pick<ReportInput, 'visits' | 'intervals'>): number | null {
+export function overallUtilisation(input: Pick<ReportInput, 'days'>): number | null {
   let busy = 0;
   let loggedIn = 0;
-  for (const visit of input.visits) for (const leg of visit.legs) busy += busyMs(leg);
-  for (const interval of input.intervals) loggedIn += interval.to - interval.from;
+  for (const day of input.days) {
+    for (const load of Object.values(day.visits.specialists)) busy += load.busyMs;
+    for (const counter of Object.values(day.counters)) {
+      for (const time of Object.values(counter.bySpecialist)) loggedIn += time.open + time.lunch + time.technical + time.other;
+    }
+  }
   return ratio(busy, loggedIn);
 }

@@ -4,7 +4,10 @@
 // service level and the booths actually open stand beside it.
 import { ratio } from './distribution';
 import { countersNeeded, offeredLoad, staffingOption, staffToRoster, type StaffingGoal, type StaffingOption } from './erlang-c';
-import { forEachHourPiece, HOUR, type ReportInput, serviceLevelSample, serviceMinutes, weekdayOccurrences } from './measures';
+import { isoWeekday } from '../domain/time';
+import { statsOf } from './histogram';
+import { HOUR, MINUTE, type ReportInput, weekdayOccurrences } from './measures';
+import { forEachLevelSample } from './service-level';
 
 export interface StaffingSettings extends StaffingGoal {
   /** Share of rostered time lost to breaks, sickness, training: 0 ≤ shrinkage < 1. */
@@ -45,28 +48,22 @@ export function staffingAdvice(input: ReportInput, settings: StaffingSettings = 
   const boothMs = new Array<number>(8 * 24).fill(0);
   let serviceSum = 0;
   let served = 0;
-  for (const visit of input.visits) {
-    const slot = input.clock.slot(visit.issuedAt);
-    const key = cellKey(slot.weekday, slot.hour);
-    arrivals[key]! += 1;
-    const sample = serviceLevelSample(visit, input.services);
-    if (sample) {
-      counted[key]! += 1;
-      if (sample.within) within[key]! += 1;
-    }
-    for (const leg of visit.legs) {
-      const minutes = serviceMinutes(leg);
-      if (minutes === null) continue;
-      serviceSum += minutes;
-      served += 1;
-    }
+  for (const day of input.days) {
+    const weekday = isoWeekday(day.date);
+    day.visits.arrivalsByHour.forEach((count, hour) => (arrivals[cellKey(weekday, hour)]! += count));
+    forEachLevelSample(day, input.services, ([, , hour], n, inTime) => {
+      counted[cellKey(weekday, hour)]! += n;
+      within[cellKey(weekday, hour)]! += inTime;
+    });
+    const times = day.visits.serviceTimes;
+    times.keys.forEach((_key, i) => {
+      const stats = statsOf(times, i);
+      serviceSum += stats.sum;
+      served += stats.count;
+    });
+    for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => (boothMs[cellKey(weekday, hour)]! += ms));
   }
-  forEachHourPiece(
-    input.intervals.filter((i) => i.state === 'open'),
-    input.clock,
-    (_interval, slot, ms) => (boothMs[cellKey(slot.weekday, slot.hour)]! += ms),
-  );
-  const meanService = served === 0 ? null : serviceSum / served;
+  const meanService = served === 0 ? null : serviceSum / (served * MINUTE);
   const occurrences = weekdayOccurrences(input.period);
   const cells: StaffingCell[] = [];
   if (meanService !== null && meanService > 0) {

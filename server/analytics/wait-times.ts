@@ -1,7 +1,9 @@
 // How long people wait and how long they are served: mean, median and 90th percentile per service,
 // per hour of arrival, per day and per specialist; and the longest waits of the period.
-import { describe, Groups, type Distribution } from './distribution';
-import { abandonedAfterMinutes, type ReportInput, serviceMinutes, waitMinutes } from './measures';
+import type { DaySummary } from './day-summary';
+import { describe, type Distribution } from './distribution';
+import { Histogram, type HistogramFamily } from './histogram';
+import { abandonedAfterMs, MINUTE, type ReportInput, waitMs } from './measures';
 import type { Visit } from './visits';
 
 export interface TimesRow {
@@ -21,52 +23,66 @@ export interface WaitTimes {
   bySpecialist: TimesRow[];
 }
 
-class TimesTable {
-  readonly wait = new Groups();
-  readonly service = new Groups();
+/** Merges the keys of one family, across days, into one histogram per group. */
+export class GroupedHistograms {
+  private readonly groups = new Map<string, Histogram>();
 
-  rows(): TimesRow[] {
-    const waits = this.wait.describeAll();
-    const services = this.service.describeAll();
-    const keys = [...new Set([...waits.keys(), ...services.keys()])].sort();
-    return keys.map((key) => ({ key, wait: waits.get(key) ?? describe([]), service: services.get(key) ?? describe([]) }));
+  add<K extends readonly (string | number)[]>(family: HistogramFamily<K>, groupOf: (key: K) => string): void {
+    family.keys.forEach((key, i) => {
+      const group = groupOf(key);
+      let histogram = this.groups.get(group);
+      if (!histogram) this.groups.set(group, (histogram = new Histogram()));
+      histogram.addKey(family, i);
+    });
+  }
+
+  describeAll(): Map<string, Distribution> {
+    return new Map([...this.groups].map(([key, histogram]) => [key, histogram.describe()]));
   }
 }
 
+function rows(waits: Map<string, Distribution>, services: Map<string, Distribution>): TimesRow[] {
+  const keys = [...new Set([...waits.keys(), ...services.keys()])].sort();
+  return keys.map((key) => ({ key, wait: waits.get(key) ?? describe([]), service: services.get(key) ?? describe([]) }));
+}
+
+const hourKey = (hour: number) => String(hour).padStart(2, '0');
+
+/** The period's waits (or service times) over all keys, described once. */
+export function overallDistribution(days: readonly DaySummary[], family: (day: DaySummary) => HistogramFamily<readonly (string | number)[]>): Distribution {
+  const all = new GroupedHistograms();
+  for (const day of days) all.add(family(day), () => 'all');
+  return all.describeAll().get('all') ?? describe([]);
+}
+
 export function waitTimes(input: ReportInput): WaitTimes {
-  const byService = new TimesTable();
-  const byHour = new TimesTable();
-  const byDay = new TimesTable();
-  const bySpecialist = new TimesTable();
-  const allWaits: number[] = [];
-  const allServices: number[] = [];
-  for (const visit of input.visits) {
-    const arrival = input.clock.slot(visit.issuedAt);
-    const hour = String(arrival.hour).padStart(2, '0');
-    const wait = waitMinutes(visit);
-    if (wait !== null) {
-      allWaits.push(wait);
-      byService.wait.add(visit.issuedServiceId, wait);
-      byHour.wait.add(hour, wait);
-      byDay.wait.add(arrival.date, wait);
-      bySpecialist.wait.add(visit.legs[0]!.specialistId ?? 'unknown', wait);
-    }
-    for (const leg of visit.legs) {
-      const minutes = serviceMinutes(leg);
-      if (minutes === null) continue;
-      allServices.push(minutes);
-      byService.service.add(leg.serviceId, minutes);
-      byHour.service.add(hour, minutes);
-      byDay.service.add(arrival.date, minutes);
-      bySpecialist.service.add(leg.specialistId ?? 'unknown', minutes);
-    }
+  const tables = {
+    overall: [new GroupedHistograms(), new GroupedHistograms()],
+    byService: [new GroupedHistograms(), new GroupedHistograms()],
+    byHour: [new GroupedHistograms(), new GroupedHistograms()],
+    bySpecialist: [new GroupedHistograms(), new GroupedHistograms()],
+  } as const;
+  const byDay: TimesRow[] = [];
+  for (const day of input.days) {
+    const { visits } = day;
+    tables.overall[0].add(visits.waits, () => 'all');
+    tables.overall[1].add(visits.serviceTimes, () => 'all');
+    tables.byService[0].add(visits.waits, ([service]) => service);
+    tables.byService[1].add(visits.serviceTimes, ([service]) => service);
+    tables.byHour[0].add(visits.waits, ([, , hour]) => hourKey(hour));
+    tables.byHour[1].add(visits.serviceTimes, ([, hour]) => hourKey(hour));
+    tables.bySpecialist[0].add(visits.waitsBySpecialist, ([specialist]) => specialist);
+    tables.bySpecialist[1].add(visits.serviceTimesBySpecialist, ([specialist]) => specialist);
+    if (visits.day.wait.count > 0 || visits.day.service.count > 0) byDay.push({ key: day.date, ...visits.day });
   }
+  const [overallWait, overallService] = tables.overall.map((t) => t.describeAll().get('all') ?? describe([]));
+  const table = (pair: readonly [GroupedHistograms, GroupedHistograms]) => rows(pair[0].describeAll(), pair[1].describeAll());
   return {
-    overall: { wait: describe(allWaits), service: describe(allServices) },
-    byService: byService.rows(),
-    byHour: byHour.rows(),
-    byDay: byDay.rows(),
-    bySpecialist: bySpecialist.rows(),
+    overall: { wait: overallWait!, service: overallService! },
+    byService: table(tables.byService),
+    byHour: table(tables.byHour),
+    byDay: byDay.sort((a, b) => a.key.localeCompare(b.key)),
+    bySpecialist: table(tables.bySpecialist),
   };
 }
 
@@ -83,23 +99,30 @@ export interface LongWait {
   outcome: Visit['outcome'];
 }
 
+/** A visit as a row of the longest-waits list; null if it neither was called nor left. */
+export function longWaitOf(visit: Visit): LongWait | null {
+  const called = waitMs(visit);
+  const ms = called ?? abandonedAfterMs(visit);
+  if (ms === null) return null;
+  return {
+    ticketId: visit.ticketId,
+    code: visit.code,
+    serviceId: visit.issuedServiceId,
+    issuedAt: visit.issuedAt,
+    calledAt: visit.calledAt,
+    waitMinutes: ms / MINUTE,
+    called: called !== null,
+    booked: visit.priorityKind === 'booked',
+    outcome: visit.outcome,
+  };
+}
+
+/** Longest first; equal waits by time of issue. */
+export function byLongestWait(a: LongWait, b: LongWait): number {
+  return b.waitMinutes - a.waitMinutes || a.issuedAt - b.issuedAt;
+}
+
+/** Each day keeps its own longest waits, so the period's are among theirs. */
 export function longestWaits(input: ReportInput, limit = 20): LongWait[] {
-  const all: LongWait[] = [];
-  for (const visit of input.visits) {
-    const called = waitMinutes(visit);
-    const minutes = called ?? abandonedAfterMinutes(visit);
-    if (minutes === null) continue;
-    all.push({
-      ticketId: visit.ticketId,
-      code: visit.code,
-      serviceId: visit.issuedServiceId,
-      issuedAt: visit.issuedAt,
-      calledAt: visit.calledAt,
-      waitMinutes: minutes,
-      called: called !== null,
-      booked: visit.priorityKind === 'booked',
-      outcome: visit.outcome,
-    });
-  }
-  return all.sort((a, b) => b.waitMinutes - a.waitMinutes || a.issuedAt - b.issuedAt).slice(0, limit);
+  return input.days.flatMap((day) => day.visits.longest.slice(0, limit)).sort(byLongestWait).slice(0, limit);
 }

@@ -3,12 +3,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { localDate as localDateSchema } from '../../common/protocol';
-import { AnalyticsStore } from '../analytics/analytics-store';
+import { ALL_VISITS, AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { ReportInput } from '../analytics/measures';
 import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
-import { forService } from '../analytics/service-filter';
+import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireRole } from '../auth/permissions';
 import { addDays, localDate } from '../domain/time';
@@ -62,9 +62,10 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
       if (query.serviceId !== undefined && !config.services.has(query.serviceId)) fail('not-found', `No service ${query.serviceId}`);
 
       const inputFor = async (periodFrom: string, periodTo: string): Promise<ReportInput> => {
-        const records = await store.records(periodFrom, periodTo, timeZone);
-        const narrowed = query.serviceId === undefined ? records : forService(records, query.serviceId, config.counters.values());
-        return { period: { from: periodFrom, to: periodTo }, ...narrowed, services: config.services, clock: store.clock(timeZone) };
+        const scope = query.serviceId ?? ALL_VISITS;
+        const days = await store.days({ from: periodFrom, to: periodTo, timeZone, scope, longest: name === 'longest-waits' ? query.limit : undefined });
+        const narrowed = query.serviceId === undefined ? days : withCountersOnly(days, countersServing(query.serviceId, config.counters.values()));
+        return { period: { from: periodFrom, to: periodTo }, days: narrowed, services: config.services };
       };
       const definition = REPORTS[name];
       const input = await inputFor(from, to);

@@ -8,6 +8,7 @@ import {
   serviceLevel,
   staffToRoster,
 } from '../../server/analytics/erlang-c';
+import { summariseRecords } from '../../server/analytics/day-summary';
 import { LocalClock } from '../../server/analytics/local-clock';
 import { staffingAdvice } from '../../server/analytics/staffing';
 import { buildVisit, type TicketEvent } from '../../server/analytics/visits';
@@ -90,10 +91,12 @@ describe('staffing advisor', () => {
     const result = staffingAdvice(
       {
         period: { from: day, to: day },
-        visits,
-        intervals: [{ counterId: 'c1', specialistId: 'u1', state: 'open', pauseReason: null, from: zonedToEpoch(day, '09:00', 'UTC'), to: zonedToEpoch(day, '10:00', 'UTC') }],
+        days: summariseRecords(
+          visits,
+          [{ counterId: 'c1', specialistId: 'u1', state: 'open', pauseReason: null, from: zonedToEpoch(day, '09:00', 'UTC'), to: zonedToEpoch(day, '10:00', 'UTC') }],
+          new LocalClock('UTC'),
+        ),
         services: new Map([['docs', makeService('docs')]]),
-        clock: new LocalClock('UTC'),
       },
       { serviceLevel: 0.8, targetMinutes: 0.25, maxOccupancy: 0.85, shrinkage: 0 },
     );

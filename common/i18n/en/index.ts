@@ -1,10 +1,15 @@
+import { admin } from './admin';
+import { analytics } from './analytics';
+import { booking } from './booking';
 import { common } from './common';
+import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
 import { panel } from './panel';
 import { speech } from './speech';
 import { ticket } from './ticket';
+import { visits } from './visits';
 
 // The reference catalogue: its keys and placeholders define every other language (see ../README.md).
-export const en = { common, display, errors, kiosk, panel, speech, ticket } as const;
+export const en = { admin, analytics, booking, common, consultant, display, errors, kiosk, panel, speech, ticket, visits } as const;

@@ -1,10 +1,15 @@
 import type { Catalogue } from '../catalogue';
+import { admin } from './admin';
+import { analytics } from './analytics';
+import { booking } from './booking';
 import { common } from './common';
+import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
 import { panel } from './panel';
 import { speech } from './speech';
 import { ticket } from './ticket';
+import { visits } from './visits';
 
-export const uk: Catalogue = { common, display, errors, kiosk, panel, speech, ticket };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, panel, speech, ticket, visits };

@@ -17,13 +17,14 @@ import './panel-call-ticket-dialog';
 import './panel-current-visitor';
 import './panel-grant-dialog';
 import './panel-issue-dialog';
-import type { PanelJournal } from './panel-journal';
+import type { LastServedEvent, PanelJournal } from './panel-journal';
 import './panel-journal';
 import './panel-pause-dialog';
 import './panel-postponed';
 import './panel-queues';
 import './panel-return-dialog';
 import './panel-transfer-dialog';
+import { VISIT_FORM_KEY, type PanelVisitForm } from './panel-visit-form';
 
 /** Actions that are one command with nothing to ask. */
 const DIRECT: Partial<Record<BoothAction, CommandName>> = {
@@ -150,11 +151,13 @@ export class PanelBooth extends LitElement {
   @state() private _now = Date.now();
   @state() private _notice: Notice | null = null;
   @state() private _journalRevision = 0;
+  @state() private _lastServed: LastServedEvent['detail'] = { visit: null, record: null };
   private _busy = false;
   private _ticker: ReturnType<typeof setInterval> | undefined;
   private _lastCounterState: CounterState | undefined;
   @query('panel-action-bar') private _actionBar!: PanelActionBar;
   @query('panel-journal') private _journal!: PanelJournal;
+  @query('panel-visit-form') private _visitForm!: PanelVisitForm;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,6 +195,11 @@ export class PanelBooth extends LitElement {
     if (event.code === JOURNAL_SEARCH_KEY.code) {
       event.preventDefault();
       this._journal.focusSearch();
+      return;
+    }
+    if (event.code === VISIT_FORM_KEY.code && this._visitForm.available) {
+      event.preventDefault();
+      this._visitForm.focusFirst();
       return;
     }
     const view = this._view();
@@ -233,6 +241,11 @@ export class PanelBooth extends LitElement {
     }
   }
 
+  private readonly _onVisitRecorded = (): void => {
+    this._journalRevision += 1;
+    this._actionBar.focus();
+  };
+
   private _callTicket(ticketId: string): void {
     const env = this._env;
     if (!env || this._busy) return;
@@ -256,12 +269,22 @@ export class PanelBooth extends LitElement {
         <panel-current-visitor .ticket=${view.held} .now=${this._now}></panel-current-visitor>
         <panel-action-bar .plan=${plan} .t=${t} @booth-action=${(e: CustomEvent<BoothAction>) => void this._perform(e.detail)}></panel-action-bar>
         <p class="hint muted">${t('panel.keyboardHint')}</p>
+        <panel-visit-form
+          .visit=${this._lastServed.visit}
+          .record=${this._lastServed.record}
+          @visit-recorded=${this._onVisitRecorded}
+          @visit-form-leave=${() => this._actionBar.focus()}
+        ></panel-visit-form>
       </div>
       <div class="side" @call-ticket=${(e: CustomEvent<string>) => this._callTicket(e.detail)}>
         <panel-queues .view=${view} .now=${this._now} ?canCall=${idle}></panel-queues>
         <panel-postponed .tickets=${view.postponed} .now=${this._now} ?canCall=${idle}></panel-postponed>
       </div>
-      <panel-journal .counterId=${this.counterId} .revision=${this._journalRevision}></panel-journal>
+      <panel-journal
+        .counterId=${this.counterId}
+        .revision=${this._journalRevision}
+        @last-served=${(e: LastServedEvent) => (this._lastServed = e.detail)}
+      ></panel-journal>
       <div
         @booth-notice=${(e: CustomEvent<string>) => (this._notice = { kind: 'info', text: e.detail })}
         @dialog-closed=${() => this._actionBar.focus()}

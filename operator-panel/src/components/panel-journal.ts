@@ -1,15 +1,18 @@
-// Today's journal of this booth, newest first, searchable by ticket code. It reloads when the
-// booth's own events arrive, so it never needs a refresh button.
+// Today's journal of this booth, newest first, searchable by ticket code and by what the visit
+// journal recorded (reason, result, visitor). It reloads when the booth's own events arrive, so it
+// never needs a refresh button; each load tells the booth which visit it served last.
 import { consume } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api } from '../../../common/ui/api';
 import { JOURNAL_SEARCH_KEY } from '../booth-actions';
 import { officeTime } from '../describe';
-import type { JournalEntry } from '../../../common/protocol';
+import type { JournalEntry, VisitJournalSettings, VisitRecord } from '../../../common/protocol';
 import { journalDetail } from '../journal-text';
 import { panelEnv, type PanelEnv } from '../panel-env';
 import { panelStyles } from '../panel-styles';
+import { loadVisitRecords, loadVisitSettings } from '../panel-visit-api';
+import { lastServedVisit, visitSummary, type ServedVisit } from '../panel-visit-text';
 import { codeMatches } from '../ticket-code';
 
 /** Bursts of events (call, then start a second later) cause one reload, not several. */
@@ -57,6 +60,11 @@ export class PanelJournal extends LitElement {
       td.code {
         font-weight: 700;
       }
+      .visit {
+        display: block;
+        color: var(--tl-primary);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -69,6 +77,8 @@ export class PanelJournal extends LitElement {
   private _env?: PanelEnv;
 
   @state() private _rows: JournalEntry[] | null = null;
+  @state() private _visits = new Map<string, VisitRecord>();
+  @state() private _visitSettings: VisitJournalSettings | null = null;
   @state() private _failed = false;
   @state() private _query = '';
   @query('input') private _search!: HTMLInputElement;
@@ -92,17 +102,38 @@ export class PanelJournal extends LitElement {
 
   private async _load(): Promise<void> {
     const counterId = this.counterId;
-    const result = await api<JournalEntry[]>(`/api/journal?counterId=${encodeURIComponent(counterId)}`);
+    const [result, visits, settings] = await Promise.all([
+      api<JournalEntry[]>(`/api/journal?counterId=${encodeURIComponent(counterId)}`),
+      loadVisitRecords(counterId),
+      loadVisitSettings(),
+    ]);
     if (counterId !== this.counterId) return;
     this._failed = !result.ok;
     if (result.ok) this._rows = result.data;
+    if (visits.ok) this._visits = new Map(visits.data.map((r) => [r.ticketId, r]));
+    if (settings.ok) this._visitSettings = settings.data;
+    const visit = lastServedVisit(this._rows ?? []);
+    const detail = { visit, record: visit ? this._visits.get(visit.ticketId) ?? null : null };
+    this.dispatchEvent(new CustomEvent<LastServedEvent['detail']>('last-served', { detail, bubbles: true, composed: true }));
+  }
+
+  private _visitText(env: PanelEnv, row: JournalEntry): string {
+    const record = row.kind === 'ticket-finished' && row.to === 'served' && row.ticketId ? this._visits.get(row.ticketId) : undefined;
+    return record ? visitSummary(env, this._visitSettings, record) : '';
+  }
+
+  private _matches(env: PanelEnv, row: JournalEntry): boolean {
+    if (!this._query) return true;
+    if (row.code !== null && codeMatches(row.code, this._query)) return true;
+    const visit = this._visitText(env, row).toLocaleLowerCase();
+    return visit !== '' && visit.includes(this._query.trim().toLocaleLowerCase());
   }
 
   override render() {
     const env = this._env;
     if (!env) return html``;
     const { t } = env;
-    const rows = (this._rows ?? []).filter((r) => !this._query || (r.code !== null && codeMatches(r.code, this._query)));
+    const rows = (this._rows ?? []).filter((r) => this._matches(env, r));
     return html`<section class="card" aria-labelledby="journal-heading">
       <div class="head">
         <h2 id="journal-heading">${t('panel.journal.heading')}</h2>
@@ -125,14 +156,15 @@ export class PanelJournal extends LitElement {
                 </tr>
               </thead>
               <tbody>
-                ${rows.map(
-                  (r) => html`<tr data-seq=${r.seq}>
+                ${rows.map((r) => {
+                  const visit = this._visitText(env, r);
+                  return html`<tr data-seq=${r.seq}>
                     <td>${officeTime(env, r.at)}</td>
                     <td class="code">${r.code ?? ''}</td>
                     <td>${t(`panel.journal.kinds.${r.kind}`)}</td>
-                    <td>${journalDetail(env, r)}</td>
-                  </tr>`,
-                )}
+                    <td>${journalDetail(env, r)}${visit ? html`<span class="visit" data-visit>${visit}</span>` : ''}</td>
+                  </tr>`;
+                })}
               </tbody>
             </table>
           </div>`}
@@ -140,8 +172,13 @@ export class PanelJournal extends LitElement {
   }
 }
 
+export type LastServedEvent = CustomEvent<{ visit: ServedVisit | null; record: VisitRecord | null }>;
+
 declare global {
   interface HTMLElementTagNameMap {
     'panel-journal': PanelJournal;
+  }
+  interface HTMLElementEventMap {
+    'last-served': LastServedEvent;
   }
 }

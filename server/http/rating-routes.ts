@@ -1,0 +1,65 @@
+// Visitor satisfaction: the live ticket page asks whether its visit can be rated and rates it once
+// (public, limited per address: the ticket id is the only credential); managers read the report.
+import { Router } from 'express';
+import { z } from 'zod';
+import { ratingSchema, reportPeriodQuerySchema, type RatingsReport } from '../../common/protocol';
+import { localized } from '../../common/ui/localized-text';
+import { requireRole } from '../auth/permissions';
+import { limitPerIp } from '../auth/limit-per-ip';
+import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
+import { localDate } from '../domain/time';
+import type { QueueEngine } from '../engine/queue-engine';
+import { sendCsv } from '../visits/csv-answer';
+import { reportPeriod } from '../visits/report-period';
+import { ratingsReportTable } from '../visits/ratings-report';
+import type { VisitRatings } from '../visits/visit-ratings';
+import { fail, handle, parse } from './respond';
+
+export const RATING_LIMITS = {
+  /** Asking whether a visit can be rated: the page asks once per load. */
+  look: { burst: 30, refillEveryMs: 2000 },
+  /** Rating: a family rates a few visits; more from one address is someone trying ticket ids. */
+  rate: { burst: 5, refillEveryMs: 60_000 },
+} as const satisfies Record<string, RateLimit>;
+
+const ticketId = z.string().min(8).max(64);
+
+export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: () => number): Router {
+  const router = Router();
+  const look = createRateLimiter(RATING_LIMITS.look, clock);
+  const rate = createRateLimiter(RATING_LIMITS.rate, clock);
+
+  router.get(
+    '/api/public/tickets/:id/rating',
+    handle((req, res) => {
+      limitPerIp(look, req, res);
+      return ratings.state(parse(ticketId, req.params.id));
+    }),
+  );
+
+  router.post(
+    '/api/public/tickets/:id/rating',
+    handle((req, res) => {
+      limitPerIp(rate, req, res);
+      return ratings.rate(parse(ticketId, req.params.id), parse(ratingSchema, req.body));
+    }),
+  );
+
+  router.get(
+    '/api/ratings/report',
+    requireRole('manager', 'admin'),
+    handle(async (req, res): Promise<RatingsReport | undefined> => {
+      const query = parse(reportPeriodQuerySchema, req.query);
+      const { office, services } = engine.currentConfig;
+      const report = await ratings.report(reportPeriod(query, localDate(engine.now(), office.timeZone)));
+      if (query.format === 'json') return report;
+      const serviceLabel = (id: string) => {
+        const service = services.get(id);
+        return service ? localized(service.name, office.defaultLanguage, office.defaultLanguage) : id;
+      };
+      return sendCsv(res, 'ratings', report.period, ratingsReportTable(report, serviceLabel));
+    }),
+  );
+
+  return router;
+}

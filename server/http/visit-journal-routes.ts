@@ -1,0 +1,58 @@
+// The visit journal: the office's lists and personal-data rules, the specialist's record of each
+// served visit, the booth's day, and the report of reasons, results and repeat visits.
+import { Router } from 'express';
+import { z } from 'zod';
+import { ROLES, reportPeriodQuerySchema, visitJournalQuerySchema, visitJournalSettingsSchema, visitRecordSchema, type VisitJournalReport } from '../../common/protocol';
+import { localized } from '../../common/ui/localized-text';
+import { principalOf } from '../auth/authenticate';
+import { requireRole } from '../auth/permissions';
+import { localDate } from '../domain/time';
+import type { QueueEngine } from '../engine/queue-engine';
+import { sendCsv } from '../visits/csv-answer';
+import { reportPeriod } from '../visits/report-period';
+import type { VisitJournal } from '../visits/visit-journal';
+import { visitReportTable } from '../visits/visit-report';
+import { fail, handle, parse } from './respond';
+
+export function visitJournalRoutes(journal: VisitJournal, engine: QueueEngine): Router {
+  const router = Router();
+  const staff = requireRole(...ROLES);
+
+  router.get('/api/visit-journal/settings', staff, handle(() => journal.settings()));
+  router.put('/api/visit-journal/settings', requireRole('admin'), handle((req) => journal.saveSettings(parse(visitJournalSettingsSchema, req.body))));
+
+  router.get(
+    '/api/visit-journal/report',
+    requireRole('manager', 'admin'),
+    handle(async (req, res): Promise<VisitJournalReport | undefined> => {
+      const query = parse(reportPeriodQuerySchema, req.query);
+      const { office } = engine.currentConfig;
+      const report = await journal.report(reportPeriod(query, localDate(engine.now(), office.timeZone)));
+      if (query.format === 'json') return report;
+      const label = (text: Parameters<typeof localized>[0] | null, id: string | null) =>
+        text ? localized(text, office.defaultLanguage, office.defaultLanguage) : id === null ? '(free text)' : id;
+      return sendCsv(res, 'visit-journal', report.period, visitReportTable(report, label));
+    }),
+  );
+
+  router.get(
+    '/api/visit-journal',
+    staff,
+    handle((req) => {
+      const { day, counterId } = parse(visitJournalQuerySchema, req.query);
+      return journal.list(day, counterId);
+    }),
+  );
+
+  router.put(
+    '/api/visit-journal/tickets/:ticketId',
+    requireRole('operator', 'admin'),
+    handle((req, res) => {
+      const principal = principalOf(res);
+      if (principal.kind !== 'user') fail('unauthenticated', 'Sign in first');
+      return journal.record(principal.user, parse(z.string().min(8).max(64), req.params.ticketId), parse(visitRecordSchema, req.body));
+    }),
+  );
+
+  return router;
+}

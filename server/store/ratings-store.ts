@@ -1,0 +1,47 @@
+// Visitors' ratings: one per ticket, refused a second time by the primary key itself.
+import type { LocalDate } from '../../common/protocol';
+import type { Database } from './database';
+
+export interface Rating {
+  ticketId: string;
+  serviceDay: LocalDate;
+  serviceId: string;
+  counterId: string | null;
+  specialistId: string | null;
+  score: number;
+  comment: string;
+  ratedAt: number;
+}
+
+export interface RatingsStore {
+  find(ticketId: string): Promise<Rating | null>;
+  /** False when the ticket already has a rating. */
+  add(rating: Rating): Promise<boolean>;
+  between(from: LocalDate, to: LocalDate): Promise<Rating[]>;
+}
+
+const COLUMNS = `ticket_id AS ticketId, service_day AS serviceDay, service_id AS serviceId, counter_id AS counterId,
+  specialist_id AS specialistId, score, comment, rated_at AS ratedAt`;
+
+export function createRatingsStore(db: Database): RatingsStore {
+  return {
+    async find(ticketId) {
+      return (await db.read.get<Rating>(`SELECT ${COLUMNS} FROM visit_ratings WHERE ticket_id = ?`, [ticketId])) ?? null;
+    },
+
+    async add(r) {
+      const { changes } = await db.transaction((tx) =>
+        tx.run(
+          `INSERT INTO visit_ratings (ticket_id, service_day, service_id, counter_id, specialist_id, score, comment, rated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`,
+          [r.ticketId, r.serviceDay, r.serviceId, r.counterId, r.specialistId, r.score, r.comment, r.ratedAt],
+        ),
+      );
+      return changes === 1;
+    },
+
+    between(from, to) {
+      return db.read.all<Rating>(`SELECT ${COLUMNS} FROM visit_ratings WHERE service_day >= ? AND service_day <= ? ORDER BY rated_at DESC`, [from, to]);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// The visit journal on disk: the office's settings document and one record per served ticket.
+// Personal data (name, contact, the contact's key) is erased in place by `erasePersonalData`.
+import type { LocalDate, VisitJournalSettings, VisitRecord } from '../../common/protocol';
+import type { Database } from './database';
+import { DEFAULT_VISIT_JOURNAL_SETTINGS } from './visit-journal-defaults';
+
+/** A finished ticket as the journal sees it: where and by whom it was finished. */
+export interface FinishedTicket {
+  id: string;
+  code: string;
+  serviceDay: LocalDate;
+  serviceId: string;
+  counterId: string | null;
+  outcome: string | null;
+  finishedAt: number | null;
+  /** The actor of its last 'ticket-finished' row: 'user:<id>' when a specialist pressed Done. */
+  finishedBy: string | null;
+}
+
+/** What the specialist's request becomes, with the visit's facts filled in by the server. */
+export type NewVisitRecord = Omit<VisitRecord, 'code' | 'repeatVisit'> & { contactKey: string | null };
+
+interface RecordRow {
+  ticketId: string;
+  code: string;
+  serviceDay: string;
+  serviceId: string;
+  counterId: string;
+  specialistId: string | null;
+  servedAt: number;
+  reasonId: string | null;
+  reasonText: string;
+  resultId: string | null;
+  resultText: string;
+  visitorName: string | null;
+  visitorContact: string | null;
+  repeatVisit: number;
+  recordedAt: number;
+  recordedBy: string;
+}
+
+const RECORD_COLUMNS = `v.ticket_id AS ticketId, t.code, v.service_day AS serviceDay, v.service_id AS serviceId, v.counter_id AS counterId,
+  v.specialist_id AS specialistId, v.served_at AS servedAt, v.reason_id AS reasonId, v.reason_text AS reasonText,
+  v.result_id AS resultId, v.result_text AS resultText, v.visitor_name AS visitorName, v.visitor_contact AS visitorContact,
+  v.repeat_visit AS repeatVisit, v.recorded_at AS recordedAt, v.recorded_by AS recordedBy`;
+
+function toRecord(row: RecordRow): VisitRecord {
+  return { ...row, repeatVisit: row.repeatVisit === 1 };
+}
+
+/** The columns reports count by; no personal data. */
+export interface VisitFacts {
+  reasonId: string | null;
+  resultId: string | null;
+  hasContact: boolean;
+  repeatVisit: boolean;
+}
+
+export interface VisitJournalStore {
+  settings(): Promise<VisitJournalSettings>;
+  saveSettings(settings: VisitJournalSettings, at: number): Promise<void>;
+  finishedTicket(ticketId: string): Promise<FinishedTicket | null>;
+  /** Inserts or replaces the ticket's record; a repeat is an earlier visit with the same contact key. */
+  save(record: NewVisitRecord): Promise<VisitRecord>;
+  list(day: LocalDate, counterId?: string): Promise<VisitRecord[]>;
+  facts(from: LocalDate, to: LocalDate): Promise<VisitFacts[]>;
+  /** Erases names and contacts of visits served before `servedBefore`; answers how many records changed. */
+  erasePersonalData(servedBefore: number): Promise<number>;
+}
+
+/** A ticket that is finished (served or not), with who finished it; null for open or unknown tickets. */
+export async function findFinishedTicket(db: Database, ticketId: string): Promise<FinishedTicket | null> {
+  const row = await db.read.get<FinishedTicket>(
+    `SELECT t.id, t.code, t.service_day AS serviceDay, t.service_id AS serviceId, t.counter_id AS counterId, t.outcome,
+            t.finished_at AS finishedAt,
+            (SELECT j.actor FROM journal j WHERE j.ticket_id = t.id AND j.kind = 'ticket-finished' ORDER BY j.seq DESC LIMIT 1) AS finishedBy
+     FROM tickets t WHERE t.id = ? AND t.status = 'finished'`,
+    [ticketId],
+  );
+  return row ?? null;
+}
+
+export function createVisitJournalStore(db: Database): VisitJournalStore {
+  const get = async (ticketId: string): Promise<VisitRecord | null> => {
+    const row = await db.read.get<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id WHERE v.ticket_id = ?`, [ticketId]);
+    return row ? toRecord(row) : null;
+  };
+
+  return {
+    async settings() {
+      const row = await db.read.get<{ data: string }>('SELECT data FROM visit_journal_settings WHERE id = 1');
+      return row ? (JSON.parse(row.data) as VisitJournalSettings) : DEFAULT_VISIT_JOURNAL_SETTINGS;
+    },
+
+    async saveSettings(settings, at) {
+      await db.transaction((tx) =>
+        tx.run('INSERT INTO visit_journal_settings (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [
+          JSON.stringify(settings),
+          at,
+        ]),
+      );
+    },
+
+    finishedTicket: (ticketId) => findFinishedTicket(db, ticketId),
+
+    async save(record) {
+      await db.transaction(async (tx) => {
+        const earlier = record.contactKey
+          ? await tx.get('SELECT 1 FROM visit_records WHERE contact_key = ? AND ticket_id <> ? AND served_at <= ? LIMIT 1', [record.contactKey, record.ticketId, record.servedAt])
+          : undefined;
+        await tx.run(
+          `INSERT INTO visit_records (ticket_id, service_day, service_id, counter_id, specialist_id, served_at, reason_id, reason_text,
+             result_id, result_text, visitor_name, visitor_contact, contact_key, contact_recorded, repeat_visit, recorded_at, recorded_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (ticket_id) DO UPDATE SET reason_id = excluded.reason_id, reason_text = excluded.reason_text,
+             result_id = excluded.result_id, result_text = excluded.result_text, visitor_name = excluded.visitor_name,
+             visitor_contact = excluded.visitor_contact, contact_key = excluded.contact_key, contact_recorded = excluded.contact_recorded, repeat_visit = excluded.repeat_visit,
+             recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+          [
+            record.ticketId, record.serviceDay, record.serviceId, record.counterId, record.specialistId, record.servedAt,
+            record.reasonId, record.reasonText, record.resultId, record.resultText, record.visitorName, record.visitorContact,
+            record.contactKey, record.contactKey ? 1 : 0, earlier ? 1 : 0, record.recordedAt, record.recordedBy,
+          ],
+        );
+      });
+      const saved = await get(record.ticketId);
+      if (!saved) throw new Error(`visit record ${record.ticketId} vanished after saving`);
+      return saved;
+    },
+
+    async list(day, counterId) {
+      const rows = await db.read.all<RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id
+         WHERE v.service_day = ? AND (? IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
+        [day, counterId ?? null, counterId ?? null],
+      );
+      return rows.map(toRecord);
+    },
+
+    async facts(from, to) {
+      const rows = await db.read.all<{ reasonId: string | null; resultId: string | null; hasContact: number; repeatVisit: number }>(
+        `SELECT reason_id AS reasonId, result_id AS resultId, contact_recorded AS hasContact,
+                repeat_visit AS repeatVisit
+         FROM visit_records WHERE service_day >= ? AND service_day <= ?`,
+        [from, to],
+      );
+      return rows.map((r) => ({ reasonId: r.reasonId, resultId: r.resultId, hasContact: r.hasContact === 1, repeatVisit: r.repeatVisit === 1 }));
+    },
+
+    async erasePersonalData(servedBefore) {
+      const { changes } = await db.transaction((tx) =>
+        tx.run(
+          `UPDATE visit_records SET visitor_name = NULL, visitor_contact = NULL, contact_key = NULL
+           WHERE served_at < ? AND (visitor_name IS NOT NULL OR visitor_contact IS NOT NULL OR contact_key IS NOT NULL)`,
+          [servedBefore],
+        ),
+      );
+      return changes;
+    },
+  };
+}

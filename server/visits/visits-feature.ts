@@ -1,0 +1,31 @@
+// The visit journal and visitor ratings wired up: their stores, routes, and the sweep that erases
+// visitors' names and contacts past the office's retention period — at startup and every hour.
+import { Router } from 'express';
+import type { Clock, QueueEngine } from '../engine/queue-engine';
+import { ratingRoutes } from '../http/rating-routes';
+import { visitJournalRoutes } from '../http/visit-journal-routes';
+import type { Database } from '../store/database';
+import { createRatingsStore } from '../store/ratings-store';
+import { createVisitJournalStore } from '../store/visit-journal-store';
+import { VisitJournal } from './visit-journal';
+import { VisitRatings } from './visit-ratings';
+
+export const RETENTION_SWEEP_EVERY_MS = 60 * 60_000;
+
+export interface VisitsFeature {
+  journal: VisitJournal;
+  routes: Router;
+  stop(): void;
+}
+
+export async function startVisits(deps: { db: Database; engine: QueueEngine; clock: Clock }): Promise<VisitsFeature> {
+  const journal = new VisitJournal(createVisitJournalStore(deps.db), deps.engine);
+  const ratings = new VisitRatings(deps.db, createRatingsStore(deps.db), deps.engine);
+  const sweep = () => journal.sweep().catch((error: unknown) => console.error('[talon] personal data sweep failed', error));
+  await sweep();
+  const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
+  // The sweep must never keep a stopping process alive.
+  timer.unref();
+  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.clock));
+  return { journal, routes, stop: () => clearInterval(timer) };
+}

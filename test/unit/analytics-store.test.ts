@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_VISITS, AnalyticsStore } from '../../server/analytics/analytics-store';
+import { outcomes } from '../../server/analytics/outcomes';
+import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
+import { waitTimes } from '../../server/analytics/wait-times';
+import { zonedToEpoch } from '../../server/domain/time';
+import { Database } from '../../server/store/database';
+import { migrate } from '../../server/store/migrate';
+
+const UTC = 'UTC';
+const YESTERDAY = '2024-03-04';
+const TODAY = '2024-03-05';
+const NOW = zonedToEpoch(TODAY, '12:00', UTC);
+
+let file: string;
+let db: Database;
+
+/** A ticket issued, called after `waitMinutes` and served for five minutes, at `time` on `date`. */
+async function servedTicket(id: string, serviceId: string, date: string, time: string, waitMinutes: number, status = 'finished'): Promise<void> {
+  const issuedAt = zonedToEpoch(date, time, UTC);
+  const calledAt = issuedAt + waitMinutes * 60_000;
+  await db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO tickets (id, issued_service_id, service_id, service_day, number, code, status, source, priority_kind, issued_at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'kiosk', 'normal', ?, '{}')`,
+      [id, serviceId, serviceId, date, Number(id.replace(/\D/g, '')) || 1, id.toUpperCase(), status, issuedAt],
+    );
+    const row = 'INSERT INTO journal (at, kind, ticket_id, counter_id, actor, to_state) VALUES (?, ?, ?, ?, ?, ?)';
+    await tx.run(row, [calledAt, 'ticket-called', id, 'c1', 'user:u1', 'called']);
+    if (status === 'finished') await tx.run(row, [calledAt + 300_000, 'ticket-finished', id, 'c1', 'user:u1', 'served']);
+  });
+}
+
+const storedRows = async () => (await db.read.all<{ date: string; scope: string }>('SELECT date, scope FROM analytics_days ORDER BY date, scope')).map((r) => `${r.date}|${r.scope}`);
+const period = (store: AnalyticsStore, scope = ALL_VISITS) => store.days({ from: YESTERDAY, to: TODAY, timeZone: UTC, scope });
+
+beforeEach(async () => {
+  file = join(mkdtempSync(join(tmpdir(), 'talon-analytics-')), 'talon.sqlite');
+  db = await Database.open(file);
+  await migrate(db);
+  await servedTicket('y1', 'docs', YESTERDAY, '09:00', 10);
+  await servedTicket('y2', 'certs', YESTERDAY, '10:00', 20);
+});
+
+afterEach(async () => {
+  await db.close();
+});
+
+describe('analytics store', () => {
+  it('stores a finished day once, per service, and reads it back after a restart', async () => {
+    const first = await period(new AnalyticsStore(db, () => NOW));
+    expect(first.map((d) => d.date)).toEqual([YESTERDAY, TODAY]);
+    expect(await storedRows()).toEqual([`${YESTERDAY}|`, `${YESTERDAY}|certs`, `${YESTERDAY}|docs`]);
+    // The journal no longer matters for a stored day: a restarted server answers from the summary.
+    await db.transaction((tx) => tx.run('DELETE FROM journal'));
+    const restarted = new AnalyticsStore(db, () => NOW);
+    const input = { period: { from: YESTERDAY, to: TODAY }, days: await period(restarted), services: new Map() };
+    expect(outcomes(input).overall).toMatchObject({ issued: 2, served: 2 });
+    expect(waitTimes(input).overall.wait).toMatchObject({ count: 2, mean: 15, max: 20 });
+    const docs = await period(restarted, 'docs');
+    expect(outcomes({ days: docs }).overall.issued).toBe(1);
+  });
+
+  it('keeps today live: a ticket issued after the last report shows in the next one', async () => {
+    const store = new AnalyticsStore(db, () => NOW);
+    expect(outcomes({ days: await period(store) }).overall.issued).toBe(2);
+    await servedTicket('t1', 'docs', TODAY, '09:00', 5);
+    await servedTicket('t2', 'docs', TODAY, '09:30', 5, 'called');
+    expect(outcomes({ days: await period(store) }).overall).toMatchObject({ issued: 4, served: 3 });
+    expect(await storedRows()).not.toContain(`${TODAY}|`);
+  });
+
+  it('rebuilds a day stored by another version of the summaries', async () => {
+    await period(new AnalyticsStore(db, () => NOW));
+    await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
+    await servedTicket('y3', 'docs', YESTERDAY, '11:00', 1);
+    const days = await period(new AnalyticsStore(db, () => NOW));
+    expect(outcomes({ days }).overall.issued).toBe(3);
+    expect(await db.read.all('SELECT 1 FROM analytics_days WHERE version <> ?', [SUMMARY_VERSION])).toEqual([]);
+  });
+});
