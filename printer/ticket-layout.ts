@@ -34,12 +34,14 @@ export interface TicketPrintData {
   serviceName: string;
   /** Date and time of issue, formatted in the office's time zone and language. */
   issuedAt: string;
-  peopleAhead: number;
+  /** Left out when the office does not print it (as are the wait, the QR code and an empty address). */
+  peopleAhead?: number;
   /** Formatted with its unit, e.g. '15 мин'. */
-  expectedWait: string;
+  expectedWait?: string;
   /** The ticket's live page, encoded in the QR code. */
-  liveUrl: string;
-  footer?: string;
+  liveUrl?: string;
+  /** The last lines: the office's own text, a duplicate's mark. */
+  footer?: readonly string[];
   /** The ticket's language. The layout picks code pages from the letters themselves, not from this. */
   language: Lang;
   labels: TicketLabels;
@@ -98,20 +100,18 @@ function ticketBlocks(ticket: TicketPrintData): TicketBlock[] {
   const { labels } = ticket;
   return [
     text(ticket.officeName, 'bold'),
-    text(ticket.officeAddress),
+    ...(ticket.officeAddress ? [text(ticket.officeAddress)] : []),
     GAP,
     text(labels.ticketNumber),
     text(ticket.ticketCode, 'ticket-code'),
     text(ticket.serviceName, 'heading'),
     GAP,
     text(`${labels.issuedAt}: ${ticket.issuedAt}`),
-    text(`${labels.peopleAhead}: ${ticket.peopleAhead}`),
-    text(`${labels.expectedWait}: ${ticket.expectedWait}`),
+    ...(ticket.peopleAhead !== undefined ? [text(`${labels.peopleAhead}: ${ticket.peopleAhead}`)] : []),
+    ...(ticket.expectedWait !== undefined ? [text(`${labels.expectedWait}: ${ticket.expectedWait}`)] : []),
     ...(ticket.phones.length > 0 ? [text(`${labels.phones}: ${ticket.phones.join(', ')}`)] : []),
-    GAP,
-    { kind: 'qr', payload: ticket.liveUrl },
-    text(labels.liveStatus),
-    ...(ticket.footer ? [GAP, text(ticket.footer)] : []),
+    ...(ticket.liveUrl ? [GAP, { kind: 'qr', payload: ticket.liveUrl } as const, text(labels.liveStatus)] : []),
+    ...(ticket.footer && ticket.footer.length > 0 ? [GAP, ...ticket.footer.map((line) => text(line))] : []),
   ];
 }
 

@@ -70,6 +70,14 @@ export const officeSchema = z
         serverSpeakers: z.boolean().default(false),
       })
       .default({ templates: {}, voicePack: null, serverSpeakers: false }),
+    ticketLayout: z
+      .object({
+        footer: z.object({ ru: z.string().max(300), uk: z.string().max(300), en: z.string().max(300) }).partial().default({}),
+        show: z
+          .object({ address: z.boolean(), peopleAhead: z.boolean(), expectedWait: z.boolean(), phones: z.boolean(), qrCode: z.boolean() })
+          .default({ address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }),
+      })
+      .default({ footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true } }),
   })
   .refine((o) => o.languages.includes(o.defaultLanguage), { message: 'the default language must be one of the languages', path: ['defaultLanguage'] });
 

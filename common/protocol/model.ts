@@ -54,6 +54,14 @@ export interface Office {
   rules: QueueRules;
   categories: PriorityCategory[];
   announcements: AnnouncementSettings;
+  ticketLayout: TicketLayout;
+}
+
+/** What the office prints on its tickets beyond the number, the service and the time. */
+export interface TicketLayout {
+  /** The office's own last line(s), per language; empty: «Ждите вызова на табло». */
+  footer: LocalizedText;
+  show: { address: boolean; peopleAhead: boolean; expectedWait: boolean; phones: boolean; qrCode: boolean };
 }
 
 /** How calls are spoken in the hall. */

@@ -16,10 +16,11 @@ export const ticketPrintDataSchema = z
     ticketCode: printedText,
     serviceName: printedText,
     issuedAt: printedText,
-    peopleAhead: z.number().int().min(0),
-    expectedWait: printedText,
-    liveUrl: z.string().max(2000),
-    footer: printedText.optional(),
+    // Lines an office may leave off its tickets are optional.
+    peopleAhead: z.number().int().min(0).optional(),
+    expectedWait: printedText.optional(),
+    liveUrl: z.string().max(2000).optional(),
+    footer: z.array(printedText).max(4).optional(),
     language: lang,
     labels: z.object({
       ticketNumber: printedText,

@@ -32,17 +32,19 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
   const text = (value: Parameters<typeof localized>[0]) => localized(value, lang, office.defaultLanguage);
   const service = config.services.get(ticket.serviceId);
   const { date, time } = issueDateTime(ticket.issuedAt, lang, office.timeZone);
+  const { show, footer } = office.ticketLayout;
+  const ownFooter = text(footer);
   return {
     officeName: text(office.name),
-    officeAddress: text(office.address),
-    phones: office.phones,
+    officeAddress: show.address ? text(office.address) : '',
+    phones: show.phones ? office.phones : [],
     ticketCode: ticket.code,
     serviceName: service ? text(service.name) : '',
     issuedAt: `${date} ${time}`,
-    peopleAhead: options.estimate?.ahead ?? 0,
-    expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }),
-    liveUrl: liveTicketUrl(options.publicUrl, ticket.id),
-    footer: translate(lang, options.duplicate ? 'ticket.duplicate' : 'ticket.waitForCall'),
+    ...(show.peopleAhead ? { peopleAhead: options.estimate?.ahead ?? 0 } : {}),
+    ...(show.expectedWait ? { expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }) } : {}),
+    ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, ticket.id) } : {}),
+    footer: [...(options.duplicate ? [translate(lang, 'ticket.duplicate')] : []), ownFooter || translate(lang, 'ticket.waitForCall')],
     language: lang,
     labels: {
       ticketNumber: translate(lang, 'ticket.yourNumber'),

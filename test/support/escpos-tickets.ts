@@ -13,7 +13,7 @@ export const RUSSIAN_TICKET: TicketPrintData = {
   peopleAhead: 4,
   expectedWait: '15 мин',
   liveUrl: 'https://talon.example/t/ab12cd',
-  footer: 'Ждите вызова на табло. Справки: окно № 3',
+  footer: ['Ждите вызова на табло. Справки: окно № 3'],
   language: 'ru',
   labels: {
     ticketNumber: 'Номер вашего талона',
@@ -35,7 +35,7 @@ export const UKRAINIAN_TICKET: TicketPrintData = {
   peopleAhead: 2,
   expectedWait: '10 хв',
   liveUrl: 'https://talon.example/t/ef34gh',
-  footer: 'Вхід з ґанку. Очікуйте виклику на табло',
+  footer: ['Вхід з ґанку. Очікуйте виклику на табло'],
   language: 'uk',
   labels: {
     ticketNumber: 'Номер вашого талона',

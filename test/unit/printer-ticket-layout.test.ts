@@ -28,7 +28,7 @@ function expectEveryField(decoded: DecodedTicket, ticket: TicketPrintData): void
   }
   // Header, address, phones and footer may wrap: compare them with the line breaks taken out.
   const joined = text.replace(/\n/g, ' ');
-  for (const wrapped of [ticket.officeName, ticket.officeAddress, `${labels.phones}: ${ticket.phones.join(', ')}`, ticket.footer ?? '']) {
+  for (const wrapped of [ticket.officeName, ticket.officeAddress, `${labels.phones}: ${ticket.phones.join(', ')}`, ...(ticket.footer ?? [])]) {
     expect(joined).toContain(wrapped);
   }
   expect(decoded.qrCodes).toEqual([ticket.liveUrl]);
@@ -52,7 +52,7 @@ describe('ticket layout', () => {
   });
 
   it('moves a Russian ticket to WPC1251 when its text has typographic quotes and dashes PC866 lacks', () => {
-    const ticket = { ...RUSSIAN_TICKET, officeName: 'МФЦ «Мои документы»', footer: 'Окно № 3 — справки' };
+    const ticket = { ...RUSSIAN_TICKET, officeName: 'МФЦ «Мои документы»', footer: ['Окно № 3 — справки'] };
     const decoded = printAndDecode(ticket, printerProfile('epson', '80mm'));
     expect(decoded.codePageSwitches).toEqual([46]);
     expectEveryField(decoded, ticket);
@@ -90,7 +90,7 @@ describe('ticket layout', () => {
       paper: printerProfile('epson', '80mm').paper,
     };
     // Ў exists only in cp866, Ґ only in cp1125.
-    const ticket = { ...RUSSIAN_TICKET, serviceName: 'Ўезд Ґрунт', footer: '' };
+    const ticket = { ...RUSSIAN_TICKET, serviceName: 'Ўезд Ґрунт', footer: [] };
     const decoded = printAndDecode(ticket, profile);
     expect(lineTexts(decoded)).toContain('Ўезд Ґрунт');
     expect(decoded.codePageSwitches).toEqual([17, 44]);
@@ -121,12 +121,12 @@ describe('ticket layout', () => {
   });
 
   it('accepts a configuration whose texts all fit some page of the printer', () => {
-    const texts = [UKRAINIAN_TICKET.officeName, UKRAINIAN_TICKET.serviceName, RUSSIAN_TICKET.footer ?? ''];
+    const texts = [UKRAINIAN_TICKET.officeName, UKRAINIAN_TICKET.serviceName, ...(RUSSIAN_TICKET.footer ?? [])];
     expect(checkProfileSupports(printerProfile('escpos-clone', '80mm'), texts)).toEqual({ ok: true });
   });
 
   it('never lets a control character in ticket text reach the printer as a command', () => {
-    expect(() => layoutTicket({ ...RUSSIAN_TICKET, footer: 'Окно\u001bd5' }, printerProfile('epson', '80mm'))).toThrow(UnprintableTextError);
+    expect(() => layoutTicket({ ...RUSSIAN_TICKET, footer: ['Окно\u001bd5'] }, printerProfile('epson', '80mm'))).toThrow(UnprintableTextError);
   });
 });
 
@@ -139,5 +139,22 @@ describe('ticket layout for Star printers', () => {
     // «Ґудзиківська» in cp1251
     expect(hex).toContain(Buffer.from([0xa5, 0xf3, 0xe4, 0xe7, 0xe8, 0xea, 0xb3, 0xe2, 0xf1, 0xfc, 0xea, 0xe0]).toString('hex'));
     expect(hex).not.toContain('1b74'); // no Epson ESC t
+  });
+});
+
+describe('an office that prints less', () => {
+  it('leaves out the address, people ahead, wait, phones and QR code when told, and prints its own footer', () => {
+    const profile = printerProfile('epson', '80mm');
+    const { peopleAhead: _ahead, expectedWait: _wait, liveUrl: _url, ...rest } = RUSSIAN_TICKET;
+    const ticket: TicketPrintData = { ...rest, officeAddress: '', phones: [], footer: ['Вход со двора'] };
+    const [decoded] = decodeEscPos(layoutTicket(ticket, profile), codePageNumbers(profile));
+    const lines = lineTexts(decoded!);
+    expect(lines).toContain(ticket.ticketCode);
+    expect(lines).toContain('Вход со двора');
+    for (const label of [ticket.labels.peopleAhead, ticket.labels.expectedWait, ticket.labels.phones, ticket.labels.liveStatus]) {
+      expect(lines.some((line) => line.startsWith(label))).toBe(false);
+    }
+    expect(lines).not.toContain(RUSSIAN_TICKET.officeAddress);
+    expect(decoded!.qrCodes).toEqual([]);
   });
 });
