@@ -4,7 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../server/store/database';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../common/protocol';
 import { call } from '../test/support/talon-server';
+import { jsonPoster } from './http-client';
 import { benchServer } from './server-process';
 import { ms, summarize } from './stats';
 
@@ -18,36 +21,65 @@ async function rawCommitRate(commits: number): Promise<number> {
   return commits / seconds;
 }
 
+const SERVICES = ['documents', 'certificates', 'consultation'];
+const PER_RUN = 3000;
+
+/** Issues PER_RUN tickets from `clients` concurrent loops; returns per-ticket latencies and the rate. */
+async function measure(clients: number, issue: (serviceId: string) => Promise<void>): Promise<{ samples: number[]; perSecond: number }> {
+  const perClient = Math.ceil(PER_RUN / clients);
+  const samples: number[] = [];
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        const t0 = performance.now();
+        await issue(SERVICES[(c + i) % SERVICES.length]!);
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { samples, perSecond: samples.length / ((performance.now() - start) / 1000) };
+}
+
+function row(transport: string, clients: number, result: { samples: number[]; perSecond: number }): string {
+  const s = summarize(result.samples);
+  return `| ${transport} | ${clients} | ${s.n} | ${Math.round(result.perSecond)} | ${ms(s.p50)} | ${ms(s.p99)} |`;
+}
+
+function staffSocket(url: string, token: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+  return new Promise((resolve) => socket.once('queue:snapshot', () => resolve(socket)));
+}
+
 export async function benchIssue(): Promise<string> {
   const server = await benchServer();
   try {
     const adminToken = await server.token('admin');
-    const services = ['documents', 'certificates', 'consultation'];
     // Room for tens of thousands of tickets today.
-    for (const id of services) {
+    for (const id of SERVICES) {
       const config = await call<{ services: { id: string }[] }>(server, '/api/config', { token: adminToken });
       const service = config.body.ok ? config.body.data.services.find((s) => s.id === id) : undefined;
       await call(server, `/api/config/services/${id}`, { method: 'PUT', token: adminToken, body: { ...service, endNumber: 9999 } });
     }
     const token = await server.token('operator1');
-    const lines = ['| concurrent clients | tickets | tickets/s | p50 | p99 |', '| --- | --- | --- | --- | --- |'];
+    const lines = ['| transport | concurrent clients | tickets | tickets/s | p50 | p99 |', '| --- | --- | --- | --- | --- | --- |'];
     for (const clients of [1, 10, 50]) {
-      const perClient = Math.ceil(3000 / clients);
-      const samples: number[] = [];
-      const start = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async (_, c) => {
-          for (let i = 0; i < perClient; i++) {
-            const t0 = performance.now();
-            const res = await call(server, '/api/tickets', { body: { serviceId: services[(c + i) % 3] }, token });
-            if (!res.body.ok) throw new Error(JSON.stringify(res.body.error));
-            samples.push(performance.now() - t0);
-          }
-        }),
-      );
-      const seconds = (performance.now() - start) / 1000;
-      const s = summarize(samples);
-      lines.push(`| ${clients} | ${s.n} | ${Math.round(s.n / seconds)} | ${ms(s.p50)} | ${ms(s.p99)} |`);
+      const post = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, clients);
+      const issue = async (serviceId: string) => {
+        const res = await post('/api/tickets', { serviceId });
+        if (!res.body.ok) throw new Error(JSON.stringify(res.body));
+      };
+      lines.push(row('REST', clients, await measure(clients, issue)));
+    }
+    for (const clients of [1, 10, 50]) {
+      const sockets = await Promise.all(Array.from({ length: clients }, () => staffSocket(server.url, token)));
+      let next = 0;
+      const issue = async (serviceId: string) => {
+        const res = await sockets[next++ % clients]!.emitWithAck('ticket:issue', { serviceId });
+        if (!res.ok) throw new Error(JSON.stringify(res.error));
+      };
+      lines.push(row('Socket.IO', clients, await measure(clients, issue)));
+      sockets.forEach((s) => s.close());
     }
     const raw = await rawCommitRate(3000);
     lines.push('', `Raw SQLite single-row commits (WAL, synchronous=FULL, same disk, same run): ${Math.round(raw)}/s.`);

@@ -9,7 +9,7 @@ import { benchPrintLatency } from './print-latency';
 const only = process.argv[2];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const sections: [string, () => Promise<string>][] = [
-  ['Durable ticket issuing (REST)', benchIssue],
+  ['Durable ticket issuing (REST and Socket.IO)', benchIssue],
   ['Call to hall displays', () => benchCallToDisplay()],
   ['Analytics reports over a year', benchAnalytics],
   ['Kiosk tap to printed ticket', benchPrintLatency],

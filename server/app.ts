@@ -10,6 +10,7 @@ import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
 import { resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
+import { PrincipalCache } from './auth/principal-cache';
 import { startAppointments } from './appointments/appointments-feature';
 import { CommandRunner } from './engine/commands';
 import { QueueEngine, type Clock } from './engine/queue-engine';
@@ -94,7 +95,8 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const visits = await startVisits({ db, engine, clock });
 
   app.use('/api', express.json({ limit: '64kb' }));
-  app.use('/api', authenticate(stores));
+  const principals = new PrincipalCache((credentials) => resolvePrincipal(stores, credentials), revocations, clock);
+  app.use('/api', authenticate(principals.resolve));
   app.use(authRoutes(stores, revocations, clock));
   app.use(userRoutes(stores, revocations));
   app.use(deviceRoutes(stores, revocations, presence));
@@ -122,7 +124,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   });
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
-  io = attachRealtime(httpServer, engine, runner, (credentials) => resolvePrincipal(stores, credentials), revocations, presence);
+  io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);
   attachPrintAgents(io, { desk: printDesk });
   await printDesk.start();
 

@@ -84,25 +84,30 @@ export interface QueueSnapshot {
 
 export const RECENT_CALLS_KEPT = 20;
 
+/** The latest calls after this event: a call or recall goes on top, anything else changes nothing. */
+export function withRecentCall(recentCalls: CallRecord[], event: QueueEvent): CallRecord[] {
+  const { ticket } = event;
+  if (!ticket?.counterId || (event.kind !== 'ticket-called' && event.kind !== 'ticket-recalled')) return recentCalls;
+  const call: CallRecord = {
+    ticketId: ticket.id,
+    code: ticket.code,
+    serviceId: ticket.serviceId,
+    counterId: ticket.counterId,
+    at: event.at,
+    recall: event.kind === 'ticket-recalled',
+    seq: event.seq,
+  };
+  return [call, ...recentCalls].slice(0, RECENT_CALLS_KEPT);
+}
+
 /** Applies one event to a snapshot, returning a new snapshot. Pure, shared by every client. */
 export function applyQueueEvent(snapshot: QueueSnapshot, event: QueueEvent): QueueSnapshot {
-  let { tickets, counterStates, recentCalls } = snapshot;
+  let { tickets, counterStates } = snapshot;
   const { ticket, counter } = event;
+  const recentCalls = withRecentCall(snapshot.recentCalls, event);
   if (ticket) {
     const others = tickets.filter((t) => t.id !== ticket.id);
     tickets = ticket.status === 'finished' ? others : [...others, ticket];
-    if ((event.kind === 'ticket-called' || event.kind === 'ticket-recalled') && ticket.counterId) {
-      const call: CallRecord = {
-        ticketId: ticket.id,
-        code: ticket.code,
-        serviceId: ticket.serviceId,
-        counterId: ticket.counterId,
-        at: event.at,
-        recall: event.kind === 'ticket-recalled',
-        seq: event.seq,
-      };
-      recentCalls = [call, ...recentCalls].slice(0, RECENT_CALLS_KEPT);
-    }
   }
   if (counter) {
     counterStates = counterStates.map((c) => (c.counterId === counter.counterId ? counter : c));

@@ -3,7 +3,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { sendError, toApiError } from '../http/respond';
 import { SESSION_LIFETIME_MS } from '../store/sessions-store';
-import { resolvePrincipal, SESSION_COOKIE, type AuthStores, type Credentials, type Principal } from './principal';
+import { SESSION_COOKIE, type Credentials, type Principal } from './principal';
+import type { ResolvePrincipal } from './principal-cache';
 
 export function credentialsOf(req: Request): Credentials {
   const { cookie, authorization } = req.headers;
@@ -30,11 +31,11 @@ export function clearSessionCookie(req: Request, res: Response): void {
  * browser sends it unasked, so it is cleared and the request goes on as public — otherwise a
  * browser holding one could not even reach the sign-in route. Protected routes then answer 401.
  */
-export function authenticate(stores: AuthStores): RequestHandler {
+export function authenticate(resolve: ResolvePrincipal): RequestHandler {
   return async (req, res, next) => {
     try {
       const credentials = credentialsOf(req);
-      const result = await resolvePrincipal(stores, credentials);
+      const result = await resolve(credentials);
       let principal: Principal;
       if (!('error' in result)) principal = result;
       else if (credentials.authorization === undefined) {

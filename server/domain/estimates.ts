@@ -23,6 +23,8 @@ export function servingCounters(state: QueueState, config: QueueConfig, serviceI
 
 /** Tickets of the same service that stand before this one in the queue. */
 export function peopleAhead(state: QueueState, ticket: Ticket): number {
+  // A ticket being issued stands last: everyone in its service's line is ahead of it.
+  if (!state.tickets.has(ticket.id) && ticket.priority.kind === 'normal') return state.inLine.get(ticket.serviceId) ?? 0;
   let ahead = 0;
   for (const other of state.tickets.values()) {
     if (other.id === ticket.id || other.serviceId !== ticket.serviceId || other.status !== 'waiting') continue;

@@ -2,6 +2,7 @@
 // the state (the store keeps them); only today's open tickets stay.
 import type { Actor, Counter, CounterState, LocalDate, Office, Service, Ticket } from '../../common/protocol';
 import type { EventKind } from '../../common/protocol';
+import { PersistentMap } from './persistent-map';
 
 export interface ServiceNumbering {
   day: LocalDate;
@@ -10,7 +11,12 @@ export interface ServiceNumbering {
 }
 
 export interface QueueState {
-  tickets: ReadonlyMap<string, Ticket>;
+  tickets: PersistentMap<Ticket>;
+  /**
+   * How many stand in line per service (waiting, not sent to one counter): kept with every change so
+   * a new ticket's "people ahead" costs nothing, however long the queue.
+   */
+  inLine: ReadonlyMap<string, number>;
   counters: ReadonlyMap<string, CounterState>;
   numbering: ReadonlyMap<string, ServiceNumbering>;
   /** Recent service durations per service, newest last, for wait estimates. */
@@ -49,7 +55,7 @@ export interface Change {
 export const SERVICE_DURATIONS_KEPT = 20;
 
 export function emptyState(): QueueState {
-  return { tickets: new Map(), counters: new Map(), numbering: new Map(), serviceDurations: new Map() };
+  return { tickets: PersistentMap.empty(), inLine: new Map(), counters: new Map(), numbering: new Map(), serviceDurations: new Map() };
 }
 
 export function closedCounter(counterId: string, now: number): CounterState {
@@ -65,11 +71,30 @@ export function closedCounter(counterId: string, now: number): CounterState {
   };
 }
 
+export function standsInLine(ticket: Ticket): boolean {
+  return ticket.status === 'waiting' && ticket.assignedCounterId === null;
+}
+
+/** The line counts after `before` became `after` (either may be absent: issued, finished). */
+export function lineCountsAfter(inLine: ReadonlyMap<string, number>, before: Ticket | undefined, after: Ticket | undefined): ReadonlyMap<string, number> {
+  const was = before && standsInLine(before) ? before.serviceId : null;
+  const is = after && standsInLine(after) ? after.serviceId : null;
+  if (was === is) return inLine;
+  const counts = new Map(inLine);
+  if (was) counts.set(was, (counts.get(was) ?? 1) - 1);
+  if (is) counts.set(is, (counts.get(is) ?? 0) + 1);
+  return counts;
+}
+
+export function countInLine(tickets: Iterable<Ticket>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ticket of tickets) if (standsInLine(ticket)) counts.set(ticket.serviceId, (counts.get(ticket.serviceId) ?? 0) + 1);
+  return counts;
+}
+
 export function withTicket(state: QueueState, ticket: Ticket): QueueState {
-  const tickets = new Map(state.tickets);
-  if (ticket.status === 'finished') tickets.delete(ticket.id);
-  else tickets.set(ticket.id, ticket);
-  return { ...state, tickets };
+  const tickets = ticket.status === 'finished' ? state.tickets.delete(ticket.id) : state.tickets.set(ticket.id, ticket);
+  return { ...state, tickets, inLine: lineCountsAfter(state.inLine, state.tickets.get(ticket.id), ticket) };
 }
 
 export function withCounter(state: QueueState, counter: CounterState): QueueState {

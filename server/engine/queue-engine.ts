@@ -4,8 +4,8 @@
 // transaction is being written are decided in order and committed together in the next one, so a
 // busy office pays one disk sync per batch rather than per ticket. A failed commit changes nothing.
 import {
-  applyQueueEvent,
   RECENT_CALLS_KEPT,
+  withRecentCall,
   type Actor,
   type OfficeStatus,
   type PublicOffice,
@@ -38,6 +38,8 @@ export function publicOffice(config: QueueConfig): PublicOffice {
   return { name, address, phones, timeZone, languages, defaultLanguage, categories, rules };
 }
 
+type Published = Pick<QueueSnapshot, 'seq' | 'serviceDay' | 'office' | 'services' | 'counters' | 'recentCalls'>;
+
 interface Pending {
   /** After a failed group commit each command is retried alone, so one bad command cannot sink the others. */
   solo?: boolean;
@@ -62,6 +64,8 @@ export class QueueEngine {
   private draining = false;
   /** The clock as the engine uses it: never backwards, so a clock stepped back cannot reopen a finished day. */
   private lastNow = 0;
+  /** The service day the state was last rolled over to: within it, nothing can turn stale. */
+  private rolledDay = '';
   private listeners = new Set<EventListener>();
 
   private constructor(
@@ -70,23 +74,20 @@ export class QueueEngine {
     private readonly newId: () => string,
     private config: QueueConfig,
     private state: QueueState,
-    private published: QueueSnapshot,
+    /** What a snapshot holds beyond the live state: configuration, the latest calls, the last seq. */
+    private published: Published,
   ) {}
 
   static async load(db: Database, config: QueueConfig, clock: Clock, newId: () => string): Promise<QueueEngine> {
     const now = clock();
     const today = localDate(now, config.office.timeZone);
     const state = await loadQueueState(db, today);
-    const published: QueueSnapshot = {
+    const published: Published = {
       seq: await lastSeq(db),
-      serverTime: now,
       serviceDay: today,
       office: publicOffice(config),
-      officeStatus: officeStatus(config.office, now),
       services: [...config.services.values()],
       counters: [...config.counters.values()],
-      counterStates: [...state.counters.values()],
-      tickets: [...state.tickets.values()],
       recentCalls: await loadRecentCalls(db, today, RECENT_CALLS_KEPT),
     };
     const engine = new QueueEngine(db, clock, newId, config, state, published);
@@ -123,7 +124,15 @@ export class QueueEngine {
 
   snapshot(): QueueSnapshot {
     const now = this.now();
-    return { ...this.published, serverTime: now, officeStatus: officeStatus(this.config.office, now) };
+    // Built on demand from the live state: keeping a second copy of every open ticket up to date
+    // cost each command time in proportion to the length of the queue.
+    return {
+      ...this.published,
+      serverTime: now,
+      officeStatus: officeStatus(this.config.office, now),
+      counterStates: [...this.state.counters.values()],
+      tickets: [...this.state.tickets.values()],
+    };
   }
 
   officeStatus(): OfficeStatus {
@@ -173,10 +182,14 @@ export class QueueEngine {
     const decided: Decided[] = [];
     for (const pending of batch) {
       const now = this.now();
-      const rolled = rollover(this.state, this.config, now);
-      if (rolled.ok && rolled.changes.length > 0) {
-        this.state = rolled.state;
-        decided.push({ pending: { ...pending, who: SYSTEM, resolve: () => undefined, reject: () => undefined }, value: null, changes: rolled.changes, now });
+      const today = localDate(now, this.config.office.timeZone);
+      if (today !== this.rolledDay) {
+        const rolled = rollover(this.state, this.config, now);
+        if (rolled.ok && rolled.changes.length > 0) {
+          this.state = rolled.state;
+          decided.push({ pending: { ...pending, who: SYSTEM, resolve: () => undefined, reject: () => undefined }, value: null, changes: rolled.changes, now });
+        }
+        this.rolledDay = today;
       }
       const ctx: CommandContext = { now, actor: pending.who.actor, newId: this.newId, ...(pending.who.name ? { actorName: pending.who.name } : {}) };
       let outcome: Outcome<unknown>;
@@ -204,6 +217,8 @@ export class QueueEngine {
         });
       } catch (error) {
         this.state = before;
+        // The undone batch may have held the day's rollover: check again next time.
+        this.rolledDay = '';
         // The commands decided in this batch (not the rollover's stand-ins, not those already refused).
         const commands = decided.map((d) => d.pending).filter((p) => batch.includes(p));
         if (commands.length > 1) {
@@ -219,7 +234,9 @@ export class QueueEngine {
     }
     const published = events.flat();
     this.rollDisplayDay();
-    for (const event of published) this.published = applyQueueEvent(this.published, event);
+    for (const event of published) {
+      this.published = { ...this.published, seq: event.seq, recentCalls: withRecentCall(this.published.recentCalls, event) };
+    }
     if (published.length > 0) {
       for (const listener of this.listeners) {
         try {

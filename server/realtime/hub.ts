@@ -10,7 +10,8 @@ import {
   type OfficeStatus,
   type ServerToClientEvents,
 } from '../../common/protocol';
-import { accessRoom, type AccessRevocations } from '../auth/access-revocations';
+import type { AccessRevocations } from '../auth/access-revocations';
+import { accessRoomsOf } from '../auth/principal-cache';
 import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -26,12 +27,6 @@ interface SocketData {
   credentials: Credentials;
 }
 
-function accessRooms(principal: Principal, credentials: Credentials): string[] {
-  if (principal.kind === 'device') return [accessRoom({ kind: 'device', id: principal.device.id })];
-  if (principal.kind !== 'user') return [];
-  const token = sessionTokenOf(credentials);
-  return [accessRoom({ kind: 'user', id: principal.user.id }), ...(token ? [accessRoom({ kind: 'session', token })] : [])];
-}
 
 type TalonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -69,7 +64,7 @@ export function attachRealtime(
         }
         socket.data.principal = 'error' in result ? { kind: 'public' } : result;
         socket.data.credentials = credentials;
-        socket.data.rooms = accessRooms(socket.data.principal, credentials);
+        socket.data.rooms = accessRoomsOf(socket.data.principal, credentials);
         // A first connection after local midnight must not be handed yesterday's queue.
         engine.rollDay().then(() => next(), next);
       },

@@ -2,7 +2,8 @@
 // writes one command's changes inside the caller's transaction; `loadQueueState` rebuilds the exact
 // queue after a restart.
 import type { Actor, CallRecord, CounterState, LocalDate, QueueEvent, Ticket } from '../../common/protocol';
-import { SERVICE_DURATIONS_KEPT, type Change, type QueueState, type ServiceNumbering } from '../domain/state';
+import { PersistentMap } from '../domain/persistent-map';
+import { countInLine, SERVICE_DURATIONS_KEPT, type Change, type QueueState, type ServiceNumbering } from '../domain/state';
 import type { Database, Queryable } from './database';
 
 interface DataRow {
@@ -66,7 +67,7 @@ export async function commitChanges(tx: Queryable, changes: Change[], actor: Act
 
 export async function loadQueueState(db: Database, today: LocalDate): Promise<QueueState> {
   const open = await db.read.all<DataRow>("SELECT data FROM tickets WHERE status <> 'finished'");
-  const tickets = new Map(open.map((r) => JSON.parse(r.data) as Ticket).map((t) => [t.id, t]));
+  const tickets = PersistentMap.from(open.map((r) => JSON.parse(r.data) as Ticket).map((t) => [t.id, t] as const));
   const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states');
   const counters = new Map(counterRows.map((r) => JSON.parse(r.data) as CounterState).map((c) => [c.counterId, c]));
   const numberRows = await db.read.all<{ service_id: string; last: number; issued: number }>(
@@ -85,7 +86,7 @@ export async function loadQueueState(db: Database, today: LocalDate): Promise<Qu
     list.push(row.duration);
     serviceDurations.set(row.service_id, list.slice(-SERVICE_DURATIONS_KEPT));
   }
-  return { tickets, counters, numbering, serviceDurations };
+  return { tickets, inLine: countInLine(tickets.values()), counters, numbering, serviceDurations };
 }
 
 export async function loadRecentCalls(db: Database, today: LocalDate, limit: number): Promise<CallRecord[]> {
