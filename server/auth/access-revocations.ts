@@ -12,6 +12,18 @@ export function accessRoom(target: AccessTarget): string {
 
 export class AccessRevocations {
   private listeners = new Set<(room: string) => void>();
+  private changeListeners = new Set<(room: string) => void>();
+
+  /** Called when a device or user changed but keeps its access (new settings, a new name). */
+  onChanged(listener: (room: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  changed(target: AccessTarget): void {
+    const room = accessRoom(target);
+    for (const listener of this.changeListeners) listener(room);
+  }
 
   onRevoked(listener: (room: string) => void): () => void {
     this.listeners.add(listener);

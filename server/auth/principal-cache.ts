@@ -26,9 +26,11 @@ export class PrincipalCache {
     revocations: AccessRevocations,
     private readonly clock: () => number,
   ) {
-    revocations.onRevoked((room) => {
+    const forget = (room: string) => {
       for (const [key, entry] of this.entries) if (entry.rooms.includes(room)) this.entries.delete(key);
-    });
+    };
+    revocations.onRevoked(forget);
+    revocations.onChanged(forget);
   }
 
   readonly resolve: ResolvePrincipal = async (credentials) => {

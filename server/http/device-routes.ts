@@ -42,7 +42,9 @@ export function deviceRoutes(stores: AuthStores, revocations: AccessRevocations,
     '/api/devices/:id',
     handle(async (req): Promise<Device> => {
       const patch = parse(updateDeviceSchema, req.body);
-      return (await stores.devices.update(parse(id, req.params.id), patch)) ?? fail('not-found', 'No such device');
+      const device = (await stores.devices.update(parse(id, req.params.id), patch)) ?? fail('not-found', 'No such device');
+      revocations.changed({ kind: 'device', id: device.id });
+      return device;
     }),
   );
 

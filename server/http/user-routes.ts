@@ -35,6 +35,7 @@ export function userRoutes(stores: AuthStores, revocations: AccessRevocations): 
       if (updated.kind === 'last-admin') fail('conflict', 'This is the last active admin; make someone else admin first');
       // A deactivated account or a changed role must not keep working through an open socket.
       if (patch.active === false || patch.role !== undefined) revocations.revoke({ kind: 'user', id: updated.user.id });
+      else revocations.changed({ kind: 'user', id: updated.user.id });
       return updated.user;
     }),
   );
