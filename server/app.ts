@@ -25,6 +25,7 @@ import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { PrintDesk } from './printing/print-desk';
 import { printingRoutes } from './printing/printing-routes';
+import { unprintableConfiguration } from './printing/printable-config';
 import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
 import { attachPrintAgents } from './realtime/print-agents';
@@ -103,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(queueRoutes(engine, db));
   app.use(analyticsRoutes(engine, db));
   app.use(commandRoutes(runner));
-  app.use(configRoutes(engine, db, () => io));
+  app.use(configRoutes(engine, db, () => io, async (candidate) => unprintableConfiguration(candidate, await printDesk.printers())));
   app.use(printingRoutes(printDesk));
   app.use(appointments.routes);
   app.use(visits.routes);

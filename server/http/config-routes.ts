@@ -3,13 +3,17 @@
 import { Router } from 'express';
 import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
 import { requireRole } from '../auth/permissions';
+import type { QueueConfig } from '../domain/state';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { TalonIo } from '../realtime/hub';
 import { loadConfig, saveCounter, saveOffice, saveService } from '../store/config-store';
 import type { Database, Queryable } from '../store/database';
 import { fail, handle, parse } from './respond';
 
-export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonIo | undefined): Router {
+/** Refuses a configuration some part of Talon cannot carry out (e.g. a letter no printer can print): a message, or null. */
+export type ConfigVetting = (candidate: QueueConfig) => Promise<string | null>;
+
+export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonIo | undefined, vet: ConfigVetting = async () => null): Router {
   const router = Router();
 
   // One change at a time, from save to adoption: two admins saving at once must not leave the
@@ -28,6 +32,11 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
     return result;
   }
 
+  async function vetted(candidate: QueueConfig): Promise<void> {
+    const problem = await vet(candidate);
+    if (problem) fail('invalid-input', problem);
+  }
+
   router.get(
     '/api/config',
     requireRole('admin', 'manager'),
@@ -42,6 +51,7 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
     requireRole('admin'),
     handle(async (req) => {
       const office = parse(officeSchema, req.body) as Office;
+      await vetted({ ...engine.currentConfig, office });
       await change((tx, now) => saveOffice(tx, office, now));
       return office;
     }),
@@ -52,6 +62,7 @@ export function configRoutes(engine: QueueEngine, db: Database, io: () => TalonI
     requireRole('admin'),
     handle(async (req) => {
       const service = parse(serviceSchema, { ...(req.body as object), id: req.params.id }) as Service;
+      await vetted({ ...engine.currentConfig, services: new Map(engine.currentConfig.services).set(service.id, service) });
       await change((tx, now) => saveService(tx, service, now));
       return service;
     }),

@@ -261,4 +261,22 @@ describe('printing kiosk tickets', () => {
     expect(text.split('Code page 46')[1]).toContain('Съешь же ещё этих мягких французских булок, да выпей чаю');
     expect(text.split('Code page 46')[0]).toContain('Missing (_): U+0491 U+0456');
   });
+
+  it('refuses a service name the connected printer cannot print, naming the letter, and keeps the old name', async () => {
+    const admin = await server.login('admin');
+    await expect.poll(async () => (await printers(admin)).some((p) => p.model === 'epson')).toBe(true);
+    const config = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    if (!config.body.ok) throw new Error('no config');
+    const consultation = config.body.data.services.find((s) => s.id === 'consultation')!;
+    const refused = await call(server, '/api/config/services/consultation', {
+      method: 'PUT',
+      token: admin,
+      // Kazakh «Қ» is in none of this Epson profile's code pages.
+      body: { ...consultation, name: { ...consultation.name, ru: 'Қызмет' } },
+    });
+    expect(refused.status).toBe(400);
+    expect(!refused.body.ok && refused.body.error.message).toContain('«Қ»');
+    const after = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    expect(after.body.ok && after.body.data.services.find((s) => s.id === 'consultation')?.name.ru).toBe(consultation.name.ru);
+  });
 });
