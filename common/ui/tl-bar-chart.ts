@@ -30,6 +30,13 @@ const LEGEND_H = 28;
 const AXIS_LABEL_H = 34;
 const CATEGORY_LABEL_W = 150;
 const MIN_LABEL_GAP = 34;
+/** About what fits CATEGORY_LABEL_W at the chart's 12 px type, Cyrillic included. */
+const MAX_LABEL_CHARS = 20;
+
+/** A long category name (a visit reason, a service) is cut with an ellipsis rather than off the edge; the full name stays in its tooltip. */
+function fitLabel(name: string): string {
+  return name.length > MAX_LABEL_CHARS ? `${name.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…` : name;
+}
 
 @customElement('tl-bar-chart')
 export class TlBarChart extends LitElement implements ExportableChart {
@@ -178,7 +185,7 @@ export class TlBarChart extends LitElement implements ExportableChart {
         const y0 = top + i * ROW_H + (ROW_H - groupH) / 2;
         const total = bars.reduce((sum, s) => sum + (s.values[i] ?? 0), 0);
         return svg`<g class="category" data-category=${c}>
-          <text x=${left - 8} y=${top + i * ROW_H + ROW_H / 2 + 4} text-anchor="end" fill="#111827">${c}</text>
+          <text x=${left - 8} y=${top + i * ROW_H + ROW_H / 2 + 4} text-anchor="end" fill="#111827">${fitLabel(c)}<title>${c}</title></text>
           ${bars.map((s, k) => {
             const v = s.values[i] ?? 0;
             const by = this.stacked ? y0 : y0 + k * barH;

@@ -1,5 +1,5 @@
 // The settings routes the admin area calls, typed once (docs/api.md lists them).
-import type { Counter, Device, Office, Result, Service, User } from '../../common/protocol';
+import type { AppointmentSettings, Counter, Device, Office, Result, Service, User, VisitJournalSettings } from '../../common/protocol';
 import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../common/protocol/admin-schemas';
 import type { DevicePresence } from '../../common/protocol/presence';
 import type { PrinterInfo, QueuedPrintJob } from '../../common/protocol/printing';
@@ -30,6 +30,13 @@ export const adminApi = {
   createDevice: (input: CreateDeviceInput): Promise<Result<CreatedDevice>> => api('/api/devices', { body: input }),
   updateDevice: (id: string, patch: UpdateDeviceInput): Promise<Result<Device>> => api(`/api/devices/${segment(id)}`, { method: 'PATCH', body: patch }),
   revokeDevice: (id: string): Promise<Result<Device>> => api(`/api/devices/${segment(id)}/revoke`, { body: {} }),
+
+  visitJournalSettings: (): Promise<Result<VisitJournalSettings>> => api('/api/visit-journal/settings'),
+  saveVisitJournalSettings: (settings: VisitJournalSettings): Promise<Result<VisitJournalSettings>> =>
+    api('/api/visit-journal/settings', { method: 'PUT', body: settings }),
+  appointmentSettings: (): Promise<Result<AppointmentSettings>> => api('/api/appointments/settings'),
+  saveAppointmentSettings: (settings: AppointmentSettings): Promise<Result<AppointmentSettings>> =>
+    api('/api/appointments/settings', { method: 'PUT', body: settings }),
 
   printers: (): Promise<Result<PrinterInfo[]>> => api('/api/printers'),
   testPage: (agentId: string): Promise<Result<QueuedPrintJob>> => api(`/api/printers/${segment(agentId)}/test-page`, { body: {} }),

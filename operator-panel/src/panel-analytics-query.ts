@@ -3,8 +3,17 @@
 import type { LocalDate } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { addDays, isoWeekday } from '../../server/domain/time';
-import type { ReportAnswer, ReportName } from './panel-analytics-types';
+import type { OfficeReportName, ReportAnswer, ReportName, ReportResults } from './panel-analytics-types';
 import type { Result } from '../../common/protocol';
+
+const OFFICE_REPORT_PATHS = {
+  'visit-journal': '/api/visit-journal/report',
+  ratings: '/api/ratings/report',
+} as const satisfies Record<OfficeReportName, string>;
+
+function isOfficeReport(name: ReportName): name is OfficeReportName {
+  return name in OFFICE_REPORT_PATHS;
+}
 
 export const PERIOD_PRESETS = ['today', 'thisWeek', 'thisMonth', 'last30Days', 'thisYear'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -44,14 +53,18 @@ export function presetOf(period: Period, today: LocalDate): PeriodPreset | null 
 
 export type ExtraQuery = Readonly<Record<string, string | number>>;
 
+/** Office reports take no service: they always cover the whole office. */
 export function reportPath(name: ReportName, filters: AnalyticsFilters, extra: ExtraQuery = {}, format: 'json' | 'csv' = 'json'): string {
   const query = new URLSearchParams({ from: filters.from, to: filters.to });
-  if (filters.serviceId) query.set('serviceId', filters.serviceId);
+  if (filters.serviceId && !isOfficeReport(name)) query.set('serviceId', filters.serviceId);
   for (const [key, value] of Object.entries(extra)) query.set(key, String(value));
   if (format === 'csv') query.set('format', 'csv');
-  return `/api/analytics/${name}?${query.toString()}`;
+  return `${isOfficeReport(name) ? OFFICE_REPORT_PATHS[name] : `/api/analytics/${name}`}?${query.toString()}`;
 }
 
-export function fetchReport<K extends ReportName>(name: K, filters: AnalyticsFilters, extra: ExtraQuery = {}): Promise<Result<ReportAnswer<K>>> {
-  return api<ReportAnswer<K>>(reportPath(name, filters, extra));
+/** Every report as the analytics API answers it; an office report's bare answer is wrapped the same way. */
+export async function fetchReport<K extends ReportName>(name: K, filters: AnalyticsFilters, extra: ExtraQuery = {}): Promise<Result<ReportAnswer<K>>> {
+  if (!isOfficeReport(name)) return api<ReportAnswer<K>>(reportPath(name, filters, extra));
+  const answer = await api<ReportResults[K] & { period: { from: string; to: string } }>(reportPath(name, filters, extra));
+  return answer.ok ? { ok: true, data: { report: name, period: answer.data.period, serviceId: null, result: answer.data } } : answer;
 }

@@ -1,6 +1,8 @@
-// The analytics API's answers as the panel reads them (docs/analytics.md). The shapes are the
-// server's own types, imported for type-checking only and erased from the bundle, so the panel and
-// the server cannot drift apart unnoticed.
+// The analytics API's answers as the panel reads them (docs/analytics.md), and the two office
+// reports that live beside it (visit journal, ratings; docs/api.md). The shapes are the server's own
+// types, imported for type-checking only and erased from the bundle, so the panel and the server
+// cannot drift apart unnoticed.
+import type { RatingsReport, VisitJournalReport } from '../../common/protocol';
 import type { Appointments, Outcomes } from '../../server/analytics/outcomes';
 import type { Comparison, KpiName, Kpis } from '../../server/analytics/comparison';
 import type { Distribution } from '../../server/analytics/distribution';
@@ -11,9 +13,14 @@ import type { ServiceLevel } from '../../server/analytics/service-level';
 import type { SpecialistLoad } from '../../server/analytics/specialist-load';
 import type { Staffing, StaffingCell } from '../../server/analytics/staffing';
 import type { LongWait, TimesRow, WaitTimes } from '../../server/analytics/wait-times';
-import type { ReportName } from '../../server/analytics/reports';
+import type { ReportName as AnalyticsReportName } from '../../server/analytics/reports';
 
-export type { BreachAlert, Comparison, Distribution, KpiName, Kpis, LiveMonitor, LongWait, ReportName, StaffingCell, TimesRow };
+export type { BreachAlert, Comparison, Distribution, KpiName, Kpis, LiveMonitor, LongWait, StaffingCell, TimesRow };
+
+/** Reports over a period outside /api/analytics: they answer the bare report, always for the whole office. */
+export type OfficeReportName = 'visit-journal' | 'ratings';
+
+export type ReportName = AnalyticsReportName | OfficeReportName;
 
 export interface ReportResults {
   'peak-hours': PeakHours;
@@ -26,6 +33,8 @@ export interface ReportResults {
   'estimate-accuracy': EstimateAccuracy;
   comparison: Comparison;
   staffing: Staffing;
+  'visit-journal': VisitJournalReport;
+  ratings: RatingsReport;
 }
 
 export interface ReportAnswer<K extends ReportName> {

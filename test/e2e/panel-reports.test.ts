@@ -84,7 +84,7 @@ describe('visit journal and satisfaction reports', () => {
     expect(report.recorded).toBe(3);
     expect(report.repeats).toMatchObject({ withContact: 2, repeatVisits: 1 });
 
-    const label = (c: VisitJournalReport['byReason'][number]) => c.label?.en ?? 'Described in free text only';
+    const label = (c: VisitJournalReport['byReason'][number]) => c.label?.en ?? 'Free text only';
     const share = (count: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(count / report.recorded);
     expect(await tableRows(page, 'journal-reasons')).toEqual(report.byReason.map((c) => [label(c), String(c.count), share(c.count)]));
     expect(await tableRows(page, 'journal-results')).toEqual(report.byResult.map((c) => [label(c), String(c.count), share(c.count)]));

@@ -208,7 +208,7 @@ export const analytics = {
     result: 'Result',
     visits: 'Visits',
     share: 'Share',
-    freeText: 'Described in free text only',
+    freeText: 'Free text only',
     empty: 'No visits were recorded in this period.',
   },
   ratings: {

@@ -9,12 +9,14 @@ import type { PublicOffice } from '../../../common/protocol';
 import { adminApi, type AdminConfig } from '../admin-api';
 import { adminStyles } from '../admin-styles';
 import { panelEnv, type PanelEnv } from '../panel-env';
+import './panel-admin-appointments';
 import './panel-admin-counters';
 import './panel-admin-devices';
 import './panel-admin-office';
 import './panel-admin-schedule';
 import './panel-admin-services';
 import './panel-admin-users';
+import './panel-admin-visit-journal';
 
 interface Section {
   id: string;
@@ -29,6 +31,8 @@ const SECTIONS = [
   { id: 'counters', label: 'admin.sections.counters', adminOnly: false },
   { id: 'users', label: 'admin.sections.users', adminOnly: true },
   { id: 'devices', label: 'admin.sections.devices', adminOnly: false },
+  { id: 'visitJournal', label: 'admin.sections.visitJournal', adminOnly: false },
+  { id: 'appointments', label: 'admin.sections.appointments', adminOnly: false },
 ] as const satisfies readonly Section[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -40,6 +44,8 @@ const RENDERERS: Record<SectionId, (config: AdminConfig) => unknown> = {
   counters: (config) => html`<panel-admin-counters .config=${config}></panel-admin-counters>`,
   users: () => html`<panel-admin-users></panel-admin-users>`,
   devices: () => html`<panel-admin-devices></panel-admin-devices>`,
+  visitJournal: () => html`<panel-admin-visit-journal></panel-admin-visit-journal>`,
+  appointments: (config) => html`<panel-admin-appointments .config=${config}></panel-admin-appointments>`,
 };
 
 @customElement('panel-admin')

@@ -1,5 +1,5 @@
-// The question every report answers: which period (presets or two dates) and which service.
-// Emits `filters-change` with the whole new question; the parent owns it.
+// The question every report answers: which period (presets or two dates) and which service (not
+// asked for the office-wide reports). Emits `filters-change` with the whole new question; the parent owns it.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -54,6 +54,8 @@ export class PanelAnalyticsFilters extends LitElement {
   @property({ attribute: false }) filters!: AnalyticsFilters;
   /** The office's today. */
   @property() today = '';
+  /** Off for reports that always cover the whole office: a service choice would change nothing. */
+  @property({ type: Boolean }) serviceFilter = true;
 
   private _change(next: Partial<AnalyticsFilters>): void {
     const filters = { ...this.filters, ...next };
@@ -87,15 +89,17 @@ export class PanelAnalyticsFilters extends LitElement {
         <input type="date" name="to" .value=${this.filters.to} min=${this.filters.from} required
           @change=${(e: Event) => this._change({ to: (e.target as HTMLInputElement).value })}
       /></label>
-      <label
-        >${t('analytics.filters.service')}
-        <select name="service" @change=${(e: Event) => this._change({ serviceId: (e.target as HTMLSelectElement).value || null })}>
-          <option value="" ?selected=${this.filters.serviceId === null}>${t('analytics.filters.allServices')}</option>
-          ${snapshot.services.map(
-            (s) => html`<option value=${s.id} ?selected=${this.filters.serviceId === s.id}>${serviceName(this._env, s.id)}</option>`,
-          )}
-        </select>
-      </label>
+      ${this.serviceFilter
+        ? html`<label
+            >${t('analytics.filters.service')}
+            <select name="service" @change=${(e: Event) => this._change({ serviceId: (e.target as HTMLSelectElement).value || null })}>
+              <option value="" ?selected=${this.filters.serviceId === null}>${t('analytics.filters.allServices')}</option>
+              ${snapshot.services.map(
+                (s) => html`<option value=${s.id} ?selected=${this.filters.serviceId === s.id}>${serviceName(this._env, s.id)}</option>`,
+              )}
+            </select>
+          </label>`
+        : ''}
     </form>`;
   }
 }

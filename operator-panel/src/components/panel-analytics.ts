@@ -13,14 +13,18 @@ import { panelEnv, serverNow, type PanelEnv } from '../panel-env';
 import './panel-analytics-appointments';
 import './panel-analytics-comparison';
 import './panel-analytics-filters';
+import './panel-analytics-journal';
 import './panel-analytics-live';
 import './panel-analytics-load';
 import './panel-analytics-peak';
+import './panel-analytics-ratings';
 import './panel-analytics-staffing';
 import './panel-analytics-waits';
 
-const VIEWS = ['peak', 'waits', 'load', 'appointments', 'comparison', 'staffing', 'live'] as const;
+const VIEWS = ['peak', 'waits', 'load', 'appointments', 'comparison', 'staffing', 'journal', 'ratings', 'live'] as const;
 type ViewId = (typeof VIEWS)[number];
+/** Views whose reports always cover the whole office: no service to choose. */
+const OFFICE_WIDE: readonly ViewId[] = ['journal', 'ratings'];
 
 @customElement('panel-analytics')
 export class PanelAnalytics extends LitElement {
@@ -85,6 +89,10 @@ export class PanelAnalytics extends LitElement {
         return html`<panel-analytics-comparison .filters=${filters}></panel-analytics-comparison>`;
       case 'staffing':
         return html`<panel-analytics-staffing .filters=${filters}></panel-analytics-staffing>`;
+      case 'journal':
+        return html`<panel-analytics-journal .filters=${filters}></panel-analytics-journal>`;
+      case 'ratings':
+        return html`<panel-analytics-ratings .filters=${filters}></panel-analytics-ratings>`;
       case 'live':
         return html`<panel-analytics-live></panel-analytics-live>`;
     }
@@ -95,6 +103,7 @@ export class PanelAnalytics extends LitElement {
     if (!filters) return '';
     const { t } = this._env;
     const format = analyticsFormat(this._env.lang);
+    const officeWide = OFFICE_WIDE.includes(this._view);
     return html`
       <nav aria-label=${t('analytics.heading')}>
         ${VIEWS.map(
@@ -110,7 +119,7 @@ export class PanelAnalytics extends LitElement {
               report: t(`analytics.views.${this._view}`),
               from: format.date(filters.from),
               to: format.date(filters.to),
-              service: filters.serviceId ? serviceName(this._env, filters.serviceId) : t('analytics.filters.allServices'),
+              service: filters.serviceId && !officeWide ? serviceName(this._env, filters.serviceId) : t('analytics.filters.allServices'),
             })}
       </h1>
       ${this._view === 'live'
@@ -118,6 +127,7 @@ export class PanelAnalytics extends LitElement {
         : html`<panel-analytics-filters
             .filters=${filters}
             .today=${this._today()}
+            .serviceFilter=${!officeWide}
             @filters-change=${(e: CustomEvent<AnalyticsFilters>) => (this._filters = e.detail)}
           ></panel-analytics-filters>`}
       ${this._renderView(filters)}
