@@ -7,7 +7,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiError, AppointmentSettings, LateArrivalPolicy } from '../../../common/protocol';
 import { adminApi, mayEdit, type AdminConfig } from '../admin-api';
-import { Draft } from '../admin-draft';
+import { SettingsDocument } from '../admin-settings-document';
 import { formFooter, issueLines, numberField, selectField } from '../admin-fields';
 import { refusalText } from '../admin-issues';
 import { adminStyles } from '../admin-styles';
@@ -27,45 +27,26 @@ export class PanelAdminAppointments extends LitElement {
   private _env?: PanelEnv;
   /** For the services' names. */
   @property({ attribute: false }) config!: AdminConfig;
-  /** The settings as the server last gave them. */
-  @state() private _settings: AppointmentSettings | null = null;
-  @state() private _loadError: ApiError | null = null;
-  private readonly _draft = new Draft<AppointmentSettings>(this);
-  private readonly _edit = (change: (settings: AppointmentSettings) => void) => this._draft.edit(change);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
-  }
-
-  private async _load(): Promise<void> {
-    const result = await adminApi.appointmentSettings();
-    this._loadError = result.ok ? null : result.error;
-    if (result.ok) this._settings = result.data;
-  }
-
-  protected override willUpdate(): void {
-    if (this._settings) this._draft.follow(this._settings);
-  }
+  private readonly _document = new SettingsDocument<AppointmentSettings>(this, { load: adminApi.appointmentSettings, save: adminApi.saveAppointmentSettings });
+  private readonly _edit = (change: (settings: AppointmentSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {
     event.preventDefault();
     const env = this._env;
-    // Reading back what was saved shows the settings exactly as the server keeps them.
-    if (env && (await this._draft.save(adminApi.saveAppointmentSettings, (error) => refusalText(env.t, error)))) await this._load();
+    if (env) await this._document.save((error) => refusalText(env.t, error));
   }
 
   override render() {
     const env = this._env;
     if (!env) return html``;
     const { t } = env;
-    if (this._loadError) return issueLines([refusalText(t, this._loadError)]);
-    const settings = this._draft.value;
-    if (!settings || !this._settings) return html``;
+    const { loadError, saved } = this._document;
+    if (loadError) return issueLines([refusalText(t, loadError)]);
+    const settings = this._document.draft.value;
+    if (!settings || !saved) return html``;
     const editable = mayEdit(env.user);
-    const issues = this._draft.reader();
+    const issues = this._document.draft.reader();
     const edit = this._edit;
-    const saved = this._settings;
     const wholeNumber = (name: 'checkInEarlyMinutes' | 'checkInGraceMinutes' | 'publicLeadMinutes' | 'publicBookingsPerPhone' | 'horizonDays', label: string) =>
       numberField(name, label, settings[name], (v) => edit((s) => (s[name] = v ?? NaN)), issues.at(name));
     return html`<form @submit=${this._save} novalidate>
@@ -119,7 +100,7 @@ export class PanelAdminAppointments extends LitElement {
           </div>
         </fieldset>
       </fieldset>
-      ${editable ? formFooter(t, this._draft, issues.rest(), () => this._draft.reset(saved)) : ''}
+      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
     </form>`;
   }
 }

@@ -6,7 +6,7 @@ import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ApiError, VisitJournalSettings } from '../../../common/protocol';
 import { adminApi, mayEdit } from '../admin-api';
-import { Draft } from '../admin-draft';
+import { SettingsDocument } from '../admin-settings-document';
 import { checkField, formFooter, issueLines, localizedFields, numberField, textField } from '../admin-fields';
 import { refusalText, type IssueReader } from '../admin-issues';
 import { adminStyles } from '../admin-styles';
@@ -21,45 +21,26 @@ export class PanelAdminVisitJournal extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  /** The settings as the server last gave them. */
-  @state() private _settings: VisitJournalSettings | null = null;
-  @state() private _loadError: ApiError | null = null;
-  private readonly _draft = new Draft<VisitJournalSettings>(this);
-  private readonly _edit = (change: (settings: VisitJournalSettings) => void) => this._draft.edit(change);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
-  }
-
-  private async _load(): Promise<void> {
-    const result = await adminApi.visitJournalSettings();
-    this._loadError = result.ok ? null : result.error;
-    if (result.ok) this._settings = result.data;
-  }
-
-  protected override willUpdate(): void {
-    if (this._settings) this._draft.follow(this._settings);
-  }
+  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, { load: adminApi.visitJournalSettings, save: adminApi.saveVisitJournalSettings });
+  private readonly _edit = (change: (settings: VisitJournalSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {
     event.preventDefault();
     const env = this._env;
-    // Reading back what was saved shows the settings exactly as the server keeps them.
-    if (env && (await this._draft.save(adminApi.saveVisitJournalSettings, (error) => refusalText(env.t, error)))) await this._load();
+    if (env) await this._document.save((error) => refusalText(env.t, error));
   }
 
   override render() {
     const env = this._env;
     if (!env) return html``;
     const { t } = env;
-    if (this._loadError) return issueLines([refusalText(t, this._loadError)]);
-    const settings = this._draft.value;
-    if (!settings || !this._settings) return html``;
+    const { loadError, saved } = this._document;
+    if (loadError) return issueLines([refusalText(t, loadError)]);
+    const settings = this._document.draft.value;
+    if (!settings || !saved) return html``;
     const editable = mayEdit(env.user);
-    const issues = this._draft.reader();
+    const issues = this._document.draft.reader();
     const edit = this._edit;
-    const saved = this._settings;
     return html`<form @submit=${this._save} novalidate>
       <fieldset class="plain stack" ?disabled=${!editable}>
         <h2>${t('admin.sections.visitJournal')}</h2>
@@ -74,7 +55,7 @@ export class PanelAdminVisitJournal extends LitElement {
           <span class="muted">${t('admin.visitJournal.retentionNote')}</span>
         </fieldset>
       </fieldset>
-      ${editable ? formFooter(t, this._draft, issues.rest(), () => this._draft.reset(saved)) : ''}
+      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
     </form>`;
   }
 
