@@ -186,6 +186,17 @@ describe('office settings', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('lets an admin leave the QR code off the printed ticket and add the office’s own last line', async () => {
+    const page = await asAdmin('office');
+    await page.locator('panel-admin-office input[name="ticketLayout.show.qrCode"]').uncheck();
+    await page.locator('panel-admin-office input[name="ticketLayout.footer.ru"]').fill('Вход со двора');
+    await page.locator('panel-admin-office button[data-role="save"]').click();
+    await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    expect(config.body.ok && config.body.data.office.ticketLayout).toMatchObject({ footer: { ru: 'Вход со двора' }, show: { qrCode: false, address: true } });
+    await page.close();
+  });
+
   // Last: a holiday today closes the office for every later test on this server.
   it('closes the office when an admin adds a holiday for today', async () => {
     expect((await kioskServices()).officeStatus.state).not.toBe('closed');

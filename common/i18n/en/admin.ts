@@ -54,6 +54,13 @@ export const admin = {
     templates: 'Announcement text; must contain {ticket} and {counter}, empty: the standard text',
     voicePack: 'Folder of recorded voice (empty: synthetic speech)',
     serverSpeakers: "Also say calls on the server's own speakers",
+    ticketLayout: 'Printed ticket',
+    ticketFooter: 'Last line of the ticket (empty: “Please wait to be called on the display”)',
+    printAddress: 'Print the address',
+    printPeopleAhead: 'Print how many people are ahead',
+    printExpectedWait: 'Print the expected wait',
+    printPhones: 'Print the phones',
+    printQrCode: 'Print the QR code of the live ticket page',
   },
   schedule: {
     weekly: 'Weekly hours',

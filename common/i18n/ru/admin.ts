@@ -52,6 +52,13 @@ export const admin: Catalogue['admin'] = {
     templates: 'Текст объявления; должен содержать {ticket} и {counter}, пусто — стандартный текст',
     voicePack: 'Папка с записанным голосом (пусто — синтез речи)',
     serverSpeakers: 'Также объявлять вызовы через динамики сервера',
+    ticketLayout: 'Печатный талон',
+    ticketFooter: 'Последняя строка талона (пусто — «Ждите вызова на табло»)',
+    printAddress: 'Печатать адрес',
+    printPeopleAhead: 'Печатать, сколько человек впереди',
+    printExpectedWait: 'Печатать ожидаемое время',
+    printPhones: 'Печатать телефоны',
+    printQrCode: 'Печатать QR-код страницы талона',
   },
   schedule: {
     weekly: 'Часы работы по дням недели',

@@ -76,7 +76,7 @@ export class PanelAdminOffice extends LitElement {
           <datalist id="time-zones">${TIME_ZONES.map((tz) => html`<option value=${tz}></option>`)}</datalist>
         </div>
         ${this._renderLanguages(env, office, issues)} ${this._renderRules(env, office, issues)} ${this._renderCategories(env, office, issues)}
-        ${this._renderAnnouncements(env, office, issues)}
+        ${this._renderAnnouncements(env, office, issues)} ${this._renderTicketLayout(env, office, issues)}
       </fieldset>
       ${editable ? formFooter(t, this._draft, issues.rest(), () => this._draft.reset(this.config.office)) : ''}
     </form>`;
@@ -175,6 +175,25 @@ export class PanelAdminOffice extends LitElement {
       </div>
       ${checkField('announcements.serverSpeakers', t('admin.office.serverSpeakers'), announcements.serverSpeakers, (on) => edit((o) => (o.announcements.serverSpeakers = on)))}
       ${issueLines(issues.at('announcements', true))}
+    </fieldset>`;
+  }
+
+  private _renderTicketLayout(env: PanelEnv, office: Office, issues: IssueReader) {
+    const { t } = env;
+    const edit = this._edit;
+    const { footer, show } = office.ticketLayout;
+    const toggles = [
+      ['address', 'admin.office.printAddress'],
+      ['peopleAhead', 'admin.office.printPeopleAhead'],
+      ['expectedWait', 'admin.office.printExpectedWait'],
+      ['phones', 'admin.office.printPhones'],
+      ['qrCode', 'admin.office.printQrCode'],
+    ] as const;
+    return html`<fieldset>
+      <legend>${t('admin.office.ticketLayout')}</legend>
+      ${localizedFields(t, 'ticketLayout.footer', t('admin.office.ticketFooter'), footer, (v) => edit((o) => (o.ticketLayout.footer = v)), issues.at('ticketLayout.footer', true))}
+      ${toggles.map(([line, label]) => checkField(`ticketLayout.show.${line}`, t(label), show[line], (on) => edit((o) => (o.ticketLayout.show[line] = on))))}
+      ${issueLines(issues.at('ticketLayout', true))}
     </fieldset>`;
   }
 }
