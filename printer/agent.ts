@@ -42,7 +42,9 @@ function describe(error: unknown): string {
 }
 
 function jobBytes(job: PrintJob, profile: PrinterProfile): Uint8Array {
-  return job.payload.kind === 'ticket' ? layoutTicket(job.payload.ticket, profile) : layoutTestPage(profile);
+  if (job.payload.kind !== 'ticket') return layoutTestPage(profile);
+  const { logo, ...ticket } = job.payload.ticket;
+  return layoutTicket({ ...ticket, ...(logo ? { logo: { ...logo, data: Uint8Array.from(Buffer.from(logo.data, 'base64')) } } : {}) }, profile);
 }
 
 export function startPrintAgent(options: PrintAgentOptions): PrintAgent {

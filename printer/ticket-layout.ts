@@ -5,7 +5,7 @@
 // pages differently) and prints '?' when no page has a letter. Our own tables (escpos/code-pages.ts)
 // let the profile decide the page numbers and let us refuse unprintable text instead.
 import type { Lang } from '../common/protocol/model';
-import { commandSetFor, type CommandSet } from './escpos/commands';
+import { commandSetFor, type CommandSet, type MonoImage } from './escpos/commands';
 import { encodeText, startingPage } from './escpos/text-encoder';
 import { unprintableCharacters, UnprintableTextError } from './printable-text';
 import type { CodePageSlot, PrinterProfile } from './profiles';
@@ -42,6 +42,8 @@ export interface TicketPrintData {
   liveUrl?: string;
   /** The last lines: the office's own text, a duplicate's mark. */
   footer?: readonly string[];
+  /** The office's logo at the top; left out on printers without raster images or narrower paper. */
+  logo?: MonoImage;
   /** The ticket's language. The layout picks code pages from the letters themselves, not from this. */
   language: Lang;
   labels: TicketLabels;
@@ -88,7 +90,7 @@ class TicketBytes {
 type TextStyle = 'plain' | 'bold' | 'heading' | 'ticket-code';
 
 /** The ticket top to bottom; both the printable-text check and the bytes come from this one list. */
-type TicketBlock = { kind: 'text'; text: string; style: TextStyle } | { kind: 'gap' } | { kind: 'qr'; payload: string };
+type TicketBlock = { kind: 'text'; text: string; style: TextStyle } | { kind: 'gap' } | { kind: 'qr'; payload: string } | { kind: 'image'; image: MonoImage };
 
 const GAP: TicketBlock = { kind: 'gap' };
 
@@ -99,6 +101,7 @@ function text(value: string, style: TextStyle = 'plain'): TicketBlock {
 function ticketBlocks(ticket: TicketPrintData): TicketBlock[] {
   const { labels } = ticket;
   return [
+    ...(ticket.logo ? [{ kind: 'image', image: ticket.logo } as const] : []),
     text(ticket.officeName, 'bold'),
     ...(ticket.officeAddress ? [text(ticket.officeAddress)] : []),
     GAP,
@@ -167,6 +170,9 @@ export function layoutTicket(ticket: TicketPrintData, profile: PrinterProfile): 
   for (const block of blocks) {
     if (block.kind === 'text') writeText(out, profile, block);
     else if (block.kind === 'gap') out.add(commands.lineFeed());
+    else if (block.kind === 'image') {
+      if (commands.rasterImage && block.image.widthBytes * 8 <= profile.paper.widthDots) out.add(commands.rasterImage(block.image), commands.lineFeed());
+    }
     else out.add(commands.qrCode(new TextEncoder().encode(block.payload), qrModuleDots(profile)));
   }
   out.add(commands.feedLines(FEED_BEFORE_CUT_LINES), commands.feedAndCut());

@@ -26,6 +26,7 @@ import { serveWebApps } from './http/web-apps';
 import { PrintDesk } from './printing/print-desk';
 import { printingRoutes } from './printing/printing-routes';
 import { unprintableConfiguration } from './printing/printable-config';
+import { TicketLogo } from './printing/ticket-logo';
 import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
 import { attachPrintAgents } from './realtime/print-agents';
@@ -90,7 +91,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = createServer(app);
-  const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId });
+  const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId, logo: new TicketLogo(deps.dataDir) });
   let io: TalonIo | undefined;
   const appointments = await startAppointments({ db, engine, clock, newId: deps.newId ?? randomId });
   const visits = await startVisits({ db, engine, clock });

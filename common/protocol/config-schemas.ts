@@ -76,8 +76,9 @@ export const officeSchema = z
         show: z
           .object({ address: z.boolean(), peopleAhead: z.boolean(), expectedWait: z.boolean(), phones: z.boolean(), qrCode: z.boolean() })
           .default({ address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }),
+        logo: z.boolean().default(false),
       })
-      .default({ footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true } }),
+      .default({ footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false }),
   })
   .refine((o) => o.languages.includes(o.defaultLanguage), { message: 'the default language must be one of the languages', path: ['defaultLanguage'] });
 

@@ -62,6 +62,8 @@ export interface TicketLayout {
   /** The office's own last line(s), per language; empty: «Ждите вызова на табло». */
   footer: LocalizedText;
   show: { address: boolean; peopleAhead: boolean; expectedWait: boolean; phones: boolean; qrCode: boolean };
+  /** Print the office's logo (a PBM image at <data dir>/ticket-logo.pbm) at the top. */
+  logo: boolean;
 }
 
 /** How calls are spoken in the hall. */

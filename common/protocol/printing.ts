@@ -21,6 +21,8 @@ export const ticketPrintDataSchema = z
     expectedWait: printedText.optional(),
     liveUrl: z.string().max(2000).optional(),
     footer: z.array(printedText).max(4).optional(),
+    /** A 1-bit raster, rows of `widthBytes` bytes, base64. */
+    logo: z.object({ widthBytes: z.number().int().min(1).max(72), height: z.number().int().min(1).max(800), data: z.string().max(80_000) }).strict().optional(),
     language: lang,
     labels: z.object({
       ticketNumber: printedText,

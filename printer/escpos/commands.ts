@@ -19,6 +19,15 @@ export interface CommandSet {
   qrCode(payload: Uint8Array, moduleDots: number): number[];
   /** Feed to the cutter and cut, leaving a hinge (partial cut) so the ticket does not drop. */
   feedAndCut(): number[];
+  /** A monochrome raster image (1 = black, rows of `widthBytes` bytes); absent where not supported. */
+  rasterImage?(image: MonoImage): number[];
+}
+
+/** A 1-bit image as printers take it: rows top to bottom, 8 pixels a byte, most significant bit first. */
+export interface MonoImage {
+  widthBytes: number;
+  height: number;
+  data: Uint8Array;
 }
 
 export function commandSetFor(dialect: CommandDialect): CommandSet {

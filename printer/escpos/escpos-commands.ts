@@ -14,6 +14,8 @@ function qrFunction(fn: number, parameters: readonly number[]): number[] {
 }
 
 export const ESC_POS_COMMANDS: CommandSet = {
+  // GS v 0 m xL xH yL yH d…: raster bit image, normal size.
+  rasterImage: ({ widthBytes, height, data }) => [GS, 0x76, 0x30, 0, ...lowHigh(widthBytes), ...lowHigh(height), ...data],
   initialize: () => [ESC, 0x40],
   selectCodePage: (pageNumber) => [ESC, 0x74, pageNumber],
   align: (alignment) => [ESC, 0x61, ALIGNMENT_CODE[alignment]],

@@ -8,6 +8,7 @@
 import type { Device, Result, Ticket } from '../../common/protocol';
 import type { PrinterInfo, PrintJob, PrintJobPayload, PrintJobResult, QueuedPrintJob } from '../../common/protocol/printing';
 import { estimateWait } from '../domain/estimates';
+import type { TicketLogo } from './ticket-logo';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
 import { ApiFailure, fail, toApiError } from '../http/respond';
@@ -27,6 +28,8 @@ export interface PrintDeskDeps {
   /** Where visitors' phones reach the server, for the QR code's live-page link. */
   publicUrl: () => string;
   newId: () => string;
+  /** The office's logo file, for offices that print one. */
+  logo?: TicketLogo;
 }
 
 type Deliver = (agentId: string, job: PrintJob) => void;
@@ -80,7 +83,7 @@ export class PrintDesk {
     const target = agentId ?? (await this.jobs.lastAgentFor(ticketId)) ?? fail('conflict', 'This ticket was never printed; say which printer (agentId)');
     await this.activeAgent(target);
     const estimate = estimateWait(engine.currentState, engine.currentConfig, ticket, engine.now());
-    return this.queue(target, 'reprint', this.ticketPayload(ticket, estimate, ticket.print === 'printed'));
+    return this.queue(target, 'reprint', await this.ticketPayload(ticket, estimate, ticket.print === 'printed'));
   }
 
   async testPage(agentId: string): Promise<QueuedPrintJob> {
@@ -149,11 +152,13 @@ export class PrintDesk {
       console.warn(`[talon] ticket ${ticket.code} is not printed: kiosk "${kiosk.name}" has no printer (${pairing.reason})`);
       return;
     }
-    await this.queue(pairing.agentId, 'issue', this.ticketPayload(ticket, ticket.estimate, false));
+    await this.queue(pairing.agentId, 'issue', await this.ticketPayload(ticket, ticket.estimate, false));
   }
 
-  private ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): PrintJobPayload {
-    const data = printedTicket(ticket, this.deps.engine.currentConfig, { publicUrl: this.deps.publicUrl(), estimate, duplicate });
+  private async ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): Promise<PrintJobPayload> {
+    const config = this.deps.engine.currentConfig;
+    const logo = config.office.ticketLayout.logo ? await this.deps.logo?.image() : null;
+    const data = printedTicket(ticket, config, { publicUrl: this.deps.publicUrl(), estimate, duplicate, logo });
     return { kind: 'ticket', ticketId: ticket.id, ticket: data };
   }
 

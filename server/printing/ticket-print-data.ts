@@ -4,6 +4,7 @@ import type { Ticket, WaitEstimate } from '../../common/protocol';
 import type { PrintedTicket } from '../../common/protocol/printing';
 import { translate } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
+import type { MonoImage } from '../../printer/escpos/commands';
 import type { QueueConfig } from '../domain/state';
 
 export interface TicketPrintOptions {
@@ -13,6 +14,8 @@ export interface TicketPrintOptions {
   estimate: WaitEstimate | null;
   /** A reprint of a ticket that already came out is marked as a duplicate. */
   duplicate: boolean;
+  /** The office's logo, when it prints one. */
+  logo?: MonoImage | null;
 }
 
 function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): { date: string; time: string } {
@@ -44,6 +47,7 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
     ...(show.peopleAhead ? { peopleAhead: options.estimate?.ahead ?? 0 } : {}),
     ...(show.expectedWait ? { expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }) } : {}),
     ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, ticket.id) } : {}),
+    ...(options.logo ? { logo: { widthBytes: options.logo.widthBytes, height: options.logo.height, data: Buffer.from(options.logo.data).toString('base64') } } : {}),
     footer: [...(options.duplicate ? [translate(lang, 'ticket.duplicate')] : []), ownFooter || translate(lang, 'ticket.waitForCall')],
     language: lang,
     labels: {

@@ -110,7 +110,7 @@ export function makeConfig(options: ConfigOptions = {}): QueueConfig {
     rules: { ...DEFAULT_RULES, ...options.rules },
     categories: [{ id: 'disability', name: { en: 'Disability group I/II' } }],
     announcements: { templates: {}, voicePack: null, serverSpeakers: false },
-    ticketLayout: { footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true } },
+    ticketLayout: { footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false },
   };
   return {
     office,

@@ -61,6 +61,7 @@ export const admin = {
     printExpectedWait: 'Print the expected wait',
     printPhones: 'Print the phones',
     printQrCode: 'Print the QR code of the live ticket page',
+    printLogo: 'Print the logo (a black-and-white PBM image saved as data/ticket-logo.pbm)',
   },
   schedule: {
     weekly: 'Weekly hours',

@@ -59,6 +59,7 @@ export const admin: Catalogue['admin'] = {
     printExpectedWait: 'Печатать ожидаемое время',
     printPhones: 'Печатать телефоны',
     printQrCode: 'Печатать QR-код страницы талона',
+    printLogo: 'Печатать логотип (чёрно-белое изображение PBM в data/ticket-logo.pbm)',
   },
   schedule: {
     weekly: 'Часы работы по дням недели',

@@ -59,6 +59,7 @@ export const admin: Catalogue['admin'] = {
     printExpectedWait: 'Друкувати очікуваний час',
     printPhones: 'Друкувати телефони',
     printQrCode: 'Друкувати QR-код сторінки талона',
+    printLogo: 'Друкувати логотип (чорно-біле зображення PBM у data/ticket-logo.pbm)',
   },
   schedule: {
     weekly: 'Години роботи за днями тижня',

@@ -193,6 +193,7 @@ export class PanelAdminOffice extends LitElement {
       <legend>${t('admin.office.ticketLayout')}</legend>
       ${localizedFields(t, 'ticketLayout.footer', t('admin.office.ticketFooter'), footer, (v) => edit((o) => (o.ticketLayout.footer = v)), issues.at('ticketLayout.footer', true))}
       ${toggles.map(([line, label]) => checkField(`ticketLayout.show.${line}`, t(label), show[line], (on) => edit((o) => (o.ticketLayout.show[line] = on))))}
+      ${checkField('ticketLayout.logo', t('admin.office.printLogo'), office.ticketLayout.logo, (on) => edit((o) => (o.ticketLayout.logo = on)))}
       ${issueLines(issues.at('ticketLayout', true))}
     </fieldset>`;
   }
