@@ -5,8 +5,10 @@ import type { PlayResult } from './announcer';
 /** No announcement is this long; a clip that never ends must not silence the hall for good. */
 const LONGEST_CLIP_MS = 30_000;
 
-export function playAudio(url: string): Promise<PlayResult> {
+/** `volume` from 0 (mute) to 1 (full), the display's setting. */
+export function playAudio(url: string, volume = 1): Promise<PlayResult> {
   const audio = new Audio(url);
+  audio.volume = volume;
   return new Promise((resolve) => {
     const timer = setTimeout(() => settle('failed'), LONGEST_CLIP_MS);
     function settle(result: PlayResult): void {

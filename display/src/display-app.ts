@@ -59,7 +59,7 @@ export class DisplayApp extends LitElement {
     onSnapshot: (snapshot) => (this._clockOffsetMs = snapshot.serverTime - Date.now()),
   });
   private readonly announcer = new Announcer({
-    play: playAudio,
+    play: (url) => playAudio(url, this.settings.volume / 100),
     languages: () => this.languages(),
     repeat: () => this.settings.repeat,
     onBlockedChange: (blocked) => {

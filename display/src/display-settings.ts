@@ -21,6 +21,8 @@ export interface DisplaySettings {
   speak: boolean;
   /** How many times each announcement is said. */
   repeat: number;
+  /** Loudness of announcements in per cent of the screen's own volume. */
+  volume: number;
   /** How many earlier calls to list. */
   recentCount: number;
   /** How long a new call blinks. */
@@ -77,6 +79,7 @@ export function displaySettingsFrom(params: URLSearchParams): DisplaySettings {
     // A hall display speaks unless told not to; a booth sign is silent unless told to speak.
     speak: flag(params.get('speak'), boothCounterId === null),
     repeat: bounded(params.get('repeat'), 1, MAX_REPEAT, 1),
+    volume: bounded(params.get('volume'), 0, 100, 100),
     recentCount: bounded(params.get('recent'), 0, RECENT_CALLS_KEPT, 6),
     highlightSeconds: bounded(params.get('highlight'), 0, 120, 10),
     ticker: (params.get('ticker') ?? '').trim().slice(0, 1000),

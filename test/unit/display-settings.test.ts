@@ -14,18 +14,20 @@ describe('displaySettingsFrom', () => {
       languages: [],
       speak: true,
       repeat: 1,
+      volume: 100,
       showWaiting: false,
       ticker: '',
     });
   });
 
-  it('reads zone, counters, services, languages, repeat and the running text', () => {
-    expect(settings('zone=hall&counters=booth-1,booth-2&services=documents&lang=ru,en&repeat=2&waiting=1&ticker=Hello&layout=portrait')).toMatchObject({
+  it('reads zone, counters, services, languages, repeat, volume and the running text', () => {
+    expect(settings('zone=hall&counters=booth-1,booth-2&services=documents&lang=ru,en&repeat=2&volume=60&waiting=1&ticker=Hello&layout=portrait')).toMatchObject({
       zone: 'hall',
       counterIds: ['booth-1', 'booth-2'],
       serviceIds: ['documents'],
       languages: ['ru', 'en'],
       repeat: 2,
+      volume: 60,
       showWaiting: true,
       ticker: 'Hello',
       layout: 'portrait',

@@ -172,6 +172,7 @@ export const admin = {
     showLanguages: 'Languages, first one leading (empty: the office default)',
     speak: 'Say calls aloud',
     repeat: 'Say each call (times)',
+    volume: 'Volume, % (0–100)',
     recent: 'Earlier calls listed',
     waiting: 'Show how many people wait',
     ticker: 'Running text along the bottom',

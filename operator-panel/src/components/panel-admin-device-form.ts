@@ -83,6 +83,7 @@ export class PanelAdminDeviceForm extends LitElement {
               ${textField('settings.zone', t('admin.devices.showZone'), settingText(settings, 'zone'), (v) => setting('zone', v), issues.at('settings.zone'))}
               ${textField('settings.lang', t('admin.devices.showLanguages'), settingText(settings, 'lang'), (v) => setting('lang', v), issues.at('settings.lang'))}
               ${numberField('settings.repeat', t('admin.devices.repeat'), (settings['repeat'] as number | undefined) ?? null, (v) => setting('repeat', v), issues.at('settings.repeat'))}
+              ${numberField('settings.volume', t('admin.devices.volume'), (settings['volume'] as number | undefined) ?? null, (v) => setting('volume', v), issues.at('settings.volume'))}
               ${numberField('settings.recent', t('admin.devices.recent'), (settings['recent'] as number | undefined) ?? null, (v) => setting('recent', v), issues.at('settings.recent'))}
             </div>
             <div class="row">
