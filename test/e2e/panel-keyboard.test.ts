@@ -47,6 +47,8 @@ describe('booth panel by keyboard', () => {
     await tabTo(page, 'button[data-counter="booth-4"]');
     await page.keyboard.press('Enter');
 
+    // The booth screen listens for keys once it is there: wait for it, or the key falls on nothing.
+    await action(page, 'open').waitFor();
     await page.keyboard.press('o');
     await action(page, 'callNext').waitFor();
     await page.keyboard.press('n');
