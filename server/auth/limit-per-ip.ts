@@ -1,5 +1,5 @@
 // Public endpoints have no signed-in user to limit, so they are limited per client address; the
-// answer says when to try again. (public-booking-routes.ts has its own copy of this from before.)
+// answer says when to try again.
 import type { Request, Response } from 'express';
 import { fail } from '../http/respond';
 import type { RateLimiter } from './rate-limit';

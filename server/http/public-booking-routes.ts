@@ -1,11 +1,12 @@
 // The public booking page's API: what can be booked, the free slots of a day, and booking one.
 // Nobody signs in here, so every endpoint is limited per IP address; a booking answers with the
 // code only, never echoing personal data.
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { bookAppointmentSchema, slotsQuerySchema, type BookingInfo, type BookingReceipt, type SlotView } from '../../common/protocol';
 import type { AppointmentBook } from '../appointments/appointment-book';
-import { createRateLimiter, type RateLimit, type RateLimiter } from '../auth/rate-limit';
-import { fail, handle, parse } from './respond';
+import { limitPerIp } from '../auth/limit-per-ip';
+import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
+import { handle, parse } from './respond';
 
 export const PUBLIC_BOOKING_LIMITS = {
   /** Browsing days and slots: a person clicks through a few dozen; a scraper asks far more. */
@@ -13,14 +14,6 @@ export const PUBLIC_BOOKING_LIMITS = {
   /** Bookings: a family books a few visits; more from one address in minutes is abuse. */
   book: { burst: 5, refillEveryMs: 60_000 },
 } as const satisfies Record<string, RateLimit>;
-
-function limitPerIp(limiter: RateLimiter, req: Request, res: Response): void {
-  const result = limiter.take(req.ip ?? 'unknown');
-  if (result.allowed) return;
-  const retryAfterSeconds = Math.ceil(result.retryAfterMs / 1000);
-  res.setHeader('Retry-After', String(retryAfterSeconds));
-  fail('rate-limited', 'Too many requests from this address; wait a minute and try again', { retryAfterSeconds });
-}
 
 export function publicBookingRoutes(book: AppointmentBook, clock: () => number = Date.now): Router {
   const router = Router();

@@ -11,11 +11,8 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
 import { findTicket } from '../store/queue-store';
+import { requireRole } from '../auth/permissions';
 import { fail, handle, parse } from './respond';
-
-function requireStaff(principal: Principal): void {
-  if (principal.kind !== 'user') fail(principal.kind === 'public' ? 'unauthenticated' : 'forbidden', 'Staff only');
-}
 
 export function queueRoutes(engine: QueueEngine, db: Database): Router {
   const router = Router();
@@ -78,8 +75,8 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
 
   router.get(
     '/api/journal',
-    handle(async (req, res) => {
-      requireStaff(res.locals.principal as Principal);
+    requireRole('admin', 'manager', 'operator', 'consultant'),
+    handle(async (req) => {
       const query = parse(z.object({ day: localDateSchema.optional(), counterId: z.string().max(64).optional() }), req.query);
       const { timeZone } = engine.currentConfig.office;
       const day = query.day ?? localDate(engine.now(), timeZone);
