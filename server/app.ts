@@ -10,6 +10,7 @@ import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
 import { resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
+import type { RateLimit } from './auth/rate-limit';
 import { PrincipalCache } from './auth/principal-cache';
 import { startAppointments } from './appointments/appointments-feature';
 import { CommandRunner } from './engine/commands';
@@ -53,6 +54,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The data folder: announcement audio is cached and voice packs are found here. */
   dataDir: string;
+  /** Sign-in attempts allowed per address and login; the default guards against password guessing. */
+  loginLimit?: RateLimit;
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
 }
@@ -99,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use('/api', express.json({ limit: '64kb' }));
   const principals = new PrincipalCache((credentials) => resolvePrincipal(stores, credentials), revocations, clock);
   app.use('/api', authenticate(principals.resolve));
-  app.use(authRoutes(stores, revocations, clock));
+  app.use(authRoutes(stores, revocations, clock, deps.loginLimit));
   app.use(userRoutes(stores, revocations));
   app.use(deviceRoutes(stores, revocations, presence));
   app.use(queueRoutes(engine, db));

@@ -7,13 +7,13 @@ import { loginSchema } from '../../common/protocol';
 import { clearSessionCookie, credentialsOf, principalOf, setSessionCookie } from '../auth/authenticate';
 import { verifyDecoyPassword, verifyPassword } from '../auth/passwords';
 import { sessionTokenOf, type AuthStores } from '../auth/principal';
-import { createRateLimiter, RATE_LIMITS } from '../auth/rate-limit';
+import { createRateLimiter, RATE_LIMITS, type RateLimit } from '../auth/rate-limit';
 import { fail, handle, parse } from './respond';
 
 /** Expects JSON bodies parsed and `authenticate` run by the app, as app.ts does for all of /api. */
-export function authRoutes(stores: AuthStores, revocations: AccessRevocations, clock: () => number = Date.now): Router {
+export function authRoutes(stores: AuthStores, revocations: AccessRevocations, clock: () => number = Date.now, loginLimit: RateLimit = RATE_LIMITS.login): Router {
   const router = Router();
-  const loginLimiter = createRateLimiter(RATE_LIMITS.login, clock);
+  const loginLimiter = createRateLimiter(loginLimit, clock);
 
   router.post(
     '/api/auth/login',

@@ -13,6 +13,7 @@ import { migrate } from '../../server/store/migrate';
 import { seedDemoOffice } from '../../server/store/seed';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+const TEST_LOGIN_LIMIT = { burst: 1000, refillEveryMs: 10 };
 
 export interface StartOptions {
   dataDir?: string;
@@ -76,7 +77,9 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
   const db = await Database.open(join(dataDir, DB_FILE));
   await migrate(db);
   const clock = options.clock ?? Date.now;
-  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir });
+  // Browser tests sign the same people in again and again, faster than five a minute; the limit
+  // itself is tested in auth-routes.test.ts against the real default.
+  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir, loginLimit: TEST_LOGIN_LIMIT });
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
