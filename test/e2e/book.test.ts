@@ -4,6 +4,7 @@ import type { Appointment } from '../../common/protocol';
 import { zonedToEpoch } from '../../server/domain/time';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const NOON_IRKUTSK = zonedToEpoch('2030-01-15', '12:00', 'Asia/Irkutsk');
 const SCREENSHOTS = 'docs/screenshots';
@@ -34,12 +35,12 @@ describe('the public booking page', () => {
     await expect(page.locator('book-slot-grid button:not([disabled])').first().textContent()).resolves.toContain('13:00');
     await page.locator('book-visitor-form input[name=name]').fill('Olga Kravets');
     await page.locator('book-visitor-form input[name=phone]').fill('+7 900 123-45-67');
-    await page.screenshot({ path: `${SCREENSHOTS}/book-form-en.png`, fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/book-form-en.png`), fullPage: true });
     await page.locator('book-visitor-form button[type=submit]').click();
 
     const code = await page.locator('book-receipt .code').getAttribute('data-code');
     await expect(page.locator('book-receipt strong').textContent()).resolves.toContain('13:00');
-    await page.screenshot({ path: `${SCREENSHOTS}/book-code-en.png`, fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/book-code-en.png`), fullPage: true });
     const consultant = await server.login('consultant');
     const found = await call<Appointment[]>(server, `/api/appointments?code=${code}`, { token: consultant });
     expect(found.body).toMatchObject({ ok: true, data: [{ name: 'Olga Kravets', serviceId: 'documents', createdBy: 'public', language: 'en' }] });
@@ -53,7 +54,7 @@ describe('the public booking page', () => {
     await page.locator('book-app tl-language-switch button[lang=uk]').click();
     await expect(page.locator('book-app h1').textContent()).resolves.toBe('Запис на прийом');
     await chooseFirstFreeSlot(page, 'Консультація');
-    await page.screenshot({ path: `${SCREENSHOTS}/book-slots-uk.png`, fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/book-slots-uk.png`), fullPage: true });
     await page.close();
   });
 });

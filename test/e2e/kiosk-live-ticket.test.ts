@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketResult } from '../../common/protocol';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call, startTalon } from '../support/talon-server';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -36,7 +37,7 @@ describe('live ticket page', () => {
 
     await page.locator('tl-language-switch button[lang="ru"]').click();
     await expect(called.textContent()).resolves.toContain('Подойдите к окну 1');
-    await page.screenshot({ path: join(SCREENSHOTS, 'kiosk-live-ticket-called.png') });
+    await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'kiosk-live-ticket-called.png')) });
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import { codePageNumbers, decodeEscPos, lineTexts } from '../support/escpos-deco
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const pages = codePageNumbers(printerProfile('epson', '80mm'));
 
@@ -74,7 +75,7 @@ describe('kiosk printing', () => {
     expect(decodeEscPos(printer.printed(), pages)).toHaveLength(0);
     // The Done button arms itself shortly after the ticket shows (a double tap must not dismiss it).
     await expect.poll(() => page.locator('kiosk-issued-ticket [data-done]').isEnabled()).toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/kiosk-portrait-print-failed.png' });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/kiosk-portrait-print-failed.png') });
     await page.close();
   });
 });

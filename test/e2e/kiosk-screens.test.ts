@@ -6,6 +6,7 @@ import type { Lang } from '../../common/protocol';
 import { launchBrowser } from '../support/browser';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 import { configureFullMenu, LANDSCAPE, openKiosk, PORTRAIT, serviceButton, shownTicketCode } from './kiosk-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const MIN_TOUCH_PX = 76;
@@ -125,25 +126,25 @@ describe('kiosk screens', () => {
         expect(overflow.lowest).toBeLessThanOrEqual(0);
         await expect(serviceButton(page, 'home-care').isDisabled()).resolves.toBe(true);
         await expectReadableAndTouchable(page);
-        await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${orientation}-${lang}.png`) });
+        await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, `kiosk-${orientation}-${lang}.png`)) });
       }
 
       await page.locator('kiosk-service-grid button[data-group]').click();
       await serviceButton(page, 'subsidy-housing').waitFor();
       await expectReadableAndTouchable(page);
-      await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${orientation}-group.png`) });
+      await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, `kiosk-${orientation}-group.png`)) });
 
       await serviceButton(page, 'subsidy-housing').click();
       await shownTicketCode(page);
       await page.locator('kiosk-issued-ticket [data-done]:enabled').waitFor();
       await expectReadableAndTouchable(page);
-      await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${orientation}-ticket.png`) });
+      await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, `kiosk-${orientation}-ticket.png`)) });
       await page.locator('kiosk-issued-ticket [data-done]').click();
 
       await page.locator('[data-appointment]').click();
       await page.locator('kiosk-booking-keypad [data-key="7"]').click();
       await expectReadableAndTouchable(page);
-      await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${orientation}-keypad.png`) });
+      await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, `kiosk-${orientation}-keypad.png`)) });
       await page.close();
     });
   }

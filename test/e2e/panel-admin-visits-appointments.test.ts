@@ -7,6 +7,7 @@ import type { AppointmentSettings, VisitJournalSettings } from '../../common/pro
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { ADMIN_PASSWORD, call } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const env = useBrowserAndServer();
 let adminToken: string;
@@ -78,7 +79,7 @@ describe('visit journal and appointment settings', () => {
     expect(saved.results.at(-1)).toEqual({ id: 'referred', label: { en: 'Referred to another office' } });
     expect(saved).toMatchObject({ collectPersonalData: true, retentionDays: 45 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'docs/screenshots/admin-visit-journal.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/admin-visit-journal.png'), fullPage: true });
     await page.close();
   });
 
@@ -115,7 +116,7 @@ describe('visit journal and appointment settings', () => {
       publicBookingsPerPhone: 3,
     });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'docs/screenshots/admin-appointments.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/admin-appointments.png'), fullPage: true });
     await page.close();
   });
 

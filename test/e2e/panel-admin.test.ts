@@ -9,6 +9,7 @@ import type { ServicesAnswer } from '../../common/protocol/rest';
 import { launchBrowser } from '../support/browser';
 import { ADMIN_PASSWORD, call, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 let talon: RunningTalon;
 let browser: Browser;
@@ -48,7 +49,7 @@ async function asAdmin(section: string): Promise<Page> {
 /** A whole-page picture from the top, so the sticky section list and Save bar sit where a person sees them. */
 async function screenshot(page: Page, path: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path: docsScreenshotPath(path), fullPage: true });
 }
 
 async function kioskServices(): Promise<ServicesAnswer> {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -66,7 +67,7 @@ describe('manager analytics', () => {
     expect((await cell.locator('text').textContent())?.trim()).toBe(new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(busiest.meanArrivals));
     const filled = await cells.evaluateAll((gs) => gs.filter((g) => Number(g.getAttribute('data-value')) > 0).length);
     expect(filled).toBe(heatmap.filter((c) => c.arrivals > 0).length);
-    await page.screenshot({ path: 'docs/screenshots/analytics-peak-hours.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-peak-hours.png'), fullPage: true });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('panel-analytics-peak a[data-csv="peak-hours"]').click()]);
     expect(csv.suggestedFilename()).toBe(`talon-peak-hours-${from}-${to}.csv`);
@@ -90,13 +91,13 @@ describe('manager analytics', () => {
     ] as const) {
       await openView(page, view);
       await page.locator(ready).first().waitFor();
-      await page.screenshot({ path: `docs/screenshots/analytics-${view}.png`, fullPage: true });
+      await page.screenshot({ path: docsScreenshotPath(`docs/screenshots/analytics-${view}.png`), fullPage: true });
     }
 
     await openView(page, 'staffing');
     await page.locator('[data-testid="staffing-table"] tbody tr').first().waitFor();
     expect(await page.locator('tl-heat-map[data-testid="staffing-grid"] g.cell').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: 'docs/screenshots/analytics-staffing.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-staffing.png'), fullPage: true });
     const target = page.locator('panel-analytics-staffing input[name="targetMinutes"]');
     await target.fill('5');
     const [asked] = await Promise.all([
@@ -115,7 +116,7 @@ describe('manager analytics', () => {
     await rows.first().waitFor();
     const live = (await page.evaluate(async () => (await fetch('/api/analytics/live')).json())) as { data: { counters: unknown[] } };
     expect(await rows.count()).toBe(live.data.counters.length);
-    await page.screenshot({ path: 'docs/screenshots/analytics-live.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-live.png'), fullPage: true });
     await context.close();
   });
 

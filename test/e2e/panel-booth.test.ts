@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 import { action, cancelOpenTickets, currentCode, issueAtKiosk, notice, queueCodes, startWorkAt, type OpenPanel } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 let talon: RunningTalon;
 let browser: Browser;
@@ -43,7 +44,7 @@ describe('booth panel', () => {
     await action(page, 'done').click();
     await page.getByText('Nobody at the booth.').waitFor();
     await expect.poll(() => page.locator('panel-journal tr', { hasText: ticket.code }).allTextContents()).toContainEqual(expect.stringContaining('Served'));
-    await page.screenshot({ path: 'docs/screenshots/panel-after-done.png' });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/panel-after-done.png') });
   });
 
   it('marks a visitor who did not come as a no-show and frees the booth', async () => {
@@ -75,13 +76,13 @@ describe('booth panel', () => {
     await expect
       .poll(() => page.locator('panel-journal tr', { hasText: transferred.code }).allTextContents())
       .toContainEqual(expect.stringContaining('Handing in documents → Certificates · Needs a certificate of income first'));
-    await page.screenshot({ path: 'docs/screenshots/panel-after-transfer.png' });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/panel-after-transfer.png') });
     // Whoever calls it next sees why it came to them and what the colleague wrote.
     await page.locator(`[data-queue="certificates"] li[data-ticket="${transferred.code}"] button.call`).click();
     await expect.poll(() => currentCode(page).textContent()).toBe(transferred.code);
     expect(await page.locator('[data-testid="comment"]').textContent()).toContain('Needs a certificate of income first');
     expect(await page.locator('[data-testid="call-reason"]').textContent()).toContain('Chosen by the specialist');
-    await page.screenshot({ path: 'docs/screenshots/panel-serving-transferred.png' });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/panel-serving-transferred.png') });
     await action(page, 'done').click();
   });
 

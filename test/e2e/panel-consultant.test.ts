@@ -10,6 +10,7 @@ import { spellCode } from '../../operator-panel/src/panel-consultant-code';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const SCREENSHOTS = 'docs/screenshots';
 // 12:00 on 15 January 2030 in Irkutsk, the demo office's zone.
@@ -92,7 +93,7 @@ describe('appointment book in the staff panel', () => {
 
   it('books a visitor on a free slot, shows the code and lists the booking', async () => {
     const page = await openBook(consultant);
-    await page.screenshot({ path: `${SCREENSHOTS}/consultant-day.png` });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-day.png`) });
     await page.locator('panel-consultant-slots button[data-slot="12:30"]').click();
     await fillVisitor(page, 'Anna Petrova', '12');
     await bookButton(page).click();
@@ -108,11 +109,11 @@ describe('appointment book in the staff panel', () => {
     const booked = await byCode(code);
     expect(booked).toMatchObject({ name: 'Anna Petrova', phone: '+7 900 555-12-34', serviceId: SERVICE, slotStart: NOON + minutes(30), status: 'booked' });
     await expect(page.locator('panel-consultant-confirmation [data-testid="read-aloud"]').textContent()).resolves.toContain(spellCode(code, 'en'));
-    await page.screenshot({ path: `${SCREENSHOTS}/consultant-booked.png` });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-booked.png`) });
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('#talon-print-sheet [data-print-code]').textContent()).resolves.toBe(grouped);
-    await page.screenshot({ path: `${SCREENSHOTS}/consultant-print.png` });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-print.png`) });
     await page.emulateMedia({ media: 'screen' });
 
     await page.keyboard.press('Escape');
@@ -134,7 +135,7 @@ describe('appointment book in the staff panel', () => {
     await found.waitFor();
     await found.locator('button[data-action="move"]').click();
     await page.locator('[data-testid="moving"]').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/consultant-move.png` });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-move.png`) });
     await page.locator('panel-consultant-slots button[data-slot="14:00"]').click();
     await expect(page.locator('panel-consultant [data-testid="notice"]').textContent()).resolves.toContain('moved to');
     expect((await byCode(original.code)).slotStart).toBe(NOON + minutes(120));
@@ -166,7 +167,7 @@ describe('appointment book in the staff panel', () => {
     const shown = page.locator('panel-consultant-check-in [data-testid="checked-in-ticket"]');
     await shown.waitFor();
     const ticketCode = (await shown.textContent())!.trim();
-    await page.screenshot({ path: `${SCREENSHOTS}/consultant-check-in.png` });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-check-in.png`) });
 
     const snapshot = await call<QueueSnapshot>(server, '/api/snapshot', { token: consultantToken });
     if (!snapshot.body.ok) throw new Error(snapshot.body.error.message);
@@ -200,7 +201,7 @@ describe('appointment book in the staff panel', () => {
     expect([...outcomes].sort()).toEqual(['booked', 'refused']);
     const refused = pages[outcomes.indexOf('refused')]!;
     await expect(refused.locator('panel-consultant-book-dialog dialog [role="alert"]').textContent()).resolves.toContain('This time slot is already full.');
-    await refused.screenshot({ path: `${SCREENSHOTS}/consultant-slot-full.png` });
+    await refused.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-slot-full.png`) });
     expect((await slotsToday()).find((s) => s.start === slot.start)?.free).toBe(0);
     await Promise.all(pages.map((page) => page.close()));
     await second.close();

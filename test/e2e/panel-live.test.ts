@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 import { action, cancelOpenTickets, currentCode, issueAtKiosk, queueCodes, startWorkAt } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 let talon: RunningTalon;
 let browser: Browser;
@@ -34,7 +35,7 @@ describe('booth panels working together', () => {
     // Neither panel still lists a ticket the other booth took.
     await expect.poll(() => queueCodes(first.page, 'documents')).toEqual([]);
     await expect.poll(() => queueCodes(second.page, 'documents')).toEqual([]);
-    await first.page.screenshot({ path: 'docs/screenshots/panel-called.png' });
+    await first.page.screenshot({ path: docsScreenshotPath('docs/screenshots/panel-called.png') });
     await Promise.all([first.page.keyboard.press('d'), second.page.keyboard.press('d')]);
     await first.context.close();
     await second.context.close();

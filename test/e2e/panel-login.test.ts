@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 import { issueAtKiosk, openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 let talon: RunningTalon;
 let browser: Browser;
@@ -34,7 +35,7 @@ describe('staff panel sign-in', () => {
     expect(await page.locator('panel-booth, panel-booth-picker, panel-session').count()).toBe(0);
     expect(await page.getByText(ticket.code).count()).toBe(0);
     expect(sockets).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/panel-sign-in.png' });
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/panel-sign-in.png') });
     await context.close();
   });
 

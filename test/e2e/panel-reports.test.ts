@@ -9,6 +9,7 @@ import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call, type RunningTalon } from '../support/talon-server';
 import { issueAtKiosk, openPanel, signIn } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const SCREENSHOTS = 'docs/screenshots';
 const CONTACT = '+7 900 555-01-02';
@@ -92,7 +93,7 @@ describe('visit journal and satisfaction reports', () => {
     const kpis = await page.locator('[data-testid="journal-kpis"] .kpi dd:not(.note)').allTextContents();
     expect(kpis).toEqual([String(report.recorded), String(report.repeats.withContact), String(report.repeats.repeatVisits)]);
     expect(await page.locator('panel-analytics-filters select[name="service"]').count()).toBe(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/analytics-journal.png`, fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/analytics-journal.png`), fullPage: true });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('panel-analytics-journal a[data-csv="visit-journal"]').click()]);
     expect(csv.suggestedFilename()).toBe(`talon-visit-journal-${period.from}-${period.to}.csv`);
@@ -119,7 +120,7 @@ describe('visit journal and satisfaction reports', () => {
     expect(specialists.map((row) => row[0])).toEqual(report.bySpecialist.map((s) => s.name));
     const comments = await tableRows(page, 'ratings-comments');
     expect(comments.map((row) => [row[1], row[4]])).toEqual(report.comments.map((c) => [String(c.score), c.comment]));
-    await page.screenshot({ path: `${SCREENSHOTS}/analytics-ratings.png`, fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/analytics-ratings.png`), fullPage: true });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('panel-analytics-ratings a[data-csv="ratings"]').click()]);
     expect(csv.suggestedFilename()).toBe(`talon-ratings-${period.from}-${period.to}.csv`);

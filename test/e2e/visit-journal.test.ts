@@ -9,6 +9,7 @@ import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call } from '../support/talon-server';
 import { startWorkAt } from './panel-fixtures';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -58,7 +59,7 @@ describe('visit journal and rating in the browser', () => {
     await page.keyboard.type('Kravets Olga');
     await page.keyboard.press('Tab');
     await page.keyboard.type('+7 900 123-45-67');
-    await page.screenshot({ path: join(SCREENSHOTS, 'visit-form.png') });
+    await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'visit-form.png')) });
     await page.keyboard.press('Enter');
 
     const entry = page.locator('panel-journal [data-visit]');
@@ -69,7 +70,7 @@ describe('visit journal and rating in the browser', () => {
     // Saved, the keyboard is back on the booth's actions: the next visitor is one key away.
     expect(await focused(page)).toBe('button.primary-action');
     await page.locator('panel-visit-form .saved').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'visit-journal.png'), fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'visit-journal.png')), fullPage: true });
 
     const operator = await server.login('operator1');
     const records = await call<VisitRecord[]>(server, '/api/visit-journal?counterId=booth-1', { token: operator });
@@ -87,12 +88,12 @@ describe('visit journal and rating in the browser', () => {
     await expect(phone.locator('kiosk-rating [role="alert"]').textContent()).resolves.toBe('Choose a score from 1 to 5.');
     await phone.locator('kiosk-rating [data-score="4"]').click();
     await phone.locator('kiosk-rating textarea').fill('Polite and quick, thank you');
-    await phone.screenshot({ path: join(SCREENSHOTS, 'rating-open.png'), fullPage: true });
+    await phone.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'rating-open.png')), fullPage: true });
     await phone.locator('kiosk-rating button.send').click();
     const thanks = phone.locator('kiosk-rating [data-rating="rated"]');
     await thanks.waitFor();
     await expect(thanks.textContent()).resolves.toContain('You rated this visit 4 of 5');
-    await phone.screenshot({ path: join(SCREENSHOTS, 'rating-thanks.png'), fullPage: true });
+    await phone.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'rating-thanks.png')), fullPage: true });
 
     // Coming back to the page shows the thanks, not the form again.
     await phone.reload();
