@@ -125,6 +125,23 @@ describe('ticket layout', () => {
     expect(checkProfileSupports(printerProfile('escpos-clone', '80mm'), texts)).toEqual({ ok: true });
   });
 
+  it('prints the Ukrainian apostrophe ʼ as ’ in WPC1251 and accepts it in configured texts', () => {
+    const profile = printerProfile('epson', '80mm');
+    const ticket = { ...UKRAINIAN_TICKET, serviceName: 'Довідка про вʼїзд', footer: ['Підʼїзд 2, сімʼя'] };
+    expect(checkProfileSupports(profile, [ticket.serviceName, ...ticket.footer])).toEqual({ ok: true });
+    const decoded = printAndDecode(ticket, profile);
+    expect(decoded.codePageSwitches).toEqual([46]);
+    expect(lineTexts(decoded)).toContain('Довідка про в’їзд');
+    expect(lineTexts(decoded)).toContain('Під’їзд 2, сім’я');
+  });
+
+  it('prints the Ukrainian apostrophe ʼ as \' in a page without ’', () => {
+    const profile = printerProfile('epson', '80mm');
+    const decoded = printAndDecode({ ...RUSSIAN_TICKET, footer: ['Обʼект № 3'] }, profile);
+    expect(decoded.codePageSwitches).toEqual([17]);
+    expect(lineTexts(decoded)).toContain("Об'ект № 3");
+  });
+
   it('never lets a control character in ticket text reach the printer as a command', () => {
     expect(() => layoutTicket({ ...RUSSIAN_TICKET, footer: ['Окно\u001bd5'] }, printerProfile('epson', '80mm'))).toThrow(UnprintableTextError);
   });
