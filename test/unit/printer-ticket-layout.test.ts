@@ -84,6 +84,12 @@ describe('ticket layout', () => {
     }
   });
 
+  it('keeps phone numbers whole and the house number with its street on 58 mm paper', () => {
+    const ticket = { ...UKRAINIAN_TICKET, officeAddress: 'м. Гусиноозерськ, вул. Пушкіна, 12', phones: ['+7 30145 4-12-34', '+7 30145 4-56-78'] };
+    const lines = lineTexts(printAndDecode(ticket, printerProfile('epson', '58mm')));
+    expect(lines).toEqual(expect.arrayContaining(['м. Гусиноозерськ, вул.', 'Пушкіна, 12', 'Телефони: +7 30145 4-12-34,', '+7 30145 4-56-78']));
+  });
+
   it('switches code page in the middle of a line when no single page holds the line', () => {
     const profile: PrinterProfile = {
       model: { ...PRINTER_MODELS.epson, codePages: [{ page: 'cp866', number: 17 }, { page: 'cp1125', number: 44 }] },
