@@ -11,6 +11,7 @@ import { startPrintAgent, type PrintAgent } from '../../printer/agent';
 import { printerProfile } from '../../printer/profiles';
 import { codePageNumbers, decodeEscPos, lineTexts, type DecodedTicket } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { printedDateTime } from '../support/ticket-dates';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 
@@ -71,10 +72,7 @@ async function printers(token: string): Promise<PrinterInfo[]> {
 }
 
 function issuedLine(ticket: Ticket): string {
-  const at = ticket.issuedAt;
-  const date = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
-  const time = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return translate(ticket.language, 'ticket.issued', { date, time });
+  return `${translate(ticket.language, 'ticket.label.issued')}: ${printedDateTime(ticket.issuedAt, ticket.language, OFFICE_TIME_ZONE)}`;
 }
 
 /** The paper's lines joined with spaces, for texts the layout may wrap. */
