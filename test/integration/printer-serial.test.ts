@@ -35,7 +35,7 @@ describe('printing to a serial printer', () => {
     MockBinding.createPort(PATH, { record: true });
     const ports = mockPorts();
     const profile = printerProfile('escpos-clone', '58mm');
-    const transport = openTransport(`serial:${PATH}?baud=19200`, { timeoutMs: 5_000, realtimeStatus: false, createSerialPort: ports.createPort });
+    const transport = openTransport(`serial:${PATH}?baud=19200`, { timeoutMs: 5_000, realtimeStatus: null, createSerialPort: ports.createPort });
     const bytes = layoutTicket(UKRAINIAN_TICKET, profile);
 
     const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
@@ -53,7 +53,7 @@ describe('printing to a serial printer', () => {
   it('asks the printer for its status over the same line', async () => {
     MockBinding.createPort(PATH, { record: true });
     const ports = mockPorts();
-    const transport = openTransport(`serial:${PATH}`, { timeoutMs: 5_000, realtimeStatus: true, createSerialPort: ports.createPort });
+    const transport = openTransport(`serial:${PATH}`, { timeoutMs: 5_000, realtimeStatus: 'dle-eot', createSerialPort: ports.createPort });
     const replies = FAKE_PRINTER_REPLIES['paper-near-end'];
 
     const status = transport.status();

@@ -185,6 +185,22 @@ describe('printing kiosk tickets', () => {
     expect(printed.map((t) => lineTexts(t)[lineTexts(t).indexOf('Номер вашего талона') + 1])).toEqual([ticket.code, next.code]);
   });
 
+  it('marks the ticket failed when a Star printer reports paper out in its ASB status', async () => {
+    await agent.stop();
+    const star = await startFakePrinter('paper-out', 'star');
+    const starAgent = startPrintAgent({ server: server.url, key: server.deviceKey('print-agent'), printer: star.connection, model: 'star', paper: '80mm', log: () => undefined });
+    try {
+      await starAgent.connected();
+      const ticket = await issue({ serviceId: 'documents', language: 'ru' });
+      await printState(ticket.id, 'failed');
+      await printerPush((info) => info.model === 'star' && info.status?.paper === 'out');
+      expect(star.printed()).toHaveLength(0);
+    } finally {
+      await starAgent.stop();
+      await star.close();
+    }
+  });
+
   it('does not let a consultant reprint, nor anyone but an admin print a test page', async () => {
     const ticket = await issue({ serviceId: 'documents' });
     const consultant = await server.login('consultant');
