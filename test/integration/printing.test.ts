@@ -298,6 +298,28 @@ describe('printing kiosk tickets', () => {
     expect(after.body.ok && after.body.data.services.find((s) => s.id === 'consultation')?.name.ru).toBe(consultation.name.ru);
   });
 
+  it('still refuses an unprintable letter after a restart, before the print agent reports again', async () => {
+    const admin = await server.login('admin');
+    await expect.poll(async () => (await printers(admin)).some((p) => p.model === 'epson')).toBe(true);
+    const [{ name: agentName }] = (await printers(admin)) as [PrinterInfo];
+    await agent.stop();
+    staff.close();
+    server = await server.restart();
+    staff = await connectClient(server.url, { token: await server.login('operator1') });
+
+    const token = await server.login('admin');
+    expect((await printers(token)).every((p) => p.model === null)).toBe(true);
+    const config = await call<{ office: Office }>(server, '/api/config', { token });
+    if (!config.body.ok) throw new Error('no config');
+    const { office } = config.body.data;
+    // Kazakh «Ә» is in none of this Epson profile's code pages.
+    const refused = await call(server, '/api/config/office', { method: 'PUT', token, body: { ...office, name: { ...office.name, ru: 'Әкімдік' } } });
+    expect(refused.status).toBe(400);
+    const message = !refused.body.ok ? refused.body.error.message : '';
+    expect(message).toContain('«Ә»');
+    expect(message).toContain(`"${agentName}"`);
+  });
+
   it('prints the office logo at the top once the office switches it on', async () => {
     const admin = await server.login('admin');
     const rows = 48 * 40;
