@@ -14,8 +14,8 @@
 //   byte 6  paper sensors: bit 3 paper end, bit 2 and bit 1 paper near its end (inner and outer sensor)
 //   byte 7… further status (ETB counter, presenter) this agent does not need
 //
-// Every byte after header 1 has bits 0, 4 and 7 clear, so header 1 is the only byte with bit 0
-// set and bit 4 clear: a reply can be found after the tail of an older frame.
+// Header 2 and the status bytes all have bit 0 clear, so header 1 is the only byte of a frame with
+// bit 0 set: a reply can be found after the tail of an older frame.
 import type { PaperState, PrinterStatus } from './status';
 
 const ESC = 0x1b;
