@@ -55,7 +55,7 @@ CREATE TABLE devices (
   revoked INTEGER NOT NULL DEFAULT 0,
   settings TEXT NOT NULL DEFAULT '{}',
   created_at INTEGER NOT NULL
-);
+, printer_model TEXT, printer_paper TEXT);
 
 CREATE TABLE journal (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,5 +1,6 @@
 // Printer connection strings, as an admin types them: tcp://192.168.1.50:9100,
 // serial:/dev/ttyUSB0?baud=19200 (or serial:COM3?baud=9600), file:/dev/usb/lp0.
+import type { StatusProtocol } from './status';
 import { createDeviceFileTransport } from './transports/device-file';
 import { createSerialTransport, type SerialPortFactory } from './transports/serial';
 import { createTcpTransport } from './transports/tcp';
@@ -60,8 +61,8 @@ export function parseConnectionString(connection: string): PrinterConnection {
 
 export interface OpenTransportOptions {
   timeoutMs: number;
-  /** From the printer profile: whether the printer answers DLE EOT status requests. */
-  realtimeStatus: boolean;
+  /** From the printer profile: how the printer answers status requests, if at all. */
+  realtimeStatus: StatusProtocol | null;
   /** Tests only: stands in for the serial port (see transports/serial.ts). */
   createSerialPort?: SerialPortFactory;
 }

@@ -1,6 +1,7 @@
 // Printer model profiles: which command dialect a printer speaks, which Cyrillic code pages it has
 // and under which numbers (clone firmwares renumber Epson's pages), and the paper it is loaded with.
 import type { CodePage } from './escpos/code-pages';
+import type { StatusProtocol } from './status';
 
 /** `escpos`: Epson and its clones. `star-line`: Star Line Mode (ESC GS t, ESC i, ESC d …). */
 export type CommandDialect = 'escpos' | 'star-line';
@@ -17,8 +18,8 @@ export interface PrinterModel {
   dialect: CommandDialect;
   /** In order of preference: the layout takes the first page that holds the whole ticket. */
   codePages: readonly CodePageSlot[];
-  /** Answers `DLE EOT n` real-time status requests over its data connection. */
-  realtimeStatus: boolean;
+  /** How it answers status requests over its data connection; null: it does not. */
+  realtimeStatus: StatusProtocol | null;
 }
 
 export interface Paper {
@@ -50,7 +51,7 @@ export const PRINTER_MODELS = {
       { page: 'cp1251', number: 46 },
       { page: 'cp1125', number: 44 },
     ],
-    realtimeStatus: true,
+    realtimeStatus: 'dle-eot',
   },
   // The common Chinese clone firmware (Xprinter and relatives): renumbered pages, no PC1125.
   'escpos-clone': {
@@ -61,9 +62,9 @@ export const PRINTER_MODELS = {
       { page: 'cp866', number: 7 },
       { page: 'cp1251', number: 6 },
     ],
-    realtimeStatus: true,
+    realtimeStatus: 'dle-eot',
   },
-  // Star Line Mode; status comes by Star's own ASB protocol, which we do not speak.
+  // Star Line Mode; status comes by Star's own protocol, ASB.
   star: {
     id: 'star',
     name: 'Star (Line Mode)',
@@ -72,7 +73,7 @@ export const PRINTER_MODELS = {
       { page: 'cp866', number: 10 },
       { page: 'cp1251', number: 34 },
     ],
-    realtimeStatus: false,
+    realtimeStatus: 'star-asb',
   },
 } as const satisfies Record<string, PrinterModel>;
 

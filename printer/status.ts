@@ -3,6 +3,9 @@
 
 export type PaperState = 'ok' | 'near-end' | 'out' | 'unknown';
 
+/** How a printer tells its state: ESC/POS real-time status (DLE EOT) or Star's ASB (star-status.ts). */
+export type StatusProtocol = 'dle-eot' | 'star-asb';
+
 export interface PrinterStatus {
   online: boolean;
   paper: PaperState;

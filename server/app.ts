@@ -108,7 +108,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(queueRoutes(engine, db));
   app.use(analyticsRoutes(engine, db));
   app.use(commandRoutes(runner));
-  app.use(configRoutes(engine, db, () => io, async (candidate) => unprintableConfiguration(candidate, await printDesk.printers())));
+  app.use(configRoutes(engine, db, () => io, async (candidate) => unprintableConfiguration(candidate, await stores.devices.list())));
   app.use(printingRoutes(printDesk));
   app.use(appointments.routes);
   app.use(visits.routes);
@@ -130,7 +130,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
   io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);
-  attachPrintAgents(io, { desk: printDesk });
+  attachPrintAgents(io, { desk: printDesk, devices: stores.devices });
   await printDesk.start();
 
   return {

@@ -227,6 +227,13 @@ export interface Device {
   zone: string | null;
   revoked: boolean;
   settings: Record<string, unknown>;
+  /** Print agents only: the printer model and paper it last reported; absent until it reports. */
+  printer?: DevicePrinter;
+}
+
+export interface DevicePrinter {
+  model: string;
+  paper: string;
 }
 
 /** Who did something: a person, a device or the system itself (day rollover). */

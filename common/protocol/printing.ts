@@ -49,7 +49,7 @@ export type PrintJob = z.infer<typeof printJobSchema>;
 
 export const PAPER_STATES = ['ok', 'near-end', 'out', 'unknown'] as const;
 
-/** The printer as its agent last read it (DLE EOT where the model answers it). */
+/** The printer as its agent last read it (ESC/POS DLE EOT, or Star ASB). */
 export const printerStatusSchema = z
   .object({
     online: z.boolean(),

@@ -42,7 +42,24 @@ function isPrintableAscii(char: string): boolean {
   return char.length === 1 && code >= 0x20 && code < 0x7f;
 }
 
-/** The byte for `char` in `page`, or undefined when the page does not have it. */
-export function byteInPage(char: string, page: CodePage): number | undefined {
+/**
+ * Characters no page holds that have a look-alike, best first. The Ukrainian apostrophe U+02BC is
+ * what Ukrainian keyboards and spell-checkers put in «пʼять»; on paper it is the right single quote,
+ * or the ASCII one on pages without it.
+ */
+const STAND_INS: ReadonlyMap<string, readonly string[]> = new Map([['\u02BC', ['\u2019', "'"]]]);
+
+function byteOf(char: string, page: CodePage): number | undefined {
   return isPrintableAscii(char) ? char.charCodeAt(0) : BYTE_OF[page].get(char);
+}
+
+/** The byte for `char` (or its stand-in) in `page`, or undefined when the page has neither. */
+export function byteInPage(char: string, page: CodePage): number | undefined {
+  const own = byteOf(char, page);
+  if (own !== undefined) return own;
+  for (const standIn of STAND_INS.get(char) ?? []) {
+    const byte = byteOf(standIn, page);
+    if (byte !== undefined) return byte;
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // A printer on a serial line (RS-232 or a USB-serial adapter such as /dev/ttyUSB0).
 import { SerialPort } from 'serialport';
-import { readPrinterStatus, UNKNOWN_STATUS, type PrinterStatus } from '../status';
+import { UNKNOWN_STATUS, type PrinterStatus, type StatusProtocol } from '../status';
 import { withTimeout } from '../with-timeout';
 import { StatusReplies } from './status-replies';
 import type { PrinterTransport } from './transport';
@@ -31,7 +31,7 @@ export type SerialPortFactory = (settings: SerialPortSettings) => SerialPortHand
 
 export interface SerialTransportOptions extends SerialPortSettings {
   timeoutMs: number;
-  realtimeStatus: boolean;
+  realtimeStatus: StatusProtocol | null;
   createPort?: SerialPortFactory;
 }
 
@@ -60,8 +60,9 @@ class SerialTransport implements PrinterTransport {
   }
 
   async status(): Promise<PrinterStatus> {
-    if (!this.options.realtimeStatus) return UNKNOWN_STATUS;
-    return readPrinterStatus(this.replies.asker((bytes) => this.write(bytes), this.options.timeoutMs));
+    const { realtimeStatus, timeoutMs } = this.options;
+    if (realtimeStatus === null) return UNKNOWN_STATUS;
+    return this.replies.read(realtimeStatus, (bytes) => this.write(bytes), timeoutMs);
   }
 
   async close(): Promise<void> {

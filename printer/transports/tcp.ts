@@ -1,6 +1,6 @@
 // A network printer on its raw port (9100): one TCP connection, kept open between jobs.
 import { Socket } from 'node:net';
-import { readPrinterStatus, UNKNOWN_STATUS, type PrinterStatus } from '../status';
+import { UNKNOWN_STATUS, type PrinterStatus, type StatusProtocol } from '../status';
 import { TimeoutError, withTimeout } from '../with-timeout';
 import { StatusReplies } from './status-replies';
 import type { PrinterTransport } from './transport';
@@ -10,8 +10,8 @@ export interface TcpTransportOptions {
   port: number;
   /** For connecting, for each write and for each status answer. */
   timeoutMs: number;
-  /** Whether the printer answers DLE EOT on this connection (see the printer profile). */
-  realtimeStatus: boolean;
+  /** How the printer answers status requests on this connection, if at all (see the printer profile). */
+  realtimeStatus: StatusProtocol | null;
 }
 
 class TcpTransport implements PrinterTransport {
@@ -27,9 +27,9 @@ class TcpTransport implements PrinterTransport {
   }
 
   async status(): Promise<PrinterStatus> {
-    if (!this.options.realtimeStatus) return UNKNOWN_STATUS;
-    const ask = this.replies.asker((bytes) => this.write(bytes), this.options.timeoutMs);
-    return this.dropOnFailure(readPrinterStatus(ask));
+    const { realtimeStatus, timeoutMs } = this.options;
+    if (realtimeStatus === null) return UNKNOWN_STATUS;
+    return this.dropOnFailure(this.replies.read(realtimeStatus, (bytes) => this.write(bytes), timeoutMs));
   }
 
   async close(): Promise<void> {

@@ -18,9 +18,16 @@ export interface TicketPrintOptions {
   logo?: MonoImage | null;
 }
 
+/**
+ * "2 December 2026 14:05", "2 декабря 2026 14:05": the month by name, because a numeric date reads
+ * differently by country (12/02/2026 is 2 December in English, 12 February here). Intl gives the
+ * month's name in the right grammatical case; the order is the catalogue's, without Intl's "г."
+ * and its no-break spaces, which code pages lack. The time is 24-hour, as people here read it.
+ */
 function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): { date: string; time: string } {
-  // h23 and two-digit parts: no AM/PM and none of the narrow no-break spaces a code page lacks.
-  const date = new Intl.DateTimeFormat(lang, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  const parts = new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const date = translate(lang, 'ticket.date', { day: part('day'), month: part('month'), year: part('year') });
   const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return { date, time };
 }

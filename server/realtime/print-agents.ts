@@ -1,19 +1,23 @@
 // The socket side of printing. A print agent joins a room of its own, gets its pending jobs on
 // every (re)connect and each new job as it is made, answers each job with `print:result`, and
 // reports its printer with `printer:report`. Staff get `printer:status` on connect and on changes.
+// The reported model and paper are stored with the device (see printable-config.ts) before staff
+// are told.
 import type { Result } from '../../common/protocol';
 import { printerReportSchema, printJobResultSchema } from '../../common/protocol/printing';
 import { parse, toApiError } from '../http/respond';
 import type { PrintDesk } from '../printing/print-desk';
+import type { DevicesStore } from '../store/devices-store';
 import type { TalonIo } from './hub';
 
 export interface PrintAgentsDeps {
   desk: PrintDesk;
+  devices: DevicesStore;
 }
 
 const agentRoom = (agentId: string) => `print-agent:${agentId}`;
 
-export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void {
+export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDeps): void {
   // Closing the server disconnects the agents, whose last change then finds the database closed:
   // a push nobody is left to receive.
   let open = true;
@@ -39,9 +43,25 @@ export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void 
     desk.board.connected(agent.id);
     socket.on('disconnect', () => desk.board.disconnected(agent.id));
 
+    // Reports are handled in order, each stored before it is shown; the profile is written only
+    // when it changes, so the periodic reports cost no write.
+    let stored = agent.printer;
+    let reports = Promise.resolve();
     socket.on('printer:report', (raw: unknown) => {
-      const report = printerReportSchema.safeParse(raw);
-      if (report.success) desk.board.reported(agent.id, report.data);
+      const parsed = printerReportSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const report = parsed.data;
+      reports = reports
+        .then(async () => {
+          if (stored?.model !== report.model || stored.paper !== report.paper) {
+            await devices.recordPrinter(agent.id, { model: report.model, paper: report.paper });
+            stored = { model: report.model, paper: report.paper };
+          }
+          desk.board.reported(agent.id, report);
+        })
+        .catch((error: unknown) => {
+          if (open) console.error('[talon] could not store the printer a print agent reported', error);
+        });
     });
 
     socket.on('print:result', (raw: unknown, ack: unknown) => {

@@ -2,7 +2,7 @@
 // the table keeps only the key's hash. Revoked devices stay, so their key is recognised and
 // refused by name ('device-revoked') rather than treated as unknown.
 import { randomUUID } from 'node:crypto';
-import type { Device, DeviceKind } from '../../common/protocol';
+import type { Device, DeviceKind, DevicePrinter } from '../../common/protocol';
 import { hashSecret, newSecret } from '../auth/passwords';
 import type { Database, Queryable } from './database';
 
@@ -13,9 +13,11 @@ interface DeviceRow {
   zone: string | null;
   revoked: number;
   settings: string;
+  printer_model: string | null;
+  printer_paper: string | null;
 }
 
-const DEVICE_COLUMNS = 'id, kind, name, zone, revoked, settings';
+const DEVICE_COLUMNS = 'id, kind, name, zone, revoked, settings, printer_model, printer_paper';
 
 function toDevice(row: DeviceRow): Device {
   return {
@@ -25,6 +27,7 @@ function toDevice(row: DeviceRow): Device {
     zone: row.zone,
     revoked: row.revoked === 1,
     settings: JSON.parse(row.settings) as Record<string, unknown>,
+    ...(row.printer_model !== null && row.printer_paper !== null ? { printer: { model: row.printer_model, paper: row.printer_paper } } : {}),
   };
 }
 
@@ -41,6 +44,8 @@ export interface DevicesStore {
   revoke(id: string): Promise<Device | null>;
   /** `settings` replaces the stored settings as a whole. Null when not found. */
   update(id: string, patch: DevicePatch): Promise<Device | null>;
+  /** What a print agent reports about its printer; written only when it differs from the stored one. */
+  recordPrinter(id: string, printer: DevicePrinter): Promise<void>;
 }
 
 async function getDevice(q: Queryable, id: string): Promise<Device | null> {
@@ -94,6 +99,18 @@ export function createDevicesStore(db: Database, now: () => number = Date.now): 
         await tx.run('UPDATE devices SET name = ?, zone = ?, settings = ? WHERE id = ?', [next.name, next.zone, JSON.stringify(next.settings), id]);
         return next;
       });
+    },
+
+    async recordPrinter(id, { model, paper }) {
+      await db.transaction((tx) =>
+        tx.run('UPDATE devices SET printer_model = ?, printer_paper = ? WHERE id = ? AND (printer_model IS NOT ? OR printer_paper IS NOT ?)', [
+          model,
+          paper,
+          id,
+          model,
+          paper,
+        ]),
+      );
     },
   };
 }

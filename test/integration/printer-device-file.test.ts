@@ -23,7 +23,7 @@ describe('printing to a device file', () => {
   it('appends each ticket to the device and reports the status as unknown', async () => {
     const device = join(directory, 'lp0');
     const profile = printerProfile('epson', '58mm');
-    const transport = openTransport(`file:${device}`, { timeoutMs: 5_000, realtimeStatus: true });
+    const transport = openTransport(`file:${device}`, { timeoutMs: 5_000, realtimeStatus: 'dle-eot' });
     const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
 
     expect(await transport.status()).toEqual({ online: true, paper: 'unknown' });
@@ -37,7 +37,7 @@ describe('printing to a device file', () => {
   });
 
   it('reports offline when the device is not there', async () => {
-    const transport = openTransport(`file:${join(directory, 'missing', 'lp0')}`, { timeoutMs: 5_000, realtimeStatus: true });
+    const transport = openTransport(`file:${join(directory, 'missing', 'lp0')}`, { timeoutMs: 5_000, realtimeStatus: 'dle-eot' });
     const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
     expect(await queue.print({ jobId: 'a', bytes: Uint8Array.of(0x0a) })).toMatchObject({ ok: false, reason: 'offline' });
   });

@@ -7,7 +7,7 @@ import { layoutTicket } from '../../printer/ticket-layout';
 import type { SerialPortFactory } from '../../printer/transports/serial';
 import { codePageNumbers, decodeEscPos, lineTexts } from '../support/escpos-decode';
 import { UKRAINIAN_TICKET } from '../support/escpos-tickets';
-import { FAKE_PRINTER_REPLIES } from '../support/fake-printer';
+import { FAKE_PRINTER_REPLIES, FAKE_STAR_REPLIES } from '../support/fake-printer';
 
 // @serialport/binding-mock's MockBinding, taken from SerialPortMock: an ESM import of the package
 // loads its separate ESM build, a second MockBinding with its own (empty) list of ports.
@@ -35,7 +35,7 @@ describe('printing to a serial printer', () => {
     MockBinding.createPort(PATH, { record: true });
     const ports = mockPorts();
     const profile = printerProfile('escpos-clone', '58mm');
-    const transport = openTransport(`serial:${PATH}?baud=19200`, { timeoutMs: 5_000, realtimeStatus: false, createSerialPort: ports.createPort });
+    const transport = openTransport(`serial:${PATH}?baud=19200`, { timeoutMs: 5_000, realtimeStatus: null, createSerialPort: ports.createPort });
     const bytes = layoutTicket(UKRAINIAN_TICKET, profile);
 
     const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
@@ -53,7 +53,7 @@ describe('printing to a serial printer', () => {
   it('asks the printer for its status over the same line', async () => {
     MockBinding.createPort(PATH, { record: true });
     const ports = mockPorts();
-    const transport = openTransport(`serial:${PATH}`, { timeoutMs: 5_000, realtimeStatus: true, createSerialPort: ports.createPort });
+    const transport = openTransport(`serial:${PATH}`, { timeoutMs: 5_000, realtimeStatus: 'dle-eot', createSerialPort: ports.createPort });
     const replies = FAKE_PRINTER_REPLIES['paper-near-end'];
 
     const status = transport.status();
@@ -63,6 +63,21 @@ describe('printing to a serial printer', () => {
       ports.binding().emitData(Buffer.from([replies[request]]));
     }
     expect(await status).toEqual({ online: true, paper: 'near-end', coverOpen: false });
+    await transport.close();
+  });
+
+  it('asks a Star for its ASB status over the same line and reads paper out', async () => {
+    MockBinding.createPort(PATH, { record: true });
+    const ports = mockPorts();
+    const transport = openTransport(`serial:${PATH}`, { timeoutMs: 5_000, realtimeStatus: 'star-asb', createSerialPort: ports.createPort });
+
+    const status = transport.status();
+    await vi.waitFor(() => expect([...ports.binding().recording]).toEqual([0x1b, 0x06, 0x01]));
+    // The frame in two pieces, as a slow line delivers it.
+    const frame = FAKE_STAR_REPLIES['paper-out'];
+    ports.binding().emitData(Buffer.from(frame.subarray(0, 4)));
+    ports.binding().emitData(Buffer.from(frame.subarray(4)));
+    expect(await status).toEqual({ online: false, paper: 'out', coverOpen: false });
     await transport.close();
   });
 });

@@ -23,7 +23,7 @@ describe('printing to a network printer', () => {
 
   beforeEach(async () => {
     printer = await startFakePrinter('online');
-    transport = openTransport(printer.connection, { timeoutMs: 5_000, realtimeStatus: true });
+    transport = openTransport(printer.connection, { timeoutMs: 5_000, realtimeStatus: 'dle-eot' });
   });
 
   afterEach(async () => {
@@ -88,7 +88,7 @@ describe('printing to a network printer', () => {
 
   it('reports offline when the printer does not answer a status request', async () => {
     printer.replies = null;
-    const silent = openTransport(printer.connection, { timeoutMs: 100, realtimeStatus: true });
+    const silent = openTransport(printer.connection, { timeoutMs: 100, realtimeStatus: 'dle-eot' });
     const queue = new PrintQueue({ transport: silent, timeoutMs: 5_000 });
     expect(await queue.print({ jobId: 'job-1', bytes: layoutTicket(RUSSIAN_TICKET, profile) })).toMatchObject({ ok: false, reason: 'offline' });
     expect(printer.printed()).toHaveLength(0);
@@ -99,8 +99,63 @@ describe('printing to a network printer', () => {
     const gone = await startFakePrinter();
     const address = gone.connection;
     await gone.close();
-    const unreachable = openTransport(address, { timeoutMs: 2_000, realtimeStatus: true });
+    const unreachable = openTransport(address, { timeoutMs: 2_000, realtimeStatus: 'dle-eot' });
     const queue = new PrintQueue({ transport: unreachable, timeoutMs: 5_000 });
     expect(await queue.print({ jobId: 'job-1', bytes: Uint8Array.of(0x0a) })).toMatchObject({ ok: false, reason: 'offline' });
+  });
+});
+
+describe('printing to a Star network printer', () => {
+  const star = printerProfile('star', '80mm');
+  let printer: FakePrinter;
+  let transport: PrinterTransport;
+
+  beforeEach(async () => {
+    printer = await startFakePrinter('online', 'star');
+    transport = openTransport(printer.connection, { timeoutMs: 5_000, realtimeStatus: star.model.realtimeStatus });
+  });
+
+  afterEach(async () => {
+    await transport.close();
+    await printer.close();
+  });
+
+  it('reads paper near-end, paper out and the cover open from the printer\u2019s ASB status', async () => {
+    printer.setState('paper-near-end');
+    expect(await transport.status()).toEqual({ online: true, paper: 'near-end', coverOpen: false });
+    printer.setState('paper-out');
+    expect(await transport.status()).toEqual({ online: false, paper: 'out', coverOpen: false });
+    printer.setState('offline');
+    expect(await transport.status()).toEqual({ online: false, paper: 'ok', coverOpen: true });
+    expect(printer.statusRequests).toContain('asb-request');
+  });
+
+  it('fails a job on a Star out of paper and sends it nothing but status requests', async () => {
+    printer.setState('paper-out');
+    const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
+    expect(await queue.print({ jobId: 'job-1', bytes: layoutTicket(RUSSIAN_TICKET, star) })).toMatchObject({ ok: false, reason: 'paper-out' });
+    expect(printer.printed()).toHaveLength(0);
+  });
+
+  it('fails a job on a Star with its cover open', async () => {
+    printer.setState('offline');
+    const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
+    expect(await queue.print({ jobId: 'job-1', bytes: layoutTicket(RUSSIAN_TICKET, star) })).toMatchObject({ ok: false, reason: 'offline' });
+  });
+
+  it('prints on a Star with paper, its bytes exactly, and reports the paper', async () => {
+    const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
+    const bytes = layoutTicket(UKRAINIAN_TICKET, star);
+    expect(await queue.print({ jobId: 'job-1', bytes })).toEqual({ ok: true, paper: 'ok' });
+    expect(await printer.waitForPrinted((printed) => printed.length >= bytes.length)).toEqual(bytes);
+  });
+
+  it('reports offline when a Star does not answer its status request', async () => {
+    printer.starReply = null;
+    const silent = openTransport(printer.connection, { timeoutMs: 100, realtimeStatus: 'star-asb' });
+    const queue = new PrintQueue({ transport: silent, timeoutMs: 5_000 });
+    expect(await queue.print({ jobId: 'job-1', bytes: layoutTicket(RUSSIAN_TICKET, star) })).toMatchObject({ ok: false, reason: 'offline' });
+    expect(printer.printed()).toHaveLength(0);
+    await silent.close();
   });
 });

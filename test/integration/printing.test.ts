@@ -11,6 +11,7 @@ import { startPrintAgent, type PrintAgent } from '../../printer/agent';
 import { printerProfile } from '../../printer/profiles';
 import { codePageNumbers, decodeEscPos, lineTexts, type DecodedTicket } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { printedDateTime } from '../support/ticket-dates';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 
@@ -71,10 +72,7 @@ async function printers(token: string): Promise<PrinterInfo[]> {
 }
 
 function issuedLine(ticket: Ticket): string {
-  const at = ticket.issuedAt;
-  const date = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
-  const time = new Intl.DateTimeFormat(ticket.language, { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return translate(ticket.language, 'ticket.issued', { date, time });
+  return `${translate(ticket.language, 'ticket.label.issued')}: ${printedDateTime(ticket.issuedAt, ticket.language, OFFICE_TIME_ZONE)}`;
 }
 
 /** The paper's lines joined with spaces, for texts the layout may wrap. */
@@ -187,6 +185,22 @@ describe('printing kiosk tickets', () => {
     expect(printed.map((t) => lineTexts(t)[lineTexts(t).indexOf('Номер вашего талона') + 1])).toEqual([ticket.code, next.code]);
   });
 
+  it('marks the ticket failed when a Star printer reports paper out in its ASB status', async () => {
+    await agent.stop();
+    const star = await startFakePrinter('paper-out', 'star');
+    const starAgent = startPrintAgent({ server: server.url, key: server.deviceKey('print-agent'), printer: star.connection, model: 'star', paper: '80mm', log: () => undefined });
+    try {
+      await starAgent.connected();
+      const ticket = await issue({ serviceId: 'documents', language: 'ru' });
+      await printState(ticket.id, 'failed');
+      await printerPush((info) => info.model === 'star' && info.status?.paper === 'out');
+      expect(star.printed()).toHaveLength(0);
+    } finally {
+      await starAgent.stop();
+      await star.close();
+    }
+  });
+
   it('does not let a consultant reprint, nor anyone but an admin print a test page', async () => {
     const ticket = await issue({ serviceId: 'documents' });
     const consultant = await server.login('consultant');
@@ -282,6 +296,28 @@ describe('printing kiosk tickets', () => {
     expect(!refused.body.ok && refused.body.error.message).toContain('«Қ»');
     const after = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
     expect(after.body.ok && after.body.data.services.find((s) => s.id === 'consultation')?.name.ru).toBe(consultation.name.ru);
+  });
+
+  it('still refuses an unprintable letter after a restart, before the print agent reports again', async () => {
+    const admin = await server.login('admin');
+    await expect.poll(async () => (await printers(admin)).some((p) => p.model === 'epson')).toBe(true);
+    const [{ name: agentName }] = (await printers(admin)) as [PrinterInfo];
+    await agent.stop();
+    staff.close();
+    server = await server.restart();
+    staff = await connectClient(server.url, { token: await server.login('operator1') });
+
+    const token = await server.login('admin');
+    expect((await printers(token)).every((p) => p.model === null)).toBe(true);
+    const config = await call<{ office: Office }>(server, '/api/config', { token });
+    if (!config.body.ok) throw new Error('no config');
+    const { office } = config.body.data;
+    // Kazakh «Ә» is in none of this Epson profile's code pages.
+    const refused = await call(server, '/api/config/office', { method: 'PUT', token, body: { ...office, name: { ...office.name, ru: 'Әкімдік' } } });
+    expect(refused.status).toBe(400);
+    const message = !refused.body.ok ? refused.body.error.message : '';
+    expect(message).toContain('«Ә»');
+    expect(message).toContain(`"${agentName}"`);
   });
 
   it('prints the office logo at the top once the office switches it on', async () => {

@@ -84,6 +84,12 @@ describe('ticket layout', () => {
     }
   });
 
+  it('keeps phone numbers whole and the house number with its street on 58 mm paper', () => {
+    const ticket = { ...UKRAINIAN_TICKET, officeAddress: 'м. Гусиноозерськ, вул. Пушкіна, 12', phones: ['+7 30145 4-12-34', '+7 30145 4-56-78'] };
+    const lines = lineTexts(printAndDecode(ticket, printerProfile('epson', '58mm')));
+    expect(lines).toEqual(expect.arrayContaining(['м. Гусиноозерськ, вул.', 'Пушкіна, 12', 'Телефони: +7 30145 4-12-34,', '+7 30145 4-56-78']));
+  });
+
   it('switches code page in the middle of a line when no single page holds the line', () => {
     const profile: PrinterProfile = {
       model: { ...PRINTER_MODELS.epson, codePages: [{ page: 'cp866', number: 17 }, { page: 'cp1125', number: 44 }] },
@@ -123,6 +129,23 @@ describe('ticket layout', () => {
   it('accepts a configuration whose texts all fit some page of the printer', () => {
     const texts = [UKRAINIAN_TICKET.officeName, UKRAINIAN_TICKET.serviceName, ...(RUSSIAN_TICKET.footer ?? [])];
     expect(checkProfileSupports(printerProfile('escpos-clone', '80mm'), texts)).toEqual({ ok: true });
+  });
+
+  it('prints the Ukrainian apostrophe ʼ as ’ in WPC1251 and accepts it in configured texts', () => {
+    const profile = printerProfile('epson', '80mm');
+    const ticket = { ...UKRAINIAN_TICKET, serviceName: 'Довідка про вʼїзд', footer: ['Підʼїзд 2, сімʼя'] };
+    expect(checkProfileSupports(profile, [ticket.serviceName, ...ticket.footer])).toEqual({ ok: true });
+    const decoded = printAndDecode(ticket, profile);
+    expect(decoded.codePageSwitches).toEqual([46]);
+    expect(lineTexts(decoded)).toContain('Довідка про в’їзд');
+    expect(lineTexts(decoded)).toContain('Під’їзд 2, сім’я');
+  });
+
+  it('prints the Ukrainian apostrophe ʼ as \' in a page without ’', () => {
+    const profile = printerProfile('epson', '80mm');
+    const decoded = printAndDecode({ ...RUSSIAN_TICKET, footer: ['Обʼект № 3'] }, profile);
+    expect(decoded.codePageSwitches).toEqual([17]);
+    expect(lineTexts(decoded)).toContain("Об'ект № 3");
   });
 
   it('never lets a control character in ticket text reach the printer as a command', () => {

@@ -5,6 +5,8 @@ export const ticket = {
   yourNumber: 'Your ticket number',
   service: 'Service: {service}',
   issued: 'Issued: {date} {time}',
+  /** A date on a ticket: the day, the month's name (in the case a date takes) and the year. */
+  date: '{day} {month} {year}',
   appointment: 'Appointment at {time}',
   outOfTurn: 'Out of turn',
   peopleAhead: plural({

@@ -5,6 +5,7 @@ export const ticket: Catalogue['ticket'] = {
   yourNumber: 'Номер вашего талона',
   service: 'Услуга: {service}',
   issued: 'Выдан: {date} {time}',
+  date: '{day} {month} {year}',
   appointment: 'Запись на {time}',
   outOfTurn: 'Вне очереди',
   peopleAhead: plural({

@@ -5,6 +5,7 @@ export const ticket: Catalogue['ticket'] = {
   yourNumber: 'Номер вашого талона',
   service: 'Послуга: {service}',
   issued: 'Видано: {date} {time}',
+  date: '{day} {month} {year}',
   appointment: 'Запис на {time}',
   outOfTurn: 'Поза чергою',
   peopleAhead: plural({
