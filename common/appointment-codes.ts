@@ -1,6 +1,6 @@
 // Booking codes: drawn from an alphabet without look-alikes, and read back forgivingly (a visitor
 // may type lower case, spaces or a dash). Randomness is the caller's; this stays pure.
-import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH } from '../../common/protocol';
+import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH } from './protocol';
 
 // The largest multiple of the alphabet's size that fits in a byte: bytes above it are drawn again,
 // so every character is equally likely (a plain `byte % size` would favour the first few).

@@ -1,7 +1,7 @@
 // Wall-clock arithmetic in an office's time zone with the built-in Intl API. Nothing here reads the
 // clock: every instant is passed in as epoch milliseconds. A LocalDate ('YYYY-MM-DD') is handled as
 // a plain calendar date, computed on a UTC timeline where no daylight saving exists.
-import type { ClockTime, LocalDate } from '../../common/protocol';
+import type { ClockTime, LocalDate } from '../protocol';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

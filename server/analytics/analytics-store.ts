@@ -3,7 +3,7 @@
 // still change (today, or a day with tickets left open) is summarised afresh from its records on
 // every request, so live data is always current.
 import type { LocalDate } from '../../common/protocol';
-import { addDays, localDate } from '../domain/time';
+import { addDays, localDate } from '../../common/time/calendar';
 import type { Database } from '../store/database';
 import { type CounterDay, type DaySummary, servicesOf, summariseCounters, summariseVisits, type VisitSummary } from './day-summary';
 import { LocalClock } from './local-clock';

@@ -1,6 +1,6 @@
 // When people come: a weekday × hour heat map of arrivals, arrivals per hour of day beside tickets
 // served and booths open, and arrivals by day of the month (pension days, deadlines).
-import { dayOfMonth, isoWeekday } from '../domain/time';
+import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
 import { HOUR, type ReportInput, weekdayOccurrences } from './measures';
 
 export interface HeatCell {

@@ -4,7 +4,7 @@
 // service level and the booths actually open stand beside it.
 import { ratio } from './distribution';
 import { countersNeeded, offeredLoad, staffingOption, staffToRoster, type StaffingGoal, type StaffingOption } from './erlang-c';
-import { isoWeekday } from '../domain/time';
+import { isoWeekday } from '../../common/time/calendar';
 import { statsOf } from './histogram';
 import { HOUR, MINUTE, type ReportInput, weekdayOccurrences } from './measures';
 import { forEachLevelSample } from './service-level';

@@ -1,9 +1,9 @@
 // The settings routes the admin area calls, typed once (docs/api.md lists them).
-import type { AppointmentSettings, Counter, Device, Office, Result, Service, User, VisitJournalSettings } from '../../common/protocol';
-import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../common/protocol/admin-schemas';
-import type { DevicePresence } from '../../common/protocol/presence';
-import type { PrinterInfo, QueuedPrintJob } from '../../common/protocol/printing';
-import { api } from '../../common/ui/api';
+import type { AppointmentSettings, Counter, Device, Office, Result, Service, User, VisitJournalSettings } from '../../../common/protocol';
+import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../../common/protocol/admin-schemas';
+import type { DevicePresence } from '../../../common/protocol/presence';
+import type { PrinterInfo, QueuedPrintJob } from '../../../common/protocol/printing';
+import { api } from '../../../common/ui/api';
 
 const segment = encodeURIComponent;
 

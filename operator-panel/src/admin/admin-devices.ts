@@ -1,7 +1,7 @@
 // What the devices tab shows of each device: its registration joined with its live presence, the
 // warning a silent or offline display deserves, and how to start a freshly created device.
-import type { Device, DeviceKind } from '../../common/protocol';
-import type { DevicePresence } from '../../common/protocol/presence';
+import type { Device, DeviceKind } from '../../../common/protocol';
+import type { DevicePresence } from '../../../common/protocol/presence';
 
 export interface DeviceRow {
   id: string;

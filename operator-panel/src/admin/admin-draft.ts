@@ -2,7 +2,7 @@
 // kept in step with it until the admin starts typing, then saved through the API. A refusal
 // leaves the draft as typed and sorts the server's issues by field.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiError, Result } from '../../common/protocol';
+import type { ApiError, Result } from '../../../common/protocol';
 import { IssueReader, issuesOf, type Issue } from './admin-issues';
 
 export class Draft<T> implements ReactiveController {

@@ -2,8 +2,8 @@
 // Every input carries `name` = the field's path in the saved document, so an issue's path, the
 // field and a test all point at the same thing.
 import { html, nothing } from 'lit';
-import type { Translator } from '../../common/i18n';
-import { LANGUAGES, type LocalizedText } from '../../common/protocol';
+import type { Translator } from '../../../common/i18n';
+import { LANGUAGES, type LocalizedText } from '../../../common/protocol';
 
 export function issueLines(messages: readonly string[]) {
   return messages.length === 0 ? nothing : html`${messages.map((m) => html`<span class="issue" role="alert">${m}</span>`)}`;

@@ -2,8 +2,8 @@
 // `details.issues` as "path: message" lines (path like `schedule.weekly.0.hours.open`, or `body`
 // for a rule about the whole document). Each field takes its own lines; whatever no field took is
 // shown by the form's Save button, so no message is ever lost.
-import type { Translator } from '../../common/i18n';
-import type { ApiError } from '../../common/protocol';
+import type { Translator } from '../../../common/i18n';
+import type { ApiError } from '../../../common/protocol';
 
 export interface Issue {
   path: string;

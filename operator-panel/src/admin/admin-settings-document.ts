@@ -1,7 +1,7 @@
 // A settings document of its own (visit journal, appointments): loaded when the tab opens, edited
 // as a Draft, saved, then read back so the tab shows exactly what the server keeps.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiError, Result } from '../../common/protocol';
+import type { ApiError, Result } from '../../../common/protocol';
 import { Draft } from './admin-draft';
 
 export interface SettingsEndpoints<T> {

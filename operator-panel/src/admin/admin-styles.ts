@@ -1,7 +1,7 @@
 // The settings screens' look on top of the panel's: forms in cards, rows of fields that wrap,
 // issues in red under their field, tables of items with an Edit button.
 import { css } from 'lit';
-import { panelStyles } from './panel-styles';
+import { panelStyles } from '../shared/panel-styles';
 
 export const adminStyles = [
   panelStyles,

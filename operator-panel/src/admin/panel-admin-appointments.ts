@@ -6,13 +6,13 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiError, AppointmentSettings, LateArrivalPolicy } from '../../../common/protocol';
-import { adminApi, mayEdit, type AdminConfig } from '../admin-api';
-import { SettingsDocument } from '../admin-settings-document';
-import { formFooter, issueLines, numberField, selectField } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import { SettingsDocument } from './admin-settings-document';
+import { formFooter, issueLines, numberField, selectField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 const LATE_POLICIES: readonly LateArrivalPolicy[] = ['walk-in', 'refuse'];
 /** Shares are typed as 0–1, the API's own scale, so the server's limits read the same as the field. */

@@ -4,13 +4,13 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Counter, PlannedBreak, Service, ServiceWeight } from '../../../common/protocol';
-import { adminApi, mayEdit } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, issueLines, localizedFields, numberField, selectField, textField } from '../admin-fields';
-import { refusalText, type IssueReader } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, issueLines, localizedFields, numberField, selectField, textField } from './admin-fields';
+import { refusalText, type IssueReader } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 type Weight = ServiceWeight | 'none';
 

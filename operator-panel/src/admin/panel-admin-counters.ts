@@ -3,10 +3,10 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Counter } from '../../../common/protocol';
-import { mayEdit, type AdminConfig } from '../admin-api';
-import { adminStyles } from '../admin-styles';
-import { serviceName, text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { mayEdit, type AdminConfig } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { serviceName, text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { newCounter } from './panel-admin-counter-form';
 import './panel-admin-counter-form';
 

@@ -5,12 +5,12 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Device } from '../../../common/protocol';
-import { adminApi } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, numberField, textField } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, numberField, textField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 interface DeviceFields {
   name: string;

@@ -5,13 +5,13 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LANGUAGES, type Office } from '../../../common/protocol';
-import { adminApi, mayEdit, type AdminConfig } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, issueLines, localizedFields, numberField, selectField, textField } from '../admin-fields';
-import type { IssueReader } from '../admin-issues';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, issueLines, localizedFields, numberField, selectField, textField } from './admin-fields';
+import type { IssueReader } from './admin-issues';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 

@@ -3,11 +3,11 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PrinterInfo } from '../../../common/protocol/printing';
-import { adminApi, mayEdit } from '../admin-api';
-import { issueLines } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit } from './admin-api';
+import { issueLines } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-admin-printers')
 export class PanelAdminPrinters extends LitElement {

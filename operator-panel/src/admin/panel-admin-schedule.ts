@@ -5,12 +5,12 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DayHours, OfficeSchedule } from '../../../common/protocol';
-import { adminApi, mayEdit, type AdminConfig } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, issueLines, numberField, selectField, textField } from '../admin-fields';
-import { refusalText, type IssueReader } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, issueLines, numberField, selectField, textField } from './admin-fields';
+import { refusalText, type IssueReader } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const WEEKS_OF_MONTH = [1, 2, 3, 4, 5] as const;

@@ -4,13 +4,13 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Service } from '../../../common/protocol';
-import { adminApi, mayEdit } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, localizedFields, numberField, textField } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, localizedFields, numberField, textField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 /** A new service as the schema's defaults would make it, placed after the existing ones. */
 export function newService(kioskOrder: number): Service {

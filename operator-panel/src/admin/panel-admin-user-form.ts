@@ -4,12 +4,12 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ROLES, type Role, type User } from '../../../common/protocol';
-import { adminApi } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { checkField, formFooter, issueLines, selectField, textField } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi } from './admin-api';
+import { Draft } from './admin-draft';
+import { checkField, formFooter, issueLines, selectField, textField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 type AccountFields = Pick<User, 'name' | 'role' | 'active'>;
 

@@ -4,12 +4,12 @@ import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ROLES, type Role, type User } from '../../../common/protocol';
 import type { CreateUserInput } from '../../../common/protocol/admin-schemas';
-import { adminApi } from '../admin-api';
-import { Draft } from '../admin-draft';
-import { formFooter, issueLines, selectField, textField } from '../admin-fields';
-import { refusalText } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi } from './admin-api';
+import { Draft } from './admin-draft';
+import { formFooter, issueLines, selectField, textField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-admin-user-form';
 
 const blankAccount = (): CreateUserInput => ({ login: '', name: '', role: 'operator', password: '' });

@@ -5,12 +5,12 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ApiError, VisitJournalSettings } from '../../../common/protocol';
-import { adminApi, mayEdit } from '../admin-api';
-import { SettingsDocument } from '../admin-settings-document';
-import { checkField, formFooter, issueLines, localizedFields, numberField, textField } from '../admin-fields';
-import { refusalText, type IssueReader } from '../admin-issues';
-import { adminStyles } from '../admin-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { adminApi, mayEdit } from './admin-api';
+import { SettingsDocument } from './admin-settings-document';
+import { checkField, formFooter, issueLines, localizedFields, numberField, textField } from './admin-fields';
+import { refusalText, type IssueReader } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 type OptionList = 'reasons' | 'results';
 

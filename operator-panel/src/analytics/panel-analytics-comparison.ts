@@ -3,13 +3,13 @@
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { analyticsFormat, type AnalyticsFormat } from '../panel-analytics-format';
-import { ReportLoader } from '../panel-analytics-loader';
-import { dataTable, emptyState, reportActions, reportState } from '../panel-analytics-parts';
-import type { AnalyticsFilters } from '../panel-analytics-query';
-import { analyticsStyles } from '../panel-analytics-styles';
-import type { KpiName } from '../panel-analytics-types';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { analyticsFormat, type AnalyticsFormat } from './panel-analytics-format';
+import { ReportLoader } from './panel-analytics-loader';
+import { dataTable, emptyState, reportActions, reportState } from './panel-analytics-parts';
+import type { AnalyticsFilters } from './panel-analytics-query';
+import { analyticsStyles } from './panel-analytics-styles';
+import type { KpiName } from './panel-analytics-types';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
 const REPORTS = ['comparison'] as const;
 

@@ -4,8 +4,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { downloadSvgAsPng, isExportableChart } from '../../../common/ui/svg-png';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 @customElement('panel-analytics-figure')
 export class PanelAnalyticsFigure extends LitElement {

@@ -3,10 +3,10 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { serviceName } from '../describe';
-import { PERIOD_PRESETS, presetOf, presetPeriod, type AnalyticsFilters, type PeriodPreset } from '../panel-analytics-query';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { serviceName } from '../shared/describe';
+import { PERIOD_PRESETS, presetOf, presetPeriod, type AnalyticsFilters, type PeriodPreset } from './panel-analytics-query';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 @customElement('panel-analytics-filters')
 export class PanelAnalyticsFilters extends LitElement {

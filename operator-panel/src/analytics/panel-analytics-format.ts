@@ -1,6 +1,6 @@
 // Numbers, shares, minutes and weekday names in the screen language, for tables and chart labels.
 // Intl does the work; a missing value (no visitors to measure) shows as a dash, never as 0.
-import type { Lang } from '../../common/protocol';
+import type { Lang } from '../../../common/protocol';
 
 export interface AnalyticsFormat {
   /** Whole numbers with grouping: 12 345. */

@@ -7,12 +7,12 @@ import { customElement, state } from 'lit/decorators.js';
 import type { ApiError, QueueSnapshot } from '../../../common/protocol';
 import { api } from '../../../common/ui/api';
 import '../../../common/ui/tl-bar-chart';
-import { officeTime, serviceName } from '../describe';
-import { analyticsFormat } from '../panel-analytics-format';
-import { dataTable, reportState } from '../panel-analytics-parts';
-import { analyticsStyles } from '../panel-analytics-styles';
-import type { BreachAlert, LiveMonitor } from '../panel-analytics-types';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { officeTime, serviceName } from '../shared/describe';
+import { analyticsFormat } from './panel-analytics-format';
+import { dataTable, reportState } from './panel-analytics-parts';
+import { analyticsStyles } from './panel-analytics-styles';
+import type { BreachAlert, LiveMonitor } from './panel-analytics-types';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-analytics-figure';
 
 const REFRESH_MS = 5_000;

@@ -5,12 +5,12 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../../common/ui/tl-bar-chart';
 import type { HEALTHY_UTILISATION } from '../../../server/analytics/specialist-load';
-import { analyticsFormat } from '../panel-analytics-format';
-import { ReportLoader } from '../panel-analytics-loader';
-import { dataTable, emptyState, reportActions, reportState } from '../panel-analytics-parts';
-import type { AnalyticsFilters } from '../panel-analytics-query';
-import { analyticsStyles } from '../panel-analytics-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { analyticsFormat } from './panel-analytics-format';
+import { ReportLoader } from './panel-analytics-loader';
+import { dataTable, emptyState, reportActions, reportState } from './panel-analytics-parts';
+import type { AnalyticsFilters } from './panel-analytics-query';
+import { analyticsStyles } from './panel-analytics-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-analytics-figure';
 
 const REPORTS = ['specialist-load'] as const;

@@ -1,7 +1,7 @@
 // Loads the reports a view shows whenever its question changes (period, service, goal), keeping
 // only the answers to the latest question: a slow answer to an old one is dropped, not shown.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiError } from '../../common/protocol';
+import type { ApiError } from '../../../common/protocol';
 import { fetchReport, type AnalyticsFilters, type ExtraQuery } from './panel-analytics-query';
 import type { ReportName, ReportResults } from './panel-analytics-types';
 

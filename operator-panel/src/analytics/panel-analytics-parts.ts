@@ -1,8 +1,8 @@
 // Pieces every analytics view draws the same way: data tables, key-figure tiles, and the loading /
 // failed / empty states. Templates, not elements: they carry no state of their own.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translator } from '../../common/i18n';
-import type { ApiError } from '../../common/protocol';
+import type { Translator } from '../../../common/i18n';
+import type { ApiError } from '../../../common/protocol';
 import { reportPath, type AnalyticsFilters, type ExtraQuery } from './panel-analytics-query';
 import type { ReportName } from './panel-analytics-types';
 

@@ -6,12 +6,12 @@ import { customElement, property } from 'lit/decorators.js';
 import '../../../common/ui/tl-bar-chart';
 import '../../../common/ui/tl-heat-map';
 import type { HeatMapCell } from '../../../common/ui/tl-heat-map';
-import { analyticsFormat } from '../panel-analytics-format';
-import { ReportLoader } from '../panel-analytics-loader';
-import { dataTable, emptyState, reportActions, reportState } from '../panel-analytics-parts';
-import type { AnalyticsFilters } from '../panel-analytics-query';
-import { analyticsStyles } from '../panel-analytics-styles';
-import { panelEnv, type PanelEnv } from '../panel-env';
+import { analyticsFormat } from './panel-analytics-format';
+import { ReportLoader } from './panel-analytics-loader';
+import { dataTable, emptyState, reportActions, reportState } from './panel-analytics-parts';
+import type { AnalyticsFilters } from './panel-analytics-query';
+import { analyticsStyles } from './panel-analytics-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-analytics-figure';
 
 const REPORTS = ['peak-hours'] as const;

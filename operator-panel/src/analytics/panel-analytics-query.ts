@@ -1,10 +1,10 @@
 // What a report is asked for: a period (typed in, or one of the presets counted in the office's
 // time zone), an optional service, and for the staffing advisor its goal. Builds the API's URLs.
-import type { LocalDate } from '../../common/protocol';
-import { api } from '../../common/ui/api';
-import { addDays, isoWeekday } from '../../server/domain/time';
+import type { LocalDate } from '../../../common/protocol';
+import { api } from '../../../common/ui/api';
+import { addDays, isoWeekday } from '../../../common/time/calendar';
 import type { OfficeReportName, ReportAnswer, ReportName, ReportResults } from './panel-analytics-types';
-import type { Result } from '../../common/protocol';
+import type { Result } from '../../../common/protocol';
 
 const OFFICE_REPORT_PATHS = {
   'visit-journal': '/api/visit-journal/report',

@@ -1,7 +1,7 @@
 // The analytics views' shared look: figure grids (chart beside its table), tables, key-figure
 // tiles, and the print rules that turn a view into a clean report on paper.
 import { css } from 'lit';
-import { panelStyles } from './panel-styles';
+import { panelStyles } from '../shared/panel-styles';
 
 export const analyticsStyles = [
   ...panelStyles,

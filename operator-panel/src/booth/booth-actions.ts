@@ -1,6 +1,6 @@
 // Every action at a booth, once: its keyboard key and when it makes sense. Buttons and keyboard
 // shortcuts both read this table, so a shortcut is always the one printed on its button.
-import type { CounterState, Ticket } from '../../common/protocol';
+import type { CounterState, Ticket } from '../../../common/protocol';
 
 export const BOOTH_ACTIONS = [
   'open',

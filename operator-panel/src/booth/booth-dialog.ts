@@ -4,12 +4,12 @@ import { consume } from '@lit/context';
 import { LitElement, html, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CommandInput, CommandName, CommandOutputs, Result } from '../../common/protocol';
-import type { PanelDialog } from './components/panel-dialog';
-import './components/panel-dialog';
-import { refusalText } from './describe';
-import { panelEnv, type PanelEnv } from './panel-env';
-import { panelStyles } from './panel-styles';
+import type { CommandInput, CommandName, CommandOutputs, Result } from '../../../common/protocol';
+import type { PanelDialog } from '../shared/panel-dialog';
+import '../shared/panel-dialog';
+import { refusalText } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 export type BoothNoticeEvent = CustomEvent<string>;
 

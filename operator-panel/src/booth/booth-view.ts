@@ -1,7 +1,7 @@
 // What a booth's screen shows, derived from the snapshot alone: the booth's state, the ticket it
 // holds, the queue of each service it serves, tickets transferred to it by name, and the shared
 // pool of postponed tickets. Pure, so every element agrees on the same picture.
-import type { Counter, CounterState, QueueSnapshot, Service, ServiceWeight, Ticket } from '../../common/protocol';
+import type { Counter, CounterState, QueueSnapshot, Service, ServiceWeight, Ticket } from '../../../common/protocol';
 
 const MINUTE = 60_000;
 /** A booked visitor counts as "due soon" this long before the slot starts. */

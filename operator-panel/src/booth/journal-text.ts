@@ -1,8 +1,8 @@
 // A journal row in words. The server keeps some details as machine text (the call reason as JSON,
 // the outcome, "lunch: …"); here they become the specialist's language.
-import type { CallReason, JournalEntry, PauseReason, TicketOutcome } from '../../common/protocol';
-import { callReasonText, serviceName, text } from './describe';
-import type { PanelEnv } from './panel-env';
+import type { CallReason, JournalEntry, PauseReason, TicketOutcome } from '../../../common/protocol';
+import { callReasonText, serviceName, text } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 
 const OUTCOMES: readonly TicketOutcome[] = ['served', 'no-show', 'cancelled', 'day-ended'];

@@ -3,8 +3,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Translator } from '../../../common/i18n';
-import { ACTION_KEYS, type ActionPlan, type BoothAction } from '../booth-actions';
-import { panelStyles } from '../panel-styles';
+import { ACTION_KEYS, type ActionPlan, type BoothAction } from './booth-actions';
+import { panelStyles } from '../shared/panel-styles';
 
 export type BoothActionEvent = CustomEvent<BoothAction>;
 

@@ -4,10 +4,10 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Counter } from '../../../common/protocol';
-import { counterStateIn } from '../booth-view';
-import { serviceName, text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { counterStateIn } from './booth-view';
+import { serviceName, text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 @customElement('panel-booth-picker')
 export class PanelBoothPicker extends LitElement {

@@ -3,10 +3,10 @@
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Ticket } from '../../../common/protocol';
-import { BoothDialog } from '../booth-dialog';
-import type { PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import { codeMatches, normalizeCode } from '../ticket-code';
+import { BoothDialog } from './booth-dialog';
+import type { PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import { codeMatches, normalizeCode } from './ticket-code';
 
 const MATCHES_SHOWN = 12;
 

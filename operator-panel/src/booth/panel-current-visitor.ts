@@ -4,10 +4,10 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Ticket } from '../../../common/protocol';
-import { callReasonText, officeTime, serviceName, ticketBadges } from '../describe';
-import { elapsed } from '../format';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { callReasonText, officeTime, serviceName, ticketBadges } from '../shared/describe';
+import { elapsed } from '../shared/format';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 const MINUTE = 60_000;
 

@@ -1,9 +1,9 @@
 // Grant a waiting ticket an out-of-turn category (a legal right), recording the grounds.
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { BoothDialog } from '../booth-dialog';
-import { text } from '../describe';
-import type { PanelEnv } from '../panel-env';
+import { BoothDialog } from './booth-dialog';
+import { text } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-grant-dialog')
 export class PanelGrantDialog extends BoothDialog {

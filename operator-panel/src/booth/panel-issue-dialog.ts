@@ -4,9 +4,9 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
 import type { Lang } from '../../../common/protocol';
-import { BoothDialog } from '../booth-dialog';
-import { text } from '../describe';
-import type { PanelEnv } from '../panel-env';
+import { BoothDialog } from './booth-dialog';
+import { text } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-issue-dialog')
 export class PanelIssueDialog extends BoothDialog {

@@ -5,15 +5,15 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api } from '../../../common/ui/api';
-import { JOURNAL_SEARCH_KEY } from '../booth-actions';
-import { officeTime } from '../describe';
+import { JOURNAL_SEARCH_KEY } from './booth-actions';
+import { officeTime } from '../shared/describe';
 import type { JournalEntry, VisitJournalSettings, VisitRecord } from '../../../common/protocol';
-import { journalDetail } from '../journal-text';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import { loadVisitRecords, loadVisitSettings } from '../panel-visit-api';
-import { lastServedVisit, visitSummary, type ServedVisit } from '../panel-visit-text';
-import { codeMatches } from '../ticket-code';
+import { journalDetail } from './journal-text';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import { loadVisitRecords, loadVisitSettings } from './panel-visit-api';
+import { lastServedVisit, visitSummary, type ServedVisit } from './panel-visit-text';
+import { codeMatches } from './ticket-code';
 
 /** Bursts of events (call, then start a second later) cause one reload, not several. */
 const RELOAD_DELAY_MS = 300;

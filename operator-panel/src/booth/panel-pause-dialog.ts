@@ -2,8 +2,8 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PauseReason } from '../../../common/protocol';
-import { BoothDialog } from '../booth-dialog';
-import type { PanelEnv } from '../panel-env';
+import { BoothDialog } from './booth-dialog';
+import type { PanelEnv } from '../shared/panel-env';
 
 const REASONS: readonly PauseReason[] = ['lunch', 'technical', 'other'];
 

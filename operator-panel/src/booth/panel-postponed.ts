@@ -3,11 +3,11 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Ticket } from '../../../common/protocol';
-import { isPostponedDue } from '../booth-view';
-import { officeTime } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import { ticketListStyles, ticketRow } from '../ticket-row';
+import { isPostponedDue } from './booth-view';
+import { officeTime } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import { ticketListStyles, ticketRow } from './ticket-row';
 
 @customElement('panel-postponed')
 export class PanelPostponed extends LitElement {

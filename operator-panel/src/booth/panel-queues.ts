@@ -4,11 +4,11 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Ticket } from '../../../common/protocol';
-import { waitedMinutes, type BoothView, type ServiceQueue } from '../booth-view';
-import { officeTime, text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import { ticketListStyles, ticketRow } from '../ticket-row';
+import { waitedMinutes, type BoothView, type ServiceQueue } from './booth-view';
+import { officeTime, text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import { ticketListStyles, ticketRow } from './ticket-row';
 
 /** A long queue shows its head; the rest is counted, and "Call a ticket" reaches any of them. */
 const SHOWN_PER_QUEUE = 8;

@@ -2,8 +2,8 @@
 // into the shared pool (pre-filled with the office's default).
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { BoothDialog } from '../booth-dialog';
-import type { PanelEnv } from '../panel-env';
+import { BoothDialog } from './booth-dialog';
+import type { PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-return-dialog')
 export class PanelReturnDialog extends BoothDialog {

@@ -2,9 +2,9 @@
 // specific booth, with a comment for the next specialist and, if asked, a return afterwards.
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { BoothDialog } from '../booth-dialog';
-import { text } from '../describe';
-import type { PanelEnv } from '../panel-env';
+import { BoothDialog } from './booth-dialog';
+import { text } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-transfer-dialog')
 export class PanelTransferDialog extends BoothDialog {

@@ -1,7 +1,7 @@
 // The booth's side of the visit journal API: the office's lists (loaded once a minute at most, as
 // the journal and the form both need them), the booth's records of today, and saving one.
-import type { Result, VisitJournalSettings, VisitRecord, VisitRecordInput } from '../../common/protocol';
-import { api } from '../../common/ui/api';
+import type { Result, VisitJournalSettings, VisitRecord, VisitRecordInput } from '../../../common/protocol';
+import { api } from '../../../common/ui/api';
 
 const SETTINGS_FRESH_MS = 60_000;
 let cached: { at: number; settings: Promise<Result<VisitJournalSettings>> } | null = null;

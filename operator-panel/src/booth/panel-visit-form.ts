@@ -7,11 +7,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { VisitJournalSettings, VisitOption, VisitRecord, VisitRecordInput } from '../../../common/protocol';
-import { officeTime, refusalText, text } from '../describe';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import { loadVisitSettings, saveVisitRecord } from '../panel-visit-api';
-import type { ServedVisit } from '../panel-visit-text';
+import { officeTime, refusalText, text } from '../shared/describe';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import { loadVisitSettings, saveVisitRecord } from './panel-visit-api';
+import type { ServedVisit } from './panel-visit-text';
 
 /** Not a booth action (it needs no server state), but one key away like them. */
 export const VISIT_FORM_KEY = { code: 'KeyV', label: 'V' } as const;

@@ -1,8 +1,8 @@
 // The visit journal in words: the last visit a booth served (the one the form records), and a
 // record's reason and result in the specialist's language for the booth's journal.
-import type { JournalEntry, VisitJournalSettings, VisitOption, VisitRecord } from '../../common/protocol';
-import { text } from './describe';
-import type { PanelEnv } from './panel-env';
+import type { JournalEntry, VisitJournalSettings, VisitOption, VisitRecord } from '../../../common/protocol';
+import { text } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 /** A visit the booth served today, as the journal shows it. */
 export interface ServedVisit {

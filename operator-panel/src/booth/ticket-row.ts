@@ -1,9 +1,9 @@
 // One waiting ticket in a list (a service's queue, the booth's transfers, the postponed pool):
 // code, a detail such as its wait, its badges, and a button to call it by choice.
 import { css, html } from 'lit';
-import type { Ticket } from '../../common/protocol';
-import { ticketBadges } from './describe';
-import type { PanelEnv } from './panel-env';
+import type { Ticket } from '../../../common/protocol';
+import { ticketBadges } from '../shared/describe';
+import type { PanelEnv } from '../shared/panel-env';
 
 export interface TicketRowOptions {
   detail: string;

@@ -10,8 +10,8 @@ import type {
   MoveAppointmentInput,
   Result,
   SlotView,
-} from '../../common/protocol';
-import { api } from '../../common/ui/api';
+} from '../../../common/protocol';
+import { api } from '../../../common/ui/api';
 
 export type AppointmentSearch = { day: LocalDate } | { phone: string } | { code: string };
 

@@ -5,14 +5,14 @@ import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { bookAppointmentSchema, type Appointment, type LocalDate, type SlotView } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
-import { clockTime } from '../format';
-import { appointmentsApi } from '../panel-consultant-api';
-import { shortDay } from '../panel-consultant-format';
-import { refusalText } from '../panel-consultant-refusal';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import type { PanelDialog } from './panel-dialog';
-import './panel-dialog';
+import { clockTime } from '../shared/format';
+import { appointmentsApi } from './panel-consultant-api';
+import { shortDay } from './panel-consultant-format';
+import { refusalText } from './panel-consultant-refusal';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import type { PanelDialog } from '../shared/panel-dialog';
+import '../shared/panel-dialog';
 
 export type BookedEvent = CustomEvent<Appointment>;
 

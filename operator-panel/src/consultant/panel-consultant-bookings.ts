@@ -5,11 +5,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
-import { clockTime } from '../format';
-import { groupCode } from '../panel-consultant-code';
-import { shortDay } from '../panel-consultant-format';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { clockTime } from '../shared/format';
+import { groupCode } from './panel-consultant-code';
+import { shortDay } from './panel-consultant-format';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 export type BookingActionKind = 'move' | 'cancel' | 'check-in';
 export type BookingActionEvent = CustomEvent<{ kind: BookingActionKind; appointment: Appointment }>;

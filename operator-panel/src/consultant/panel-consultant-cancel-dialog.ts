@@ -4,15 +4,15 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
-import { clockTime } from '../format';
-import { appointmentsApi } from '../panel-consultant-api';
-import { groupCode } from '../panel-consultant-code';
-import { shortDay } from '../panel-consultant-format';
-import { refusalText } from '../panel-consultant-refusal';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import type { PanelDialog } from './panel-dialog';
-import './panel-dialog';
+import { clockTime } from '../shared/format';
+import { appointmentsApi } from './panel-consultant-api';
+import { groupCode } from './panel-consultant-code';
+import { shortDay } from './panel-consultant-format';
+import { refusalText } from './panel-consultant-refusal';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import type { PanelDialog } from '../shared/panel-dialog';
+import '../shared/panel-dialog';
 
 export type CancelledEvent = CustomEvent<Appointment>;
 

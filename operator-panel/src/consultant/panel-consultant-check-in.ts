@@ -5,11 +5,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CheckInResult } from '../../../common/protocol';
 import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH } from '../../../common/protocol';
-import { clockTime } from '../format';
-import { appointmentsApi } from '../panel-consultant-api';
-import { refusalText } from '../panel-consultant-refusal';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { clockTime } from '../shared/format';
+import { appointmentsApi } from './panel-consultant-api';
+import { refusalText } from './panel-consultant-refusal';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 export type CheckedInEvent = CustomEvent<CheckInResult>;
 

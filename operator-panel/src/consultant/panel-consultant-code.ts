@@ -1,10 +1,10 @@
 // Booking codes as a consultant gives them to a visitor: in groups of three to read at a glance,
 // spelled character by character to say over the phone, and told apart from a phone number when
 // typed into one search field.
-import { letterName, spellNumber } from '../../common/i18n';
+import { letterName, spellNumber } from '../../../common/i18n';
 import type { AppointmentSearch } from './panel-consultant-api';
-import type { Lang } from '../../common/protocol';
-import { isAppointmentCode, normalizeAppointmentCode } from '../../server/domain/appointment-codes';
+import type { Lang } from '../../../common/protocol';
+import { isAppointmentCode, normalizeAppointmentCode } from '../../../common/appointment-codes';
 
 const GROUP = 3;
 

@@ -5,14 +5,14 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
-import { clockTime } from '../format';
-import { groupCode, spellCode } from '../panel-consultant-code';
-import { longDay } from '../panel-consultant-format';
-import { mountPrintSheet, type PrintedVisit } from '../panel-consultant-print';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
-import type { PanelDialog } from './panel-dialog';
-import './panel-dialog';
+import { clockTime } from '../shared/format';
+import { groupCode, spellCode } from './panel-consultant-code';
+import { longDay } from './panel-consultant-format';
+import { mountPrintSheet, type PrintedVisit } from './panel-consultant-print';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import type { PanelDialog } from '../shared/panel-dialog';
+import '../shared/panel-dialog';
 
 @customElement('panel-consultant-confirmation')
 export class PanelConsultantConfirmation extends LitElement {

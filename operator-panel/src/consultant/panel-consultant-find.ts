@@ -4,11 +4,11 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
-import { appointmentsApi, type AppointmentSearch } from '../panel-consultant-api';
-import { searchFor } from '../panel-consultant-code';
-import { refusalText } from '../panel-consultant-refusal';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { appointmentsApi, type AppointmentSearch } from './panel-consultant-api';
+import { searchFor } from './panel-consultant-code';
+import { refusalText } from './panel-consultant-refusal';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 import './panel-consultant-bookings';
 
 @customElement('panel-consultant-find')

@@ -1,6 +1,6 @@
 // Dates and times in the appointment book: the office's calendar days and clock, whatever zone the
 // consultant's computer is set to.
-import type { Lang, LocalDate } from '../../common/protocol';
+import type { Lang, LocalDate } from '../../../common/protocol';
 
 function dateOfDay(date: LocalDate): number {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);

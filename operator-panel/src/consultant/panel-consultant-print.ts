@@ -3,9 +3,9 @@
 // at the end of <body> while a confirmation is open, and the print CSS shows nothing else on paper
 // (on screen the sheet stays hidden).
 import { html, render } from 'lit';
-import type { Translator } from '../../common/i18n';
-import type { Appointment, Lang } from '../../common/protocol';
-import { clockTime } from './format';
+import type { Translator } from '../../../common/i18n';
+import type { Appointment, Lang } from '../../../common/protocol';
+import { clockTime } from '../shared/format';
 import { groupCode } from './panel-consultant-code';
 import { longDay } from './panel-consultant-format';
 

@@ -1,8 +1,8 @@
 // A refusal from the appointment routes in words: the errors catalogue by code, sharpened by the
 // details the server adds (why a check-in or a change was refused, when check-in opens).
-import type { Translator } from '../../common/i18n';
-import type { ApiError, AppointmentStatus, Lang } from '../../common/protocol';
-import { clockTime } from './format';
+import type { Translator } from '../../../common/i18n';
+import type { ApiError, AppointmentStatus, Lang } from '../../../common/protocol';
+import { clockTime } from '../shared/format';
 
 interface RefusalDetails {
   reason?: string;

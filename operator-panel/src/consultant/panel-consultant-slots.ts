@@ -4,9 +4,9 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SlotView } from '../../../common/protocol';
-import { clockTime } from '../format';
-import { panelEnv, type PanelEnv } from '../panel-env';
-import { panelStyles } from '../panel-styles';
+import { clockTime } from '../shared/format';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
 
 export type SlotChosenEvent = CustomEvent<SlotView>;
 

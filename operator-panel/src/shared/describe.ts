@@ -1,6 +1,6 @@
 // Words for the things the booth screen names: services, categories, call reasons, refusals.
-import type { ApiError, CallReason, Ticket } from '../../common/protocol';
-import { localized } from '../../common/ui/localized-text';
+import type { ApiError, CallReason, Ticket } from '../../../common/protocol';
+import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from './format';
 import type { PanelEnv } from './panel-env';
 

@@ -1,5 +1,5 @@
 // Times for the booth screen: clock times in the office's time zone, and running durations.
-import type { Lang } from '../../common/protocol';
+import type { Lang } from '../../../common/protocol';
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 

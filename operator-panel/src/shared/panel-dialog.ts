@@ -3,7 +3,7 @@
 // cancels, and focus starts on the first field — so a dialog needs no mouse.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { panelStyles } from '../panel-styles';
+import { panelStyles } from './panel-styles';
 
 @customElement('panel-dialog')
 export class PanelDialog extends LitElement {

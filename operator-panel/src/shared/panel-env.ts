@@ -1,8 +1,8 @@
 // What every element below the root needs, handed down once through @lit/context: the live
 // snapshot, the screen language, the server's clock and a way to run queue commands.
 import { createContext } from '@lit/context';
-import type { Translator } from '../../common/i18n';
-import type { CommandInput, CommandName, CommandOutputs, Lang, QueueSnapshot, Result, User } from '../../common/protocol';
+import type { Translator } from '../../../common/i18n';
+import type { CommandInput, CommandName, CommandOutputs, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
 
 export type RunCommand = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
 

@@ -1,7 +1,7 @@
 // The booth panel's shared look on top of the design tokens: buttons with their key hints, cards,
 // form fields. A desk screen with a mouse and keyboard, so sizes are smaller than the kiosk's.
 import { css } from 'lit';
-import { tokens } from '../../common/ui/tokens';
+import { tokens } from '../../../common/ui/tokens';
 
 export const panelStyles = [
   tokens,

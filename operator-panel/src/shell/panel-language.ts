@@ -1,6 +1,6 @@
 // The language of the staff screen: the specialist's own choice, remembered on this computer,
 // else the browser's language when Talon speaks it.
-import { LANGUAGES, type Lang } from '../../common/protocol';
+import { LANGUAGES, type Lang } from '../../../common/protocol';
 
 const STORAGE_KEY = 'talon.panel.lang';
 

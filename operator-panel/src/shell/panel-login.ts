@@ -4,8 +4,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
 import type { Lang, User } from '../../../common/protocol';
-import { panelStyles } from '../panel-styles';
-import { signIn } from '../session';
+import { panelStyles } from '../shared/panel-styles';
+import { signIn } from './session';
 
 @customElement('panel-login')
 export class PanelLogin extends LitElement {

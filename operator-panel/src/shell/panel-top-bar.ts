@@ -6,7 +6,7 @@ import { translatorFor } from '../../../common/i18n';
 import { LANGUAGES, type Lang, type User } from '../../../common/protocol';
 import type { ConnectionState } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-language-switch';
-import { panelStyles } from '../panel-styles';
+import { panelStyles } from '../shared/panel-styles';
 
 @customElement('panel-top-bar')
 export class PanelTopBar extends LitElement {

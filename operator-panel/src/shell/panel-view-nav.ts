@@ -1,7 +1,7 @@
 // Tabs between the views the signed-in role may use (booth, office settings …), from PANEL_VIEWS.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { panelStyles } from '../panel-styles';
+import { panelStyles } from '../shared/panel-styles';
 
 @customElement('panel-view-nav')
 export class PanelViewNav extends LitElement {

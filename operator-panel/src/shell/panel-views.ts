@@ -1,8 +1,8 @@
 // The staff app's views and who sees each. The signed-in shell shows the views of the user's role
 // as tabs (none when there is only one); a role with no view here gets the "wrong role" notice.
 // Adding a view: one row here, one renderer in panel-session, its label in the catalogue.
-import type { MessageKey } from '../../common/i18n';
-import type { Role } from '../../common/protocol';
+import type { MessageKey } from '../../../common/i18n';
+import type { Role } from '../../../common/protocol';
 import { BOOTH_ROLES } from './session';
 
 export interface PanelView {

@@ -1,8 +1,8 @@
 // Signing in and out through the REST routes. The session itself is an httpOnly cookie the
 // browser keeps; the panel only learns who is signed in.
-import type { LoginResult, Principal } from '../../common/protocol/admin-schemas';
-import type { Result, Role, User } from '../../common/protocol';
-import { api } from '../../common/ui/api';
+import type { LoginResult, Principal } from '../../../common/protocol/admin-schemas';
+import type { Result, Role, User } from '../../../common/protocol';
+import { api } from '../../../common/ui/api';
 
 /** Roles that work at a booth: the server lets only them run counter commands. */
 export const BOOTH_ROLES: readonly Role[] = ['operator', 'admin'];
