@@ -4,13 +4,13 @@
 // every request, so live data is always current.
 import type { LocalDate } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
+import type { LongWait } from '../../common/protocol/analytics';
 import type { Database } from '../store/database';
 import { type CounterDay, type DaySummary, servicesOf, summariseCounters, summariseVisits, type VisitSummary } from './day-summary';
 import { LocalClock } from './local-clock';
 import { type DayRecords, readDays } from './records-reader';
 import { decodeCounters, decodeLongest, decodeVisits, encodeCounters, encodeLongest, encodeVisits, SUMMARY_VERSION } from './summary-codec';
 import type { Visit } from './visits';
-import type { LongWait } from './wait-times';
 
 /** The whole office; any other scope is a service id. */
 export const ALL_VISITS = '';

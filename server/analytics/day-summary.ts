@@ -2,13 +2,14 @@
 // per-second histograms, busy and paused time, the day's longest waits. Summaries of any days add up,
 // so a year's report merges 365 of them instead of replaying 730,000 tickets.
 import type { LocalDate, PauseReason } from '../../common/protocol';
-import { describe, type Distribution } from './distribution';
+import type { Distribution, LongWait, OutcomeTally } from '../../common/protocol/analytics';
+import { describe } from './distribution';
 import { FamilyBuilder, type HistogramFamily } from './histogram';
 import type { LocalClock } from './local-clock';
 import { abandonedAfterMs, busyMs, forEachHourPiece, isBooked, MINUTE, serviceMs, waitMs } from './measures';
-import { emptyTally, type OutcomeTally, tallyVisit } from './outcome-tally';
+import { emptyTally, tallyVisit } from './outcome-tally';
 import type { CounterInterval, Visit } from './visits';
-import { byLongestWait, longWaitOf, type LongWait } from './wait-times';
+import { byLongestWait, longWaitOf } from './wait-times';
 
 export type VisitorKind = 'booked' | 'walk-in';
 /** Issued service, walk-in or booked, local hour of arrival. */

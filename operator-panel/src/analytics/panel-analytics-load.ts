@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../../common/ui/tl-bar-chart';
-import type { HEALTHY_UTILISATION } from '../../../server/analytics/specialist-load';
+import { HEALTHY_UTILISATION } from '../../../common/protocol/analytics';
 import { analyticsFormat } from './panel-analytics-format';
 import { ReportLoader } from './panel-analytics-loader';
 import { dataTable, emptyState, reportActions, reportState } from './panel-analytics-parts';
@@ -14,8 +14,6 @@ import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-analytics-figure';
 
 const REPORTS = ['specialist-load'] as const;
-/** The server's band, checked by tsc against its literal values without bundling server code. */
-const HEALTHY = { low: 0.75, high: 0.85 } as const satisfies typeof HEALTHY_UTILISATION;
 const PAUSES = ['lunch', 'technical', 'other'] as const;
 const BAND_COLOURS = { under: '#56b4e9', healthy: '#009e73', over: '#e69f00', burnout: '#b91c1c' } as const;
 
@@ -42,7 +40,7 @@ export class PanelAnalyticsLoad extends LitElement {
     const people = [...load].sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1));
     const names = people.map((p) => p.name ?? p.specialistId);
     const hours = (minutes: number) => minutes / 60;
-    const band = { from: HEALTHY.low, to: HEALTHY.high, label: t('analytics.load.healthyBand') };
+    const band = { from: HEALTHY_UTILISATION.low, to: HEALTHY_UTILISATION.high, label: t('analytics.load.healthyBand') };
     return html`
       <div class="controls">${actions}</div>
       <panel-analytics-figure .heading=${t('analytics.load.utilisationTitle')} fileName="talon-utilisation">
