@@ -3,7 +3,7 @@
 // Targets are applied when a report runs, to the days' wait histograms, so changing a target
 // re-judges the whole history; they are honoured to the whole second.
 import type { LevelCell, ServiceLevel } from '../../common/protocol/analytics';
-import type { DaySummary, ServiceKindHour } from './day-summary';
+import type { DaySummary, ServiceKindHour } from './day-summary-shape';
 import { ratio } from './distribution';
 import { countAtMost, statsOf } from './histogram';
 import { MINUTE, type ReportInput, type ServiceTargets, targetMinutes } from './measures';

@@ -3,7 +3,7 @@
 // JSON header, and only the header is parsed: a year decodes in tens of milliseconds, where JSON
 // numbers took seconds and base64 text hundreds of milliseconds.
 import type { LongWait } from '../../common/protocol/analytics';
-import type { CounterDay, VisitSummary } from './day-summary';
+import type { CounterDay, VisitSummary } from './day-summary-shape';
 import type { HistogramFamily } from './histogram';
 
 /** Bump when the summary's shape or any definition behind it changes: stored days are then rebuilt. */

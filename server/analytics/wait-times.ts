@@ -1,7 +1,7 @@
 // How long people wait and how long they are served: mean, median and 90th percentile per service,
 // per hour of arrival, per day and per specialist; and the longest waits of the period.
 import type { Distribution, LongWait, TimesRow, WaitTimes } from '../../common/protocol/analytics';
-import type { DaySummary } from './day-summary';
+import type { DaySummary } from './day-summary-shape';
 import { describe } from './distribution';
 import { Histogram, type HistogramFamily } from './histogram';
 import { abandonedAfterMs, MINUTE, type ReportInput, waitMs } from './measures';
