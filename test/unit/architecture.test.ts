@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { cyclesOf, importGraph, resolveImport, sourceFiles, specifiersOf } from '../support/source-imports';
+
+const CLIENT_LAYERS = ['kiosk', 'display', 'operator-panel', 'printer', 'common'];
+const SOURCE = [...CLIENT_LAYERS, 'server', 'db', 'bench'];
+
+describe('layers point one way', () => {
+  it('no file of the web apps, the print agent or common/ imports from server/', () => {
+    const graph = importGraph(sourceFiles(CLIENT_LAYERS));
+    const intoServer = [...graph].flatMap(([file, targets]) =>
+      targets.filter((t) => t.startsWith('server/')).map((t) => `${file} → ${t}`),
+    );
+    expect(intoServer).toEqual([]);
+  });
+
+  it('the scanner sees every form of import: static, type-only, re-export, side effect and dynamic', () => {
+    const text = [
+      "import { a } from './a';",
+      "import type {\n  B,\n  C,\n} from './b';",
+      "export { d } from './d';",
+      "export * from './e';",
+      "import './f';",
+      "const g = await import('./g');",
+      "// import { h } from './h';",
+      "/* import './i'; */",
+      "const url = 'http://example.org/x';",
+    ].join('\n');
+    expect(specifiersOf(text)).toEqual(['./a', './b', './d', './e', './f', './g']);
+  });
+
+  it('the scanner resolves a folder import to its index file', () => {
+    expect(resolveImport('server/app.ts', '../common/protocol')).toBe('common/protocol/index.ts');
+  });
+});
+
+describe('our source files import each other without cycles', () => {
+  it('no file reaches itself through its imports', () => {
+    expect(cyclesOf(importGraph(sourceFiles(SOURCE)))).toEqual([]);
+  });
+});
