@@ -33,6 +33,22 @@ describe('layers point one way', () => {
   });
 });
 
+describe('the staff app is grouped by view', () => {
+  const PANEL = 'operator-panel/src/';
+  const folderOf = (file: string) => file.slice(PANEL.length).split('/')[0] as string;
+
+  it('a view imports from its own folder and shared/ only, shared/ from itself only', () => {
+    const views = ['booth', 'consultant', 'analytics', 'admin', 'shared'].map((v) => `${PANEL}${v}`);
+    const graph = importGraph(sourceFiles(views));
+    const across = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter((t) => t.startsWith(PANEL) && folderOf(t) !== folderOf(file) && folderOf(t) !== 'shared')
+        .map((t) => `${file} → ${t}`),
+    );
+    expect(across).toEqual([]);
+  });
+});
+
 describe('our source files import each other without cycles', () => {
   it('no file reaches itself through its imports', () => {
     expect(cyclesOf(importGraph(sourceFiles(SOURCE)))).toEqual([]);
