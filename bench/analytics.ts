@@ -9,7 +9,7 @@ import { ALL_VISITS, AnalyticsStore } from '../server/analytics/analytics-store'
 import type { ReportInput } from '../server/analytics/measures';
 import { REPORTS } from '../server/analytics/reports';
 import { DEFAULT_STAFFING } from '../server/analytics/staffing';
-import { addDays, localDate } from '../server/domain/time';
+import { addDays, localDate } from '../common/time/calendar';
 import { loadConfig } from '../server/store/config-store';
 import { Database } from '../server/store/database';
 import { ms } from './stats';

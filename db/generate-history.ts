@@ -13,7 +13,7 @@ import sqlite3 from 'sqlite3';
 import type { Counter, LocalDate, Service } from '../common/protocol';
 import { AnalyticsStore } from '../server/analytics/analytics-store';
 import { hoursOn } from '../server/domain/schedule';
-import { addDays, clockToMinutes, localDate } from '../server/domain/time';
+import { addDays, clockToMinutes, localDate } from '../common/time/calendar';
 import { loadConfig, saveCounter, saveService } from '../server/store/config-store';
 import { Database } from '../server/store/database';
 import { migrate } from '../server/store/migrate';

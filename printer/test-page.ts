@@ -4,7 +4,7 @@
 // is what tells whether the Cyrillic ones work. (A technician's page, not a visitor's: the
 // pangrams are test data, not catalogue texts.)
 import { byteInPage } from './escpos/code-pages';
-import { commandSetFor } from './escpos/commands';
+import { commandSetFor } from './escpos/dialects';
 import type { CodePageSlot, PrinterProfile } from './profiles';
 import { wrapText } from './wrap-text';
 

@@ -5,7 +5,8 @@
 // pages differently) and prints '?' when no page has a letter. Our own tables (escpos/code-pages.ts)
 // let the profile decide the page numbers and let us refuse unprintable text instead.
 import type { Lang } from '../common/protocol/model';
-import { commandSetFor, type CommandSet, type MonoImage } from './escpos/commands';
+import type { CommandSet, MonoImage } from './escpos/commands';
+import { commandSetFor } from './escpos/dialects';
 import { encodeText, startingPage } from './escpos/text-encoder';
 import { unprintableCharacters, UnprintableTextError } from './printable-text';
 import type { CodePageSlot, PrinterProfile } from './profiles';

@@ -1,25 +1,7 @@
 // The shape of a translation catalogue, derived from the English one: English defines the keys, the
 // placeholders and which messages are plural; every other language is checked against it by tsc.
 import type { en } from './en';
-
-/** Plural forms by CLDR category, plus an exact '=0' form as in ICU MessageFormat. */
-export type PluralForms = { readonly [C in Intl.LDMLPluralRule]?: string } & {
-  readonly other: string;
-  readonly '=0'?: string;
-};
-
-/** A message chosen by a `count` parameter; every form may use `{count}` and other placeholders. */
-export interface PluralMessage<F extends PluralForms = PluralForms> {
-  readonly kind: 'plural';
-  readonly forms: F;
-}
-
-/** Marks a message as plural; `const` keeps the English literals so their placeholders can be typed. */
-export function plural<const F extends PluralForms>(forms: F): PluralMessage<F> {
-  return { kind: 'plural', forms };
-}
-
-export type Message = string | PluralMessage;
+import type { Message, PluralMessage } from './plural';
 
 /** The English literals widened to "any string", so ru/uk must have the same keys, nothing more. */
 type Widen<T> = T extends string

@@ -1,5 +1,6 @@
 import type { Lang } from '../protocol/model';
-import type { Catalogue, Message, MessageKey, ParamsArg, ParamValue, PluralMessage } from './catalogue';
+import type { Catalogue, MessageKey, ParamsArg, ParamValue } from './catalogue';
+import type { Message, PluralMessage } from './plural';
 import { en } from './en';
 import { ru } from './ru';
 import { uk } from './uk';

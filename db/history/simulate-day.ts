@@ -2,7 +2,7 @@
 // demand and pausing for lunch, service times per service, recalls, no-shows, walk-outs, transfers
 // and appointments — as tickets and journal rows exactly like the engine writes them.
 import type { Counter, LocalDate, Priority, Service, Ticket, TicketOutcome, TicketSource } from '../../common/protocol';
-import { dayOfMonth, isoWeekday, zonedToEpoch } from '../../server/domain/time';
+import { dayOfMonth, isoWeekday, zonedToEpoch } from '../../common/time/calendar';
 import { Heap } from './heap';
 import type { Random } from './random';
 

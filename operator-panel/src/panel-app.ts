@@ -6,13 +6,13 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translatorFor } from '../../common/i18n';
 import type { Lang, User } from '../../common/protocol';
-import './components/panel-login';
-import './components/panel-session';
-import './components/panel-top-bar';
-import { initialLanguage, rememberLanguage } from './panel-language';
-import { panelStyles } from './panel-styles';
-import { viewsFor } from './panel-views';
-import { signedInUser, signOut } from './session';
+import './shell/panel-login';
+import './shell/panel-session';
+import './shell/panel-top-bar';
+import { initialLanguage, rememberLanguage } from './shell/panel-language';
+import { panelStyles } from './shared/panel-styles';
+import { viewsFor } from './shell/panel-views';
+import { signedInUser, signOut } from './shell/session';
 
 @customElement('panel-app')
 export class PanelApp extends LitElement {

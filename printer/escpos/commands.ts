@@ -1,7 +1,5 @@
-// The printer commands a ticket needs, once per dialect, so the layout never writes a raw byte.
-import type { CommandDialect } from '../profiles';
-import { ESC_POS_COMMANDS } from './escpos-commands';
-import { STAR_LINE_COMMANDS } from './star-line-commands';
+// The printer commands a ticket needs, written once per dialect (escpos-commands.ts,
+// star-line-commands.ts, chosen in dialects.ts), so the layout never writes a raw byte.
 
 export type Alignment = 'left' | 'center' | 'right';
 
@@ -28,8 +26,4 @@ export interface MonoImage {
   widthBytes: number;
   height: number;
   data: Uint8Array;
-}
-
-export function commandSetFor(dialect: CommandDialect): CommandSet {
-  return dialect === 'escpos' ? ESC_POS_COMMANDS : STAR_LINE_COMMANDS;
 }

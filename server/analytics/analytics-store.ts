@@ -3,14 +3,15 @@
 // still change (today, or a day with tickets left open) is summarised afresh from its records on
 // every request, so live data is always current.
 import type { LocalDate } from '../../common/protocol';
-import { addDays, localDate } from '../domain/time';
+import { addDays, localDate } from '../../common/time/calendar';
+import type { LongWait } from '../../common/protocol/analytics';
 import type { Database } from '../store/database';
-import { type CounterDay, type DaySummary, servicesOf, summariseCounters, summariseVisits, type VisitSummary } from './day-summary';
+import { servicesOf, summariseCounters, summariseVisits } from './day-summary';
+import type { CounterDay, DaySummary, VisitSummary } from './day-summary-shape';
 import { LocalClock } from './local-clock';
 import { type DayRecords, readDays } from './records-reader';
 import { decodeCounters, decodeLongest, decodeVisits, encodeCounters, encodeLongest, encodeVisits, SUMMARY_VERSION } from './summary-codec';
 import type { Visit } from './visits';
-import type { LongWait } from './wait-times';
 
 /** The whole office; any other scope is a service id. */
 export const ALL_VISITS = '';

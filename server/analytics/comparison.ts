@@ -1,32 +1,10 @@
 // This period beside the previous one of equal length: the few numbers a manager reports upward.
+import type { Comparison, KpiName, Kpis } from '../../common/protocol/analytics';
 import type { ReportInput } from './measures';
 import { outcomes } from './outcomes';
 import { overallServiceLevel } from './service-level';
 import { overallUtilisation } from './specialist-load';
 import { overallDistribution } from './wait-times';
-
-export interface Kpis {
-  from: string;
-  to: string;
-  arrivals: number;
-  served: number;
-  meanWaitMinutes: number | null;
-  medianWaitMinutes: number | null;
-  p90WaitMinutes: number | null;
-  serviceLevel: number | null;
-  noShowRate: number | null;
-  walkOutRate: number | null;
-  utilisation: number | null;
-}
-
-export type KpiName = Exclude<keyof Kpis, 'from' | 'to'>;
-
-export interface Comparison {
-  current: Kpis;
-  previous: Kpis;
-  /** current − previous, null where either side has no value. */
-  change: Record<KpiName, number | null>;
-}
 
 export function kpis(input: ReportInput): Kpis {
   const waits = overallDistribution(input.days, (day) => day.visits.waits);

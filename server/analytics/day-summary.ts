@@ -2,70 +2,18 @@
 // per-second histograms, busy and paused time, the day's longest waits. Summaries of any days add up,
 // so a year's report merges 365 of them instead of replaying 730,000 tickets.
 import type { LocalDate, PauseReason } from '../../common/protocol';
-import { describe, type Distribution } from './distribution';
-import { FamilyBuilder, type HistogramFamily } from './histogram';
+import type { LongWait, OutcomeTally } from '../../common/protocol/analytics';
+import type { CounterDay, DaySummary, ServiceHour, ServiceKindHour, ServiceOnly, Specialist, StaffTime, VisitorKind, VisitSummary } from './day-summary-shape';
+import { describe } from './distribution';
+import { FamilyBuilder } from './histogram';
 import type { LocalClock } from './local-clock';
 import { abandonedAfterMs, busyMs, forEachHourPiece, isBooked, MINUTE, serviceMs, waitMs } from './measures';
-import { emptyTally, type OutcomeTally, tallyVisit } from './outcome-tally';
+import { emptyTally, tallyVisit } from './outcome-tally';
 import type { CounterInterval, Visit } from './visits';
-import { byLongestWait, longWaitOf, type LongWait } from './wait-times';
-
-export type VisitorKind = 'booked' | 'walk-in';
-/** Issued service, walk-in or booked, local hour of arrival. */
-export type ServiceKindHour = [serviceId: string, kind: VisitorKind, hour: number];
-export type ServiceHour = [serviceId: string, hour: number];
-export type Specialist = [specialistId: string];
-export type ServiceOnly = [serviceId: string];
+import { byLongestWait, longWaitOf } from './wait-times';
 
 /** Longest waits a day keeps: the most any request may list. */
 export const LONGEST_KEPT = 500;
-
-export interface VisitSummary {
-  arrivalsByHour: number[];
-  /** Served visits by local hour and day of month of finishing (a visit may finish after midnight). */
-  servedByHour: number[];
-  servedByDayOfMonth: Record<number, number>;
-  /** Per issued service. */
-  outcomes: Record<string, OutcomeTally>;
-  appointments: { booked: OutcomeTally; walkIn: OutcomeTally };
-  waits: HistogramFamily<ServiceKindHour>;
-  /** Never called: how long until they left, for the service level. */
-  abandoned: HistogramFamily<ServiceKindHour>;
-  /** By the first leg's specialist. */
-  waitsBySpecialist: HistogramFamily<Specialist>;
-  /** Per leg: the leg's service and the visit's hour of arrival. */
-  serviceTimes: HistogramFamily<ServiceHour>;
-  serviceTimesBySpecialist: HistogramFamily<Specialist>;
-  /** Actual minus promised wait, per issued service. */
-  estimateErrors: HistogramFamily<ServiceOnly>;
-  estimateShares: Record<string, { accurate: number; late: number }>;
-  /** The day's own distributions, exact. */
-  day: { wait: Distribution; service: Distribution };
-  specialists: Record<string, { served: number; handled: number; busyMs: number }>;
-  /** Longest first; up to LONGEST_KEPT, or fewer where a reader asked only for the head. */
-  longest: LongWait[];
-}
-
-export interface StaffTime {
-  open: number;
-  lunch: number;
-  technical: number;
-  other: number;
-}
-
-/** One counter's day: booth time open per local hour, and staffed time per specialist, in ms. */
-export interface CounterDay {
-  /** Whole ms (journal instants are), at most an hour each: 32-bit integers store half the bytes. */
-  openMsByHour: Int32Array;
-  bySpecialist: Record<string, StaffTime>;
-}
-
-export interface DaySummary {
-  date: LocalDate;
-  /** The visits issued that day (all of them, or those of one service's scope). */
-  visits: VisitSummary;
-  counters: Record<string, CounterDay>;
-}
 
 /** An estimate within this many minutes either way counts as accurate. */
 export const ACCURATE_WITHIN_MINUTES = 5;

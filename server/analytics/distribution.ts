@@ -1,12 +1,6 @@
 // The summary managers read for any set of durations: vendors give mean and maximum; we add the
 // median and the 90th percentile, which a few very long visits cannot drag around.
-export interface Distribution {
-  count: number;
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
-  max: number | null;
-}
+import type { Distribution } from '../../common/protocol/analytics';
 
 /**
  * Percentile by linear interpolation between closest ranks (the "R-7" rule of R, NumPy and

@@ -1,6 +1,7 @@
 // Erlang C for a pool of c identical counters fed by random (Poisson) arrivals, with no
 // abandonment. Computed through the Erlang B recursion B(k) = A·B(k−1) / (k + A·B(k−1)), which
 // never forms A^c or c! and so stays exact for hundreds of counters and loads.
+import type { StaffingGoal, StaffingOption } from '../../common/protocol/analytics';
 
 /** Offered load in erlangs: arrivals per hour × mean service minutes / 60. */
 export function offeredLoad(arrivalsPerHour: number, serviceMinutes: number): number {
@@ -38,23 +39,6 @@ export function averageWaitMinutes(counters: number, load: number, serviceMinute
 
 export function occupancy(counters: number, load: number): number {
   return counters === 0 ? Number.POSITIVE_INFINITY : load / counters;
-}
-
-export interface StaffingGoal {
-  /** Wanted share within the target, e.g. 0.8. */
-  serviceLevel: number;
-  targetMinutes: number;
-  /** Highest acceptable occupancy, e.g. 0.85. */
-  maxOccupancy: number;
-}
-
-export interface StaffingOption {
-  counters: number;
-  probabilityOfWait: number;
-  serviceLevel: number;
-  averageWaitMinutes: number;
-  occupancy: number;
-  meetsGoal: boolean;
 }
 
 export function staffingOption(counters: number, load: number, serviceMinutes: number, goal: StaffingGoal): StaffingOption {

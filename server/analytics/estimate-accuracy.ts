@@ -1,22 +1,9 @@
 // Were the waits printed on tickets honest? Error = actual wait − promised wait, in minutes:
 // positive means the visitor waited longer than promised.
-import { ratio, type Distribution } from './distribution';
+import type { Distribution, EstimateAccuracy } from '../../common/protocol/analytics';
+import { ratio } from './distribution';
 import type { ReportInput } from './measures';
 import { GroupedHistograms, overallDistribution } from './wait-times';
-
-export interface AccuracyRow {
-  serviceId: string;
-  error: Distribution;
-  /** Share within ±ACCURATE_WITHIN_MINUTES (day-summary.ts), judged when the day is summarised. */
-  accurateShare: number | null;
-  /** Share that waited longer than promised by more than ACCURATE_WITHIN_MINUTES. */
-  lateShare: number | null;
-}
-
-export interface EstimateAccuracy {
-  overall: Omit<AccuracyRow, 'serviceId'>;
-  byService: AccuracyRow[];
-}
 
 export function estimateAccuracy(input: Pick<ReportInput, 'days'>): EstimateAccuracy {
   const errors = new GroupedHistograms();

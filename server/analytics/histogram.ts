@@ -3,7 +3,8 @@
 // whole seconds" exact: v ≤ T·1000 exactly when its bin ≤ T. Count, sum, minimum and maximum are kept
 // exactly beside the bins, so means and maxima are exact and percentiles are off by under a second
 // (exact when every value is a whole second).
-import { type Distribution, interpolatePercentile } from './distribution';
+import type { Distribution } from '../../common/protocol/analytics';
+import { interpolatePercentile } from './distribution';
 
 const MINUTE = 60_000;
 /** Bins beyond a week either way are folded into the edge bin; the exact maximum is kept anyway. */

@@ -1,52 +1,11 @@
 // The manager's live view, computed from the engine's state: queues, counters, and an alert for
 // each waiting visitor predicted to miss the target — raised before the target passes, while
 // there is still time to open a booth.
-import type { CounterState, PauseReason, Ticket, TicketStatus } from '../../common/protocol';
+import type { Ticket } from '../../common/protocol';
+import type { BreachAlert, LiveCounter, LiveMonitor, LiveService } from '../../common/protocol/analytics';
 import { peopleAhead, recentServiceMinutes } from '../domain/estimates';
 import type { QueueConfig, QueueState } from '../domain/state';
 import { DEFAULT_BOOKED_TARGET_MINUTES, DEFAULT_TARGET_MINUTES, MINUTE } from './measures';
-
-export interface LiveService {
-  serviceId: string;
-  waiting: number;
-  longestWaitMinutes: number | null;
-  countersOpen: number;
-  serviceMinutes: number;
-  targetMinutes: number;
-}
-
-export interface LiveCounter {
-  counterId: string;
-  number: number;
-  status: CounterState['status'];
-  operatorName: string | null;
-  pauseReason: PauseReason | null;
-  ticketId: string | null;
-  ticketCode: string | null;
-  ticketStatus: TicketStatus | null;
-  /** Minutes in the current state. */
-  minutesInState: number;
-}
-
-export interface BreachAlert {
-  ticketId: string;
-  code: string;
-  serviceId: string;
-  waitedMinutes: number;
-  /** Total wait expected when called; null when no open counter serves the service. */
-  predictedWaitMinutes: number | null;
-  targetMinutes: number;
-  /** Minutes until the target passes (negative once breached). */
-  minutesLeft: number;
-  state: 'at-risk' | 'breached';
-}
-
-export interface LiveMonitor {
-  at: number;
-  services: LiveService[];
-  counters: LiveCounter[];
-  alerts: BreachAlert[];
-}
 
 function waitStartOf(ticket: Ticket): number {
   return ticket.priority.kind === 'booked' ? Math.max(ticket.issuedAt, ticket.priority.slotStart) : ticket.issuedAt;

@@ -2,7 +2,7 @@
 // which is far too slow for a year of tickets; zone offsets only change on quarter-hour boundaries,
 // so one Intl reading per quarter hour serves every instant inside it.
 import type { LocalDate } from '../../common/protocol';
-import { localParts } from '../domain/time';
+import { localParts } from '../../common/time/calendar';
 
 const MINUTE = 60_000;
 const QUARTER = 15 * MINUTE;

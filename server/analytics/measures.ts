@@ -2,7 +2,7 @@
 // what a service time is, which target applies.
 import type { LocalDate, Service } from '../../common/protocol';
 import type { LocalClock } from './local-clock';
-import type { DaySummary } from './day-summary';
+import type { DaySummary } from './day-summary-shape';
 import type { CounterInterval, Visit, VisitLeg } from './visits';
 
 export const MINUTE = 60_000;

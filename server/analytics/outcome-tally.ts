@@ -1,16 +1,6 @@
 // How a set of visits ended, as plain counts: what a day keeps and a period adds up.
+import type { OutcomeTally } from '../../common/protocol/analytics';
 import type { Visit } from './visits';
-
-export interface OutcomeTally {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  dayEnded: number;
-  /** Visits transferred at least once. */
-  transferred: number;
-  recalled: number;
-}
 
 export const emptyTally = (): OutcomeTally => ({ issued: 0, served: 0, noShow: 0, cancelled: 0, dayEnded: 0, transferred: 0, recalled: 0 });
 

@@ -1,17 +1,9 @@
 // How visits end: served, no-show, cancelled, ended with the day, and how many were transferred —
 // per service and for booked visitors beside walk-ins.
+import type { Appointments, OutcomeCounts, Outcomes, OutcomeTally } from '../../common/protocol/analytics';
 import { ratio } from './distribution';
 import type { ReportInput } from './measures';
-import { addTally, emptyTally, type OutcomeTally } from './outcome-tally';
-
-export interface OutcomeCounts extends OutcomeTally {
-  servedRatio: number | null;
-  noShowRate: number | null;
-  cancelRate: number | null;
-  /** Left without service: cancelled or still waiting when the day ended. */
-  walkOutRate: number | null;
-  transferRate: number | null;
-}
+import { addTally, emptyTally } from './outcome-tally';
 
 export function outcomeCounts(tally: OutcomeTally): OutcomeCounts {
   const { issued, served, noShow, cancelled, dayEnded, transferred } = tally;
@@ -23,11 +15,6 @@ export function outcomeCounts(tally: OutcomeTally): OutcomeCounts {
     walkOutRate: ratio(cancelled + dayEnded, issued),
     transferRate: ratio(transferred, issued),
   };
-}
-
-export interface Outcomes {
-  overall: OutcomeCounts;
-  byService: ({ serviceId: string } & OutcomeCounts)[];
 }
 
 export function outcomes(input: Pick<ReportInput, 'days'>): Outcomes {
@@ -45,13 +32,6 @@ export function outcomes(input: Pick<ReportInput, 'days'>): Outcomes {
     overall: outcomeCounts(overall),
     byService: [...perService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, t]) => ({ serviceId, ...outcomeCounts(t) })),
   };
-}
-
-export interface Appointments {
-  booked: OutcomeCounts;
-  walkIn: OutcomeCounts;
-  /** Share of all tickets that came from a booking. */
-  bookedShare: number | null;
 }
 
 export function appointments(input: Pick<ReportInput, 'days'>): Appointments {

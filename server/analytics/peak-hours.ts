@@ -1,39 +1,8 @@
 // When people come: a weekday × hour heat map of arrivals, arrivals per hour of day beside tickets
 // served and booths open, and arrivals by day of the month (pension days, deadlines).
-import { dayOfMonth, isoWeekday } from '../domain/time';
+import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
+import type { HeatCell, PeakHours } from '../../common/protocol/analytics';
 import { HOUR, type ReportInput, weekdayOccurrences } from './measures';
-
-export interface HeatCell {
-  weekday: number;
-  hour: number;
-  arrivals: number;
-  /** Arrivals per occurrence of that weekday in the period. */
-  meanArrivals: number;
-}
-
-export interface HourRow {
-  hour: number;
-  arrivals: number;
-  served: number;
-  /** Per day with any arrivals. */
-  meanArrivals: number;
-  meanServed: number;
-  /** Mean number of booths open (not paused) during that hour, over days with any arrivals. */
-  meanBoothsOpen: number;
-}
-
-export interface DayOfMonthRow {
-  dayOfMonth: number;
-  arrivals: number;
-  served: number;
-}
-
-export interface PeakHours {
-  workingDays: number;
-  heatmap: HeatCell[];
-  byHour: HourRow[];
-  byDayOfMonth: DayOfMonthRow[];
-}
 
 export function peakHours(input: ReportInput): PeakHours {
   const cells = Array.from({ length: 8 }, () => new Array<number>(24).fill(0));

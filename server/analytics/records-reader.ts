@@ -2,7 +2,7 @@
 // material of day summaries. Slow by nature (a year is ~21 s), so only days not yet summarised and
 // today are read.
 import type { LocalDate } from '../../common/protocol';
-import { addDays, localDate, zonedToEpoch } from '../domain/time';
+import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../store/database';
 import type { LocalClock } from './local-clock';
 import { buildCounterIntervals, buildVisit, type CounterEvent, type CounterInterval, type TicketEvent, type TicketFacts, type Visit } from './visits';

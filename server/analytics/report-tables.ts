@@ -1,15 +1,7 @@
 // Every report flattened to one table, for CSV downloads: one row per thing the report lists,
 // distributions spread over count/mean/median/p90/max columns.
-import type { Comparison, KpiName } from './comparison';
+import type { Appointments, Comparison, Distribution, EstimateAccuracy, KpiName, LevelCell, LongWait, OutcomeCounts, Outcomes, PeakHours, ServiceLevel, SpecialistLoad, Staffing, WaitTimes } from '../../common/protocol/analytics';
 import type { Cell, Table } from './csv';
-import type { Distribution } from './distribution';
-import type { EstimateAccuracy } from './estimate-accuracy';
-import type { Appointments, OutcomeCounts, Outcomes } from './outcomes';
-import type { PeakHours } from './peak-hours';
-import type { LevelCell, ServiceLevel } from './service-level';
-import type { SpecialistLoad } from './specialist-load';
-import type { Staffing } from './staffing';
-import type { LongWait, WaitTimes } from './wait-times';
 
 const DIST = ['count', 'mean', 'median', 'p90', 'max'] as const;
 const distColumns = (prefix: string) => DIST.map((d) => `${prefix}_${d}`);

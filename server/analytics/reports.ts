@@ -1,5 +1,6 @@
 // The catalogue of reports the API serves: how each is computed from the records and how it
 // flattens to a table. The route and its CSV download are generated from this one list.
+import type { AnalyticsReportName, StaffingSettings } from '../../common/protocol/analytics';
 import { compare } from './comparison';
 import type { Table } from './csv';
 import { estimateAccuracy } from './estimate-accuracy';
@@ -9,7 +10,7 @@ import { peakHours } from './peak-hours';
 import * as tables from './report-tables';
 import { serviceLevel } from './service-level';
 import { specialistLoad } from './specialist-load';
-import { staffingAdvice, type StaffingSettings } from './staffing';
+import { staffingAdvice } from './staffing';
 import { longestWaits, waitTimes } from './wait-times';
 
 export interface ReportContext {
@@ -57,7 +58,7 @@ export const REPORTS = {
   'estimate-accuracy': report((c) => estimateAccuracy(c.input), tables.estimateAccuracyTable),
   comparison: report((c) => compare(c.input, c.previous!), tables.comparisonTable, true),
   staffing: report((c) => staffingAdvice(c.input, c.staffing), tables.staffingTable),
-} satisfies Record<string, ReportDefinition>;
+} satisfies Record<AnalyticsReportName, ReportDefinition>;
 
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];

@@ -2,31 +2,11 @@
 // booked visitors (wait counted from the later of arrival and slot start) against the booked one.
 // Targets are applied when a report runs, to the days' wait histograms, so changing a target
 // re-judges the whole history; they are honoured to the whole second.
-import type { DaySummary, ServiceKindHour } from './day-summary';
+import type { LevelCell, ServiceLevel } from '../../common/protocol/analytics';
+import type { DaySummary, ServiceKindHour } from './day-summary-shape';
 import { ratio } from './distribution';
 import { countAtMost, statsOf } from './histogram';
 import { MINUTE, type ReportInput, type ServiceTargets, targetMinutes } from './measures';
-
-export interface LevelCell {
-  /** Visitors counted: called, or left after the target had passed. */
-  counted: number;
-  within: number;
-  share: number | null;
-}
-
-export interface ServiceLevelRow {
-  serviceId: string;
-  walkInTargetMinutes: number | null;
-  bookedTargetMinutes: number | null;
-  walkIn: LevelCell;
-  booked: LevelCell;
-  all: LevelCell;
-}
-
-export interface ServiceLevel {
-  overall: { walkIn: LevelCell; booked: LevelCell; all: LevelCell };
-  byService: ServiceLevelRow[];
-}
 
 export class Tally {
   counted = 0;

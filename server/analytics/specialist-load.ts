@@ -2,27 +2,9 @@
 // utilisation = busy time ÷ logged-in time against the healthy band of 75–85 % (above ~90 % burns
 // people out; well below 75 % means too many booths for the flow).
 import type { PauseReason } from '../../common/protocol';
+import { BURNOUT_UTILISATION, HEALTHY_UTILISATION, type SpecialistLoad, type UtilisationBand } from '../../common/protocol/analytics';
 import { ratio } from './distribution';
 import { MINUTE, type ReportInput } from './measures';
-
-export const HEALTHY_UTILISATION = { low: 0.75, high: 0.85 } as const;
-export const BURNOUT_UTILISATION = 0.9;
-
-export type UtilisationBand = 'under' | 'healthy' | 'over' | 'burnout';
-
-export interface SpecialistLoad {
-  specialistId: string;
-  served: number;
-  /** Calls answered or not: every leg this specialist called. */
-  handled: number;
-  busyMinutes: number;
-  openMinutes: number;
-  idleMinutes: number;
-  pausedMinutes: Record<PauseReason, number>;
-  loggedInMinutes: number;
-  utilisation: number | null;
-  band: UtilisationBand | null;
-}
 
 export function utilisationBand(utilisation: number): UtilisationBand {
   if (utilisation > BURNOUT_UTILISATION) return 'burnout';

@@ -3,41 +3,14 @@
 // Erlang C knows no abandonment and assumes random arrivals, so it is a floor: the measured
 // service level and the booths actually open stand beside it.
 import { ratio } from './distribution';
-import { countersNeeded, offeredLoad, staffingOption, staffToRoster, type StaffingGoal, type StaffingOption } from './erlang-c';
-import { isoWeekday } from '../domain/time';
+import { countersNeeded, offeredLoad, staffingOption, staffToRoster } from './erlang-c';
+import { isoWeekday } from '../../common/time/calendar';
+import type { Staffing, StaffingCell, StaffingSettings } from '../../common/protocol/analytics';
 import { statsOf } from './histogram';
 import { HOUR, MINUTE, type ReportInput, weekdayOccurrences } from './measures';
 import { forEachLevelSample } from './service-level';
 
-export interface StaffingSettings extends StaffingGoal {
-  /** Share of rostered time lost to breaks, sickness, training: 0 ≤ shrinkage < 1. */
-  shrinkage: number;
-}
-
 export const DEFAULT_STAFFING: StaffingSettings = { serviceLevel: 0.8, targetMinutes: 15, maxOccupancy: 0.85, shrinkage: 0 };
-
-export interface StaffingCell {
-  weekday: number;
-  hour: number;
-  arrivalsPerHour: number;
-  serviceMinutes: number;
-  /** Erlangs. */
-  load: number;
-  recommendedBooths: number;
-  staffToRoster: number;
-  /** The recommendation and its neighbours (one booth fewer, one more), each with its expected wait. */
-  options: StaffingOption[];
-  meanBoothsOpen: number;
-  /** What the office actually achieved in this weekday × hour. */
-  measuredServiceLevel: number | null;
-}
-
-export interface Staffing {
-  settings: StaffingSettings;
-  /** Mean measured service time over the period, minutes; null when nothing was served. */
-  serviceMinutes: number | null;
-  cells: StaffingCell[];
-}
 
 const cellKey = (weekday: number, hour: number) => weekday * 24 + hour;
 

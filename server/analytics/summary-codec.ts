@@ -2,9 +2,9 @@
 // the histogram arrays and booth hours — is stored as raw little-endian typed arrays after a small
 // JSON header, and only the header is parsed: a year decodes in tens of milliseconds, where JSON
 // numbers took seconds and base64 text hundreds of milliseconds.
-import type { CounterDay, VisitSummary } from './day-summary';
+import type { LongWait } from '../../common/protocol/analytics';
+import type { CounterDay, VisitSummary } from './day-summary-shape';
 import type { HistogramFamily } from './histogram';
-import type { LongWait } from './wait-times';
 
 /** Bump when the summary's shape or any definition behind it changes: stored days are then rebuilt. */
 export const SUMMARY_VERSION = 4;

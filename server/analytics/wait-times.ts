@@ -1,27 +1,11 @@
 // How long people wait and how long they are served: mean, median and 90th percentile per service,
 // per hour of arrival, per day and per specialist; and the longest waits of the period.
-import type { DaySummary } from './day-summary';
-import { describe, type Distribution } from './distribution';
+import type { Distribution, LongWait, TimesRow, WaitTimes } from '../../common/protocol/analytics';
+import type { DaySummary } from './day-summary-shape';
+import { describe } from './distribution';
 import { Histogram, type HistogramFamily } from './histogram';
 import { abandonedAfterMs, MINUTE, type ReportInput, waitMs } from './measures';
 import type { Visit } from './visits';
-
-export interface TimesRow {
-  key: string;
-  wait: Distribution;
-  service: Distribution;
-}
-
-export interface WaitTimes {
-  overall: { wait: Distribution; service: Distribution };
-  byService: TimesRow[];
-  /** Key: local hour of arrival, '00'–'23'. */
-  byHour: TimesRow[];
-  /** Key: local date of arrival. */
-  byDay: TimesRow[];
-  /** Key: the specialist's user id ('unknown' when a device or the system called). */
-  bySpecialist: TimesRow[];
-}
 
 /** Merges the keys of one family, across days, into one histogram per group. */
 export class GroupedHistograms {
@@ -84,19 +68,6 @@ export function waitTimes(input: ReportInput): WaitTimes {
     byDay: byDay.sort((a, b) => a.key.localeCompare(b.key)),
     bySpecialist: table(tables.bySpecialist),
   };
-}
-
-export interface LongWait {
-  ticketId: string;
-  code: string;
-  serviceId: string;
-  issuedAt: number;
-  calledAt: number | null;
-  waitMinutes: number;
-  /** False when the visitor was never called (cancelled or the day ended). */
-  called: boolean;
-  booked: boolean;
-  outcome: Visit['outcome'];
 }
 
 /** A visit as a row of the longest-waits list; null if it neither was called nor left. */

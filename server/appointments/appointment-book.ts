@@ -15,11 +15,11 @@ import {
   type SlotView,
   type Ticket,
 } from '../../common/protocol';
-import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../domain/appointment-codes';
+import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../../common/appointment-codes';
 import { bookableDays, bookableServices, serviceSlots } from '../domain/booking';
 import { checkInDecision, isNoShow, issueCheckInTicket, type CheckInRules } from '../domain/check-in';
 import { canBook, type Slot } from '../domain/slots';
-import { localDate } from '../domain/time';
+import { localDate } from '../../common/time/calendar';
 import type { QueueEngine, Who } from '../engine/queue-engine';
 import { fail } from '../http/respond';
 import * as store from '../store/appointments-store';

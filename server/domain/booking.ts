@@ -4,7 +4,7 @@ import type { AppointmentSettings, LocalDate, Service } from '../../common/proto
 import { openPeriods } from './schedule';
 import { computeSlots, slotCapacity, type Slot } from './slots';
 import type { QueueConfig } from './state';
-import { addDays } from './time';
+import { addDays } from '../../common/time/calendar';
 
 export function walkInShareFor(settings: AppointmentSettings, serviceId: string): number {
   return settings.serviceWalkInShare[serviceId] ?? settings.walkInShare;

@@ -3,7 +3,7 @@
 import type { Ticket } from '../../common/protocol';
 import { success, type Outcome } from './outcome';
 import { closedCounter, lineCountsAfter, type Change, type QueueConfig, type QueueState } from './state';
-import { localDate } from './time';
+import { localDate } from '../../common/time/calendar';
 
 export function rollover(state: QueueState, config: QueueConfig, now: number): Outcome<null> {
   const today = localDate(now, config.office.timeZone);

@@ -1,7 +1,7 @@
 // An office's opening hours: which hours apply on a date, the periods it is actually open (hours
 // minus lunch breaks) and its status at an instant. Pure: the current time is always passed in.
 import type { DayHours, LocalDate, Office, OfficeSchedule, OfficeStatus, WeeklyRule } from '../../common/protocol';
-import { addDays, clockToMinutes, dayOfMonth, isoWeekday, localDate, zonedToEpoch } from './time';
+import { addDays, clockToMinutes, dayOfMonth, isoWeekday, localDate, zonedToEpoch } from '../../common/time/calendar';
 
 const MINUTE = 60_000;
 /** How far ahead `officeStatus` looks for the next opening: a year covers any holiday season. */

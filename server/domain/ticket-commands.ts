@@ -6,7 +6,7 @@ import { nextNumber, ticketCode } from './numbering';
 import { failure, success, type Outcome } from './outcome';
 import { officeStatus } from './schedule';
 import { withTicket, type CommandContext, type QueueConfig, type QueueState } from './state';
-import { localDate } from './time';
+import { localDate } from '../../common/time/calendar';
 
 export interface IssueRequest {
   serviceId: string;

@@ -17,7 +17,7 @@ import type { Outcome } from '../domain/outcome';
 import { rollover } from '../domain/rollover';
 import { officeStatus } from '../domain/schedule';
 import type { Change, CommandContext, QueueConfig, QueueState } from '../domain/state';
-import { localDate } from '../domain/time';
+import { localDate } from '../../common/time/calendar';
 import { ApiFailure } from '../http/respond';
 import type { Database } from '../store/database';
 import { commitChanges, lastSeq, loadQueueState, loadRecentCalls } from '../store/queue-store';

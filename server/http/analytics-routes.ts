@@ -11,7 +11,7 @@ import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
 import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireRole } from '../auth/permissions';
-import { addDays, localDate } from '../domain/time';
+import { addDays, localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
 import { fail, handle, parse } from './respond';

@@ -6,7 +6,7 @@ import { localDate as localDateSchema, type JournalEntry, type LiveTicket, type 
 import type { Principal } from '../auth/principal';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
-import { addDays, localDate, zonedToEpoch } from '../domain/time';
+import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';

@@ -7,7 +7,7 @@ import { localized } from '../../common/ui/localized-text';
 import { requireRole } from '../auth/permissions';
 import { limitPerIp } from '../auth/limit-per-ip';
 import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
-import { localDate } from '../domain/time';
+import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { sendCsv } from '../visits/csv-answer';
 import { reportPeriod } from '../visits/report-period';

@@ -6,7 +6,7 @@ import { ROLES, reportPeriodQuerySchema, visitJournalQuerySchema, visitJournalSe
 import { localized } from '../../common/ui/localized-text';
 import { principalOf } from '../auth/authenticate';
 import { requireRole } from '../auth/permissions';
-import { localDate } from '../domain/time';
+import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { sendCsv } from '../visits/csv-answer';
 import { reportPeriod } from '../visits/report-period';

@@ -1,7 +1,7 @@
 // The period of a visit or rating report: local dates, both ends included, the last 28 days unless
 // asked otherwise, at most two years and a day (a year against the year before).
 import type { LocalDate } from '../../common/protocol';
-import { addDays } from '../domain/time';
+import { addDays } from '../../common/time/calendar';
 import { fail } from '../http/respond';
 
 const DEFAULT_PERIOD_DAYS = 28;

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { LocalDate, User, VisitJournalReport, VisitJournalSettings, VisitRecord, visitRecordSchema } from '../../common/protocol';
 import { userIdOf } from '../analytics/visits';
-import { localDate } from '../domain/time';
+import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { fail } from '../http/respond';
 import type { FinishedTicket, VisitJournalStore } from '../store/visit-journal-store';

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment, QueueSnapshot, SlotView } from '../../common/protocol';
-import { spellCode } from '../../operator-panel/src/panel-consultant-code';
+import { spellCode } from '../../operator-panel/src/consultant/panel-consultant-code';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';

@@ -11,7 +11,7 @@ import {
   type SlotView,
   type Ticket,
 } from '../../common/protocol';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
 
 const ZONE = 'Asia/Irkutsk';

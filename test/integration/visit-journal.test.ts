@@ -3,7 +3,7 @@
 // one rating per served ticket.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RatingsReport, RatingState, Ticket, VisitJournalReport, VisitJournalSettings, VisitRecord } from '../../common/protocol';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { RATING_LIMITS } from '../../server/http/rating-routes';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal-defaults';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';

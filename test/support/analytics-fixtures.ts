@@ -1,6 +1,6 @@
 // Hand-made visit records for analytics tests: a ticket's story told as journal rows at local times.
 import type { EventKind, Priority } from '../../common/protocol';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { buildVisit, type TicketEvent, type Visit } from '../../server/analytics/visits';
 
 export interface Story {

@@ -21,7 +21,7 @@ import type { Outcome } from '../../server/domain/outcome';
 import { rollover } from '../../server/domain/rollover';
 import { cancelTicket, grantCategory, issueTicket, type IssueRequest } from '../../server/domain/ticket-commands';
 import { emptyState, type Change, type CommandContext, type QueueConfig, type QueueState } from '../../server/domain/state';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -12,7 +12,7 @@ import { summariseRecords } from '../../server/analytics/day-summary';
 import { LocalClock } from '../../server/analytics/local-clock';
 import { staffingAdvice } from '../../server/analytics/staffing';
 import { buildVisit, type TicketEvent } from '../../server/analytics/visits';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { makeService } from '../support/domain-fixtures';
 
 /** The textbook formula with factorials, to check the recursion against for small c. */

@@ -11,7 +11,7 @@ import { serviceLevel } from '../../server/analytics/service-level';
 import { specialistLoad, utilisationBand } from '../../server/analytics/specialist-load';
 import { buildCounterIntervals, type CounterEvent, type CounterInterval, type Visit } from '../../server/analytics/visits';
 import { longestWaits, waitTimes } from '../../server/analytics/wait-times';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { makeService } from '../support/domain-fixtures';
 import { visitFrom, type Story } from '../support/analytics-fixtures';
 

@@ -6,7 +6,7 @@ import { ALL_VISITS, AnalyticsStore } from '../../server/analytics/analytics-sto
 import { outcomes } from '../../server/analytics/outcomes';
 import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
 import { waitTimes } from '../../server/analytics/wait-times';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 

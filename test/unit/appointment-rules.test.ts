@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH, DEFAULT_APPOINTMENT_SETTINGS, type Appointment } from '../../common/protocol';
-import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../../server/domain/appointment-codes';
+import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../../common/appointment-codes';
 import { checkInDecision, isNoShow, noShowAt, type CheckInRules } from '../../server/domain/check-in';
 import { walkInShareFor, withinHorizon } from '../../server/domain/booking';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type Actor, type QueueRules, type Ticket } from '../../common/protocol';
 import type { Outcome } from '../../server/domain/outcome';
 import { countInLine, type QueueConfig, type QueueState } from '../../server/domain/state';
-import { localDate, zonedToEpoch } from '../../server/domain/time';
+import { localDate, zonedToEpoch } from '../../common/time/calendar';
 import {
   ADMIN,
   callNextAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextNumber } from '../../server/domain/numbering';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import { cancel, Desk, HOUR, issue, KIOSK, makeConfig, makeService, MINUTE } from '../support/domain-fixtures';
 
 const utc = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateWait, peopleAhead, recentServiceMinutes, servingCounters } from '../../server/domain/estimates';
 import { rollover } from '../../server/domain/rollover';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 import {
   callNextAt,
   Desk,

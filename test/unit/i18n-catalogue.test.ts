@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, Message, PluralMessage } from '../../common/i18n/catalogue';
+import type { Catalogue } from '../../common/i18n/catalogue';
+import type { Message, PluralMessage } from '../../common/i18n/plural';
 import { CATALOGUES } from '../../common/i18n/translate';
 import { ERROR_CODES } from '../../common/protocol/errors';
 import { LANGUAGES } from '../../common/protocol/model';

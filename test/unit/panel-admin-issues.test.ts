@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Device } from '../../common/protocol';
 import type { DevicePresence } from '../../common/protocol/presence';
-import { deviceRows, deviceStartLine, displayWarning } from '../../operator-panel/src/admin-devices';
-import { IssueReader, issuesOf } from '../../operator-panel/src/admin-issues';
+import { deviceRows, deviceStartLine, displayWarning } from '../../operator-panel/src/admin/admin-devices';
+import { IssueReader, issuesOf } from '../../operator-panel/src/admin/admin-issues';
 
 describe('settings form issues', () => {
   const refusal = {

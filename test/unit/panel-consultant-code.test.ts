@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../../common/i18n';
-import { groupCode, searchFor, spellCode } from '../../operator-panel/src/panel-consultant-code';
-import { refusalText } from '../../operator-panel/src/panel-consultant-refusal';
+import { groupCode, searchFor, spellCode } from '../../operator-panel/src/consultant/panel-consultant-code';
+import { refusalText } from '../../operator-panel/src/consultant/panel-consultant-refusal';
 
 describe('booking codes at the consultant desk', () => {
   it('groups a code in threes however it was typed', () => {

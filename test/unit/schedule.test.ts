@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayHours, OfficeSchedule } from '../../common/protocol';
 import { hoursOn, officeStatus, openPeriods, weekOfMonth } from '../../server/domain/schedule';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 
 const hours = (open: string, close: string, ...breaks: [string, string][]): DayHours => ({
   open,

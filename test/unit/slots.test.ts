@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OfficeSchedule } from '../../common/protocol';
 import { canBook, computeSlots, slotCapacity, type SlotRequest } from '../../server/domain/slots';
-import { zonedToEpoch } from '../../server/domain/time';
+import { zonedToEpoch } from '../../common/time/calendar';
 
 const ZONE = 'Europe/Minsk';
 const MONDAY = '2025-03-10';

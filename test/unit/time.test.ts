@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, clockToMinutes, isoWeekday, localDate, localParts, zonedToEpoch } from '../../server/domain/time';
+import { addDays, clockToMinutes, isoWeekday, localDate, localParts, zonedToEpoch } from '../../common/time/calendar';
 
 const utc = (iso: string) => Date.parse(iso);
 

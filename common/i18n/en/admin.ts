@@ -1,4 +1,4 @@
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // The staff app's settings area (admins edit, managers look): office, schedule, services, booths,
 // staff accounts, devices and printers. Weekday names come from Intl, not from here.

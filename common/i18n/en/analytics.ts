@@ -1,4 +1,4 @@
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // The manager's analytics in the staff app: reports over a period, the staffing advisor and the
 // live monitor. Numbers arrive formatted by Intl for the screen language; weekday names too.

@@ -1,4 +1,4 @@
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // The consultant's appointment book in the staff panel: the day's free times and bookings, booking,
 // finding, moving, cancelling and checking visitors in. `{date}` and `{time}` come preformatted in

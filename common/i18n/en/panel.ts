@@ -1,5 +1,5 @@
 import type { EventKind } from '../../protocol/events';
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // Every queue event in words, for the journal; `satisfies` makes a new event kind fail tsc here.
 const journalKinds = {

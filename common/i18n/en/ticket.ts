@@ -1,4 +1,4 @@
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // Texts of a printed ticket, top to bottom. Dates and times come preformatted in `{date}`/`{time}`.
 export const ticket = {

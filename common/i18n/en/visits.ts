@@ -1,4 +1,4 @@
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 // The visit journal at the booth (reason and result of each served visit, the visitor's name and
 // contact where the office keeps them) and the visitor's rating on the live ticket page.

@@ -1,4 +1,5 @@
-import { plural, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Аналитика руководителя в приложении сотрудников: отчёты за период, советник по числу окон и
 // живой монитор. Russian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20…; other = дроби.

@@ -1,4 +1,5 @@
-import { plural, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Russian plurals: one = 1, 21, 31…; few = 2–4, 22–24…; many = 0, 5–20, 25…; other = fractions.
 export const ticket: Catalogue['ticket'] = {

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue';
-import { plural } from '../catalogue';
+import { plural } from '../plural';
 
 export const visits: Catalogue['visits'] = {
   form: {

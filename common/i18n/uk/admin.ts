@@ -1,4 +1,5 @@
-import { plural, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 export const admin: Catalogue['admin'] = {
   nav: {

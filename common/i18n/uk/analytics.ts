@@ -1,4 +1,5 @@
-import { plural, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Аналітика керівника в застосунку працівників: звіти за період, порадник щодо кількості вікон і
 // живий монітор. Ukrainian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20…; other = дроби.

@@ -1,4 +1,5 @@
-import { plural, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Ukrainian plurals follow the Russian pattern: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20…
 export const ticket: Catalogue['ticket'] = {

@@ -1,0 +1,123 @@
+// Staff accounts (admins only): the list, a form for a new account, and the editor of the one chosen.
+import { consume } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ROLES, type Role, type User } from '../../../common/protocol';
+import type { CreateUserInput } from '../../../common/protocol/admin-schemas';
+import { adminApi } from './admin-api';
+import { Draft } from './admin-draft';
+import { formFooter, issueLines, selectField, textField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import './panel-admin-user-form';
+
+const blankAccount = (): CreateUserInput => ({ login: '', name: '', role: 'operator', password: '' });
+
+@customElement('panel-admin-users')
+export class PanelAdminUsers extends LitElement {
+  static override styles = adminStyles;
+
+  @consume({ context: panelEnv, subscribe: true })
+  @state()
+  private _env?: PanelEnv;
+  @state() private _users: User[] = [];
+  @state() private _loadError: string | null = null;
+  @state() private _editing: string | null = null;
+  @state() private _creating = false;
+  private readonly _new = new Draft<CreateUserInput>(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load(): Promise<void> {
+    const result = await adminApi.users();
+    if (result.ok) this._users = result.data;
+    this._loadError = result.ok || !this._env ? null : refusalText(this._env.t, result.error);
+  }
+
+  private _startCreating(): void {
+    this._new.reset(blankAccount());
+    this._creating = true;
+  }
+
+  private async _create(event: Event): Promise<void> {
+    event.preventDefault();
+    const env = this._env;
+    if (!env) return;
+    if (await this._new.save((input) => adminApi.createUser(input), (error) => refusalText(env.t, error))) {
+      this._creating = false;
+      await this._load();
+    }
+  }
+
+  override render() {
+    const env = this._env;
+    if (!env) return html``;
+    const { t } = env;
+    const editing = this._users.find((u) => u.id === this._editing);
+    return html`<div class="stack" @users-changed=${() => void this._load()} @editor-closed=${() => (this._editing = null)}>
+      <div class="row">
+        <h2>${t('admin.sections.users')}</h2>
+        <button type="button" data-role="add" @click=${this._startCreating}>${t('admin.users.add')}</button>
+      </div>
+      ${issueLines(this._loadError ? [this._loadError] : [])} ${this._creating ? this._renderNew(env) : ''}
+      ${editing ? html`<panel-admin-user-form .user=${editing}></panel-admin-user-form>` : ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${t('admin.users.columns.login')}</th>
+            <th>${t('admin.users.columns.name')}</th>
+            <th>${t('admin.users.columns.role')}</th>
+            <th>${t('admin.users.columns.state')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this._users.map(
+            (u) => html`<tr class=${u.active ? '' : 'off'} data-user=${u.login}>
+              <td>${u.login}${u.id === env.user.id ? html` <span class="badge">${t('admin.users.you')}</span>` : ''}</td>
+              <td>${u.name}</td>
+              <td>${t(`admin.users.roles.${u.role}`)}</td>
+              <td>${u.active ? t('admin.users.active') : t('admin.users.deactivated')}</td>
+              <td><button type="button" data-role="edit" @click=${() => (this._editing = u.id)}>${t('admin.form.edit')}</button></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private _renderNew(env: PanelEnv) {
+    const { t } = env;
+    const account = this._new.value;
+    if (!account) return '';
+    const issues = this._new.reader();
+    const edit = (change: (a: CreateUserInput) => void) => this._new.edit(change);
+    return html`<form class="card stack" data-role="new-user" @submit=${this._create} novalidate>
+      <h2>${t('admin.users.creating')}</h2>
+      <div class="row">
+        ${textField('login', t('admin.users.login'), account.login, (v) => edit((a) => (a.login = v)), issues.at('login'))}
+        ${textField('name', t('admin.users.name'), account.name, (v) => edit((a) => (a.name = v)), issues.at('name'), { wide: true })}
+        ${selectField<Role>(
+          'role',
+          t('admin.users.role'),
+          account.role,
+          ROLES.map((role) => ({ value: role, label: t(`admin.users.roles.${role}`) })),
+          (role) => edit((a) => (a.role = role)),
+          issues.at('role'),
+        )}
+        ${textField('password', t('admin.users.password'), account.password, (v) => edit((a) => (a.password = v)), issues.at('password'), { type: 'password' })}
+      </div>
+      ${formFooter(t, this._new, issues.rest(), null, () => (this._creating = false))}
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-admin-users': PanelAdminUsers;
+  }
+}

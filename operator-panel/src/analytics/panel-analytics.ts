@@ -1,0 +1,142 @@
+// The manager's analytics: tabs for the reports, the period and service every report is asked
+// for (kept while switching tabs), and a heading that only paper shows, saying what was printed.
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { LocalDate } from '../../../common/protocol';
+import { localDate } from '../../../common/time/calendar';
+import { serviceName } from '../shared/describe';
+import { analyticsFormat } from './panel-analytics-format';
+import { presetPeriod, type AnalyticsFilters } from './panel-analytics-query';
+import { analyticsStyles } from './panel-analytics-styles';
+import { panelEnv, serverNow, type PanelEnv } from '../shared/panel-env';
+import './panel-analytics-appointments';
+import './panel-analytics-comparison';
+import './panel-analytics-filters';
+import './panel-analytics-journal';
+import './panel-analytics-live';
+import './panel-analytics-load';
+import './panel-analytics-peak';
+import './panel-analytics-ratings';
+import './panel-analytics-staffing';
+import './panel-analytics-waits';
+
+const VIEWS = ['peak', 'waits', 'load', 'appointments', 'comparison', 'staffing', 'journal', 'ratings', 'live'] as const;
+type ViewId = (typeof VIEWS)[number];
+/** Views whose reports always cover the whole office: no service to choose. */
+const OFFICE_WIDE: readonly ViewId[] = ['journal', 'ratings'];
+
+@customElement('panel-analytics')
+export class PanelAnalytics extends LitElement {
+  static override styles = [
+    analyticsStyles,
+    css`
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tl-space-1);
+      }
+      nav button {
+        min-height: 38px;
+        font-size: var(--tl-text-s);
+        border-width: 1px;
+        border-radius: 999px;
+      }
+      nav button[aria-current='page'] {
+        background: var(--tl-primary);
+        color: var(--tl-primary-text);
+      }
+      .print-only {
+        display: none;
+      }
+      @media print {
+        nav,
+        panel-analytics-filters {
+          display: none;
+        }
+        .print-only {
+          display: block;
+          margin: 0 0 8px;
+          font-size: 20px;
+        }
+      }
+    `,
+  ];
+
+  @consume({ context: panelEnv, subscribe: true }) private _env!: PanelEnv;
+  @state() private _view: ViewId = 'peak';
+  @state() private _filters: AnalyticsFilters | null = null;
+
+  private _today(): LocalDate {
+    return localDate(serverNow(this._env), this._env.snapshot.office.timeZone);
+  }
+
+  protected override willUpdate(): void {
+    this._filters ??= { ...presetPeriod('last30Days', this._today()), serviceId: null };
+  }
+
+  private _renderView(filters: AnalyticsFilters) {
+    switch (this._view) {
+      case 'peak':
+        return html`<panel-analytics-peak .filters=${filters}></panel-analytics-peak>`;
+      case 'waits':
+        return html`<panel-analytics-waits .filters=${filters}></panel-analytics-waits>`;
+      case 'load':
+        return html`<panel-analytics-load .filters=${filters}></panel-analytics-load>`;
+      case 'appointments':
+        return html`<panel-analytics-appointments .filters=${filters}></panel-analytics-appointments>`;
+      case 'comparison':
+        return html`<panel-analytics-comparison .filters=${filters}></panel-analytics-comparison>`;
+      case 'staffing':
+        return html`<panel-analytics-staffing .filters=${filters}></panel-analytics-staffing>`;
+      case 'journal':
+        return html`<panel-analytics-journal .filters=${filters}></panel-analytics-journal>`;
+      case 'ratings':
+        return html`<panel-analytics-ratings .filters=${filters}></panel-analytics-ratings>`;
+      case 'live':
+        return html`<panel-analytics-live></panel-analytics-live>`;
+    }
+  }
+
+  override render() {
+    const filters = this._filters;
+    if (!filters) return '';
+    const { t } = this._env;
+    const format = analyticsFormat(this._env.lang);
+    const officeWide = OFFICE_WIDE.includes(this._view);
+    return html`
+      <nav aria-label=${t('analytics.heading')}>
+        ${VIEWS.map(
+          (id) => html`<button type="button" data-analytics-view=${id} aria-current=${id === this._view ? 'page' : 'false'} @click=${() => (this._view = id)}>
+            ${t(`analytics.views.${id}`)}
+          </button>`,
+        )}
+      </nav>
+      <h1 class="print-only">
+        ${this._view === 'live'
+          ? t('analytics.views.live')
+          : t('analytics.printHeading', {
+              report: t(`analytics.views.${this._view}`),
+              from: format.date(filters.from),
+              to: format.date(filters.to),
+              service: filters.serviceId && !officeWide ? serviceName(this._env, filters.serviceId) : t('analytics.filters.allServices'),
+            })}
+      </h1>
+      ${this._view === 'live'
+        ? ''
+        : html`<panel-analytics-filters
+            .filters=${filters}
+            .today=${this._today()}
+            .serviceFilter=${!officeWide}
+            @filters-change=${(e: CustomEvent<AnalyticsFilters>) => (this._filters = e.detail)}
+          ></panel-analytics-filters>`}
+      ${this._renderView(filters)}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-analytics': PanelAnalytics;
+  }
+}

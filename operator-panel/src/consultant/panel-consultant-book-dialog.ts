@@ -1,0 +1,101 @@
+// Booking a chosen slot: the visitor's name and phone, checked by the same schema the server uses
+// (so the consultant hears what is wrong before the visitor hangs up), then the booking itself.
+import { consume } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { bookAppointmentSchema, type Appointment, type LocalDate, type SlotView } from '../../../common/protocol';
+import { localized } from '../../../common/ui/localized-text';
+import { clockTime } from '../shared/format';
+import { appointmentsApi } from './panel-consultant-api';
+import { shortDay } from './panel-consultant-format';
+import { refusalText } from './panel-consultant-refusal';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { panelStyles } from '../shared/panel-styles';
+import type { PanelDialog } from '../shared/panel-dialog';
+import '../shared/panel-dialog';
+
+export type BookedEvent = CustomEvent<Appointment>;
+
+@customElement('panel-consultant-book-dialog')
+export class PanelConsultantBookDialog extends LitElement {
+  static override styles = panelStyles;
+
+  @consume({ context: panelEnv, subscribe: true })
+  @state()
+  private _env?: PanelEnv;
+  @property() serviceId = '';
+  @property() day: LocalDate = '';
+  @property({ attribute: false }) chosenSlot: SlotView | null = null;
+  @state() private _error: string | null = null;
+  @state() private _busy = false;
+  @query('panel-dialog') private _dialog!: PanelDialog;
+  @query('input[name="name"]') private _name!: HTMLInputElement;
+  @query('input[name="phone"]') private _phone!: HTMLInputElement;
+
+  async show(): Promise<void> {
+    await this.updateComplete;
+    this._name.value = '';
+    this._phone.value = '';
+    this._error = null;
+    await this._dialog.show();
+  }
+
+  override render() {
+    const env = this._env;
+    if (!env) return html``;
+    const { office, services } = env.snapshot;
+    const service = services.find((s) => s.id === this.serviceId);
+    const heading = this.chosenSlot
+      ? env.t('consultant.book.heading', {
+          service: service ? localized(service.name, env.lang, office.defaultLanguage) : this.serviceId,
+          date: shortDay(this.day, env.lang),
+          time: clockTime(this.chosenSlot.start, env.lang, office.timeZone),
+        })
+      : '';
+    return html`<panel-dialog
+      .heading=${heading}
+      .submitLabel=${env.t('consultant.book.submit')}
+      .cancelLabel=${env.t('common.cancel')}
+      .error=${this._error}
+      ?busy=${this._busy}
+      @dialog-submit=${() => void this._submit(env)}
+    >
+      <label>${env.t('consultant.book.name')}<input name="name" autocomplete="off" maxlength="100" /></label>
+      <label>${env.t('consultant.book.phone')}<input name="phone" type="tel" autocomplete="off" maxlength="30" /></label>
+    </panel-dialog>`;
+  }
+
+  private async _submit(env: PanelEnv): Promise<void> {
+    const slot = this.chosenSlot;
+    if (!slot) return;
+    const { shape } = bookAppointmentSchema;
+    const name = shape.name.safeParse(this._name.value);
+    const phone = shape.phone.safeParse(this._phone.value);
+    if (!name.success || !phone.success) {
+      this._error = env.t(name.success ? 'consultant.book.phoneInvalid' : 'consultant.book.nameMissing');
+      (name.success ? this._phone : this._name).focus();
+      return;
+    }
+    this._busy = true;
+    const result = await appointmentsApi.book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data });
+    this._busy = false;
+    if (!result.ok) {
+      this._error = refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);
+      // Someone else may have taken the time meanwhile: the grid behind the dialog should say so.
+      this.dispatchEvent(new CustomEvent('booking-refused', { bubbles: true, composed: true }));
+      return;
+    }
+    this._dialog.close();
+    this.dispatchEvent(new CustomEvent<Appointment>('appointment-booked', { detail: result.data, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-consultant-book-dialog': PanelConsultantBookDialog;
+  }
+  interface HTMLElementEventMap {
+    'appointment-booked': BookedEvent;
+    'booking-refused': CustomEvent<void>;
+  }
+}

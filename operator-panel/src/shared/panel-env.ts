@@ -1,0 +1,24 @@
+// What every element below the root needs, handed down once through @lit/context: the live
+// snapshot, the screen language, the server's clock and a way to run queue commands.
+import { createContext } from '@lit/context';
+import type { Translator } from '../../../common/i18n';
+import type { CommandInput, CommandName, CommandOutputs, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
+
+export type RunCommand = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
+
+export interface PanelEnv {
+  snapshot: QueueSnapshot;
+  user: User;
+  lang: Lang;
+  t: Translator;
+  /** Server clock minus this browser's clock, so timers agree with the server's timestamps. */
+  clockOffset: number;
+  run: RunCommand;
+}
+
+export const panelEnv = createContext<PanelEnv>(Symbol('panel-env'));
+
+/** The server's "now" as this browser best knows it. */
+export function serverNow(env: Pick<PanelEnv, 'clockOffset'>): number {
+  return Date.now() + env.clockOffset;
+}
