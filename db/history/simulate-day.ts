@@ -152,8 +152,9 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
   const pending = new Heap<Pending>((p) => p.ready);
   quarters.forEach((quarter, q) => {
     const count = Math.round((expected * weights[q]!) / total + between(-0.5, 0.5));
-    for (let i = 0; i < count; i++) {
-      const issuedAt = Math.round(quarter + between(0, QUARTER));
+    // In issue order, so each service's numbers rise with the time of issue, as the engine hands them out.
+    const arrivals = Array.from({ length: count }, () => Math.round(quarter + between(0, QUARTER))).sort((a, b) => a - b);
+    for (const issuedAt of arrivals) {
       const service = pick(services, services.map((s) => MIX[s.id]?.share ?? 0.1));
       const number = (numbers.get(service.id) ?? service.startNumber - 1) + 1;
       numbers.set(service.id, number);
