@@ -11,30 +11,33 @@ export interface BoothBreak extends Period {
 
 export interface BoothShift {
   start: number;
+  /** Never inside a break: a shift ends before a break, not during it. */
   end: number;
-  /** In time order, none overlapping, each strictly inside [start, end). */
+  /**
+   * Every break of the day after the start, in time order, none overlapping; those before the end
+   * are taken. Later ones wait in case the specialist stays on (see `endOutsideBreaks`).
+   */
   breaks: BoothBreak[];
 }
 
-/**
- * The shift [start, end) wanted by demand, trimmed so it neither starts nor ends inside a break, with
- * the breaks that fall within it; null when nothing of the shift is left.
- */
+/** `until`, or the start of the break it falls in: nobody goes home in the middle of a break. */
+export function endOutsideBreaks(breaks: readonly BoothBreak[], until: number): number {
+  return breaks.find((b) => b.start < until && until <= b.end)?.start ?? until;
+}
+
+/** The shift [start, end) wanted by demand, trimmed out of breaks, with the breaks after its start; null when nothing is left. */
 export function boothShift(counter: Counter, date: LocalDate, timeZone: string, periods: readonly Period[], wanted: Period): BoothShift | null {
   const officeBreaks: BoothBreak[] = periods.slice(1).map((p, i) => ({ start: periods[i]!.end, end: p.start, reason: 'lunch' }));
   const planned: BoothBreak[] = counter.plannedBreaks
     .map((b) => ({ start: zonedToEpoch(date, clockToMinutes(b.start), timeZone), end: zonedToEpoch(date, clockToMinutes(b.end), timeZone), reason: b.kind }))
     .filter((b) => periods.some((p) => p.start <= b.start && b.end <= p.end));
-  let { start, end } = wanted;
   const all = [...officeBreaks, ...planned].sort((a, b) => a.start - b.start);
-  for (const b of all) {
-    if (b.start <= start && start < b.end) start = b.end;
-    if (b.start < end && end <= b.end) end = b.start;
-  }
+  const start = all.find((b) => b.start <= wanted.start && wanted.start < b.end)?.end ?? wanted.start;
   const breaks: BoothBreak[] = [];
   for (const b of all) {
     const previous = breaks.at(-1);
-    if (start < b.start && b.end < end && (!previous || previous.end <= b.start)) breaks.push(b);
+    if (start < b.start && (!previous || previous.end <= b.start)) breaks.push(b);
   }
+  const end = endOutsideBreaks(breaks, wanted.end);
   return start < end ? { start, end, breaks } : null;
 }

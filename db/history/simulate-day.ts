@@ -4,7 +4,7 @@
 import type { Counter, LocalDate, OfficeSchedule, Priority, Service, Ticket, TicketOutcome, TicketSource } from '../../common/protocol';
 import { openPeriods } from '../../server/domain/schedule';
 import { addDays, dayOfMonth, isoWeekday, zonedToEpoch } from '../../server/domain/time';
-import { boothShift, type BoothShift } from './booth-day';
+import { boothShift, endOutsideBreaks, type BoothShift } from './booth-day';
 import { Heap } from './heap';
 import type { Random } from './random';
 
@@ -134,14 +134,24 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
     rows.push({ at, kind, ticketId: null, counterId: b.counter.id, serviceId: null, actor: `user:${b.specialist}`, from, to, note });
   for (const b of booths) counterRow(b, b.start, 'counter-opened', 'closed', 'open');
   /** The booth is idle until its next break begins: paused then, resumed when the break ends. */
+  /** The next break within the booth's shift, if any. */
+  const nextBreak = (b: Booth) => (b.breaks[0] && b.breaks[0].start < b.end ? b.breaks[0] : undefined);
   const takeBreak = (b: Booth) => {
     const pause = b.breaks.shift()!;
     counterRow(b, pause.start, 'counter-paused', 'open', 'paused', pause.reason);
     counterRow(b, pause.end, 'counter-resumed', 'paused', 'open');
     b.freeAt = pause.end;
   };
+  /** A specialist stays on past the shift, half an hour at a time up to closing, for someone who came before it ended. */
+  const stayOn = (b: Booth, ready: number) => {
+    if (ready >= b.end) return false;
+    const later = endOutsideBreaks(b.breaks, Math.min(close, b.end + 30 * MINUTE));
+    if (later <= b.end) return false;
+    b.end = later;
+    return true;
+  };
   const closeBooth = (b: Booth) => {
-    while (b.breaks.length > 0) takeBreak(b);
+    while (nextBreak(b)) takeBreak(b);
     counterRow(b, b.end, 'counter-closed', 'open', 'closed');
     b.closed = true;
   };
@@ -193,11 +203,13 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
     for (let b = free.pop(); b; b = found ? undefined : free.pop()) {
       const callAt = Math.max(ready, b.freeAt);
       if (!b.serves.has(serviceId)) aside.push(b);
-      else if (b.breaks.length > 0 && callAt >= b.breaks[0]!.start) {
+      else if (callAt >= (nextBreak(b)?.start ?? Number.POSITIVE_INFINITY)) {
         takeBreak(b);
         free.push(b);
-      } else if (callAt >= b.end) closeBooth(b);
-      else found = b;
+      } else if (callAt >= b.end) {
+        if (stayOn(b, ready)) free.push(b);
+        else closeBooth(b);
+      } else found = b;
     }
     for (const b of aside) free.push(b);
     return found;
@@ -235,13 +247,11 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
       continue;
     }
     const visit = plan(ticket, callAt, item.leg);
-    const limit = Math.min(booth.end, booth.breaks[0]?.start ?? booth.end);
-    if (visit.doneAt > limit) {
-      // Too long to finish before the break or closing: the booth calls nobody more until then.
-      if (booth.breaks.length > 0) {
-        takeBreak(booth);
-        free.push(booth);
-      } else closeBooth(booth);
+    if (visit.doneAt > (nextBreak(booth)?.start ?? booth.end)) {
+      // Too long to finish before the break or the end of the shift: the booth calls nobody more until then.
+      if (nextBreak(booth)) takeBreak(booth);
+      else if (!stayOn(booth, ready)) closeBooth(booth);
+      if (!booth.closed) free.push(booth);
       pending.push(item);
       continue;
     }
