@@ -75,8 +75,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-const broken = (rule: Rule) => replay.problems.filter((p) => p.rule === rule).map((p) => p.what).slice(0, 10);
-
 describe('a generated month', () => {
   it('has visitors on every open day and none on closed days', () => {
     const days = new Set(tickets.map((t) => t.service_day));
@@ -85,32 +83,16 @@ describe('a generated month', () => {
     }
   });
 
-  it('opens, pauses, resumes and closes booths only within the office hours, and issues tickets only while the office issues', () => {
-    expect(broken('hours')).toEqual([]);
-  });
-
-  it('moves booths only as the engine allows: opened when closed, paused and closed only when idle, all closed by the end of each day', () => {
-    expect(broken('counter-state')).toEqual([]);
-  });
-
-  it('calls, starts and finishes tickets only at a booth that is open, serves that service and is worked by the specialist signed in there', () => {
-    expect(broken('booth-work')).toEqual([]);
-  });
-
-  it('moves tickets only along the engine transitions and removes walk-outs by a member of staff', () => {
-    expect(broken('ticket-state')).toEqual([]);
-  });
-
-  it('ends a day only at the rollover after midnight, with every booth closed, and writes nothing of that day after it', () => {
-    expect(broken('day-end')).toEqual([]);
-  });
-
-  it('stores every ticket as the journal left it, finished, with issue ≤ call ≤ start ≤ finish', () => {
-    expect(broken('ticket-row')).toEqual([]);
-  });
-
-  it('numbers each service from 100 every day without gaps or repeats', () => {
-    expect(broken('numbering')).toEqual([]);
+  it.each<{ rule: Rule; sentence: string }>([
+    { rule: 'hours', sentence: 'opens, pauses, resumes and closes booths only within the office hours, and issues tickets only while the office issues' },
+    { rule: 'counter-state', sentence: 'moves booths only as the engine allows: opened when closed, paused and closed only when idle, all closed by the end of each day' },
+    { rule: 'booth-work', sentence: 'calls, starts and finishes tickets only at a booth that is open, serves that service and is worked by the specialist signed in there' },
+    { rule: 'ticket-state', sentence: 'moves tickets only along the engine transitions and removes walk-outs by a member of staff' },
+    { rule: 'day-end', sentence: 'ends a day only at the rollover after midnight, with every booth closed, and writes nothing of that day after it' },
+    { rule: 'ticket-row', sentence: 'stores every ticket as the journal left it, finished, with issue ≤ call ≤ start ≤ finish' },
+    { rule: 'numbering', sentence: 'numbers each service from 100 every day without gaps or repeats' },
+  ])('$sentence', ({ rule }) => {
+    expect(replay.problems.filter((p) => p.rule === rule).map((p) => p.what).slice(0, 10)).toEqual([]);
   });
 
   it('pauses each booth exactly for the breaks its schedule plans within the office hours and its shift', () => {

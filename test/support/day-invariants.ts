@@ -37,7 +37,7 @@ export interface TicketRow {
   counter_id: string | null;
 }
 
-export type Rule = 'hours' | 'counter-state' | 'booth-work' | 'ticket-state' | 'day-end' | 'ticket-row' | 'numbering' | 'breaks';
+export type Rule = 'hours' | 'counter-state' | 'booth-work' | 'ticket-state' | 'day-end' | 'ticket-row' | 'numbering';
 
 export interface Problem {
   rule: Rule;
