@@ -2,7 +2,8 @@
 // Fills a fresh Talon database with a believable past: arrivals by weekday and hour with morning and
 // afternoon peaks, benefit days early in the month and a winter season; service times per service;
 // recalls, no-shows, walk-outs, transfers and appointments; booths opened to match demand, pausing
-// for lunch. Tickets and journal rows are written exactly as the engine writes them, one
+// for their planned breaks within the office's hours. Tickets and journal rows are written exactly
+// as the engine writes them (test/integration/history-generator.test.ts checks that), one
 // transaction per day through prepared statements. The same seed gives the same history. Every day
 // is then summarised for analytics, as the server would on its first report.
 import { randomBytes } from 'node:crypto';
@@ -152,4 +153,7 @@ async function summariseHistory(file: string, from: LocalDate, to: LocalDate, ti
   }
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(`generate-history: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -133,9 +133,9 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
   const counterRow = (b: Booth, at: number, kind: string, from: string, to: string, note: string | null = null) =>
     rows.push({ at, kind, ticketId: null, counterId: b.counter.id, serviceId: null, actor: `user:${b.specialist}`, from, to, note });
   for (const b of booths) counterRow(b, b.start, 'counter-opened', 'closed', 'open');
-  /** The booth is idle until its next break begins: paused then, resumed when the break ends. */
   /** The next break within the booth's shift, if any. */
   const nextBreak = (b: Booth) => (b.breaks[0] && b.breaks[0].start < b.end ? b.breaks[0] : undefined);
+  /** The booth is idle until its next break begins: paused then, resumed when the break ends. */
   const takeBreak = (b: Booth) => {
     const pause = b.breaks.shift()!;
     counterRow(b, pause.start, 'counter-paused', 'open', 'paused', pause.reason);
