@@ -23,7 +23,9 @@ import { createUsersStore } from '../server/store/users-store';
 import { batchInsert, run } from './history/bulk-insert';
 import { parseOptions, USAGE, type HistoryOptions } from './history/options';
 import { createRandom } from './history/random';
-import { CONSULTANT, dayLoad, MEAN_SERVICE, simulateDay } from './history/simulate-day';
+import { CONSULTANT } from './history/arrivals';
+import { dayLoad, MEAN_SERVICE } from './history/demand';
+import { simulateDay } from './history/simulate-day';
 
 const parsed = parseOptions(process.argv.slice(2));
 if (parsed.kind === 'help') {

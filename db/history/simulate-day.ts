@@ -1,53 +1,17 @@
-// One simulated office day: arrivals shaped by the hour and the season, booths opened to match
-// demand and pausing for lunch, service times per service, recalls, no-shows, walk-outs, transfers
-// and appointments — as tickets and journal rows exactly like the engine writes them.
-import type { Counter, LocalDate, OfficeSchedule, Priority, Service, Ticket, TicketOutcome, TicketSource } from '../../common/protocol';
+// One simulated office day at the booths: booths opened to match demand and pausing for their
+// planned breaks, service times per service, recalls, no-shows, walk-outs and transfers — as tickets
+// and journal rows exactly like the engine writes them.
+import type { Counter, EventKind, LocalDate, OfficeSchedule, Service, Ticket, TicketOutcome } from '../../common/protocol';
 import { openPeriods } from '../../server/domain/schedule';
-import { addDays, dayOfMonth, isoWeekday, zonedToEpoch } from '../../server/domain/time';
+import { addDays, zonedToEpoch } from '../../server/domain/time';
+import { CONSULTANT, issueArrivals, QUARTER, type Arrivals, type HistoryRow } from './arrivals';
 import { boothShift, endOutsideBreaks, type BoothShift } from './booth-day';
+import { intensity, MEAN_SERVICE, MIX } from './demand';
 import { Heap } from './heap';
 import type { Random } from './random';
 
 const MINUTE = 60_000;
-const QUARTER = 15 * MINUTE;
 const HOUR = 60 * MINUTE;
-/** The history's consultant: issues tickets at the desk, grants categories, removes walk-outs. */
-export const CONSULTANT = 'hist-consultant';
-
-// Share of visitors per service and how long each takes at the booth, in minutes.
-export const MIX: Record<string, { share: number; minutes: number }> = {
-  certificates: { share: 0.45, minutes: 5 },
-  documents: { share: 0.35, minutes: 14 },
-  consultation: { share: 0.2, minutes: 9 },
-};
-export const MEAN_SERVICE = Object.values(MIX).reduce((s, m) => s + m.share * m.minutes, 0);
-const WEEKDAY_LOAD = [0, 1.3, 1.05, 1.0, 1.0, 0.85, 0.6, 0];
-
-/** Relative arrival intensity at a local hour (fractional): peaks late morning and mid-afternoon. */
-function intensity(hour: number): number {
-  const bump = (centre: number, width: number) => Math.exp(-(((hour - centre) / width) ** 2));
-  return 0.5 + 1.2 * bump(10.5, 1.3) + 0.8 * bump(14.5, 1.4) - 0.25 * bump(12.8, 0.5);
-}
-
-/** Winter and early-autumn seasons, and benefit days at the start of the month. */
-export function dayLoad({ between }: Random, date: LocalDate): number {
-  const dayOfYear = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${date.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
-  const season = 1 + 0.18 * Math.cos((2 * Math.PI * (dayOfYear - 20)) / 365) + 0.12 * Math.exp(-(((dayOfYear - 255) / 15) ** 2));
-  const benefitDays = dayOfMonth(date) <= 5 ? 1.2 : 1;
-  return WEEKDAY_LOAD[isoWeekday(date)]! * season * benefitDays * between(0.9, 1.1);
-}
-
-interface Row {
-  at: number;
-  kind: string;
-  ticketId: string | null;
-  counterId: string | null;
-  serviceId: string | null;
-  actor: string;
-  from: string | null;
-  to: string | null;
-  note: string | null;
-}
 
 interface Booth extends BoothShift {
   counter: Counter;
@@ -57,17 +21,8 @@ interface Booth extends BoothShift {
   closed: boolean;
 }
 
-interface Pending {
-  ready: number;
-  ticket: Ticket;
-  leg: number;
-}
-
-export interface DayOutput {
-  tickets: Ticket[];
-  /** A transfer changes a ticket's service; the tickets table also keeps the one it was issued for. */
-  issuedService: Map<string, string>;
-  rows: Row[];
+export interface DayOutput extends Omit<Arrivals, 'pending'> {
+  rows: HistoryRow[];
 }
 
 /** The office as the simulation needs it. */
@@ -93,7 +48,7 @@ interface Plan {
 export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, expected: number, services: Service[], counters: Counter[]): DayOutput {
   const { between, chance, logNormal, pick, newId } = rand;
   const { schedule, timeZone } = office;
-  const rows: Row[] = [];
+  const rows: HistoryRow[] = [];
   const periods = openPeriods(schedule, date, timeZone);
   const midnight = zonedToEpoch(date, 0, timeZone);
   const localHour = (t: number) => (t - midnight) / HOUR;
@@ -130,7 +85,7 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
     const serves = new Set(counter.services.map((s) => s.serviceId));
     return [{ ...shift, counter, serves, specialist: `hist-${counter.number}`, freeAt: shift.start, closed: false }];
   });
-  const counterRow = (b: Booth, at: number, kind: string, from: string, to: string, note: string | null = null) =>
+  const counterRow = (b: Booth, at: number, kind: EventKind, from: string, to: string, note: string | null = null) =>
     rows.push({ at, kind, ticketId: null, counterId: b.counter.id, serviceId: null, actor: `user:${b.specialist}`, from, to, note });
   for (const b of booths) counterRow(b, b.start, 'counter-opened', 'closed', 'open');
   /** The next break within the booth's shift, if any. */
@@ -156,38 +111,8 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
     b.closed = true;
   };
 
-  const numbers = new Map<string, number>();
-  const tickets: Ticket[] = [];
-  const issuedService = new Map<string, string>();
-  const pending = new Heap<Pending>((p) => p.ready);
-  quarters.forEach((quarter, q) => {
-    const count = Math.round((expected * weights[q]!) / total + between(-0.5, 0.5));
-    // In issue order, so each service's numbers rise with the time of issue, as the engine hands them out.
-    const arrivals = Array.from({ length: count }, () => Math.round(quarter + between(0, QUARTER))).sort((a, b) => a - b);
-    for (const issuedAt of arrivals) {
-      const service = pick(services, services.map((s) => MIX[s.id]?.share ?? 0.1));
-      const number = (numbers.get(service.id) ?? service.startNumber - 1) + 1;
-      numbers.set(service.id, number);
-      const slotStart = chance(0.08) ? Math.ceil((issuedAt + between(0, 20) * MINUTE) / QUARTER) * QUARTER : 0;
-      // A slot is bookable only while the office still issues tickets.
-      const booked = slotStart > 0 && slotStart < issuingEnds;
-      const priority: Priority = booked
-        ? { kind: 'booked', appointmentId: newId(), slotStart }
-        : chance(0.02) ? { kind: 'category', categoryId: 'veteran', grantedBy: CONSULTANT, reason: 'certificate shown' } : { kind: 'normal' };
-      const source: TicketSource = booked ? 'appointment' : chance(0.05) ? 'staff' : 'kiosk';
-      const ticket: Ticket = {
-        id: newId(), serviceId: service.id, serviceDay: date, number, code: `${service.prefix}${number}`, issuedAt, queuedAt: issuedAt,
-        source, priority, language: 'ru', status: 'waiting', outcome: null, counterId: null, assignedCounterId: null, calledAt: null,
-        startedAt: null, finishedAt: null, recalls: 0, callReason: null, postponedUntil: null, returnToServiceId: null, comment: null,
-        print: source === 'kiosk' ? 'printed' : 'not-requested', estimate: null,
-      };
-      tickets.push(ticket);
-      issuedService.set(ticket.id, service.id);
-      rows.push({ at: issuedAt, kind: 'ticket-issued', ticketId: ticket.id, counterId: null, serviceId: service.id, actor: source === 'kiosk' ? 'device:hist-kiosk' : `user:${CONSULTANT}`, from: null, to: 'waiting', note: null });
-      // Booked visitors become due shortly before their slot, as the engine's lead time allows.
-      pending.push({ ready: booked ? Math.max(issuedAt, slotStart - 5 * MINUTE) : issuedAt, ticket, leg: 0 });
-    }
-  });
+  const counts = weights.map((w) => Math.round((expected * w) / total + between(-0.5, 0.5)));
+  const { tickets, issuedService, pending } = issueArrivals(rand, date, quarters, counts, issuingEnds, services, rows);
 
   const free = new Heap<Booth>((b) => b.freeAt);
   for (const b of booths) free.push(b);
@@ -269,7 +194,7 @@ export function simulateDay(rand: Random, date: LocalDate, office: OfficeHours, 
   function writeVisit(ticket: Ticket, visit: Plan, booth: Booth): void {
     const actor = `user:${booth.specialist}`;
     const counterId = booth.counter.id;
-    const ticketRow = (at: number, kind: string, from: string, to: string, note: string | null = null) =>
+    const ticketRow = (at: number, kind: EventKind, from: string, to: string, note: string | null = null) =>
       rows.push({ at, kind, ticketId: ticket.id, counterId, serviceId: ticket.serviceId, actor, from, to, note });
     const [first, ...recalls] = visit.calls;
     Object.assign(ticket, { status: 'called', counterId, calledAt: first, startedAt: null, recalls: 0 });
