@@ -18,15 +18,15 @@ export function batchInsert(db: sqlite3.Database, head: string, columns: number,
     new Promise<void>((ok, fail) => statement.run(values, (err: Error | null) => (err ? fail(err) : ok())));
   return {
     async write(rows: Value[][]): Promise<void> {
-      const pending: Promise<void>[] = [];
+      // One batch after another: rows that share an instant must keep their order, as the engine's
+      // journal sequence keeps it (a booth resumes before it calls).
       let i = 0;
-      for (; i + batch <= rows.length; i += batch) pending.push(exec(full, rows.slice(i, i + batch).flat()));
+      for (; i + batch <= rows.length; i += batch) await exec(full, rows.slice(i, i + batch).flat());
       if (i < rows.length) {
         const rest = statementFor(rows.length - i);
-        pending.push(exec(rest, rows.slice(i).flat()));
-        pending.push(new Promise<void>((ok) => rest.finalize(() => ok())));
+        await exec(rest, rows.slice(i).flat());
+        await new Promise<void>((ok) => rest.finalize(() => ok()));
       }
-      await Promise.all(pending);
     },
     finalize: () => new Promise<void>((ok) => full.finalize(() => ok())),
   };
