@@ -4,6 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/protocol';
+import { join } from 'node:path';
 import { startPrintAgent, type PrintAgent } from '../../printer/agent';
 import { printerProfile } from '../../printer/profiles';
 import { launchBrowser } from '../support/browser';
@@ -35,6 +36,7 @@ beforeEach(async () => {
     printer: printer.connection,
     model: 'epson',
     paper: '80mm',
+    jobsFile: join(server.dataDir, 'printed-jobs.jsonl'),
     log: () => undefined,
   });
   await agent.connected();
