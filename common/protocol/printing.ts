@@ -102,6 +102,11 @@ export interface PrintPublicUrl {
   publicUrl: string;
 }
 
+/** The live ticket page a visitor's phone opens: printed as the ticket's QR code, shown by the kiosk. */
+export function liveTicketUrl(publicUrl: string, ticketId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
+}
+
 /** POST /api/tickets/:ticketId/reprint; without agentId the printer that printed it before. */
 export const reprintSchema = z.object({ agentId: id.optional() }).strict();
 

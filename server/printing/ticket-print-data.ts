@@ -1,7 +1,7 @@
 // Every word of a printed ticket, rendered on the server in the ticket's language: the office's
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
 import type { Ticket, WaitEstimate } from '../../common/protocol';
-import type { PrintedTicket } from '../../common/protocol/printing';
+import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
 import { translate } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
 import type { MonoImage } from '../../printer/escpos/commands';
@@ -23,10 +23,6 @@ function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): 
   const date = new Intl.DateTimeFormat(lang, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
   const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return { date, time };
-}
-
-export function liveTicketUrl(publicUrl: string, ticketId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
 }
 
 export function printedTicket(ticket: Ticket, config: QueueConfig, options: TicketPrintOptions): PrintedTicket {
