@@ -11,10 +11,12 @@ export type RememberedResult = PrintJobResult['result'];
 /** Enough to recognise any job the server can still send: jobs expire within the hour. */
 const DEFAULT_REMEMBERED_JOBS = 1000;
 
-function readLines(path: string): Map<string, RememberedResult> {
+function readLines(path: string): { remembered: Map<string, RememberedResult>; lines: number; torn: boolean } {
   const remembered = new Map<string, RememberedResult>();
-  if (!existsSync(path)) return remembered;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  if (!existsSync(path)) return { remembered, lines: 0, torn: false };
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  for (const line of lines) {
     let entry;
     try {
       entry = printJobResultSchema.safeParse(JSON.parse(line));
@@ -25,7 +27,7 @@ function readLines(path: string): Map<string, RememberedResult> {
     remembered.delete(entry.data.jobId);
     remembered.set(entry.data.jobId, entry.data.result);
   }
-  return remembered;
+  return { remembered, lines: lines.length, torn: text.length > 0 && !text.endsWith('\n') };
 }
 
 async function writeDurably(path: string, text: string, flags: 'a' | 'w'): Promise<void> {
@@ -44,6 +46,8 @@ export class PrintedJobs {
   private readonly remembered: Map<string, RememberedResult>;
   /** Lines in the file; it is rewritten with the remembered jobs only once it holds twice as many. */
   private lines: number;
+  /** The file ends in a half-written line: the next line must not be glued to it. */
+  private torn: boolean;
   private written: Promise<unknown> = Promise.resolve();
 
   /** Reads the file (a missing one is an empty memory). */
@@ -51,8 +55,8 @@ export class PrintedJobs {
     private readonly path: string,
     private readonly limit = DEFAULT_REMEMBERED_JOBS,
   ) {
-    this.remembered = readLines(path);
-    this.lines = this.remembered.size;
+    ({ remembered: this.remembered, lines: this.lines, torn: this.torn } = readLines(path));
+    this.forgetOldest();
   }
 
   get(jobId: string): RememberedResult | undefined {
@@ -63,18 +67,23 @@ export class PrintedJobs {
   remember(jobId: string, result: RememberedResult): Promise<void> {
     this.remembered.delete(jobId);
     this.remembered.set(jobId, result);
-    for (const oldest of this.remembered.keys()) {
-      if (this.remembered.size <= this.limit) break;
-      this.remembered.delete(oldest);
-    }
+    this.forgetOldest();
     const write = this.written.then(() => this.write(jobId, result));
     this.written = write.catch(() => undefined);
     return write;
   }
 
+  private forgetOldest(): void {
+    for (const oldest of this.remembered.keys()) {
+      if (this.remembered.size <= this.limit) return;
+      this.remembered.delete(oldest);
+    }
+  }
+
   private async write(jobId: string, result: RememberedResult): Promise<void> {
     if (this.lines < 2 * this.limit) {
-      await writeDurably(this.path, line(jobId, result), 'a');
+      await writeDurably(this.path, `${this.torn ? '\n' : ''}${line(jobId, result)}`, 'a');
+      this.torn = false;
       this.lines += 1;
       return;
     }
@@ -83,5 +92,6 @@ export class PrintedJobs {
     await writeDurably(fresh, [...this.remembered].map(([id, r]) => line(id, r)).join(''), 'w');
     await rename(fresh, this.path);
     this.lines = this.remembered.size;
+    this.torn = false;
   }
 }
