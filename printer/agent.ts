@@ -64,7 +64,7 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   const queue = new PrintQueue({ transport, timeoutMs: options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS });
   const printedJobs = new PrintedJobs(options.jobsFile);
   /** Jobs being handled; the same job sent again meanwhile gets its answer from the first. */
-  const handling = new Set<string>();
+  const handling = new Map<string, Promise<void>>();
   const socket: AgentSocket = io(options.server, { auth: { deviceKey: options.key }, transports: ['websocket'] });
   let stopped = false;
   let refuse: (error: Error) => void = () => undefined;
@@ -132,8 +132,8 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     if (!parsed.success) return log(`ignored a malformed job: ${parsed.error.message}`);
     const { jobId } = parsed.data;
     if (handling.has(jobId)) return;
-    handling.add(jobId);
-    void printJob(parsed.data).finally(() => handling.delete(jobId));
+    const work = printJob(parsed.data).catch((error: unknown) => log(`job ${jobId}: ${describe(error)}`));
+    handling.set(jobId, work.finally(() => handling.delete(jobId)));
   }
 
   socket.on('print:job', receive);
@@ -164,6 +164,8 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
+    // A job being printed is finished and written down first, so that a restart does not repeat it.
+    await Promise.allSettled(handling.values());
     socket.disconnect();
     await transport.close();
   }

@@ -96,17 +96,26 @@ async function issueWhileAgentAway(serviceId = 'certificates'): Promise<Ticket> 
 
 /**
  * Cuts the agent's link whenever it sends a print result, before the server sees it: the ticket
- * printed, but the server never learns so. Returns a function that lets results through again.
+ * printed, but the server never learns so. `lost` resolves once a result was lost.
  */
-function loseResults(): () => void {
+function loseResults(): { lost: Promise<void>; letThrough: () => void } {
   let losing = true;
+  let lose = () => {};
+  const lost = new Promise<void>((resolve) => (lose = resolve));
   const cutOnResult = (socket: { use: (fn: (packet: unknown[], next: () => void) => void) => void; conn: { close(): void } }) =>
-    socket.use(([event], next) => (losing && event === 'print:result' ? socket.conn.close() : next()));
+    socket.use(([event], next) => {
+      if (!losing || event !== 'print:result') return next();
+      socket.conn.close();
+      lose();
+    });
   server.talon.io.sockets.sockets.forEach(cutOnResult);
   server.talon.io.on('connection', cutOnResult);
-  return () => {
-    losing = false;
-    server.talon.io.off('connection', cutOnResult);
+  return {
+    lost,
+    letThrough: () => {
+      losing = false;
+      server.talon.io.off('connection', cutOnResult);
+    },
   };
 }
 
@@ -334,12 +343,12 @@ describe('printing kiosk tickets', () => {
 
 describe('printing each ticket exactly once, never stale', () => {
   it('does not print a ticket again when its result was lost on the way back and the agent restarted', async () => {
-    const letResultsThrough = loseResults();
+    const results = loseResults();
     const ticket = await issue({ serviceId: 'certificates', language: 'ru' });
     await ticketsPrinted(1);
-    await printerPush((info) => !info.connected);
+    await results.lost;
     await agent.stop();
-    letResultsThrough();
+    results.letThrough();
 
     agent = startAgent();
     await printState(ticket.id, 'printed');
