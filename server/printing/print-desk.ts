@@ -3,27 +3,21 @@
 // ordinary `ticket:print-result` command, on the ticket — so staff get the usual queue event.
 //
 // A job is stored before it is sent and stays pending until its agent answers, so nothing is lost
-// to a disconnected agent or a restart. Each ticket comes out exactly once and never stale:
-// - the agent claims a job just before printing it, and a job is claimed once: the server hands it
-//   out only while it is pending, its ticket is waiting and it has not expired (the office's
-//   `printing.jobExpiryMinutes`); a job the kiosk gave up on (it told the visitor printing failed)
-//   has expired too, so the stray ticket never comes out later;
-// - a reprint supersedes the ticket's pending job instead of adding a second ticket;
-// - the agent keeps the answers it gave in a file, and an answer that arrives twice (resent after a
-//   reconnect or a restart) is recorded once.
-// Claims, give-ups, reprints and answers run one at a time, so each decision sees the last one's.
-import type { Device, Result, Ticket } from '../../common/protocol';
-import type { GaveUpPrinting, PrinterInfo, PrintJob, PrintJobPayload, PrintJobResult, QueuedPrintJob } from '../../common/protocol/printing';
+// to a disconnected agent or a restart; what happens to it then — claimed once, superseded,
+// expired — is PrintJobLife's (print-job-life.ts).
+import type { Device, Ticket } from '../../common/protocol';
+import type { PrinterInfo, PrintJob, PrintJobPayload, QueuedPrintJob } from '../../common/protocol/printing';
 import { estimateWait } from '../domain/estimates';
 import type { TicketLogo } from './ticket-logo';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
-import { ApiFailure, fail, toApiError } from '../http/respond';
+import { fail } from '../http/respond';
 import type { Database } from '../store/database';
 import type { DevicesStore } from '../store/devices-store';
 import { issuingDeviceId } from './issuing-device';
 import { pairedAgent } from './pairing';
-import { createPrintJobsStore, type FinalPrintJobState, type PrintJobKind, type PrintJobsStore, type StoredPrintJob } from './print-jobs-store';
+import { PrintJobLife } from './print-job-life';
+import { createPrintJobsStore, type PrintJobKind, type PrintJobsStore } from './print-jobs-store';
 import { PrinterBoard } from './printer-board';
 import { printedTicket } from './ticket-print-data';
 
@@ -47,12 +41,13 @@ export class PrintDesk {
   private deliver: Deliver = () => undefined;
   /** Job creations under way, so shutting down can let them finish before the database closes. */
   private readonly inFlight = new Set<Promise<unknown>>();
-  /** The end of the chain of decisions about jobs (see exclusive()). */
-  private decided: Promise<unknown> = Promise.resolve();
+  /** Claims, give-ups and answers: `pendingFor`, `claim`, `giveUp`, `recordResult`. */
+  readonly life: PrintJobLife;
 
   constructor(private readonly deps: PrintDeskDeps) {
     this.jobs = createPrintJobsStore(deps.db);
     this.board = new PrinterBoard(() => deps.engine.now());
+    this.life = new PrintJobLife({ ...deps, jobs: this.jobs, board: this.board });
   }
 
   /** Where visitors' phones reach the server: kiosks show it as a QR code when a ticket does not print. */
@@ -71,7 +66,7 @@ export class PrintDesk {
       for (const event of events) {
         if (event.kind === 'ticket-issued' && event.ticket?.print === 'pending') this.track(this.logFailure(this.issueJob(event.ticket)));
         // Called, served or gone: its paper would only mislead, and staff should not count it as pending.
-        else if (event.ticket && event.ticket.status !== 'waiting') this.track(this.logFailure(this.expireStale(event.ticket.id)));
+        else if (event.ticket && event.ticket.status !== 'waiting') this.track(this.logFailure(this.life.expireStale(event.ticket.id)));
       }
     });
     for (const ticket of this.deps.engine.currentState.tickets.values()) {
@@ -89,62 +84,6 @@ export class PrintDesk {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Runs one decision about jobs after the previous one has finished. */
-  private exclusive<T>(decide: () => Promise<T>): Promise<T> {
-    const decision = this.decided.then(decide);
-    this.decided = decision.catch(() => undefined);
-    return decision;
-  }
-
-  /** The agent's jobs to send on connect: those still to print, and those it claimed and may have
-   * printed (it answers them from its file). Stale ones expire on the way. */
-  pendingFor(agentId: string): Promise<PrintJob[]> {
-    return this.exclusive(async () => {
-      const jobs: PrintJob[] = [];
-      for (const stored of await this.jobs.liveFor(agentId)) {
-        const stale = stored.state === 'pending' ? this.staleness(stored) : null;
-        if (stale) await this.expire(stored, stale);
-        else jobs.push(stored.job);
-      }
-      return jobs;
-    });
-  }
-
-  /** An agent about to print a job: whether it still may. A job is handed out to print once. */
-  claim(agent: Device, jobId: string): Promise<Result<{ print: boolean }>> {
-    return this.answer(async () => {
-      const stored = await this.jobs.get(jobId);
-      if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${jobId} for this agent`);
-      if (stored.state === 'printing') {
-        // Claimed before, yet the agent has no answer for it: it stopped in the middle of the job.
-        // The paper may or may not have come out; printing again could make a second ticket.
-        await this.record(agent, stored, { ok: false, reason: 'error', message: 'The print agent stopped while printing it; it may not have come out' });
-        return { print: false };
-      }
-      if (stored.state !== 'pending') return { print: false };
-      const stale = this.staleness(stored);
-      if (stale) {
-        await this.expire(stored, stale);
-        return { print: false };
-      }
-      return { print: await this.jobs.claim(jobId) };
-    });
-  }
-
-  /** A kiosk whose visitor waited long enough: the ticket's jobs expire, unless one is printing now. */
-  giveUp(kiosk: Device, ticketId: string): Promise<Result<GaveUpPrinting>> {
-    return this.answer(async () => {
-      if ((await issuingDeviceId(this.deps.db, ticketId)) !== kiosk.id) fail('not-found', `No ticket ${ticketId} from this kiosk`);
-      const jobs = await this.jobs.liveForTicket(ticketId);
-      const printed = this.deps.engine.currentState.tickets.get(ticketId)?.print === 'printed';
-      if (printed || jobs.some((job) => job.state === 'printing')) return { expired: false };
-      const why = 'The kiosk told the visitor that printing failed';
-      for (const job of jobs) await this.end(job, 'expired', why);
-      await this.markUnprinted(ticketId, why, kiosk);
-      return { expired: true };
-    });
-  }
-
   async reprint(ticketId: string, agentId: string | undefined): Promise<QueuedPrintJob> {
     const { engine } = this.deps;
     const ticket = engine.currentState.tickets.get(ticketId) ?? fail('not-found', `No open ticket ${ticketId} today`);
@@ -154,10 +93,8 @@ export class PrintDesk {
     await this.activeAgent(target);
     const estimate = estimateWait(engine.currentState, engine.currentConfig, ticket, engine.now());
     const payload = await this.ticketPayload(ticket, estimate, true);
-    return this.exclusive(async () => {
-      for (const job of await this.jobs.liveForTicket(ticketId)) {
-        if (job.state === 'pending') await this.end(job, 'superseded', 'A reprint replaced it');
-      }
+    return this.life.exclusive(async () => {
+      await this.life.supersedePending(ticketId);
       return this.queue(target, 'reprint', payload);
     });
   }
@@ -165,78 +102,6 @@ export class PrintDesk {
   async testPage(agentId: string): Promise<QueuedPrintJob> {
     await this.activeAgent(agentId);
     return this.queue(agentId, 'test-page', { kind: 'test-page' });
-  }
-
-  /** An agent's answer for one of its jobs; an answer for a job already ended is taken as given. */
-  recordResult(agent: Device, report: PrintJobResult): Promise<Result<{ jobId: string }>> {
-    return this.answer(async () => {
-      const stored = await this.jobs.get(report.jobId);
-      if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${report.jobId} for this agent`);
-      if (stored.state === 'pending' || stored.state === 'printing') await this.record(agent, stored, report.result);
-      return { jobId: report.jobId };
-    });
-  }
-
-  /** One decision, answered `{ok}` or with the refusal; unexpected errors are logged. */
-  private async answer<T>(decide: () => Promise<T>): Promise<Result<T>> {
-    try {
-      return { ok: true, data: await this.exclusive(decide) };
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) console.error('[talon] a print job decision failed', error);
-      return { ok: false, error: toApiError(error) };
-    }
-  }
-
-  private async record(agent: Device, stored: StoredPrintJob, result: PrintJobResult['result']): Promise<void> {
-    // The ticket first: should the server stop between the two writes, the job is still live, the
-    // agent is asked again, and its remembered answer is recorded then.
-    if (stored.job.payload.kind === 'ticket') {
-      const input = { ticketId: stored.job.payload.ticketId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) };
-      const recorded = await this.deps.runner.run('ticket:print-result', input, { kind: 'device', device: agent });
-      // A ticket cancelled or finished meanwhile has no print state to update; the job still ends.
-      if (!recorded.ok && recorded.error.code !== 'not-found') fail(recorded.error.code, recorded.error.message);
-    }
-    await this.end(stored, result.ok ? 'printed' : 'failed', result.ok ? null : `${result.reason}: ${result.message}`);
-  }
-
-  /** Why a pending job must not print any more, or null while it may. */
-  private staleness(stored: StoredPrintJob): string | null {
-    const { engine } = this.deps;
-    if (engine.now() >= stored.expiresAt) return `Not printed within ${engine.currentConfig.office.printing.jobExpiryMinutes} minutes`;
-    const { payload } = stored.job;
-    if (payload.kind === 'ticket' && engine.currentState.tickets.get(payload.ticketId)?.status !== 'waiting') return 'Its ticket is no longer waiting';
-    return null;
-  }
-
-  /** Expires the ticket's pending jobs once the ticket no longer waits. */
-  private expireStale(ticketId: string): Promise<void> {
-    return this.exclusive(async () => {
-      for (const job of await this.jobs.liveForTicket(ticketId)) {
-        const stale = job.state === 'pending' ? this.staleness(job) : null;
-        if (stale) await this.expire(job, stale);
-      }
-    });
-  }
-
-  /** A job that will never print; a waiting ticket left with no job to print it shows as failed. */
-  private async expire(stored: StoredPrintJob, why: string): Promise<void> {
-    if (!(await this.end(stored, 'expired', why)) || !stored.ticketId) return;
-    const agent = await this.deps.devices.get(stored.agentId);
-    if (agent) await this.markUnprinted(stored.ticketId, why, agent);
-  }
-
-  private async end(stored: StoredPrintJob, state: FinalPrintJobState, why: string | null): Promise<boolean> {
-    const ended = await this.jobs.finish(stored.job.jobId, state, why, this.deps.engine.now());
-    if (ended) this.board.changed(stored.agentId);
-    return ended;
-  }
-
-  /** Tells staff and the kiosk that the ticket did not print, unless another job may still print it. */
-  private async markUnprinted(ticketId: string, why: string, actor: Device): Promise<void> {
-    const ticket = this.deps.engine.currentState.tickets.get(ticketId);
-    if (ticket?.status !== 'waiting' || ticket.print !== 'pending' || (await this.jobs.liveForTicket(ticketId)).length > 0) return;
-    const recorded = await this.deps.runner.run('ticket:print-result', { ticketId, ok: false, error: why }, { kind: 'device', device: actor });
-    if (!recorded.ok && recorded.error.code !== 'not-found') fail(recorded.error.code, recorded.error.message);
   }
 
   async printers(): Promise<PrinterInfo[]> {

@@ -51,7 +51,7 @@ export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void 
     const device = principal.device;
     if (device.kind === 'kiosk') {
       socket.emit('print:public-url', { publicUrl: desk.publicUrl() });
-      socket.on('print:give-up', handle(printGiveUpSchema, ({ ticketId }) => desk.giveUp(device, ticketId)));
+      socket.on('print:give-up', handle(printGiveUpSchema, ({ ticketId }) => desk.life.giveUp(device, ticketId)));
       return;
     }
     if (device.kind !== 'print-agent') return;
@@ -68,10 +68,10 @@ export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void 
       if (report.success) desk.board.reported(agent.id, report.data);
     });
 
-    socket.on('print:claim', handle(printJobClaimSchema, ({ jobId }) => desk.claim(agent, jobId)));
-    socket.on('print:result', handle(printJobResultSchema, (report) => desk.recordResult(agent, report)));
+    socket.on('print:claim', handle(printJobClaimSchema, ({ jobId }) => desk.life.claim(agent, jobId)));
+    socket.on('print:result', handle(printJobResultSchema, (report) => desk.life.recordResult(agent, report)));
 
-    void desk.pendingFor(agent.id).then(
+    void desk.life.pendingFor(agent.id).then(
       (jobs) => jobs.forEach((job) => socket.emit('print:job', job)),
       (error: unknown) => console.error('[talon] could not read pending print jobs', error),
     );
