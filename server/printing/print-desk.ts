@@ -141,7 +141,8 @@ export class PrintDesk {
       console.warn(`[talon] ticket ${ticket.code} is not printed: kiosk "${kiosk.name}" has no printer (${pairing.reason})`);
       return;
     }
-    await this.queue(pairing.agentId, 'issue', await this.ticketPayload(ticket, ticket.estimate, false));
+    // Its few minutes count from the tap: a job made late (after a crash) gets no extra time.
+    await this.queue(pairing.agentId, 'issue', await this.ticketPayload(ticket, ticket.estimate, false), ticket.issuedAt);
   }
 
   private async ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): Promise<PrintJobPayload> {
@@ -151,11 +152,12 @@ export class PrintDesk {
     return { kind: 'ticket', ticketId: ticket.id, ticket: data };
   }
 
-  private async queue(agentId: string, kind: PrintJobKind, payload: PrintJobPayload): Promise<QueuedPrintJob> {
+  /** Stores and sends a job that may print until the office's few minutes after `since`. */
+  private async queue(agentId: string, kind: PrintJobKind, payload: PrintJobPayload, since?: number): Promise<QueuedPrintJob> {
     const { engine } = this.deps;
     const createdAt = engine.now();
     const job: PrintJob = { jobId: this.deps.newId(), createdAt, payload };
-    const expiresAt = createdAt + engine.currentConfig.office.printing.jobExpiryMinutes * 60_000;
+    const expiresAt = (since ?? createdAt) + engine.currentConfig.office.printing.jobExpiryMinutes * 60_000;
     if (await this.jobs.add({ job, agentId, kind, expiresAt })) {
       this.deliver(agentId, job);
       this.board.changed(agentId);

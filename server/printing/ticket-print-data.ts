@@ -12,7 +12,7 @@ export interface TicketPrintOptions {
   publicUrl: string;
   /** People ahead and wait as they are to be printed (a reprint shows the current ones). */
   estimate: WaitEstimate | null;
-  /** A reprint of a ticket that already came out is marked as a duplicate. */
+  /** A reprint is marked as a duplicate: it replaces its job still pending, or a ticket that came out. */
   duplicate: boolean;
   /** The office's logo, when it prints one. */
   logo?: MonoImage | null;

@@ -16,6 +16,21 @@ export interface PrintAgentsDeps {
 
 const agentRoom = (agentId: string) => `print-agent:${agentId}`;
 
+/** An acknowledged request's handler: a malformed payload is refused, anything else is `decide`d. */
+function acknowledged<S extends z.ZodType, T>(schema: S, decide: (input: z.output<S>) => Promise<Result<T>>) {
+  return (raw: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const answer = ack as (result: Result<T>) => void;
+    let input;
+    try {
+      input = parse(schema, raw);
+    } catch (error) {
+      return answer({ ok: false, error: toApiError(error) });
+    }
+    void decide(input).then(answer);
+  };
+}
+
 export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void {
   // Closing the server disconnects the agents, whose last change then finds the database closed:
   // a push nobody is left to receive.
@@ -34,24 +49,10 @@ export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void 
       return;
     }
     if (principal.kind !== 'device') return;
-    /** Answers an acknowledged request: a malformed payload is refused, anything else decided by `decide`. */
-    const handle =
-      <S extends z.ZodType, T>(schema: S, decide: (input: z.output<S>) => Promise<Result<T>>) =>
-      (raw: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return;
-        const answer = ack as (result: Result<T>) => void;
-        let input;
-        try {
-          input = parse(schema, raw);
-        } catch (error) {
-          return answer({ ok: false, error: toApiError(error) });
-        }
-        void decide(input).then(answer);
-      };
     const device = principal.device;
     if (device.kind === 'kiosk') {
       socket.emit('print:public-url', { publicUrl: desk.publicUrl() });
-      socket.on('print:give-up', handle(printGiveUpSchema, ({ ticketId }) => desk.life.giveUp(device, ticketId)));
+      socket.on('print:give-up', acknowledged(printGiveUpSchema, ({ ticketId }) => desk.life.giveUp(device, ticketId)));
       return;
     }
     if (device.kind !== 'print-agent') return;
@@ -68,8 +69,8 @@ export function attachPrintAgents(io: TalonIo, { desk }: PrintAgentsDeps): void 
       if (report.success) desk.board.reported(agent.id, report.data);
     });
 
-    socket.on('print:claim', handle(printJobClaimSchema, ({ jobId }) => desk.life.claim(agent, jobId)));
-    socket.on('print:result', handle(printJobResultSchema, (report) => desk.life.recordResult(agent, report)));
+    socket.on('print:claim', acknowledged(printJobClaimSchema, ({ jobId }) => desk.life.claim(agent, jobId)));
+    socket.on('print:result', acknowledged(printJobResultSchema, (report) => desk.life.recordResult(agent, report)));
 
     void desk.life.pendingFor(agent.id).then(
       (jobs) => jobs.forEach((job) => socket.emit('print:job', job)),
