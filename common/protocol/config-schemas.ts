@@ -79,6 +79,9 @@ export const officeSchema = z
         logo: z.boolean().default(false),
       })
       .default({ footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false }),
+    printing: z
+      .object({ jobExpiryMinutes: z.number().int().min(1).max(60).default(3) })
+      .default({ jobExpiryMinutes: 3 }),
   })
   .refine((o) => o.languages.includes(o.defaultLanguage), { message: 'the default language must be one of the languages', path: ['defaultLanguage'] });
 

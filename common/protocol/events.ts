@@ -3,7 +3,7 @@
 // every client uses.
 import type { DevicePresence } from './presence';
 import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
-import type { PrinterInfo, PrintJob } from './printing';
+import type { PrinterInfo, PrintJob, PrintPublicUrl } from './printing';
 
 export const EVENT_KINDS = [
   'ticket-issued',
@@ -126,6 +126,8 @@ export interface ServerToClientEvents {
   'devices:presence': (devices: DevicePresence[]) => void;
   /** To one print agent: a job to print (again after a reconnect, until the agent reports it). */
   'print:job': (job: PrintJob) => void;
+  /** To a kiosk on connect: the server's public URL, for the QR code of a ticket that did not print. */
+  'print:public-url': (url: PrintPublicUrl) => void;
   /** To staff: a printer's latest state, whenever it changes. */
   'printer:status': (printer: PrinterInfo) => void;
 }

@@ -55,6 +55,13 @@ export interface Office {
   categories: PriorityCategory[];
   announcements: AnnouncementSettings;
   ticketLayout: TicketLayout;
+  printing: PrintingSettings;
+}
+
+/** How long a print job may wait for its printer. */
+export interface PrintingSettings {
+  /** A job not printed by then never prints: the visitor has left the kiosk or the desk. */
+  jobExpiryMinutes: number;
 }
 
 /** What the office prints on its tickets beyond the number, the service and the time. */

@@ -31,6 +31,7 @@ function tapId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 const ERROR_SHOWN_MS = 10_000;
+const GIVE_UP_TIMEOUT_MS = 5_000;
 /** A ticket that did not print stays on screen long enough to note its number or scan its QR code. */
 const UNPRINTED_TICKET_SHOWN_MS = 40_000;
 /** A server that refused the handshake for another reason than the key is asked again after this. */
@@ -129,6 +130,8 @@ export class KioskApp extends LitElement {
   @state() private _overlay: Overlay | null = null;
   @state() private _available: AvailabilityById | null = null;
   @state() private _setup: SetupProblem | null = null;
+  /** Where visitors' phones reach the server, for the QR code of a ticket that did not print. */
+  @state() private _publicUrl: string | null = null;
   private overlayTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -147,6 +150,7 @@ export class KioskApp extends LitElement {
       onEvent: (event) => this.onQueueEvent(event),
     });
     const socket = this.connection.socket;
+    socket.on('print:public-url', ({ publicUrl }) => (this._publicUrl = publicUrl));
     socket.on('connect_error', (error: Error & { data?: { code?: ErrorCode } }) => {
       const code = error.data?.code;
       if (code && KEY_REFUSALS.includes(code)) this._setup = { kind: 'rejected', code };
@@ -223,7 +227,9 @@ export class KioskApp extends LitElement {
           .ticket=${overlay.ticket}
           .serviceName=${name}
           .language=${lang}
+          .publicUrl=${this._publicUrl}
           @print-trouble=${this.keepUnprintedTicket}
+          @print-overdue=${(e: CustomEvent<string>) => void this.giveUpPrinting(e.detail)}
         ></kiosk-issued-ticket>`;
       }
       case 'error':
@@ -298,6 +304,22 @@ export class KioskApp extends LitElement {
     if (overlay?.kind === 'ticket' && event.ticket?.id === overlay.ticket.id) this._overlay = { kind: 'ticket', ticket: event.ticket };
     const limited = event.kind === 'ticket-issued' && this.connection?.snapshot?.services.some((s) => s.id === event.ticket?.serviceId && s.dailyLimit !== null);
     if (limited || event.counter) void this.availability?.refresh();
+  }
+
+  /** Asks the server to drop the ticket's print job; it shows as failed once no job can print it. */
+  private async giveUpPrinting(ticketId: string): Promise<void> {
+    const socket = this.connection?.socket;
+    // Offline, nothing is decided: the server expires the job after the office's few minutes.
+    if (!socket?.connected) return;
+    try {
+      const answer = await socket.timeout(GIVE_UP_TIMEOUT_MS).emitWithAck('print:give-up', { ticketId });
+      const overlay = this._overlay;
+      if (answer.ok && answer.data.expired && overlay?.kind === 'ticket' && overlay.ticket.id === ticketId) {
+        this._overlay = { kind: 'ticket', ticket: { ...overlay.ticket, print: 'failed' } };
+      }
+    } catch {
+      // No answer: the screen keeps saying "printing"; the server's own expiry still applies.
+    }
   }
 
   private readonly keepUnprintedTicket = (): void => {

@@ -1,7 +1,7 @@
 // Every word of a printed ticket, rendered on the server in the ticket's language: the office's
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
 import type { Ticket, WaitEstimate } from '../../common/protocol';
-import type { PrintedTicket } from '../../common/protocol/printing';
+import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
 import { translate } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
 import type { MonoImage } from '../../printer/escpos/commands';
@@ -12,7 +12,7 @@ export interface TicketPrintOptions {
   publicUrl: string;
   /** People ahead and wait as they are to be printed (a reprint shows the current ones). */
   estimate: WaitEstimate | null;
-  /** A reprint of a ticket that already came out is marked as a duplicate. */
+  /** A reprint is marked as a duplicate: it replaces its job still pending, or a ticket that came out. */
   duplicate: boolean;
   /** The office's logo, when it prints one. */
   logo?: MonoImage | null;
@@ -30,10 +30,6 @@ function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): 
   const date = translate(lang, 'ticket.date', { day: part('day'), month: part('month'), year: part('year') });
   const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return { date, time };
-}
-
-export function liveTicketUrl(publicUrl: string, ticketId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
 }
 
 export function printedTicket(ticket: Ticket, config: QueueConfig, options: TicketPrintOptions): PrintedTicket {

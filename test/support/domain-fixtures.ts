@@ -111,6 +111,7 @@ export function makeConfig(options: ConfigOptions = {}): QueueConfig {
     categories: [{ id: 'disability', name: { en: 'Disability group I/II' } }],
     announcements: { templates: {}, voicePack: null, serverSpeakers: false },
     ticketLayout: { footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false },
+    printing: { jobExpiryMinutes: 3 },
   };
   return {
     office,
