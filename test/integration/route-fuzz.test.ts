@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_ROUTES, ERROR_CODES, HTTP_STATUS, type CommandName, type ErrorCode } from '../../common/protocol';
-import { databaseFingerprint } from '../support/db-fingerprint';
+import { REPORT_NAMES } from '../../server/analytics/reports';
+import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
 import { apiRoutes, type ApiRoute } from '../support/route-table';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
@@ -23,20 +24,20 @@ let ticketIds: string[];
 
 beforeAll(async () => {
   server = await startTalon();
-  const kiosk = server.deviceKey('kiosk');
   principals = [
     ['admin', { token: await server.login('admin') }],
     ['manager', { token: await server.login('manager') }],
     ['operator', { token: await server.login('operator1') }],
     ['consultant', { token: await server.login('consultant') }],
-    ['kiosk', { deviceKey: kiosk }],
+    ['kiosk', { deviceKey: server.deviceKey('kiosk') }],
     ['display', { deviceKey: server.deviceKey('display') }],
     ['print-agent', { deviceKey: server.deviceKey('print-agent') }],
     ['public', {}],
   ];
+  // Issued by staff: a kiosk's ticket makes its print job after the answer, which would race the fingerprints.
   ticketIds = [];
   for (const serviceId of ['documents', 'documents']) {
-    const issued = await call<{ ticket: { id: string } }>(server, '/api/tickets', { body: { serviceId }, deviceKey: kiosk });
+    const issued = await call<{ ticket: { id: string } }>(server, '/api/tickets', { body: { serviceId }, token: principals[2]![1].token! });
     if (issued.body.ok) ticketIds.push(issued.body.data.ticket.id);
   }
 });
@@ -66,18 +67,23 @@ const dateText = fc.oneof(
 );
 const numberText = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('1e999', '-0', '0x10', '99999999999999999999'));
 
-/** A path parameter: a real id sometimes (to get past "not found"), junk, or raw broken encoding. */
+/** A path parameter: mostly a real name (to get past "not found" to the checks behind it), else junk or raw broken encoding. */
 const paramValue = (): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.constantFrom('documents', 'booth-1', 'booth-2', ...ticketIds).map(encodeURIComponent),
-    urlJunk,
-    fc.constantFrom(...BAD_ENCODINGS),
+    { arbitrary: fc.constantFrom('documents', 'booth-1', 'booth-2', ...REPORT_NAMES, ...ticketIds).map(encodeURIComponent), weight: 3 },
+    { arbitrary: urlJunk, weight: 1 },
+    { arbitrary: fc.constantFrom(...BAD_ENCODINGS), weight: 1 },
   );
 
-const QUERY_KEYS = ['from', 'to', 'day', 'date', 'month', 'counterId', 'serviceId', 'phone', 'code', 'format', 'limit', 'before', 'slGoal', 'targetMinutes', 'maxOccupancy', 'shrinkage', 'ticket', 'counter', 'language', 'lang'];
+const DATE_KEYS = ['from', 'to', 'day', 'date', 'month'];
+const QUERY_KEYS = ['counterId', 'serviceId', 'phone', 'code', 'format', 'limit', 'before', 'slGoal', 'targetMinutes', 'maxOccupancy', 'shrinkage', 'ticket', 'counter', 'language', 'lang'];
 const queryValue = fc.oneof(dateText.map(encodeURIComponent), numberText, urlJunk, fc.constantFrom(...BAD_ENCODINGS, 'csv', 'json', 'documents', 'booth-1'));
+const queryPair = fc.oneof(
+  { arbitrary: fc.tuple(fc.constantFrom(...DATE_KEYS), dateText), weight: 2 },
+  { arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 10 }).map(encodeURIComponent)), queryValue), weight: 2 },
+);
 const queryString = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 10 }).map(encodeURIComponent)), queryValue), { maxLength: 5 })
+  .array(queryPair, { maxLength: 5 })
   .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`));
 
 const BODY_KEYS = ['serviceId', 'counterId', 'ticketId', 'slotStart', 'name', 'phone', 'code', 'score', 'comment', 'login', 'role', 'kind', 'zone', 'prefix', 'number', 'services', 'schedule', 'date', 'day', 'from', 'to', 'minutes', 'mode', 'reason', 'ok', 'requestId', 'language', 'walkInShare', 'horizonDays'];
@@ -165,7 +171,7 @@ describe('every API route', () => {
           const before = await databaseFingerprint(server.db);
           const answer = await send(path, route.method, credentials, route.method === 'get' ? {} : payload);
           const refused = judge(answer, `${route.method.toUpperCase()} ${path} as ${who}`);
-          if (refused) expect(await databaseFingerprint(server.db), `${route.method.toUpperCase()} ${path} as ${who} was refused`).toEqual(before);
+          if (refused) expect(changedTables(before, await databaseFingerprint(server.db)), `${route.method.toUpperCase()} ${path} as ${who} was refused`).toEqual([]);
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
@@ -194,7 +200,7 @@ describe('every socket command', () => {
           if (result.ok) return;
           expect(ERROR_CODES, command).toContain(result.error?.code);
           expect(result.error?.code, `${command} ${JSON.stringify(input).slice(0, 200)}`).not.toBe('internal');
-          expect(await databaseFingerprint(server.db), `${command} was refused`).toEqual(before);
+          expect(changedTables(before, await databaseFingerprint(server.db)), `${command} was refused`).toEqual([]);
         }),
         { numRuns: RUNS_PER_ROUTE },
       );

@@ -15,3 +15,8 @@ export async function databaseFingerprint(db: Database): Promise<Record<string, 
   }
   return fingerprint;
 }
+
+/** Names of the tables whose fingerprint differs. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((table) => before[table] !== after[table]).sort();
+}
