@@ -4,9 +4,10 @@
 // database exactly as it was. The routes are read from the running app, so new ones are covered.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_ROUTES, ERROR_CODES, HTTP_STATUS, type CommandName, type ErrorCode } from '../../common/protocol';
+import { COMMAND_ROUTES, ERROR_CODES, HTTP_STATUS, isCalendarDate, type CommandName, type ErrorCode } from '../../common/protocol';
 import { REPORT_NAMES } from '../../server/analytics/reports';
 import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
+import { documentedQueries } from '../support/documented-queries';
 import { apiRoutes, type ApiRoute } from '../support/route-table';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
@@ -60,11 +61,13 @@ const junk = (huge: number) =>
 const junkText = junk(70_000);
 const urlJunk = junk(1500).map(encodeURIComponent);
 const dateText = fc.oneof(
-  fc.constantFrom(...DATES),
+  { arbitrary: fc.constantFrom(...DATES), weight: 3 },
   fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(
     ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
   ),
 );
+/** Both ends of a period: the pair that once walked towards year 10,000. */
+const periodQuery = fc.tuple(dateText, dateText).map(([from, to]) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
 const numberText = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('1e999', '-0', '0x10', '99999999999999999999'));
 
 /** A path parameter: mostly a real name (to get past "not found" to the checks behind it), else junk or raw broken encoding. */
@@ -83,8 +86,11 @@ const queryPair = fc.oneof(
   { arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 10 }).map(encodeURIComponent)), queryValue), weight: 2 },
 );
 const queryString = fc
-  .array(queryPair, { maxLength: 5 })
-  .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`));
+  .tuple(fc.option(periodQuery), fc.array(queryPair, { maxLength: 4 }))
+  .map(([period, pairs]) => {
+    const parts = [...(period === null ? [] : [period]), ...pairs.map(([k, v]) => `${k}=${v}`)];
+    return parts.length === 0 ? '' : `?${parts.join('&')}`;
+  });
 
 const BODY_KEYS = ['serviceId', 'counterId', 'ticketId', 'slotStart', 'name', 'phone', 'code', 'score', 'comment', 'login', 'role', 'kind', 'zone', 'prefix', 'number', 'services', 'schedule', 'date', 'day', 'from', 'to', 'minutes', 'mode', 'reason', 'ok', 'requestId', 'language', 'walkInShare', 'horizonDays'];
 const fieldValue = (text: fc.Arbitrary<string>) => fc.oneof(fc.jsonValue({ maxDepth: 2 }), dateText, text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
@@ -143,6 +149,22 @@ function judge(answer: Answer, request: string): boolean {
   return true;
 }
 
+/** Values of `keys` in a query string as Express reads them; a value that is not a valid encoding counts as a bad date. */
+function queryValues(query: string, keys: ReadonlySet<string>): string[] {
+  return query
+    .replace(/^\?/, '')
+    .split('&')
+    .map((pair) => pair.split('='))
+    .filter(([key]) => keys.has(key!))
+    .map(([, value = '']) => {
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
+    });
+}
+
 /** The first principal the route does not turn away as unauthenticated or forbidden; else the public. */
 async function admittedPrincipal(route: ApiRoute): Promise<[string, Credentials]> {
   for (const principal of principals) {
@@ -160,7 +182,10 @@ describe('every API route', () => {
   });
 
   it('answers any input with a success or a well-formed refusal that changed nothing', { timeout: 600_000 }, async () => {
+    const documented = documentedQueries();
     for (const route of apiRoutes(server.talon.app)) {
+      // A date parameter the docs name is a promise: a value that is no real date is refused.
+      const dateKeys = new Set([...(documented.get(route.path) ?? [])].filter((key) => DATE_KEYS.includes(key)));
       const key = `${route.method} ${route.path}`;
       if (SKIPPED.has(key)) continue;
       const [who, credentials] = await admittedPrincipal(route);
@@ -171,6 +196,8 @@ describe('every API route', () => {
           const before = await databaseFingerprint(server.db);
           const answer = await send(path, route.method, credentials, route.method === 'get' ? {} : payload);
           const refused = judge(answer, `${route.method.toUpperCase()} ${path} as ${who}`);
+          const badDate = route.method === 'get' && queryValues(query, dateKeys).some((value) => !isCalendarDate(value));
+          if (badDate) expect(refused, `${route.method.toUpperCase()} ${path.slice(0, 300)} as ${who} accepted an impossible date`).toBe(true);
           if (refused) expect(changedTables(before, await databaseFingerprint(server.db)), `${route.method.toUpperCase()} ${path} as ${who} was refused`).toEqual([]);
         }),
         { numRuns: RUNS_PER_ROUTE },
