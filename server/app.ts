@@ -19,6 +19,7 @@ import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes } from './http/auth-routes';
 import { commandRoutes } from './http/command-routes';
 import { configRoutes } from './http/config-routes';
+import { answerErrors } from './http/error-handler';
 import { deviceRoutes } from './http/device-routes';
 import { queueRoutes } from './http/queue-routes';
 import { sendError } from './http/respond';
@@ -119,14 +120,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   warmAnnouncements(engine, speech);
   speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
-  // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return sendError(res, { code: 'invalid-input', message: 'The request body is too large' });
-    if (error.status && error.status < 500) return sendError(res, { code: 'invalid-input', message: 'The request body is not valid JSON' });
-    console.error('[talon] unexpected error', error);
-    sendError(res, { code: 'internal', message: 'Something went wrong on the server; the action was not done' });
-  });
+  app.use(answerErrors);
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
   io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);

@@ -2,6 +2,7 @@ export * from './model';
 export * from './errors';
 export * from './events';
 export * from './schemas';
+export * from './calendar-date';
 export * from './commands';
 export * from './config-schemas';
 export * from './admin-schemas';

@@ -2,7 +2,7 @@
 // with `format=csv`, and GET /api/analytics/live for the live monitor. Managers and admins only.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { localDate as localDateSchema } from '../../common/protocol';
+import { daysInPeriod, localDate as localDateSchema } from '../../common/protocol';
 import { ALL_VISITS, AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
@@ -14,11 +14,8 @@ import { requireRole } from '../auth/permissions';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
+import { reportPeriod } from '../visits/report-period';
 import { fail, handle, parse } from './respond';
-
-/** Two years and a day: a year compared with the one before it. */
-const MAX_PERIOD_DAYS = 732;
-const DEFAULT_PERIOD_DAYS = 28;
 
 const querySchema = z.object({
   from: localDateSchema.optional(),
@@ -31,10 +28,6 @@ const querySchema = z.object({
   shrinkage: z.coerce.number().min(0).lt(1).default(DEFAULT_STAFFING.shrinkage),
   limit: z.coerce.number().int().min(1).max(500).default(20),
 });
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
   const router = Router();
@@ -54,11 +47,8 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
       const query = parse(querySchema, req.query);
       const config = engine.currentConfig;
       const { timeZone } = config.office;
-      const to = query.to ?? localDate(engine.now(), timeZone);
-      const from = query.from ?? addDays(to, 1 - DEFAULT_PERIOD_DAYS);
-      const days = daysBetween(from, to);
-      if (days < 1) fail('invalid-input', '`from` must not be after `to`');
-      if (days > MAX_PERIOD_DAYS) fail('invalid-input', `A period may span at most ${MAX_PERIOD_DAYS} days`);
+      const { from, to } = reportPeriod(query, localDate(engine.now(), timeZone));
+      const days = daysInPeriod(from, to);
       if (query.serviceId !== undefined && !config.services.has(query.serviceId)) fail('not-found', `No service ${query.serviceId}`);
 
       const inputFor = async (periodFrom: string, periodTo: string): Promise<ReportInput> => {
