@@ -8,7 +8,7 @@ import type { QueueConfig, QueueState } from './state';
 
 const MINUTE = 60_000;
 
-interface Candidate {
+export interface Candidate {
   ticket: Ticket;
   tier: number;
   /** Earlier sorts first within a tier. */
@@ -73,17 +73,23 @@ function classify(ticket: Ticket, counter: Counter, service: Service, rules: Que
   };
 }
 
-function byRank(a: Candidate, b: Candidate): number {
+export function byRank(a: Candidate, b: Candidate): number {
   return a.tier - b.tier || a.key - b.key || a.ticket.number - b.ticket.number || a.ticket.id.localeCompare(b.ticket.id);
+}
+
+/** Where the ticket stands in the counter's call order now, or null when that counter may not call it. */
+export function candidateAt(ticket: Ticket, config: QueueConfig, counter: Counter, now: number): Candidate | null {
+  const service = config.services.get(ticket.serviceId);
+  if (!service || !isCallable(ticket, counter, now)) return null;
+  return classify(ticket, counter, service, config.office.rules, now);
 }
 
 /** The counter's callable tickets, best first, each with the reason it would be called. */
 export function rankCandidates(state: QueueState, config: QueueConfig, counter: Counter, now: number): Candidate[] {
   const candidates: Candidate[] = [];
   for (const ticket of state.tickets.values()) {
-    const service = config.services.get(ticket.serviceId);
-    if (!service || !isCallable(ticket, counter, now)) continue;
-    candidates.push(classify(ticket, counter, service, config.office.rules, now));
+    const candidate = candidateAt(ticket, config, counter, now);
+    if (candidate) candidates.push(candidate);
   }
   return candidates.sort(byRank);
 }

@@ -21,6 +21,7 @@ export const ticket: Catalogue['ticket'] = {
     many: 'Ожидание: около {count} минут',
     other: 'Ожидание: около {count} минуты',
   }),
+  expectedWaitUnknown: 'Ожидание: пока нельзя оценить',
   waitForCall: 'Ждите вызова на табло',
   trackOnline: 'Следите за очередью онлайн',
   phones: 'Тел.: {phones}',
@@ -38,4 +39,5 @@ export const ticket: Catalogue['ticket'] = {
     many: 'около {count} минут',
     other: 'около {count} минуты',
   }),
+  waitValueUnknown: 'пока нельзя оценить',
 };
