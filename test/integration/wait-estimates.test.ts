@@ -58,7 +58,7 @@ describe('wait estimates through the server', () => {
   it("count a booth at lunch from the end of its planned lunch (booth 1: 12:00–12:45)", async () => {
     now = officeTime('12:15');
     await openBooth('booth-1');
-    const paused = await staff.socket.emitWithAck('counter:pause', { counterId: 'booth-1', reason: 'lunch' });
+    const paused = await staff.socket.emitWithAck('counter:pause', { counterId: 'booth-1', reason: 'lunch', note: '' });
     expect(paused.ok && paused.data.counter.pause?.until).toBe(officeTime('12:45'));
     const first = await issue('documents');
     const second = await issue('documents');
