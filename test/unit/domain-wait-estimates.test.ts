@@ -83,22 +83,22 @@ describe('wait estimates with closed and paused booths', () => {
 });
 
 describe('wait estimates at booths shared by several services', () => {
-  it('add the work of other services that the shared booth calls first: 8 × 4 + 2 × 10 minutes', () => {
-    const desk = new Desk(sharedBooths('main'), at('09:00'));
+  /** Eight B tickets, a minute later two A tickets, at the open booth c1; then the estimate of a third A. */
+  function afterEightBsAndTwoAs(bWeightAtC1: 'main' | 'secondary') {
+    const desk = new Desk(sharedBooths(bWeightAtC1), at('09:00'));
     desk.must(openAt('c1'));
     issueMany(desk, 'B', 8);
     desk.clock.advanceMinutes(1);
     issueMany(desk, 'A', 2);
-    expect(desk.must(issue('A'), KIOSK).estimate).toEqual({ ahead: 2, waitMinutes: 52, at: desk.clock.now });
+    return desk.must(issue('A'), KIOSK).estimate;
+  }
+
+  it('add the work of other services that the shared booth calls first: 8 × 4 + 2 × 10 minutes', () => {
+    expect(afterEightBsAndTwoAs('main')).toEqual({ ahead: 2, waitMinutes: 52, at: at('09:01') });
   });
 
   it('leave out the tickets of a service the booth calls only after this one', () => {
-    const desk = new Desk(sharedBooths('secondary'), at('09:00'));
-    desk.must(openAt('c1'));
-    issueMany(desk, 'B', 8);
-    desk.clock.advanceMinutes(1);
-    issueMany(desk, 'A', 2);
-    expect(desk.must(issue('A'), KIOSK).estimate?.waitMinutes).toBe(20);
+    expect(afterEightBsAndTwoAs('secondary')?.waitMinutes).toBe(20);
   });
 
   it('count the tickets of a secondary service once they are overdue, as the call order does', () => {
