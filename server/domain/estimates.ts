@@ -5,7 +5,7 @@
 // guess. The work ahead is every ticket, of any service, that the call order puts before this one at
 // one of those booths, each weighted by its own service's pace.
 import type { Counter, Ticket, WaitEstimate } from '../../common/protocol';
-import { byRank, candidateAt, type Candidate } from './call-order';
+import { byRank, candidateAt, isOrdinary, ordinaryTier, type Candidate } from './call-order';
 import type { QueueConfig, QueueState } from './state';
 
 const MINUTE = 60_000;
@@ -49,12 +49,28 @@ export function workingBooths(state: QueueState, config: QueueConfig, ticket: Ti
  */
 export function workAhead(state: QueueState, config: QueueConfig, ticket: Ticket, booths: readonly WorkingBooth[], now: number): number {
   const pace = new Map<string, number>();
+  // Per booth, the tier of each service's ordinary tickets there: looked up once, not per ticket.
+  const tiers = booths.map(() => new Map<string, number | null>());
+  const ordinaryTierAt = (i: number, serviceId: string): number | null => {
+    const known = tiers[i]!.get(serviceId);
+    if (known !== undefined) return known;
+    const tier = ordinaryTier(booths[i]!.counter, serviceId);
+    tiers[i]!.set(serviceId, tier);
+    return tier;
+  };
   let work = 0;
   for (const other of state.tickets.values()) {
-    if (other.id === ticket.id) continue;
-    const first = booths.some((booth) => {
-      const place = candidateAt(other, config, booth.counter, now);
-      return place !== null && byRank(place, booth.place) < 0;
+    if (other.id === ticket.id || (other.status !== 'waiting' && other.status !== 'postponed')) continue;
+    const service = config.services.get(other.serviceId);
+    if (!service) continue;
+    const ordinary = isOrdinary(other, service, now);
+    const first = booths.some((booth, i) => {
+      if (!ordinary) {
+        const place = candidateAt(other, config, booth.counter, now);
+        return place !== null && byRank(place, booth.place) < 0;
+      }
+      const tier = ordinaryTierAt(i, other.serviceId);
+      return tier !== null && byRank({ ticket: other, tier, key: other.issuedAt }, booth.place) < 0;
     });
     if (!first) continue;
     let minutes = pace.get(other.serviceId);
