@@ -30,6 +30,8 @@ export interface WorkingBooth {
 export function workingBooths(state: QueueState, config: QueueConfig, ticket: Ticket, now: number): WorkingBooth[] {
   const booths: WorkingBooth[] = [];
   for (const counter of config.counters.values()) {
+    // A booth an admin switched off calls nobody, whatever its state says.
+    if (!counter.active) continue;
     const live = state.counters.get(counter.id);
     const place = candidateAt(ticket, config, counter, now);
     if (!live || !place) continue;
