@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedFinish } from '../../server/domain/estimates';
+import { estimateWait, sharedFinish } from '../../server/domain/estimates';
 import { zonedToEpoch } from '../../server/domain/time';
 import { Desk, issue, KIOSK, makeConfig, makeCounter, makeService, openAt, pauseAt } from '../support/domain-fixtures';
 
@@ -70,6 +70,14 @@ describe('wait estimates with closed and paused booths', () => {
     desk.must(pauseAt('c3', 'other', 15));
     // One ticket (10 minutes) ahead, the booth back at 10:15: 15 + 10.
     expect(desk.must(issue('A'), KIOSK).estimate?.waitMinutes).toBe(25);
+  });
+
+  it('ignore an open booth that an admin has since switched off', () => {
+    const desk = new Desk(fourBooths(), at('10:00'));
+    desk.must(openAt('c1'));
+    const ticket = desk.must(issue('A'), KIOSK);
+    const counters = new Map([...desk.config.counters].map(([id, c]) => [id, id === 'c1' ? { ...c, active: false } : c]));
+    expect(estimateWait(desk.state, { ...desk.config, counters }, ticket, desk.clock.now).waitMinutes).toBeNull();
   });
 
   it('expect a specialist late back from lunch at any moment', () => {
