@@ -161,8 +161,14 @@ export type CallReason =
   | { kind: 'chosen' };
 
 export interface WaitEstimate {
+  /** Waiting tickets of the same service that will be called before this one. */
   ahead: number;
-  waitMinutes: number;
+  /**
+   * Minutes until the call, counting the work of every ticket (of any service) the call order puts
+   * first at the booths that serve this one; null when no such booth is open or has a planned return,
+   * so nobody is promised a number that has nothing behind it.
+   */
+  waitMinutes: number | null;
   at: number;
 }
 
@@ -207,7 +213,8 @@ export interface CounterState {
   status: 'closed' | 'open' | 'paused';
   operatorId: string | null;
   operatorName: string | null;
-  pause: { reason: PauseReason; note: string; since: number } | null;
+  /** `until`: the planned return (from the booth's planned break or the minutes given); absent when unknown. */
+  pause: { reason: PauseReason; note: string; since: number; until?: number } | null;
   ticketId: string | null;
   since: number;
   /** Consecutive calls of one kind, for the optional priority ratio. */

@@ -32,7 +32,13 @@ export const commandSchemas = {
   'counter:open': counterRef,
   'counter:close': counterRef,
   'counter:pause': z
-    .object({ counterId: id, reason: z.enum(['lunch', 'technical', 'other']), note: shortText.default('') })
+    .object({
+      counterId: id,
+      reason: z.enum(['lunch', 'technical', 'other']),
+      note: shortText.default(''),
+      /** How long the pause is planned to last; without it a lunch or technical break lasts as the booth's planned one. */
+      minutes: z.number().int().min(1).max(480).optional(),
+    })
     .strict(),
   'counter:resume': counterRef,
   'counter:call-next': counterRef,

@@ -114,6 +114,12 @@ export class DisplayApp extends LitElement {
     return spoken.length > 0 ? spoken : [office.defaultLanguage];
   }
 
+  /** The visitor's language when the office speaks it (it may have dropped it since), else the display's first. */
+  private spokenLanguage(ticketLanguage: Lang): Lang {
+    const office = this.connection.snapshot?.office;
+    return office && !office.languages.includes(ticketLanguage) ? this.languages()[0]! : ticketLanguage;
+  }
+
   private readonly onOrientation = () => (this._portrait = portrait.matches);
 
   // A tap is the user gesture browsers want before they allow sound; playing in its handler unlocks it.
@@ -131,7 +137,7 @@ export class DisplayApp extends LitElement {
     const counter = snapshot.counters.find((c) => c.id === ticket.counterId);
     if (!shown || !counter) return;
     this.highlight(ticket.id);
-    if (this.settings.speak) this.announcer.enqueue({ code: ticket.code, counterNumber: counter.number });
+    if (this.settings.speak) this.announcer.enqueue({ code: ticket.code, counterNumber: counter.number, language: this.spokenLanguage(ticket.language) });
   }
 
   private highlight(ticketId: string): void {

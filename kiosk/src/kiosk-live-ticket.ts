@@ -4,7 +4,7 @@
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { translatorFor, type Translator } from '../../common/i18n';
+import { expectedWaitText, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
@@ -164,7 +164,7 @@ export class KioskLiveTicket extends LitElement {
           ${t('kiosk.live.waiting')}
           ${estimate
             ? html`<p data-ahead>${t('ticket.peopleAhead', { count: estimate.ahead })}</p>
-                <p>${t('ticket.expectedWait', { count: estimate.waitMinutes })}</p>`
+                <p data-wait>${expectedWaitText(t, estimate.waitMinutes)}</p>`
             : null}
         </div>`;
       case 'postponed':

@@ -2,7 +2,7 @@
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
 import type { Ticket, WaitEstimate } from '../../common/protocol';
 import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
-import { translate } from '../../common/i18n';
+import { translate, translatorFor, waitValueText } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
 import type { MonoImage } from '../../printer/escpos/commands';
 import type { QueueConfig } from '../domain/state';
@@ -48,7 +48,7 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
     serviceName: service ? text(service.name) : '',
     issuedAt: `${date} ${time}`,
     ...(show.peopleAhead ? { peopleAhead: options.estimate?.ahead ?? 0 } : {}),
-    ...(show.expectedWait ? { expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }) } : {}),
+    ...(show.expectedWait ? { expectedWait: waitValueText(translatorFor(lang), options.estimate?.waitMinutes ?? null) } : {}),
     ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, ticket.id) } : {}),
     ...(options.logo ? { logo: { widthBytes: options.logo.widthBytes, height: options.logo.height, data: Buffer.from(options.logo.data).toString('base64') } } : {}),
     footer: [...(options.duplicate ? [translate(lang, 'ticket.duplicate')] : []), ownFooter || translate(lang, 'ticket.waitForCall')],

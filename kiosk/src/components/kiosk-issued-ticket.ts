@@ -11,7 +11,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import QRCode from 'qrcode';
-import { translatorFor } from '../../../common/i18n';
+import { expectedWaitText, translatorFor } from '../../../common/i18n';
 import type { Lang, Ticket } from '../../../common/protocol';
 import { liveTicketUrl } from '../../../common/protocol/printing';
 import { tokens } from '../../../common/ui/tokens';
@@ -139,7 +139,7 @@ export class KioskIssuedTicket extends LitElement {
       <div class="service">${this.serviceName}</div>
       ${ticket.estimate
         ? html`<div class="estimate" data-ahead>${t('ticket.peopleAhead', { count: ticket.estimate.ahead })}</div>
-            <div class="estimate">${t('ticket.expectedWait', { count: ticket.estimate.waitMinutes })}</div>`
+            <div class="estimate" data-wait>${expectedWaitText(t, ticket.estimate.waitMinutes)}</div>`
         : null}
       <div class="print ${failed ? 'failed' : ''}" role="status" data-print=${print}>${message}</div>
       ${failed && this._qr ? html`<div class="qr" data-qr=${this._qrUrl}>${unsafeSVG(this._qr)}</div><div class="print">${t('ticket.trackOnline')}</div>` : null}
