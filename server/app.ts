@@ -8,12 +8,13 @@ import type { AnnouncementSettings } from '../common/protocol';
 import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
-import { resolvePrincipal } from './auth/principal';
+import { actorOf, resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
 import type { RateLimit } from './auth/rate-limit';
 import { PrincipalCache } from './auth/principal-cache';
 import { startAppointments } from './appointments/appointments-feature';
 import { CommandRunner } from './engine/commands';
+import { retriedTicket } from './domain/ticket-commands';
 import { QueueEngine, type Clock } from './engine/queue-engine';
 import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes } from './http/auth-routes';
@@ -86,7 +87,10 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     sessions: createSessionsStore(db, clock),
     devices: createDevicesStore(db, clock),
   };
-  const runner = new CommandRunner(engine, issueRateGuard(clock));
+  const runner = new CommandRunner(
+    engine,
+    issueRateGuard(clock, (input, principal) => retriedTicket(engine.currentState, input, actorOf(principal)) !== undefined),
+  );
   const revocations = new AccessRevocations();
   const presence = new DevicePresenceBoard(clock);
 
