@@ -57,6 +57,8 @@ export interface AppDeps {
   dataDir: string;
   /** Sign-in attempts allowed per address and login; the default guards against password guessing. */
   loginLimit?: RateLimit;
+  /** Origins besides the server's own (and the public URL) whose pages may open a Socket.IO connection. */
+  allowedOrigins?: readonly string[];
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
 }
@@ -133,7 +135,8 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   });
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
-  io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);
+  const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
+  io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence, allowedOrigins);
   attachPrintAgents(io, { desk: printDesk });
   await printDesk.start();
 

@@ -23,6 +23,8 @@ export interface StartOptions {
   webApps?: 'dist' | 'none';
   /** Seed 004's real office hours instead of an always-open demo office. */
   officeHours?: boolean;
+  /** Origins besides the server's own whose pages may connect. */
+  allowedOrigins?: string[];
 }
 
 export interface RunningTalon {
@@ -79,7 +81,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
   const clock = options.clock ?? Date.now;
   // Browser tests sign the same people in again and again, faster than five a minute; the limit
   // itself is tested in auth-routes.test.ts against the real default.
-  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir, loginLimit: TEST_LOGIN_LIMIT });
+  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir, loginLimit: TEST_LOGIN_LIMIT, ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}) });
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
