@@ -59,6 +59,8 @@ export interface AppDeps {
   loginLimit?: RateLimit;
   /** Origins besides the server's own (and the public URL) whose pages may open a Socket.IO connection. */
   allowedOrigins?: readonly string[];
+  /** How much synthesized announcement audio is kept on disk; the least recently used goes first. */
+  announcementCacheBytes?: number;
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
 }
@@ -119,9 +121,9 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(appointments.routes);
   app.use(visits.routes);
   const voice = new OfficeVoice(deps.dataDir);
-  const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
+  const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
   const speech = { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache };
-  app.use(announcementRoutes(() => engine.currentConfig, speech));
+  app.use(announcementRoutes(engine, speech));
   warmAnnouncements(engine, speech);
   speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));

@@ -16,6 +16,9 @@ const demo = env.TALON_DEMO !== '0';
 const dev = env.TALON_DEV === '1';
 /** 'none' serves the API alone (tests and headless installs). */
 const webApps = env.TALON_WEB_APPS === 'none' ? 'none' : dev ? 'vite' : 'dist';
+const cacheMb = Number(env.TALON_ANNOUNCEMENT_CACHE_MB);
+/** Disk kept for synthesized announcements; unset or not a positive number: the default. */
+const announcementCacheBytes = Number.isFinite(cacheMb) && cacheMb > 0 ? cacheMb * 1024 * 1024 : undefined;
 /** Pages on these origins (comma-separated) may connect besides Talon's own, e.g. behind a proxy that rewrites Host. */
 const allowedOrigins = (env.TALON_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   }
   // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
+  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
   const admin = await ensureAdmin(talon.stores, env);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;

@@ -9,6 +9,7 @@ import {
   RECENT_CALLS_KEPT,
   withRecentCall,
   type Actor,
+  type CallRecord,
   type OfficeStatus,
   type PublicOffice,
   type QueueEvent,
@@ -104,6 +105,11 @@ export class QueueEngine {
   onEvents(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The latest calls, newest first, as the hall displays show them. */
+  get recentCalls(): readonly CallRecord[] {
+    return this.published.recentCalls;
   }
 
   get currentConfig(): QueueConfig {
