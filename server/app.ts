@@ -23,6 +23,7 @@ import { configRoutes } from './http/config-routes';
 import { deviceRoutes } from './http/device-routes';
 import { queueRoutes } from './http/queue-routes';
 import { sendError } from './http/respond';
+import { securityHeaders } from './http/security-headers';
 import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { PrintDesk } from './printing/print-desk';
@@ -101,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId, logo: new TicketLogo(deps.dataDir) });
   let io: TalonIo | undefined;
