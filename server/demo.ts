@@ -8,10 +8,11 @@
 // so every printed login works.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Role } from '../common/protocol';
 import { newSecret, verifyPassword } from './auth/passwords';
 import type { AuthStores } from './auth/principal';
+import { writeAtomically } from './store/write-atomically';
 
 export interface DemoCredentials {
   staffPassword: string;
@@ -48,12 +49,7 @@ function newPlan(): PendingDemo {
   };
 }
 
-/** A crash mid-write leaves the old file or the new one, never half of one. */
-async function writeAtomically(file: string, content: unknown): Promise<void> {
-  const partial = `${file}.part`;
-  await writeFile(partial, JSON.stringify(content, null, 2), { mode: 0o600 });
-  await rename(partial, file);
-}
+const saveTo = (file: string, content: PendingDemo) => writeAtomically(file, JSON.stringify(content, null, 2));
 
 /** Whether the login works with the demo password: made now, or by an earlier run of this plan. */
 async function ensureStaff(stores: AuthStores, person: DemoCredentials['staff'][number], password: string): Promise<boolean> {
@@ -67,7 +63,7 @@ export async function provisionDemo(stores: AuthStores, file: string): Promise<D
   const saved = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as PendingDemo) : null;
   if (saved && !saved.pending) return saved;
   const plan = saved ?? newPlan();
-  if (!saved) await writeAtomically(file, plan);
+  if (!saved) await saveTo(file, plan);
   const staff: DemoCredentials['staff'] = [];
   // A login someone already had (demo mode switched on later) keeps its own password and is not listed.
   for (const person of plan.staff) if (await ensureStaff(stores, person, plan.staffPassword)) staff.push(person);
@@ -75,6 +71,6 @@ export async function provisionDemo(stores: AuthStores, file: string): Promise<D
     if (!(await stores.devices.resolveKey(key))) await stores.devices.create(kind, name, 'hall', key);
   }
   const credentials: DemoCredentials = { staffPassword: plan.staffPassword, staff, devices: plan.devices };
-  await writeAtomically(file, credentials);
+  await saveTo(file, credentials);
   return credentials;
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
-import { ensureAdmin } from './auth/bootstrap';
+import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
 import { Database } from './store/database';
 import { migrate, MigrationMismatchError } from './store/migrate';
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
   const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
-  const admin = await ensureAdmin(talon.stores, env);
+  const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
+  const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First start: log in as "${admin.login}" with the one-time password ${admin.generatedPassword}`);
     console.log('  (shown only now; set TALON_ADMIN_PASSWORD to choose it yourself)');
+    await adminPasswordShown(unshownAdminPassword);
   } else if (admin) {
     console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
