@@ -202,8 +202,17 @@ export interface Ticket {
   comment: string | null;
   print: PrintState;
   estimate: WaitEstimate | null;
-  /** The kiosk's id for the tap that asked for it: a retry with the same id gets this ticket again. */
-  requestId?: string;
+  /** The request that made it: a retry by the same actor with the same id and content gets this ticket again. */
+  request?: IssueRequestKey;
+}
+
+/** A client's request id, scoped to who sent it and what it asked for. */
+export interface IssueRequestKey {
+  id: string;
+  /** `device:<id>` or `user:<id>`: an id is only ever the sender's own. */
+  actor: string;
+  serviceId: string;
+  language: Lang | null;
 }
 
 export type PauseReason = 'lunch' | 'technical' | 'other';

@@ -3,6 +3,7 @@
 // Calls are announced only when they arrive live as events: a call found in a snapshot (after a
 // reconnect or a server restart) already happened, and saying it now would send someone to a
 // window that has moved on.
+import '../../common/ui/without-eval';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Lang, Principal, QueueEvent, QueueSnapshot } from '../../common/protocol';

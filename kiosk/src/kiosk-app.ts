@@ -1,5 +1,6 @@
 // The kiosk's root: owns the connection, the visitor's language and the screen on top (issuing,
 // the ticket, an error, the booking keypad). Issuing is guarded so one tap makes one ticket.
+import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor } from '../../common/i18n';

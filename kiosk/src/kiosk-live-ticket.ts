@@ -2,6 +2,7 @@
 // the expected wait and, once called, the window — in the ticket's language, with a switch.
 // A public socket says *when* something changed; the server's GET /api/tickets/:id says *what*,
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
+import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expectedWaitText, translatorFor, type Translator } from '../../common/i18n';

@@ -25,6 +25,8 @@ export interface StartOptions {
   officeHours?: boolean;
   /** TALON_PUBLIC_URL. */
   publicUrl?: string;
+  /** Origins besides the server's own whose pages may connect. */
+  allowedOrigins?: string[];
 }
 
 export interface RunningTalon {
@@ -88,6 +90,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     dataDir,
     loginLimit: TEST_LOGIN_LIMIT,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');

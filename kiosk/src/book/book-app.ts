@@ -1,5 +1,6 @@
 // The public booking page's root: loads what can be booked, owns the visitor's choices (language,
 // service, day, time) and sends the booking. One step follows another on a single scrolling page.
+import '../../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
