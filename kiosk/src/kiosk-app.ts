@@ -169,6 +169,8 @@ export class KioskApp extends LitElement {
   override updated(): void {
     // The page's language drives hyphenation and the screen reader's voice.
     if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+    const office = this.connection?.snapshot?.office;
+    if (office) document.title = translate(this.language, 'kiosk.pageTitle', { office: localized(office.name, this.language, office.defaultLanguage) });
   }
 
   override render() {

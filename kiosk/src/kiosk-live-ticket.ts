@@ -4,7 +4,7 @@
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { translatorFor, type Translator } from '../../common/i18n';
+import { translate, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
@@ -129,6 +129,8 @@ export class KioskLiveTicket extends LitElement {
 
   override updated(): void {
     if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+    const code = this._view?.ticket.code;
+    document.title = code ? translate(this.language, 'kiosk.live.pageTitle', { code }) : translate(this.language, 'kiosk.live.title');
   }
 
   override render() {
