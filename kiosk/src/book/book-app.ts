@@ -104,12 +104,13 @@ export class BookApp extends LitElement {
 
   override render() {
     const info = this._info;
-    if (!info) return this._problem ? this.renderProblem() : html``;
+    if (!info) return this._problem ? html`<main>${this.renderProblem()}</main>` : html``;
     const t = (key: 'booking.title' | 'booking.service' | 'booking.day' | 'booking.time' | 'booking.noServices') => translate(this._lang, key);
     return html`<header>
         <span class="office">${localized(info.office.name, this._lang, info.office.defaultLanguage)}</span>
         <tl-language-switch .languages=${info.office.languages} current=${this._lang} @language-change=${(e: CustomEvent<Lang>) => this.setLanguage(e.detail)}></tl-language-switch>
       </header>
+      <main>
       <h1>${t('booking.title')}</h1>
       ${this._receipt
         ? html`<section>
@@ -128,7 +129,8 @@ export class BookApp extends LitElement {
                 </div>
               </section>
               ${this._serviceId ? this.renderDays(info) : ''} ${this._day && this._serviceId ? this.renderSlots(info) : ''}
-              ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}`;
+              ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}
+      </main>`;
   }
 
   private renderDays(info: BookingInfo) {
