@@ -32,9 +32,9 @@ export class ScreenReader {
     this.onState('idle');
   }
 
+  /** The language is enough: the browser picks its voice for it. */
   private speakInBrowser(text: string, voice: SpeechSynthesisVoice): Promise<boolean> {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.voice = voice;
     utterance.lang = voice.lang;
     return new Promise((resolve) => {
       utterance.onstart = () => this.onState('playing');
