@@ -1,7 +1,7 @@
 // axe-core over every page a visitor sees, as rendered in real Chromium against a real Talon:
 // no critical or serious violation, and each accepted moderate one named with its reason.
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketResult } from '../../common/protocol';
 import { zonedToEpoch } from '../../server/domain/time';
 import { expectAccessible } from '../support/axe';
@@ -83,6 +83,7 @@ describe('accessibility of the visitor pages (axe-core)', () => {
     const page = await env.browser.newPage({ viewport: PHONE });
     await page.goto(`${env.server.url}/t/${issued.body.data.ticket.id}`);
     await page.locator('kiosk-live-ticket [data-ticket-code]').waitFor();
+    expect(await page.title()).toBe(`Талон ${issued.body.data.ticket.code}`);
     await expectAccessible(page);
     await page.close();
   });
