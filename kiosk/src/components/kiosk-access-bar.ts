@@ -9,6 +9,12 @@ import { tokens } from '../../../common/ui/tokens';
 import { kioskStyles } from '../kiosk-styles';
 import type { ReadingState } from '../screen-reader';
 
+/** A loudspeaker drawn inline: kiosks often lack an emoji font. */
+const SPEAKER = html`<svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="1.1em" height="1.1em" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">
+  <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+  <path d="M16.5 8.5a5 5 0 0 1 0 7M19.5 5.5a9 9 0 0 1 0 13" />
+</svg>`;
+
 @customElement('kiosk-access-bar')
 export class KioskAccessBar extends LitElement {
   static override styles = [
@@ -22,7 +28,7 @@ export class KioskAccessBar extends LitElement {
         gap: var(--tl-space-2);
       }
       .big-button {
-        --kiosk-button-text: var(--kiosk-text);
+        --kiosk-button-text: calc(28px * var(--kiosk-scale, 1));
         display: inline-flex;
         align-items: center;
         gap: var(--tl-space-2);
@@ -67,7 +73,7 @@ export class KioskAccessBar extends LitElement {
         aria-busy=${this.reading === 'loading' ? 'true' : 'false'}
         @click=${() => this.dispatchEvent(new Event('read-aloud', { bubbles: true, composed: true }))}
       >
-        <span class="icon" aria-hidden="true">🔊</span>${t('kiosk.readAloud')}
+        ${SPEAKER}${t('kiosk.readAloud')}
       </button>
       ${this.failed ? html`<span class="failed" role="status">${t('kiosk.readAloudFailed')}</span>` : null}`;
   }
