@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from '../support/browser-and-server';
+import { IDLE_RESET_MS } from '../../kiosk/src/idle-reset';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 import { openKiosk, PORTRAIT, serviceButton, shownTicketCode } from './kiosk-fixtures';
 
@@ -50,6 +51,20 @@ describe('kiosk aids for a visitor who does not see well', () => {
     await page.locator('kiosk-app:not([large-text])').waitFor();
     expect(await largeText(page).getAttribute('aria-pressed')).toBe('false');
     expect(await background(page)).toBe(normalBackground);
+    await page.close();
+  });
+
+  it('forgets the large text when the kiosk has been left alone', async () => {
+    const page = await env.browser.newPage({ viewport: PORTRAIT });
+    // The page's own clock, so the idle time passes at once; the server keeps real time.
+    await page.clock.install();
+    await page.goto(`${env.server.url}/kiosk/?key=${env.server.deviceKey('kiosk')}`);
+    await serviceButton(page, 'documents').waitFor();
+    await largeText(page).click();
+    await page.locator('kiosk-app[large-text]').waitFor();
+    await page.clock.runFor(IDLE_RESET_MS + 1000);
+    await page.locator('kiosk-app:not([large-text])').waitFor();
+    expect(await largeText(page).getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
 
