@@ -39,6 +39,7 @@ import { OfficeVoice } from './speech/office-voice';
 import { SayEngine } from './speech/say-engine';
 import { speakCallsOnServer } from './speech/server-speakers';
 import { announcementRoutes, warmAnnouncements } from './http/announcement-routes';
+import { readAloudRoutes } from './http/read-aloud-routes';
 import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
@@ -128,6 +129,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const speech = { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache };
   app.use(announcementRoutes(engine, speech));
   warmAnnouncements(engine, speech);
+  app.use(readAloudRoutes(() => engine.currentConfig, { engine: voice.osVoice(), cache: announcementCache }));
   speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
   app.use(answerErrors);

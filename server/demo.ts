@@ -1,6 +1,7 @@
 // Demo mode: staff accounts and registered devices for the demo office, so a first-time user can
 // try every screen at once. Their generated secrets are kept in data/demo-credentials.json (only
-// in demo mode) so that a restart can print the same links again.
+// in demo mode) so that a restart can print the same links again. Device names are in the office's
+// language: staff see them in the device list.
 //
 // Set-up survives being killed at any point: the secrets are chosen and written down (atomically)
 // before any account exists, marked pending; each account and device is then created only if it is
@@ -9,7 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Role } from '../common/protocol';
+import { translate } from '../common/i18n';
+import type { Lang, Role } from '../common/protocol';
 import { newSecret, verifyPassword } from './auth/passwords';
 import type { AuthStores } from './auth/principal';
 import { writeAtomically } from './store/write-atomically';
@@ -35,17 +37,17 @@ const STAFF: DemoCredentials['staff'] = [
 ];
 
 const DEVICES = [
-  ['kiosk', 'Kiosk at the entrance'],
-  ['display', 'Hall display'],
-  ['print-agent', 'Kiosk printer'],
+  ['kiosk', 'common.demoDevice.kiosk'],
+  ['display', 'common.demoDevice.display'],
+  ['print-agent', 'common.demoDevice.printAgent'],
 ] as const;
 
-function newPlan(): PendingDemo {
+function newPlan(language: Lang): PendingDemo {
   return {
     pending: true,
     staffPassword: randomBytes(9).toString('base64url'),
     staff: STAFF,
-    devices: DEVICES.map(([kind, name]) => ({ kind, name, key: newSecret() })),
+    devices: DEVICES.map(([kind, nameKey]) => ({ kind, name: translate(language, nameKey), key: newSecret() })),
   };
 }
 
@@ -59,10 +61,10 @@ async function ensureStaff(stores: AuthStores, person: DemoCredentials['staff'][
   return existing !== null && (await verifyPassword(password, existing.passwordHash));
 }
 
-export async function provisionDemo(stores: AuthStores, file: string): Promise<DemoCredentials> {
+export async function provisionDemo(stores: AuthStores, file: string, language: Lang): Promise<DemoCredentials> {
   const saved = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as PendingDemo) : null;
   if (saved && !saved.pending) return saved;
-  const plan = saved ?? newPlan();
+  const plan = saved ?? newPlan(language);
   if (!saved) await saveTo(file, plan);
   const staff: DemoCredentials['staff'] = [];
   // A login someone already had (demo mode switched on later) keeps its own password and is not listed.

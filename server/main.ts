@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
   if (demo) {
-    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'));
+    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), talon.engine.currentConfig.office.defaultLanguage);
     const key = (kind: string) => creds.devices.find((d) => d.kind === kind)?.key ?? '';
     console.log('\n  DEMO MODE — a demo office with demo accounts; not for real use (TALON_DEMO=0 turns it off).');
     console.log(`  Kiosk:      ${base}/kiosk/?key=${key('kiosk')}`);

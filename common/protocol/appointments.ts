@@ -2,7 +2,8 @@
 // code. Name and phone are personal data: they travel only to staff (consultant, admin, manager),
 // never to displays, kiosks or public snapshots.
 import { z } from 'zod';
-import type { Lang, LocalDate, LocalizedText, Ticket } from './model';
+import { weeklyHoursSchema } from './config-schemas';
+import type { Lang, LocalDate, LocalizedText, Ticket, WeeklyRule } from './model';
 import { instant, localDate } from './calendar-date';
 import { id, lang } from './schemas';
 
@@ -55,6 +56,12 @@ export interface AppointmentSettings {
   /** … and after this many minutes past its start the visitor is late. */
   checkInGraceMinutes: number;
   lateArrival: LateArrivalPolicy;
+  /**
+   * Weekly hours in which visits can be booked, instead of the office's own weekly hours (its
+   * holidays and exceptions still apply); null books in the office's hours. The demo keeps its
+   * queue open around the clock but books visits in real office hours.
+   */
+  bookingHours: WeeklyRule[] | null;
 }
 
 export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
@@ -66,6 +73,7 @@ export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
   checkInEarlyMinutes: 60,
   checkInGraceMinutes: 20,
   lateArrival: 'walk-in',
+  bookingHours: null,
 };
 
 /**
@@ -82,6 +90,7 @@ export const appointmentSettingsSchema = z
     checkInEarlyMinutes: z.number().int().min(0).max(24 * 60),
     checkInGraceMinutes: z.number().int().min(0).max(240),
     lateArrival: z.enum(['walk-in', 'refuse']),
+    bookingHours: weeklyHoursSchema.nullable(),
   })
   .strict();
 

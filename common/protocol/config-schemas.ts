@@ -13,16 +13,19 @@ const dayHours = z
   .refine((h) => h.open < h.close, 'closing must come after opening')
   .refine((h) => h.breaks.every((b) => b.start >= h.open && b.end <= h.close), 'breaks must lie within opening hours');
 
+/** Opening hours by weekday (optionally only in some weeks of the month). */
+export const weeklyHoursSchema = z
+  .array(
+    z.strictObject({
+      weekday: z.number().int().min(1).max(7),
+      weeksOfMonth: z.array(z.number().int().min(1).max(5)).min(1).optional(),
+      hours: dayHours,
+    }),
+  )
+  .max(40);
+
 export const scheduleSchema = z.strictObject({
-  weekly: z
-    .array(
-      z.strictObject({
-        weekday: z.number().int().min(1).max(7),
-        weeksOfMonth: z.array(z.number().int().min(1).max(5)).min(1).optional(),
-        hours: dayHours,
-      }),
-    )
-    .max(40),
+  weekly: weeklyHoursSchema,
   holidays: z.array(z.strictObject({ date: localDate, name: z.string().max(200) })).max(400).default([]),
   exceptions: z
     .array(

@@ -10,3 +10,4 @@ export * from './presence';
 export * from './rest';
 export * from './appointments';
 export * from './visit-journal';
+export * from './read-aloud';

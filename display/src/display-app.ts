@@ -6,8 +6,10 @@
 import '../../common/ui/without-eval';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { translate } from '../../common/i18n';
 import type { Lang, Principal, QueueEvent, QueueSnapshot } from '../../common/protocol';
 import { api, deviceKeyFromPage } from '../../common/ui/api';
+import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
 import { Announcer } from './announcer';
@@ -152,6 +154,17 @@ export class DisplayApp extends LitElement {
       this._fresh = fresh;
     }, this.settings.highlightSeconds * 1000);
     this.freshTimers.set(ticketId, timer);
+  }
+
+  /** The tab's title and the page's language follow the display's leading language. */
+  override updated(): void {
+    const snapshot = this.connection.snapshot;
+    if (!snapshot) return;
+    const [lang = snapshot.office.defaultLanguage] = this.languages();
+    const office = localized(snapshot.office.name, lang, snapshot.office.defaultLanguage);
+    const counter = snapshot.counters.find((c) => c.id === this.settings.boothCounterId);
+    document.documentElement.lang = lang;
+    document.title = counter ? translate(lang, 'display.signTitle', { number: counter.number, office }) : translate(lang, 'display.pageTitle', { office });
   }
 
   override render() {

@@ -62,7 +62,7 @@ function seededTemplate(officeHours: boolean): Promise<string> {
       await seedDemoOffice(db, Date.now(), { allDay: !officeHours });
       const talon = await createApp({ db, webApps: 'none', dataDir: dir });
       await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
-      await provisionDemo(talon.stores, join(dir, DEMO_FILE));
+      await provisionDemo(talon.stores, join(dir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
       await talon.close();
       await db.close();
       return dir;
@@ -92,7 +92,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });
-  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
+  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const running: RunningTalon = {

@@ -52,7 +52,7 @@ export class KioskIssuedTicket extends LitElement {
         font-weight: 700;
       }
       .estimate {
-        font-size: 40px;
+        font-size: calc(40px * var(--kiosk-scale, 1));
       }
       .print {
         font-size: var(--kiosk-text);
