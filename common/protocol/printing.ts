@@ -116,7 +116,7 @@ export interface PrinterInfo {
   name: string;
   zone: string | null;
   connected: boolean;
-  /** Null until the agent has reported since the server started. */
+  /** Null until the agent has first reported its printer (the last report is stored with the device). */
   model: string | null;
   paper: string | null;
   status: PrinterStatusReport | null;

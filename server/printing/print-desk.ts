@@ -123,8 +123,9 @@ export class PrintDesk {
       name: agent.name,
       zone: agent.zone,
       connected: state.connections > 0,
-      model: state.report?.model ?? null,
-      paper: state.report?.paper ?? null,
+      // Before the agent reports again after a restart, what it reported last (stored with the device).
+      model: state.report?.model ?? agent.printer?.model ?? null,
+      paper: state.report?.paper ?? agent.printer?.paper ?? null,
       status: state.report?.status ?? null,
       reportedAt: state.reportedAt,
       pendingJobs,
