@@ -35,11 +35,21 @@ export class PanelActionBar extends LitElement {
         font-size: var(--tl-text-s);
         min-height: 36px;
       }
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: progress;
+      }
     `,
   ];
 
   @property({ attribute: false }) plan: ActionPlan | null = null;
   @property({ attribute: false }) t: Translator | null = null;
+  /**
+   * The booth's previous command is not answered yet. Its event may already have drawn the next
+   * buttons, which do nothing until the answer comes: say so rather than swallow a press. The
+   * buttons keep their focus (aria-disabled, not disabled), so the keyboard flow is not broken.
+   */
+  @property({ type: Boolean }) busy = false;
   @query('.primary-action') private _primary!: HTMLButtonElement;
 
   override focus(): void {
@@ -63,6 +73,7 @@ export class PanelActionBar extends LitElement {
       class=${className}
       data-action=${action}
       aria-keyshortcuts=${key}
+      aria-disabled=${this.busy ? 'true' : 'false'}
       @click=${() => this.dispatchEvent(new CustomEvent<BoothAction>('booth-action', { detail: action, bubbles: true, composed: true }))}
     >
       ${t(`panel.actions.${action}`)} <kbd>${key}</kbd>

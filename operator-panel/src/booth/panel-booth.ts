@@ -152,7 +152,8 @@ export class PanelBooth extends LitElement {
   @state() private _notice: Notice | null = null;
   @state() private _journalRevision = 0;
   @state() private _lastServed: LastServedEvent['detail'] = { visit: null, record: null };
-  private _busy = false;
+  /** A command of this booth is on its way: one at a time, so a double press never acts twice. */
+  @state() private _busy = false;
   private _ticker: ReturnType<typeof setInterval> | undefined;
   private _lastCounterState: CounterState | undefined;
   @query('panel-action-bar') private _actionBar!: PanelActionBar;
@@ -267,7 +268,7 @@ export class PanelBooth extends LitElement {
           ? html`<p class="notice ${this._notice.kind}" role=${this._notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">${this._notice.text}</p>`
           : ''}
         <panel-current-visitor .ticket=${view.held} .now=${this._now}></panel-current-visitor>
-        <panel-action-bar .plan=${plan} .t=${t} @booth-action=${(e: CustomEvent<BoothAction>) => void this._perform(e.detail)}></panel-action-bar>
+        <panel-action-bar .plan=${plan} .t=${t} ?busy=${this._busy} @booth-action=${(e: CustomEvent<BoothAction>) => void this._perform(e.detail)}></panel-action-bar>
         <p class="hint muted">${t('panel.keyboardHint')}</p>
         <panel-visit-form
           .visit=${this._lastServed.visit}
