@@ -12,6 +12,7 @@ import {
 } from '../../common/protocol';
 import type { AccessRevocations } from '../auth/access-revocations';
 import { accessRoomsOf } from '../auth/principal-cache';
+import { toApiError } from '../http/respond';
 import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -89,7 +90,11 @@ export function attachRealtime(
     void socket.join([principal.kind === 'user' ? 'staff' : 'public', ...socket.data.rooms]);
     socket.emit('queue:snapshot', snapshotFor(principal));
     socket.on('queue:resync', (ack) => {
-      if (typeof ack === 'function') void engine.rollDay().then(() => ack({ ok: true, data: snapshotFor(principal) }));
+      if (typeof ack !== 'function') return;
+      engine.rollDay().then(
+        () => ack({ ok: true, data: snapshotFor(principal) }),
+        (error: unknown) => ack({ ok: false, error: toApiError(error) }),
+      );
     });
     if (principal.kind === 'device') {
       const { device } = principal;
@@ -125,7 +130,8 @@ export function attachRealtime(
 
   let lastStatus = JSON.stringify(engine.officeStatus());
   const timer = setInterval(() => {
-    void engine.rollDay();
+    // A failed commit is already logged and undone by the engine; the next tick tries again.
+    engine.rollDay().catch(() => undefined);
     const status: OfficeStatus = engine.officeStatus();
     const json = JSON.stringify(status);
     if (json !== lastStatus) io.emit('office:status', status);
