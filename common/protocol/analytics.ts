@@ -125,7 +125,9 @@ export interface HeatCell {
   weekday: number;
   hour: number;
   arrivals: number;
-  /** Arrivals per occurrence of that weekday in the period. */
+  /** Days of that weekday in the period on which the office was open at that hour. */
+  openDays: number;
+  /** Arrivals per open day (arrivals ÷ openDays; 0 when openDays is 0). */
   meanArrivals: number;
 }
 
@@ -133,20 +135,29 @@ export interface HourRow {
   hour: number;
   arrivals: number;
   served: number;
-  /** Per day with any arrivals. */
+  /** Days of the period on which the office was open at that hour. */
+  openDays: number;
+  /** Per open day (÷ openDays). */
   meanArrivals: number;
   meanServed: number;
-  /** Mean number of booths open (not paused) during that hour, over days with any arrivals. */
+  /** Mean number of booths open (not paused) during that hour, per open day. */
   meanBoothsOpen: number;
 }
 
 export interface DayOfMonthRow {
   dayOfMonth: number;
+  /** Totals over the period. */
   arrivals: number;
   served: number;
+  /** Dates with this day of the month on which the office was open. */
+  openDays: number;
+  /** Per open day (÷ openDays), so a date that fell on an open day twice does not look twice as busy. */
+  meanArrivals: number;
+  meanServed: number;
 }
 
 export interface PeakHours {
+  /** Days of the period on which the office was open at all. */
   workingDays: number;
   heatmap: HeatCell[];
   byHour: HourRow[];
@@ -219,6 +230,9 @@ export interface StaffingSettings extends StaffingGoal {
 export interface StaffingCell {
   weekday: number;
   hour: number;
+  /** Days of that weekday on which the office was open at that hour: what the means stand on. */
+  openDays: number;
+  /** Per open day. */
   arrivalsPerHour: number;
   serviceMinutes: number;
   /** Erlangs. */
@@ -227,6 +241,7 @@ export interface StaffingCell {
   staffToRoster: number;
   /** The recommendation and its neighbours (one booth fewer, one more), each with its expected wait. */
   options: StaffingOption[];
+  /** Per open day. */
   meanBoothsOpen: number;
   /** What the office actually achieved in this weekday × hour. */
   measuredServiceLevel: number | null;
@@ -234,8 +249,15 @@ export interface StaffingCell {
 
 export interface Staffing {
   settings: StaffingSettings;
-  /** Mean measured service time over the period, minutes; null when nothing was served. */
+  /** What `serviceMinutes` measures: booth time from the call to the finish, per arrival. */
+  serviceBasis: 'occupied-per-arrival';
+  /**
+   * The service time Erlang C is fed, minutes: every booth's busy time (first call → end of each
+   * leg: walk-up, recalls, no-shows included) ÷ arrivals; null when nothing occupied a booth.
+   */
   serviceMinutes: number | null;
+  /** Mean start → finish of the served legs, minutes, for comparison; null when nothing was served. */
+  startToFinishMinutes: number | null;
   cells: StaffingCell[];
 }
 

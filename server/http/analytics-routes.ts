@@ -8,6 +8,7 @@ import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { ReportInput } from '../analytics/measures';
 import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
+import { scheduledOpenHours } from '../analytics/open-days';
 import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireRole } from '../auth/permissions';
@@ -65,7 +66,8 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
         const scope = query.serviceId ?? ALL_VISITS;
         const days = await store.days({ from: periodFrom, to: periodTo, timeZone, scope, longest: name === 'longest-waits' ? query.limit : undefined });
         const narrowed = query.serviceId === undefined ? days : withCountersOnly(days, countersServing(query.serviceId, config.counters.values()));
-        return { period: { from: periodFrom, to: periodTo }, days: narrowed, services: config.services };
+        const period = { from: periodFrom, to: periodTo };
+        return { period, days: narrowed, services: config.services, openHours: scheduledOpenHours(config.office.schedule, period, timeZone) };
       };
       const definition = REPORTS[name];
       const input = await inputFor(from, to);
