@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { previousPeriod } from '../server/analytics/aligned-periods';
 import { ALL_VISITS, AnalyticsStore } from '../server/analytics/analytics-store';
 import type { ReportInput } from '../server/analytics/measures';
 import { scheduledOpenHours } from '../server/analytics/open-days';
@@ -30,8 +31,8 @@ async function runReport(store: AnalyticsStore, name: keyof typeof REPORTS, peri
     openHours: scheduledOpenHours(schedule, p, timeZone),
   });
   const input = await inputFor(period);
-  const previous = definition.needsPrevious ? await inputFor({ from: addDays(period.from, -365), to: addDays(period.from, -1) }) : null;
-  definition.produce({ input, previous, staffing: DEFAULT_STAFFING, limit: 20, staffNames: await store.staffNames() });
+  const previous = definition.needsPrevious ? await inputFor(previousPeriod(period, 'year')) : null;
+  definition.produce({ input, previous, compareWith: 'year', staffing: DEFAULT_STAFFING, limit: 20, staffNames: await store.staffNames() });
   return performance.now() - start;
 }
 

@@ -58,7 +58,12 @@ export interface Kpis {
 
 export type KpiName = Exclude<keyof Kpis, 'from' | 'to'>;
 
+/** What the comparison sets beside the period: the same weekdays of the week(s) before, or the same dates a month / a year earlier. */
+export const COMPARE_WITH = ['week', 'month', 'year'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
 export interface Comparison {
+  compareWith: CompareWith;
   current: Kpis;
   previous: Kpis;
   /** current − previous, null where either side has no value. */

@@ -3,11 +3,13 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { localDate as localDateSchema } from '../../common/protocol';
+import { COMPARE_WITH } from '../../common/protocol/analytics';
 import { ALL_VISITS, AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { ReportInput } from '../analytics/measures';
 import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
+import { previousPeriod } from '../analytics/aligned-periods';
 import { scheduledOpenHours } from '../analytics/open-days';
 import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
@@ -31,6 +33,7 @@ const querySchema = z.object({
   maxOccupancy: z.coerce.number().gt(0).max(1).default(DEFAULT_STAFFING.maxOccupancy),
   shrinkage: z.coerce.number().min(0).lt(1).default(DEFAULT_STAFFING.shrinkage),
   limit: z.coerce.number().int().min(1).max(500).default(20),
+  compareWith: z.enum(COMPARE_WITH).default('week'),
 });
 
 function daysBetween(from: string, to: string): number {
@@ -71,10 +74,12 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
       };
       const definition = REPORTS[name];
       const input = await inputFor(from, to);
-      const previous = definition.needsPrevious ? await inputFor(addDays(from, -days), addDays(from, -1)) : null;
+      const aligned = previousPeriod({ from, to }, query.compareWith);
+      const previous = definition.needsPrevious ? await inputFor(aligned.from, aligned.to) : null;
       const result = definition.produce({
         input,
         previous,
+        compareWith: query.compareWith,
         staffing: { serviceLevel: query.slGoal, targetMinutes: query.targetMinutes, maxOccupancy: query.maxOccupancy, shrinkage: query.shrinkage },
         limit: query.limit,
         staffNames: name === 'specialist-load' ? await store.staffNames() : new Map(),

@@ -232,7 +232,7 @@ describe('estimate accuracy and period comparison', () => {
 
   it('compare this period with the previous one', () => {
     const previous = inputOf(STORIES.slice(0, 2).map((s) => visitFrom(s, '2024-03-03', UTC)), { from: '2024-03-03', to: '2024-03-03' });
-    const result = compare(monday(), previous);
+    const result = compare(monday(), previous, 'week');
     expect(result.current.arrivals).toBe(6);
     expect(result.previous.arrivals).toBe(2);
     expect(result.change.arrivals).toBe(4);
