@@ -30,6 +30,7 @@ import { unprintableConfiguration } from './printing/printable-config';
 import { TicketLogo } from './printing/ticket-logo';
 import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
+import { attachBreachAlerts } from './realtime/breach-alerts';
 import { attachPrintAgents } from './realtime/print-agents';
 import { AnnouncementCache } from './speech/announcement-cache';
 import { OfficeVoice } from './speech/office-voice';
@@ -131,6 +132,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
 
   io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);
   attachPrintAgents(io, { desk: printDesk, devices: stores.devices });
+  attachBreachAlerts(io, engine);
   await printDesk.start();
 
   return {

@@ -119,6 +119,17 @@ export interface BreachAlert {
   state: 'at-risk' | 'breached';
 }
 
+/** One service's waiting visitors predicted to miss the target, for the booths that serve it. */
+export interface ServiceBreachRisk {
+  serviceId: string;
+  /** Still within the target, but predicted to pass it before being called. */
+  atRisk: number;
+  /** Already past the target. */
+  breached: number;
+  /** Their ticket codes, the soonest to pass the target first. */
+  codes: string[];
+}
+
 export interface LiveMonitor {
   at: number;
   services: LiveService[];

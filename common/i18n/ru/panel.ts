@@ -206,4 +206,9 @@ export const panel: Catalogue['panel'] = {
       'day-ended': 'День закончился',
     },
   },
+  breachRisk: {
+    title: 'Посетители, которые, по прогнозу, прождут дольше нормы',
+    service: '{service}: {count} — {codes}',
+    breached: 'уже сверх нормы: {count}',
+  },
 };

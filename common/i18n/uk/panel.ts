@@ -206,4 +206,9 @@ export const panel: Catalogue['panel'] = {
       'day-ended': 'День закінчився',
     },
   },
+  breachRisk: {
+    title: 'Відвідувачі, які, за прогнозом, чекатимуть довше за норму',
+    service: '{service}: {count} — {codes}',
+    breached: 'вже понад норму: {count}',
+  },
 };
