@@ -1,4 +1,4 @@
-// The live monitor's breach predictions pushed to booth staff: after every change to the queue and
+// The live monitor's breach predictions pushed to booth staff: after changes to the queue and
 // every OFFICE_CLOCK_MS (a prediction turns as waiting time passes without any event), sent only
 // when the picture changed. Operators, managers and admins get them; consultants, devices and the
 // public never do.
@@ -30,7 +30,16 @@ export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
     void socket.join(ROOM);
     socket.emit('alerts:breach-risk', current());
   });
-  engine.onEvents(push);
+  // After the command's answer, not before it, and once for a burst of events.
+  let pending = false;
+  engine.onEvents(() => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      push();
+    });
+  });
   const timer = setInterval(push, OFFICE_CLOCK_MS);
   timer.unref();
   io.engine.on('close', () => clearInterval(timer));
