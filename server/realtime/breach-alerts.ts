@@ -1,5 +1,5 @@
 // The live monitor's breach predictions pushed to booth staff: after changes to the queue and
-// every OFFICE_CLOCK_MS (a prediction turns as waiting time passes without any event), sent only
+// every RECHECK_MS (a prediction turns as waiting time passes without any event), sent only
 // when the picture changed. Operators, managers and admins get them; consultants, devices and the
 // public never do.
 import type { Role } from '../../common/protocol';
@@ -11,7 +11,7 @@ import type { TalonIo } from './hub';
 
 const BREACH_ALERT_ROLES: readonly Role[] = ['operator', 'manager', 'admin'];
 const ROOM = 'breach-alerts';
-const OFFICE_CLOCK_MS = 15_000;
+const RECHECK_MS = 15_000;
 
 export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
   const current = (): ServiceBreachRisk[] => breachRiskByService(liveMonitor(engine.currentState, engine.currentConfig, engine.now()).alerts);
@@ -40,7 +40,7 @@ export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
       push();
     });
   });
-  const timer = setInterval(push, OFFICE_CLOCK_MS);
+  const timer = setInterval(push, RECHECK_MS);
   timer.unref();
   io.engine.on('close', () => clearInterval(timer));
 }
