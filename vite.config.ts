@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { NOSCRIPT_PLACEHOLDER, noscriptHtml } from './common/ui/noscript-text';
 
 // One multi-page build for the three front ends; Express serves dist/ at /kiosk/, /display/, /panel/.
 export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
+  plugins: [{ name: 'talon-noscript', transformIndexHtml: (page) => page.replace(NOSCRIPT_PLACEHOLDER, noscriptHtml()) }],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,6 +2,7 @@
 // real server, the real print agent and the fake network printer, all on loopback in this process.
 // Taps come one at a time, spread over 20 kiosks sharing the agent (each kiosk is rate-limited the
 // way a real one is), so the figure is the latency of one ticket, not of a backlog.
+import { join } from 'node:path';
 import { startPrintAgent } from '../printer/agent';
 import { startFakePrinter } from '../test/support/fake-printer';
 import { call, startTalon } from '../test/support/talon-server';
@@ -34,6 +35,7 @@ export async function benchPrintLatency(): Promise<string> {
     printer: printer.connection,
     model: 'epson',
     paper: '80mm',
+    jobsFile: join(server.dataDir, 'printed-jobs.jsonl'),
     log: () => undefined,
   });
   try {

@@ -1,17 +1,25 @@
 // The demo office, from seed 004: a social-protection client service with three directions,
 // four booths and a consultant's desk, open 8:30–17:30 on weekdays and 9:00–12:00 on the 2nd and
 // 4th Saturday. Names in Russian, Ukrainian and English.
-import type { CounterInput, OfficeInput, ServiceInput } from '../common/protocol';
+import type { CounterInput, OfficeInput, ServiceInput, WeeklyRule } from '../common/protocol';
 
 const weekday = { open: '08:30', close: '17:30', breaks: [] };
 
+/** Seed 004's real opening hours. */
+export const demoOfficeHours: WeeklyRule[] = [
+  ...[1, 2, 3, 4, 5].map((d) => ({ weekday: d, hours: weekday })),
+  { weekday: 6, weeksOfMonth: [2, 4], hours: { open: '09:00', close: '12:00', breaks: [] } },
+];
+
+/**
+ * The demo usually opens its queue around the clock, so it can be tried at any hour; visits are
+ * still booked in the real office hours (the seed saves them as booking hours), as no office takes
+ * appointments at 00:30.
+ */
 export function demoOffice(options: { allDay: boolean }): OfficeInput {
   const weekly = options.allDay
     ? [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d, hours: { open: '00:00', close: '23:59', breaks: [] } }))
-    : [
-        ...[1, 2, 3, 4, 5].map((d) => ({ weekday: d, hours: weekday })),
-        { weekday: 6, weeksOfMonth: [2, 4], hours: { open: '09:00', close: '12:00', breaks: [] } },
-      ];
+    : demoOfficeHours;
   return {
     name: {
       ru: 'Клиентская служба ЦСПН (демо)',

@@ -76,15 +76,16 @@ CREATE TABLE office (
   updated_at INTEGER NOT NULL
 );
 
-CREATE TABLE print_jobs (
+CREATE TABLE "print_jobs" (
   id TEXT PRIMARY KEY,
   agent_id TEXT NOT NULL REFERENCES devices (id),
   kind TEXT NOT NULL CHECK (kind IN ('issue', 'reprint', 'test-page')),
   ticket_id TEXT REFERENCES tickets (id),
   payload TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'printed', 'failed')),
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'printing', 'printed', 'failed', 'superseded', 'expired')),
   error TEXT,
   created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
   finished_at INTEGER
 );
 
@@ -185,9 +186,9 @@ CREATE INDEX journal_by_time ON journal (at);
 
 CREATE INDEX print_jobs_by_ticket ON print_jobs (ticket_id);
 
-CREATE UNIQUE INDEX print_jobs_one_per_issue ON print_jobs (ticket_id) WHERE kind = 'issue';
+CREATE INDEX print_jobs_live ON print_jobs (agent_id, created_at) WHERE state IN ('pending', 'printing');
 
-CREATE INDEX print_jobs_pending ON print_jobs (agent_id, created_at) WHERE state = 'pending';
+CREATE UNIQUE INDEX print_jobs_one_per_issue ON print_jobs (ticket_id) WHERE kind = 'issue';
 
 CREATE INDEX tickets_by_day ON tickets (service_day);
 

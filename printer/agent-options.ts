@@ -1,5 +1,6 @@
 // The print agent's command line: where the server is, the agent's device key, and the printer.
 //   npm run print-agent -- --server http://host:3000 --key <key> --printer tcp://192.168.1.50:9100 --model epson --paper 80
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PAPERS, PRINTER_MODELS, type Paper, type PrinterModelId } from './profiles';
 
@@ -12,6 +13,8 @@ export interface PrintAgentOptions {
   printer: string;
   model: PrinterModelId;
   paper: Paper['id'];
+  /** The agent's memory of the jobs it answered (JSON lines), kept across restarts. */
+  jobsFile: string;
   /** How long one job may take, waiting behind others included. */
   jobTimeoutMs?: number;
   /** How often the printer's state is sent to the server besides after each job. */
@@ -40,6 +43,8 @@ const OPTIONS = {
   printer: { type: 'string' },
   model: { type: 'string', default: 'epson' },
   paper: { type: 'string', default: '80' },
+  // Beside the agent, so a restarted agent finds what it printed before.
+  'jobs-file': { type: 'string', default: join(import.meta.dirname, 'printed-jobs.jsonl') },
 } as const;
 
 export function parseAgentArgs(argv: readonly string[]): PrintAgentOptions {
@@ -49,8 +54,9 @@ export function parseAgentArgs(argv: readonly string[]): PrintAgentOptions {
   } catch (error) {
     throw new AgentUsageError(error instanceof Error ? error.message : String(error));
   }
-  const { server, key, printer, model, paper } = parsed.values;
+  const { server, key, printer, model, paper, 'jobs-file': jobsFile } = parsed.values;
   if (!server || !key || !printer) throw new AgentUsageError('--server, --key and --printer are required');
   if (!model || !isModel(model)) throw new AgentUsageError(`--model ${model ?? ''}: expected one of ${Object.keys(PRINTER_MODELS).join(', ')}`);
-  return { server, key, printer, model, paper: paperId(paper ?? '') };
+  if (!jobsFile) throw new AgentUsageError('--jobs-file: expected a file name');
+  return { server, key, printer, model, paper: paperId(paper ?? ''), jobsFile };
 }

@@ -1,11 +1,17 @@
 // The print agent: a small process beside a ticket printer. It connects to Talon as a print-agent
 // device, lays out each job it is sent for its own printer model, prints it through one PrintQueue
-// (so jobs from several kiosks never interleave and a job id prints at most once), answers with
-// the result, and reports the printer's state on connect, after each job and periodically.
-// Socket.IO reconnects by itself; the server sends every unanswered job again on each connect.
+// (so jobs from several kiosks never interleave), answers with the result, and reports the
+// printer's state on connect, after each job and periodically. Socket.IO reconnects by itself; the
+// server sends every unanswered job again on each connect.
+//
+// A job id prints at most once, across reconnects and restarts: a job already answered is answered
+// again from the agent's file of printed jobs (written before the server hears the answer), and a
+// new one is claimed from the server just before printing — the server says no to a job a reprint
+// replaced, one that expired or whose visitor was told it failed, and to any job claimed before.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../common/protocol';
 import { printJobSchema, type PrintJob, type PrinterReport } from '../common/protocol/printing';
+import { PrintedJobs } from './printed-jobs';
 import { AgentUsageError, parseAgentArgs, type PrintAgentOptions } from './agent-options';
 import { exclusiveTransport } from './exclusive-transport';
 import { openTransport } from './open-transport';
@@ -21,6 +27,8 @@ const DEFAULT_JOB_TIMEOUT_MS = 20_000;
 const DEFAULT_STATUS_INTERVAL_MS = 30_000;
 /** For connecting, each write and each status answer: a healthy printer answers in milliseconds. */
 const PRINTER_IO_TIMEOUT_MS = 5_000;
+/** For the server's answer to a claim; without one the job waits for the next connection. */
+const CLAIM_TIMEOUT_MS = 10_000;
 /** After the server turned the handshake down for a reason other than the key (e.g. a database hiccup). */
 const HANDSHAKE_RETRY_MS = 5_000;
 /** Refusals that no retry will change: the key is wrong or was revoked. */
@@ -54,6 +62,9 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     openTransport(options.printer, { timeoutMs: PRINTER_IO_TIMEOUT_MS, realtimeStatus: profile.model.realtimeStatus }),
   );
   const queue = new PrintQueue({ transport, timeoutMs: options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS });
+  const printedJobs = new PrintedJobs(options.jobsFile);
+  /** Jobs being handled; the same job sent again meanwhile gets its answer from the first. */
+  const handling = new Map<string, Promise<void>>();
   const socket: AgentSocket = io(options.server, { auth: { deviceKey: options.key }, transports: ['websocket'] });
   let stopped = false;
   let refuse: (error: Error) => void = () => undefined;
@@ -71,10 +82,32 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     if (socket.connected) socket.emit('printer:report', report);
   }
 
-  async function printJob(raw: unknown): Promise<void> {
-    const parsed = printJobSchema.safeParse(raw);
-    if (!parsed.success) return log(`ignored a malformed job: ${parsed.error.message}`);
-    const job = parsed.data;
+  function answer(jobId: string, result: PrintResult): void {
+    // Sent even while disconnected: socket.io keeps it until the connection is back, and the
+    // server ignores a second answer for the same job.
+    socket.emit('print:result', { jobId, result: result.ok ? result : { ...result, message: result.message.slice(0, MAX_REPORTED_TEXT) } }, (ack) => {
+      if (!ack.ok) log(`the server did not take the result of job ${jobId}: ${ack.error.message}`);
+    });
+  }
+
+  /** Whether the server still wants this job printed; it hands each job out once. */
+  async function claim(job: PrintJob): Promise<boolean> {
+    // A claim buffered while offline could be granted long after this agent stopped waiting for it.
+    if (!socket.connected) return false;
+    try {
+      const granted = await socket.timeout(CLAIM_TIMEOUT_MS).emitWithAck('print:claim', { jobId: job.jobId });
+      if (granted.ok && granted.data.print) return true;
+      log(`job ${job.jobId} (${job.payload.kind}): not printed, ${granted.ok ? 'replaced, expired or no longer wanted' : granted.error.message}`);
+    } catch {
+      log(`job ${job.jobId}: no answer to its claim; the server sends it again on the next connection`);
+    }
+    return false;
+  }
+
+  async function printJob(job: PrintJob): Promise<void> {
+    const remembered = printedJobs.get(job.jobId);
+    if (remembered) return answer(job.jobId, remembered);
+    if (!(await claim(job))) return;
     let result: PrintResult;
     try {
       result = await queue.print({ jobId: job.jobId, bytes: jobBytes(job, profile) });
@@ -83,15 +116,27 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
       result = { ok: false, reason: 'error', message: describe(error) };
     }
     log(`job ${job.jobId} (${job.payload.kind}): ${result.ok ? 'printed' : `failed, ${result.reason}: ${result.message}`}`);
-    // Sent even while disconnected: socket.io keeps it until the connection is back, and the
-    // server ignores a second answer for the same job.
-    socket.emit('print:result', { jobId: job.jobId, result: result.ok ? result : { ...result, message: result.message.slice(0, MAX_REPORTED_TEXT) } }, (ack) => {
-      if (!ack.ok) log(`the server did not take the result of job ${job.jobId}: ${ack.error.message}`);
-    });
+    try {
+      await printedJobs.remember(job.jobId, result);
+    } catch (error) {
+      // Still answered: the server must learn the outcome; only a restart before it hears it could
+      // lose it, and then the server refuses to hand the job out again.
+      log(`could not write ${options.jobsFile}: ${describe(error)}`);
+    }
+    answer(job.jobId, result);
     await reportStatus();
   }
 
-  socket.on('print:job', (job) => void printJob(job));
+  function receive(raw: unknown): void {
+    const parsed = printJobSchema.safeParse(raw);
+    if (!parsed.success) return log(`ignored a malformed job: ${parsed.error.message}`);
+    const { jobId } = parsed.data;
+    if (handling.has(jobId)) return;
+    const work = printJob(parsed.data).catch((error: unknown) => log(`job ${jobId}: ${describe(error)}`));
+    handling.set(jobId, work.finally(() => handling.delete(jobId)));
+  }
+
+  socket.on('print:job', receive);
   socket.on('connect', () => {
     log(`connected to ${options.server}`);
     void reportStatus();
@@ -119,6 +164,8 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
+    // A job being printed is finished and written down first, so that a restart does not repeat it.
+    await Promise.allSettled(handling.values());
     socket.disconnect();
     await transport.close();
   }
@@ -139,7 +186,7 @@ if (process.argv[1] === import.meta.filename) {
     process.once('SIGTERM', stop);
   } catch (error) {
     if (!(error instanceof AgentUsageError)) throw error;
-    console.error(`${error.message}\nUsage: npm run print-agent -- --server http://host:3000 --key <key> --printer tcp://192.168.1.50:9100 --model epson --paper 80`);
+    console.error(`${error.message}\nUsage: npm run print-agent -- --server http://host:3000 --key <key> --printer tcp://192.168.1.50:9100 --model epson --paper 80 [--jobs-file printed-jobs.jsonl]`);
     process.exit(2);
   }
 }

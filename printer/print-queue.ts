@@ -1,11 +1,12 @@
 // One queue per printer: jobs run strictly one after another (two kiosks sharing a printer never get
-// their bytes interleaved, nor their status questions and answers), and a job id prints at most once.
+// their bytes interleaved, nor their status questions and answers). Which jobs to print at all —
+// each job id once — the agent decides with the server and its file of printed jobs (agent.ts).
 import type { PaperState, PrinterStatus } from './status';
 import type { PrinterTransport } from './transports/transport';
 import { TimeoutError, withTimeout } from './with-timeout';
 
 export interface PrintJob {
-  /** Chosen by whoever asks for the print; a retry carries the same id. */
+  /** For messages: the server's job id. */
   jobId: string;
   bytes: Uint8Array;
 }
@@ -20,11 +21,7 @@ export interface PrintQueueOptions {
   transport: PrinterTransport;
   /** From the print request to the bytes handed over, waiting behind earlier jobs included. */
   timeoutMs: number;
-  /** How many printed job ids to remember, so a late retry is still recognised. */
-  rememberedJobs?: number;
 }
-
-const DEFAULT_REMEMBERED_JOBS = 1000;
 
 /** Errors that mean the printer is not there: unplugged, switched off, wrong address. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOENT', 'ENODEV', 'ENXIO', 'EIO']);
@@ -56,25 +53,10 @@ function refusal(status: PrinterStatus): PrintResult | null {
 export class PrintQueue {
   /** Settles when the last queued job has finished talking to the printer. */
   private tail: Promise<unknown> = Promise.resolve();
-  /** Jobs in flight or printed; a failed job is forgotten so that its retry prints. */
-  private readonly jobs = new Map<string, Promise<PrintResult>>();
 
   constructor(private readonly options: PrintQueueOptions) {}
 
   print(job: PrintJob): Promise<PrintResult> {
-    const known = this.jobs.get(job.jobId);
-    if (known) return known;
-
-    const result = this.enqueue(job);
-    this.jobs.set(job.jobId, result);
-    void result.then((outcome) => {
-      if (outcome.ok) this.forgetOldest();
-      else this.jobs.delete(job.jobId);
-    });
-    return result;
-  }
-
-  private enqueue(job: PrintJob): Promise<PrintResult> {
     const abandoned = new AbortController();
     const turn = this.tail.then(() => this.attempt(job, abandoned.signal));
     // The next job waits for this one's I/O to end, not merely for its caller to give up.
@@ -99,13 +81,5 @@ export class PrintQueue {
     if (abandoned.aborted) return failure('timeout', 'Gave up while asking the printer for its status');
     await this.options.transport.write(job.bytes);
     return { ok: true, paper: status.paper };
-  }
-
-  private forgetOldest(): void {
-    const limit = this.options.rememberedJobs ?? DEFAULT_REMEMBERED_JOBS;
-    for (const jobId of this.jobs.keys()) {
-      if (this.jobs.size <= limit) return;
-      this.jobs.delete(jobId);
-    }
   }
 }

@@ -8,20 +8,23 @@ import type { AnnouncementSettings } from '../common/protocol';
 import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
 import type { AuthStores } from './auth/principal';
-import { resolvePrincipal } from './auth/principal';
+import { actorOf, resolvePrincipal } from './auth/principal';
 import { issueRateGuard } from './auth/issue-guard';
 import type { RateLimit } from './auth/rate-limit';
 import { PrincipalCache } from './auth/principal-cache';
 import { startAppointments } from './appointments/appointments-feature';
 import { CommandRunner } from './engine/commands';
+import { retriedTicket } from './domain/ticket-commands';
 import { QueueEngine, type Clock } from './engine/queue-engine';
 import { analyticsRoutes } from './http/analytics-routes';
 import { authRoutes } from './http/auth-routes';
 import { commandRoutes } from './http/command-routes';
 import { configRoutes } from './http/config-routes';
+import { answerErrors } from './http/error-handler';
 import { deviceRoutes } from './http/device-routes';
 import { queueRoutes } from './http/queue-routes';
 import { sendError } from './http/respond';
+import { securityHeaders } from './http/security-headers';
 import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { PrintDesk } from './printing/print-desk';
@@ -37,6 +40,7 @@ import { OfficeVoice } from './speech/office-voice';
 import { SayEngine } from './speech/say-engine';
 import { speakCallsOnServer } from './speech/server-speakers';
 import { announcementRoutes, warmAnnouncements } from './http/announcement-routes';
+import { readAloudRoutes } from './http/read-aloud-routes';
 import { DevicePresenceBoard } from './realtime/presence';
 import { loadConfig } from './store/config-store';
 import type { Database } from './store/database';
@@ -57,6 +61,10 @@ export interface AppDeps {
   dataDir: string;
   /** Sign-in attempts allowed per address and login; the default guards against password guessing. */
   loginLimit?: RateLimit;
+  /** Origins besides the server's own (and the public URL) whose pages may open a Socket.IO connection. */
+  allowedOrigins?: readonly string[];
+  /** How much synthesized announcement audio is kept on disk; the least recently used goes first. */
+  announcementCacheBytes?: number;
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
 }
@@ -87,13 +95,17 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     sessions: createSessionsStore(db, clock),
     devices: createDevicesStore(db, clock),
   };
-  const runner = new CommandRunner(engine, issueRateGuard(clock));
+  const runner = new CommandRunner(
+    engine,
+    issueRateGuard(clock, (input, principal) => retriedTicket(engine.currentState, input, actorOf(principal)) !== undefined),
+  );
   const revocations = new AccessRevocations();
   const presence = new DevicePresenceBoard(clock);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const printDesk = new PrintDesk({ db, engine, runner, devices: stores.devices, publicUrl: publicUrlFor(httpServer, deps.publicUrl), newId: randomId, logo: new TicketLogo(deps.dataDir) });
   let io: TalonIo | undefined;
@@ -114,23 +126,18 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(appointments.routes);
   app.use(visits.routes);
   const voice = new OfficeVoice(deps.dataDir);
-  const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'));
+  const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
   const speech = { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache };
-  app.use(announcementRoutes(() => engine.currentConfig, speech));
+  app.use(announcementRoutes(engine, speech));
   warmAnnouncements(engine, speech);
+  app.use(readAloudRoutes(() => engine.currentConfig, { engine: voice.osVoice(), cache: announcementCache }));
   speakCallsOnServer(engine, deps.serverSpeaker ?? new SayEngine());
   app.use('/api', (_req, res) => sendError(res, { code: 'not-found', message: 'No such API endpoint' }));
-  // Body-parser failures (malformed JSON, too large) arrive here with a status; answer them in our shape.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return sendError(res, { code: 'invalid-input', message: 'The request body is too large' });
-    if (error.status && error.status < 500) return sendError(res, { code: 'invalid-input', message: 'The request body is not valid JSON' });
-    console.error('[talon] unexpected error', error);
-    sendError(res, { code: 'internal', message: 'Something went wrong on the server; the action was not done' });
-  });
+  app.use(answerErrors);
   const closeWebApps = await serveWebApps(app, httpServer, deps.webApps ?? 'dist');
 
-  io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence);
+  const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
+  io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence, allowedOrigins);
   attachPrintAgents(io, { desk: printDesk, devices: stores.devices });
   attachBreachAlerts(io, engine);
   await printDesk.start();

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
-import { ensureAdmin } from './auth/bootstrap';
+import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
 import { Database } from './store/database';
 import { migrate, MigrationMismatchError } from './store/migrate';
@@ -16,6 +16,11 @@ const demo = env.TALON_DEMO !== '0';
 const dev = env.TALON_DEV === '1';
 /** 'none' serves the API alone (tests and headless installs). */
 const webApps = env.TALON_WEB_APPS === 'none' ? 'none' : dev ? 'vite' : 'dist';
+const cacheMb = Number(env.TALON_ANNOUNCEMENT_CACHE_MB);
+/** Disk kept for synthesized announcements; unset or not a positive number: the default. */
+const announcementCacheBytes = Number.isFinite(cacheMb) && cacheMb > 0 ? cacheMb * 1024 * 1024 : undefined;
+/** Pages on these origins (comma-separated) may connect besides Talon's own, e.g. behind a proxy that rewrites Host. */
+const allowedOrigins = (env.TALON_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
@@ -31,8 +36,9 @@ async function main(): Promise<void> {
   }
   // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps, dataDir, ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
-  const admin = await ensureAdmin(talon.stores, env);
+  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
+  const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
+  const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
 
@@ -40,11 +46,12 @@ async function main(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First start: log in as "${admin.login}" with the one-time password ${admin.generatedPassword}`);
     console.log('  (shown only now; set TALON_ADMIN_PASSWORD to choose it yourself)');
+    await adminPasswordShown(unshownAdminPassword);
   } else if (admin) {
     console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
   if (demo) {
-    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'));
+    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), talon.engine.currentConfig.office.defaultLanguage);
     const key = (kind: string) => creds.devices.find((d) => d.kind === kind)?.key ?? '';
     console.log('\n  DEMO MODE — a demo office with demo accounts; not for real use (TALON_DEMO=0 turns it off).');
     console.log(`  Kiosk:      ${base}/kiosk/?key=${key('kiosk')}`);

@@ -2,8 +2,10 @@
 // code. Name and phone are personal data: they travel only to staff (consultant, admin, manager),
 // never to displays, kiosks or public snapshots.
 import { z } from 'zod';
-import type { Lang, LocalDate, LocalizedText, Ticket } from './model';
-import { id, lang, localDate } from './schemas';
+import { weeklyHoursSchema } from './config-schemas';
+import type { Lang, LocalDate, LocalizedText, Ticket, WeeklyRule } from './model';
+import { instant, localDate } from './calendar-date';
+import { id, lang } from './schemas';
 
 /**
  * Booking codes are read out over the phone and typed on a kiosk keypad: of each group that looks
@@ -54,22 +56,48 @@ export interface AppointmentSettings {
   /** … and after this many minutes past its start the visitor is late. */
   checkInGraceMinutes: number;
   lateArrival: LateArrivalPolicy;
+  /**
+   * Weekly hours in which visits can be booked, instead of the office's own weekly hours (its
+   * holidays and exceptions still apply); null books in the office's hours. The demo keeps its
+   * queue open around the clock but books visits in real office hours.
+   */
+  bookingHours: WeeklyRule[] | null;
 }
 
+export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
+  walkInShare: 0.5,
+  serviceWalkInShare: {},
+  horizonDays: 14,
+  publicLeadMinutes: 60,
+  publicBookingsPerPhone: 2,
+  checkInEarlyMinutes: 60,
+  checkInGraceMinutes: 20,
+  lateArrival: 'walk-in',
+  bookingHours: null,
+};
+
+/**
+ * PUT /api/appointments/settings replaces the whole document, so every field is required: an
+ * empty or partial body is refused rather than quietly resetting what it left out to defaults.
+ */
 export const appointmentSettingsSchema = z
   .object({
-    walkInShare: z.number().min(0).max(1).default(0.5),
-    serviceWalkInShare: z.record(id, z.number().min(0).max(1)).default({}),
-    horizonDays: z.number().int().min(1).max(90).default(14),
-    publicLeadMinutes: z.number().int().min(0).max(24 * 60).default(60),
-    publicBookingsPerPhone: z.number().int().min(1).max(20).default(2),
-    checkInEarlyMinutes: z.number().int().min(0).max(24 * 60).default(60),
-    checkInGraceMinutes: z.number().int().min(0).max(240).default(20),
-    lateArrival: z.enum(['walk-in', 'refuse']).default('walk-in'),
+    walkInShare: z.number().min(0).max(1),
+    serviceWalkInShare: z.record(id, z.number().min(0).max(1)),
+    horizonDays: z.number().int().min(1).max(90),
+    publicLeadMinutes: z.number().int().min(0).max(24 * 60),
+    publicBookingsPerPhone: z.number().int().min(1).max(20),
+    checkInEarlyMinutes: z.number().int().min(0).max(24 * 60),
+    checkInGraceMinutes: z.number().int().min(0).max(240),
+    lateArrival: z.enum(['walk-in', 'refuse']),
+    bookingHours: weeklyHoursSchema.nullable(),
   })
   .strict();
 
-export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = appointmentSettingsSchema.parse({});
+/** A stored document: a setting added after it was saved takes its default. */
+export const storedAppointmentSettingsSchema = appointmentSettingsSchema
+  .partial()
+  .transform((stored): AppointmentSettings => ({ ...DEFAULT_APPOINTMENT_SETTINGS, ...stored }));
 
 const personName = z.string().trim().min(1).max(100);
 /** Digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
@@ -82,7 +110,6 @@ const phone = z
     const digits = p.replace(/\D/g, '').length;
     return digits >= 6 && digits <= 15;
   }, '6 to 15 digits');
-const instant = z.number().int().min(0);
 
 export const bookAppointmentSchema = z
   .object({ serviceId: id, slotStart: instant, name: personName, phone, language: lang.optional() })
@@ -96,7 +123,17 @@ export const checkInSchema = z.object({ code: z.string().trim().min(1).max(20) }
 
 /** GET /api/appointments: exactly one of day, phone, code. */
 export const findAppointmentsSchema = z
-  .object({ day: localDate.optional(), phone: z.string().trim().min(3).max(30).optional(), code: z.string().trim().min(1).max(20).optional() })
+  .object({
+    day: localDate.optional(),
+    /** Matched by its digits, so it needs some: `---` would match every booking. */
+    phone: z
+      .string()
+      .trim()
+      .max(30)
+      .refine((p) => p.replace(/\D/g, '').length >= 3, 'at least 3 digits')
+      .optional(),
+    code: z.string().trim().min(1).max(20).optional(),
+  })
   .strict()
   .refine((q) => [q.day, q.phone, q.code].filter((v) => v !== undefined).length === 1, 'give exactly one of day, phone, code');
 

@@ -4,7 +4,7 @@ import type { Result } from './errors';
 import type { QueueSnapshot } from './events';
 import type { DeviceReport } from './presence';
 import type { CounterState, Ticket } from './model';
-import type { PrinterReport, PrintJobResult } from './printing';
+import type { GaveUpPrinting, PrinterReport, PrintGiveUp, PrintJobClaim, PrintJobResult } from './printing';
 import type { CommandInput, CommandName } from './schemas';
 
 export interface TicketResult {
@@ -66,6 +66,10 @@ export interface ClientToServerEvents extends CommandEvents {
   'queue:resync': (ack: Ack<QueueSnapshot>) => void;
   /** A device tells how it is doing (a display: whether it can play sound). */
   'device:report': (report: DeviceReport) => void;
+  /** From a print agent before it prints a job: whether it still may (`print: false` — drop it). */
+  'print:claim': (claim: PrintJobClaim, ack: Ack<{ print: boolean }>) => void;
+  /** From a kiosk whose ticket has not printed in time: expire its job unless it is printing now. */
+  'print:give-up': (giveUp: PrintGiveUp, ack: Ack<GaveUpPrinting>) => void;
   /** From a print agent: one job's outcome; answered once the server has recorded it. */
   'print:result': (report: PrintJobResult, ack: Ack<{ jobId: string }>) => void;
   /** From a print agent: its printer's state, on connect, after each job and periodically. */

@@ -1,32 +1,37 @@
 // Schemas of the office configuration an admin edits. The stored documents are parsed with them
-// on load too, so a bad document can never reach the domain.
+// on load too, so a bad document can never reach the domain. Objects are strict: a misspelt field
+// is refused, not silently dropped from what the admin believes was saved.
 import { z } from 'zod';
 import { LANGUAGES } from './model';
-import { clockTime, id, lang, localDate, localizedText } from './schemas';
+import { localDate } from './calendar-date';
+import { clockTime, id, lang, localizedText } from './schemas';
 
-const timeRange = z.object({ start: clockTime, end: clockTime }).refine((r) => r.start < r.end, 'a range must end after it starts');
+const timeRange = z.strictObject({ start: clockTime, end: clockTime }).refine((r) => r.start < r.end, 'a range must end after it starts');
 
 const dayHours = z
-  .object({ open: clockTime, close: clockTime, breaks: z.array(timeRange).max(6).default([]) })
+  .strictObject({ open: clockTime, close: clockTime, breaks: z.array(timeRange).max(6).default([]) })
   .refine((h) => h.open < h.close, 'closing must come after opening')
   .refine((h) => h.breaks.every((b) => b.start >= h.open && b.end <= h.close), 'breaks must lie within opening hours');
 
-export const scheduleSchema = z.object({
-  weekly: z
-    .array(
-      z.object({
-        weekday: z.number().int().min(1).max(7),
-        weeksOfMonth: z.array(z.number().int().min(1).max(5)).min(1).optional(),
-        hours: dayHours,
-      }),
-    )
-    .max(40),
-  holidays: z.array(z.object({ date: localDate, name: z.string().max(200) })).max(400).default([]),
+/** Opening hours by weekday (optionally only in some weeks of the month). */
+export const weeklyHoursSchema = z
+  .array(
+    z.strictObject({
+      weekday: z.number().int().min(1).max(7),
+      weeksOfMonth: z.array(z.number().int().min(1).max(5)).min(1).optional(),
+      hours: dayHours,
+    }),
+  )
+  .max(40);
+
+export const scheduleSchema = z.strictObject({
+  weekly: weeklyHoursSchema,
+  holidays: z.array(z.strictObject({ date: localDate, name: z.string().max(200) })).max(400).default([]),
   exceptions: z
     .array(
       z.union([
-        z.object({ date: localDate, closed: z.literal(true), note: z.string().max(200).optional() }),
-        z.object({ date: localDate, closed: z.literal(false).optional(), hours: dayHours, note: z.string().max(200).optional() }),
+        z.strictObject({ date: localDate, closed: z.literal(true), note: z.string().max(200).optional() }),
+        z.strictObject({ date: localDate, closed: z.literal(false).optional(), hours: dayHours, note: z.string().max(200).optional() }),
       ]),
     )
     .max(400)
@@ -44,7 +49,7 @@ function isTimeZone(tz: string): boolean {
 }
 
 export const officeSchema = z
-  .object({
+  .strictObject({
     name: localizedText,
     address: localizedText,
     phones: z.array(z.string().trim().min(1).max(40)).max(6),
@@ -52,17 +57,17 @@ export const officeSchema = z
     languages: z.array(lang).min(1).max(LANGUAGES.length),
     defaultLanguage: lang,
     schedule: scheduleSchema,
-    rules: z.object({
+    rules: z.strictObject({
       recallLimit: z.number().int().min(0).max(10).default(2),
       postponeMinutes: z.number().int().min(0).max(240).default(10),
-      priorityRatio: z.object({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) }).nullable().default(null),
+      priorityRatio: z.strictObject({ normal: z.number().int().min(1).max(20), priority: z.number().int().min(1).max(20) }).nullable().default(null),
       appointmentLeadMinutes: z.number().int().min(0).max(60).default(5),
     }),
-    categories: z.array(z.object({ id, name: localizedText })).max(30).default([]),
+    categories: z.array(z.strictObject({ id, name: localizedText })).max(30).default([]),
     announcements: z
-      .object({
+      .strictObject({
         templates: z
-          .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
+          .strictObject({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
           .partial()
           .refine((t) => Object.values(t).every((v) => v === undefined || (v.includes('{ticket}') && v.includes('{counter}'))), 'a template must contain {ticket} and {counter}')
           .default({}),
@@ -71,14 +76,17 @@ export const officeSchema = z
       })
       .default({ templates: {}, voicePack: null, serverSpeakers: false }),
     ticketLayout: z
-      .object({
-        footer: z.object({ ru: z.string().max(300), uk: z.string().max(300), en: z.string().max(300) }).partial().default({}),
+      .strictObject({
+        footer: z.strictObject({ ru: z.string().max(300), uk: z.string().max(300), en: z.string().max(300) }).partial().default({}),
         show: z
-          .object({ address: z.boolean(), peopleAhead: z.boolean(), expectedWait: z.boolean(), phones: z.boolean(), qrCode: z.boolean() })
+          .strictObject({ address: z.boolean(), peopleAhead: z.boolean(), expectedWait: z.boolean(), phones: z.boolean(), qrCode: z.boolean() })
           .default({ address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }),
         logo: z.boolean().default(false),
       })
       .default({ footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false }),
+    printing: z
+      .object({ jobExpiryMinutes: z.number().int().min(1).max(60).default(3) })
+      .default({ jobExpiryMinutes: 3 }),
   })
   .refine((o) => o.languages.includes(o.defaultLanguage), { message: 'the default language must be one of the languages', path: ['defaultLanguage'] });
 
@@ -86,7 +94,7 @@ export const officeSchema = z
 const PREFIX = /^$|^[АБВГДЕЖИКЛМНПРСТУФХЦЧШЭЮЯABCDEFGHJKLMNPRSTUVWXYZ]$/;
 
 export const serviceSchema = z
-  .object({
+  .strictObject({
     id,
     name: localizedText,
     prefix: z.string().regex(PREFIX, 'a prefix is one clear capital letter or nothing'),
@@ -103,15 +111,15 @@ export const serviceSchema = z
   })
   .refine((s) => s.endNumber > s.startNumber, { message: 'the end number must be above the start number', path: ['endNumber'] });
 
-export const counterSchema = z.object({
+export const counterSchema = z.strictObject({
   id,
   number: z.number().int().min(1).max(999),
   name: localizedText,
-  services: z.array(z.object({ serviceId: id, weight: z.enum(['main', 'secondary']) })).max(50),
+  services: z.array(z.strictObject({ serviceId: id, weight: z.enum(['main', 'secondary']) })).max(50),
   zone: z.string().min(1).max(64).default('hall'),
   active: z.boolean().default(true),
   plannedBreaks: z
-    .array(z.object({ kind: z.enum(['lunch', 'technical']), start: clockTime, end: clockTime }).refine((b) => b.start < b.end, 'a break must end after it starts'))
+    .array(z.strictObject({ kind: z.enum(['lunch', 'technical']), start: clockTime, end: clockTime }).refine((b) => b.start < b.end, 'a break must end after it starts'))
     .max(6)
     .default([]),
 });

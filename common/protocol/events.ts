@@ -4,7 +4,7 @@
 import type { ServiceBreachRisk } from './analytics';
 import type { DevicePresence } from './presence';
 import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
-import type { PrinterInfo, PrintJob } from './printing';
+import type { PrinterInfo, PrintJob, PrintPublicUrl } from './printing';
 
 export const EVENT_KINDS = [
   'ticket-issued',
@@ -132,6 +132,8 @@ export interface ServerToClientEvents {
    * services with waiting visitors predicted to miss their target, whenever that changes.
    */
   'alerts:breach-risk': (risks: ServiceBreachRisk[]) => void;
+  /** To a kiosk on connect: the server's public URL, for the QR code of a ticket that did not print. */
+  'print:public-url': (url: PrintPublicUrl) => void;
   /** To staff: a printer's latest state, whenever it changes. */
   'printer:status': (printer: PrinterInfo) => void;
 }

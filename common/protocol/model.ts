@@ -55,6 +55,13 @@ export interface Office {
   categories: PriorityCategory[];
   announcements: AnnouncementSettings;
   ticketLayout: TicketLayout;
+  printing: PrintingSettings;
+}
+
+/** How long a print job may wait for its printer. */
+export interface PrintingSettings {
+  /** A job not printed by then never prints: the visitor has left the kiosk or the desk. */
+  jobExpiryMinutes: number;
 }
 
 /** What the office prints on its tickets beyond the number, the service and the time. */
@@ -154,8 +161,14 @@ export type CallReason =
   | { kind: 'chosen' };
 
 export interface WaitEstimate {
+  /** Waiting tickets of the same service that will be called before this one. */
   ahead: number;
-  waitMinutes: number;
+  /**
+   * Minutes until the call, counting the work of every ticket (of any service) the call order puts
+   * first at the booths that serve this one; null when no such booth is open or has a planned return,
+   * so nobody is promised a number that has nothing behind it.
+   */
+  waitMinutes: number | null;
   at: number;
 }
 
@@ -189,8 +202,17 @@ export interface Ticket {
   comment: string | null;
   print: PrintState;
   estimate: WaitEstimate | null;
-  /** The kiosk's id for the tap that asked for it: a retry with the same id gets this ticket again. */
-  requestId?: string;
+  /** The request that made it: a retry by the same actor with the same id and content gets this ticket again. */
+  request?: IssueRequestKey;
+}
+
+/** A client's request id, scoped to who sent it and what it asked for. */
+export interface IssueRequestKey {
+  id: string;
+  /** `device:<id>` or `user:<id>`: an id is only ever the sender's own. */
+  actor: string;
+  serviceId: string;
+  language: Lang | null;
 }
 
 export type PauseReason = 'lunch' | 'technical' | 'other';
@@ -200,7 +222,8 @@ export interface CounterState {
   status: 'closed' | 'open' | 'paused';
   operatorId: string | null;
   operatorName: string | null;
-  pause: { reason: PauseReason; note: string; since: number } | null;
+  /** `until`: the planned return (from the booth's planned break or the minutes given); absent when unknown. */
+  pause: { reason: PauseReason; note: string; since: number; until?: number } | null;
   ticketId: string | null;
   since: number;
   /** Consecutive calls of one kind, for the optional priority ratio. */

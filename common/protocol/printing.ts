@@ -43,7 +43,8 @@ export const printJobPayloadSchema = z.discriminatedUnion('kind', [
 ]);
 export type PrintJobPayload = z.infer<typeof printJobPayloadSchema>;
 
-/** One job as pushed to its agent; the id is the agent's key for printing it at most once. */
+/** One job as pushed to its agent; the id is the job's identity end to end, from the server's
+ * table through the agent's file of printed jobs, so a job id prints at most once. */
 export const printJobSchema = z.object({ jobId: id, createdAt: z.number(), payload: printJobPayloadSchema }).strict();
 export type PrintJob = z.infer<typeof printJobSchema>;
 
@@ -80,6 +81,32 @@ export const printJobResultSchema = z
   .strict();
 export type PrintJobResult = z.infer<typeof printJobResultSchema>;
 
+/** `print:claim` from an agent just before it prints a job: the server answers whether it still may
+ * (not superseded by a reprint, not expired, its ticket still waiting); once claimed, it never is again. */
+export const printJobClaimSchema = z.object({ jobId: id }).strict();
+export type PrintJobClaim = z.infer<typeof printJobClaimSchema>;
+
+/** `print:give-up` from a kiosk whose visitor has waited long enough for the paper. */
+export const printGiveUpSchema = z.object({ ticketId: id }).strict();
+export type PrintGiveUp = z.infer<typeof printGiveUpSchema>;
+
+/** The answer to `print:give-up`: true when no job will print the ticket any more (the kiosk may say
+ * "failed"); false when its printer is printing it right now (the kiosk waits for the result). */
+export interface GaveUpPrinting {
+  expired: boolean;
+}
+
+/** `print:public-url` to a kiosk on connect: where visitors' phones reach the server, for the live
+ * page's QR code the kiosk shows when a ticket does not print (TALON_PUBLIC_URL or the LAN address). */
+export interface PrintPublicUrl {
+  publicUrl: string;
+}
+
+/** The live ticket page a visitor's phone opens: printed as the ticket's QR code, shown by the kiosk. */
+export function liveTicketUrl(publicUrl: string, ticketId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
+}
+
 /** POST /api/tickets/:ticketId/reprint; without agentId the printer that printed it before. */
 export const reprintSchema = z.object({ agentId: id.optional() }).strict();
 
@@ -89,12 +116,12 @@ export interface PrinterInfo {
   name: string;
   zone: string | null;
   connected: boolean;
-  /** Null until the agent has reported since the server started. */
+  /** Null until the agent has first reported its printer (the last report is stored with the device). */
   model: string | null;
   paper: string | null;
   status: PrinterStatusReport | null;
   reportedAt: number | null;
-  /** Jobs created and not yet answered by the agent. */
+  /** Jobs waiting for the agent or being printed by it. */
   pendingJobs: number;
 }
 

@@ -26,7 +26,14 @@ export interface LiveTicket {
   counterNumber: number | null;
 }
 
-/** GET /api/journal: one transition, newest first. `note` carries the reason (for a call, its CallReason as JSON). */
+/** GET /api/journal: a page of entries, and the cursor of the next (older) page or null after the last. */
+export interface JournalPage {
+  entries: JournalEntry[];
+  /** Pass as `before` to read on; null when this page holds the day's oldest entry. */
+  next: number | null;
+}
+
+/** One transition of the journal. `note` carries the reason (for a call, its CallReason as JSON). */
 export interface JournalEntry {
   seq: number;
   at: number;

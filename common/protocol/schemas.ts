@@ -1,16 +1,17 @@
 // zod schemas for everything a client sends. Input types are inferred from them, so a payload's
 // shape is written exactly once.
 import { z } from 'zod';
+import { localDate } from './calendar-date';
 import { LANGUAGES } from './model';
 
 export const id = z.string().min(1).max(64);
 export const lang = z.enum(LANGUAGES);
 export const shortText = z.string().trim().max(500);
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const localizedText = z
   .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
   .partial()
+  .strict()
   .refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'at least one language is required');
 
 const counterRef = z.object({ counterId: id }).strict();
@@ -31,7 +32,13 @@ export const commandSchemas = {
   'counter:open': counterRef,
   'counter:close': counterRef,
   'counter:pause': z
-    .object({ counterId: id, reason: z.enum(['lunch', 'technical', 'other']), note: shortText.default('') })
+    .object({
+      counterId: id,
+      reason: z.enum(['lunch', 'technical', 'other']),
+      note: shortText.default(''),
+      /** How long the pause is planned to last; without it a lunch or technical break lasts as the booth's planned one. */
+      minutes: z.number().int().min(1).max(480).optional(),
+    })
     .strict(),
   'counter:resume': counterRef,
   'counter:call-next': counterRef,
@@ -64,3 +71,12 @@ export type CommandInput<K extends CommandName> = z.output<(typeof commandSchema
 
 export const loginSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
 export type LoginInput = z.infer<typeof loginSchema>;
+
+/** GET /api/journal: one page of a day, newest first; `before` is the `next` of the page before. */
+export const JOURNAL_PAGE_MAX = 2000;
+export const journalQuerySchema = z.object({
+  day: localDate.optional(),
+  counterId: id.optional(),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(JOURNAL_PAGE_MAX).default(500),
+});

@@ -4,7 +4,8 @@
 // period. Visitors rate a served visit 1–5 on their live ticket page.
 import { z } from 'zod';
 import type { LocalDate, LocalizedText } from './model';
-import { id, localDate, localizedText } from './schemas';
+import { localDate } from './calendar-date';
+import { id, localizedText } from './schemas';
 
 /** One entry of the office's list of visit reasons or results. */
 export interface VisitOption {

@@ -1,5 +1,8 @@
-// Says each call aloud, one at a time, in call order: chime + words from the server, in every
-// language of the display, `repeat` times. Calls that come quickly wait their turn; none is dropped.
+// Says each call aloud, one at a time, in call order: chime + words from the server, `repeat` times,
+// first in the language the visitor chose at the kiosk, then in the display's other languages — but
+// those only while no other call waits: with three languages a call takes ~15 s, and in a busy hall
+// the next visitor must not wait for translations meant for nobody in particular. Calls that come
+// quickly wait their turn; none is dropped.
 // Browsers refuse sound until someone touches the page: then the queue stops, the screen asks for a
 // tap, and after the tap only the calls still fresh are said — a call a minute old would mislead.
 import type { Lang } from '../../common/protocol';
@@ -7,6 +10,8 @@ import type { Lang } from '../../common/protocol';
 export interface Announcement {
   code: string;
   counterNumber: number;
+  /** The ticket's language: said first, whatever the display's order. */
+  language: Lang;
 }
 
 export type PlayResult = 'played' | 'blocked' | 'failed';
@@ -88,8 +93,11 @@ export class Announcer {
   }
 
   private async say(announcement: Announcement): Promise<PlayResult> {
+    const others = this.options.languages().filter((lang) => lang !== announcement.language);
     for (let round = 0, rounds = this.options.repeat(); round < rounds; round++) {
-      for (const lang of this.options.languages()) {
+      for (const lang of [announcement.language, ...others]) {
+        // The head of the queue is this call: anything behind it is another call waiting.
+        if (lang !== announcement.language && this.queue.length > 1) break;
         // A clip that fails (server down, bad audio) is skipped: the next ones still get said.
         if ((await this.options.play(announcementUrl(announcement, lang))) === 'blocked') return 'blocked';
       }

@@ -3,10 +3,13 @@
 // Calls are announced only when they arrive live as events: a call found in a snapshot (after a
 // reconnect or a server restart) already happened, and saying it now would send someone to a
 // window that has moved on.
+import '../../common/ui/without-eval';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { translate } from '../../common/i18n';
 import type { Lang, Principal, QueueEvent, QueueSnapshot } from '../../common/protocol';
 import { api, deviceKeyFromPage } from '../../common/ui/api';
+import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
 import { Announcer } from './announcer';
@@ -114,6 +117,12 @@ export class DisplayApp extends LitElement {
     return spoken.length > 0 ? spoken : [office.defaultLanguage];
   }
 
+  /** The visitor's language when the office speaks it (it may have dropped it since), else the display's first. */
+  private spokenLanguage(ticketLanguage: Lang): Lang {
+    const office = this.connection.snapshot?.office;
+    return office && !office.languages.includes(ticketLanguage) ? this.languages()[0]! : ticketLanguage;
+  }
+
   private readonly onOrientation = () => (this._portrait = portrait.matches);
 
   // A tap is the user gesture browsers want before they allow sound; playing in its handler unlocks it.
@@ -131,7 +140,7 @@ export class DisplayApp extends LitElement {
     const counter = snapshot.counters.find((c) => c.id === ticket.counterId);
     if (!shown || !counter) return;
     this.highlight(ticket.id);
-    if (this.settings.speak) this.announcer.enqueue({ code: ticket.code, counterNumber: counter.number });
+    if (this.settings.speak) this.announcer.enqueue({ code: ticket.code, counterNumber: counter.number, language: this.spokenLanguage(ticket.language) });
   }
 
   private highlight(ticketId: string): void {
@@ -145,6 +154,17 @@ export class DisplayApp extends LitElement {
       this._fresh = fresh;
     }, this.settings.highlightSeconds * 1000);
     this.freshTimers.set(ticketId, timer);
+  }
+
+  /** The tab's title and the page's language follow the display's leading language. */
+  override updated(): void {
+    const snapshot = this.connection.snapshot;
+    if (!snapshot) return;
+    const [lang = snapshot.office.defaultLanguage] = this.languages();
+    const office = localized(snapshot.office.name, lang, snapshot.office.defaultLanguage);
+    const counter = snapshot.counters.find((c) => c.id === this.settings.boothCounterId);
+    document.documentElement.lang = lang;
+    document.title = counter ? translate(lang, 'display.signTitle', { number: counter.number, office }) : translate(lang, 'display.pageTitle', { office });
   }
 
   override render() {

@@ -1,15 +1,28 @@
 // The kiosk's root: owns the connection, the visitor's language and the screen on top (issuing,
 // the ticket, an error, the booking keypad). Issuing is guarded so one tap makes one ticket.
+// The header stays on every screen with the visitor's aids: language, large text, read aloud.
+import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor } from '../../common/i18n';
-import { LANGUAGES, type ApiError, type CheckInResult, type ErrorCode, type Lang, type QueueEvent, type Service, type Ticket } from '../../common/protocol';
+import {
+  LANGUAGES,
+  type ApiError,
+  type CheckInResult,
+  type ErrorCode,
+  type Lang,
+  type QueueEvent,
+  type Service,
+  type SpokenPart,
+  type Ticket,
+} from '../../common/protocol';
 import { api, deviceKeyFromPage } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
 import '../../common/ui/tl-connection-notice';
 import '../../common/ui/tl-language-switch';
+import './components/kiosk-access-bar';
 import './components/kiosk-booking-keypad';
 import './components/kiosk-issued-ticket';
 import './components/kiosk-message-panel';
@@ -18,7 +31,9 @@ import './components/kiosk-service-grid';
 import './components/kiosk-setup-notice';
 import { IdleReset } from './idle-reset';
 import { kioskMenu, type MenuEntry } from './kiosk-menu';
-import { kioskStyles } from './kiosk-styles';
+import { kioskStyles, largeTextTheme } from './kiosk-styles';
+import { ScreenReader, type ReadingState } from './screen-reader';
+import { errorParts, issuingParts, keypadParts, menuParts, ticketParts } from './spoken-parts';
 import type { Refresher } from './coalesced-request';
 import { availabilityFeed, type AvailabilityById } from './service-availability';
 import { clockTime } from './office-time';
@@ -31,6 +46,7 @@ function tapId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 const ERROR_SHOWN_MS = 10_000;
+const GIVE_UP_TIMEOUT_MS = 5_000;
 /** A ticket that did not print stays on screen long enough to note its number or scan its QR code. */
 const UNPRINTED_TICKET_SHOWN_MS = 40_000;
 /** A server that refused the handshake for another reason than the key is asked again after this. */
@@ -55,6 +71,7 @@ export class KioskApp extends LitElement {
   static override styles = [
     tokens,
     kioskStyles,
+    largeTextTheme,
     css`
       :host {
         position: relative;
@@ -69,8 +86,24 @@ export class KioskApp extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
+        gap: var(--tl-space-3) var(--kiosk-gap);
+      }
+      .office {
+        flex: 1 1 auto;
+      }
+      kiosk-access-bar {
+        order: 3;
+        flex-basis: 100%;
+      }
+      .screen {
+        position: relative;
+        flex: 1;
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
         gap: var(--kiosk-gap);
       }
       .office {
@@ -107,7 +140,8 @@ export class KioskApp extends LitElement {
         display: flex;
         flex-direction: column;
         justify-content: center;
-        padding: var(--tl-space-5);
+        padding: var(--tl-space-4);
+        overflow-y: auto;
         background: var(--tl-bg);
       }
       .issuing {
@@ -129,6 +163,13 @@ export class KioskApp extends LitElement {
   @state() private _overlay: Overlay | null = null;
   @state() private _available: AvailabilityById | null = null;
   @state() private _setup: SetupProblem | null = null;
+  /** Where visitors' phones reach the server, for the QR code of a ticket that did not print. */
+  @state() private _publicUrl: string | null = null;
+  /** The current visitor's aids; the next visitor starts without them. */
+  @state() private _largeText = false;
+  @state() private _reading: ReadingState = 'idle';
+  @state() private _readFailed = false;
+  private readonly reader: ScreenReader | null = null;
   private overlayTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -139,6 +180,7 @@ export class KioskApp extends LitElement {
       this._setup = { kind: 'no-key' };
       return;
     }
+    this.reader = new ScreenReader(key, (reading) => (this._reading = reading));
     const feed = availabilityFeed(key, (available) => (this._available = available));
     this.availability = feed;
     this.connection = new QueueConnection(this, {
@@ -147,6 +189,7 @@ export class KioskApp extends LitElement {
       onEvent: (event) => this.onQueueEvent(event),
     });
     const socket = this.connection.socket;
+    socket.on('print:public-url', ({ publicUrl }) => (this._publicUrl = publicUrl));
     socket.on('connect_error', (error: Error & { data?: { code?: ErrorCode } }) => {
       const code = error.data?.code;
       if (code && KEY_REFUSALS.includes(code)) this._setup = { kind: 'rejected', code };
@@ -167,8 +210,11 @@ export class KioskApp extends LitElement {
   }
 
   override updated(): void {
+    this.toggleAttribute('large-text', this._largeText);
     // The page's language drives hyphenation and the screen reader's voice.
     if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+    const office = this.connection?.snapshot?.office;
+    if (office) document.title = translate(this.language, 'kiosk.pageTitle', { office: localized(office.name, this.language, office.defaultLanguage) });
   }
 
   override render() {
@@ -183,33 +229,76 @@ export class KioskApp extends LitElement {
     const { office, officeStatus } = snapshot;
     const fallback = office.defaultLanguage;
     const menu = kioskMenu(snapshot.services, snapshot.counters, this._available);
-    const group = this._group ? menu.find((e): e is Extract<MenuEntry, { kind: 'group' }> => e.kind === 'group' && e.key === this._group) : undefined;
+    const group = this.openGroup(menu);
     return html`
       <header>
         <div class="office">${localized(office.name, lang, fallback)}</div>
+        <kiosk-access-bar
+          .language=${lang}
+          .largeText=${this._largeText}
+          .reading=${this._reading}
+          .failed=${this._readFailed}
+          @large-text-toggle=${() => (this._largeText = !this._largeText)}
+          @read-aloud=${() => void this.readAloud()}
+        ></kiosk-access-bar>
         <tl-language-switch .languages=${office.languages} .current=${lang} @language-change=${(e: CustomEvent<Lang>) => (this._chosenLang = e.detail)}></tl-language-switch>
       </header>
-      ${connection.state === 'online'
-        ? html`<kiosk-office-banner .status=${officeStatus} .language=${lang} .timeZone=${office.timeZone}></kiosk-office-banner>`
-        : notice}
-      <h1 class="title">
-        ${group
-          ? html`<button class="big-button secondary" data-back @click=${() => (this._group = null)}>‹ ${t('common.back')}</button>${localized(group.label, lang, fallback)}`
-          : t('kiosk.chooseService')}
-      </h1>
-      <kiosk-service-grid
-        .entries=${group ? group.services : menu}
-        .language=${lang}
-        .fallbackLang=${fallback}
-        ?disabled=${!this.canIssue}
-        @service-choose=${(e: CustomEvent<Service>) => void this.issue(e.detail)}
-        @group-open=${(e: CustomEvent<string>) => (this._group = e.detail)}
-      ></kiosk-service-grid>
-      <footer>
-        <button class="big-button secondary" data-appointment @click=${() => this.showOverlay({ kind: 'keypad', refusal: '', busy: false })}>${t('kiosk.appointment')}</button>
-      </footer>
-      ${this._overlay ? html`<div class="overlay" @overlay-close=${this.dismissOverlay}>${this.renderOverlay(this._overlay, lang, fallback)}</div>` : null}
+      <main class="screen">
+        ${connection.state === 'online'
+          ? html`<kiosk-office-banner .status=${officeStatus} .language=${lang} .timeZone=${office.timeZone}></kiosk-office-banner>`
+          : notice}
+        <h1 class="title">
+          ${group
+            ? html`<button class="big-button secondary" data-back @click=${() => (this._group = null)}>‹ ${t('common.back')}</button>${localized(group.label, lang, fallback)}`
+            : t('kiosk.chooseService')}
+        </h1>
+        <kiosk-service-grid
+          .entries=${group ? group.services : menu}
+          .language=${lang}
+          .fallbackLang=${fallback}
+          ?disabled=${!this.canIssue}
+          @service-choose=${(e: CustomEvent<Service>) => void this.issue(e.detail)}
+          @group-open=${(e: CustomEvent<string>) => (this._group = e.detail)}
+        ></kiosk-service-grid>
+        <footer>
+          <button class="big-button secondary" data-appointment @click=${() => this.showOverlay({ kind: 'keypad', refusal: '', busy: false })}>${t('kiosk.appointment')}</button>
+        </footer>
+        ${this._overlay ? html`<div class="overlay" @overlay-close=${this.dismissOverlay}>${this.renderOverlay(this._overlay, lang, fallback)}</div>` : null}
+      </main>
     `;
+  }
+
+  private openGroup(menu: MenuEntry[]): Extract<MenuEntry, { kind: 'group' }> | undefined {
+    return this._group ? menu.find((e): e is Extract<MenuEntry, { kind: 'group' }> => e.kind === 'group' && e.key === this._group) : undefined;
+  }
+
+  /** What the screen on top shows, as the parts to read aloud. */
+  private screenParts(): SpokenPart[] {
+    const overlay = this._overlay;
+    switch (overlay?.kind) {
+      case 'issuing':
+        return issuingParts();
+      case 'ticket':
+        return ticketParts(overlay.ticket);
+      case 'error':
+        return errorParts(overlay.code);
+      case 'keypad':
+        return keypadParts();
+    }
+    const snapshot = this.connection?.snapshot;
+    if (!snapshot) return [];
+    const menu = kioskMenu(snapshot.services, snapshot.counters, this._available);
+    const group = this.openGroup(menu);
+    return group ? menuParts(group.services, group.services[0]?.service.id ?? null) : menuParts(menu, null);
+  }
+
+  private async readAloud(): Promise<void> {
+    const snapshot = this.connection?.snapshot;
+    const parts = this.screenParts();
+    if (!this.reader || !snapshot || parts.length === 0) return;
+    this._readFailed = false;
+    const names = { services: snapshot.services, fallback: snapshot.office.defaultLanguage };
+    this._readFailed = !(await this.reader.read(parts, this.language, names));
   }
 
   private renderOverlay(overlay: Overlay, lang: Lang, fallback: Lang) {
@@ -223,7 +312,9 @@ export class KioskApp extends LitElement {
           .ticket=${overlay.ticket}
           .serviceName=${name}
           .language=${lang}
+          .publicUrl=${this._publicUrl}
           @print-trouble=${this.keepUnprintedTicket}
+          @print-overdue=${(e: CustomEvent<string>) => void this.giveUpPrinting(e.detail)}
         ></kiosk-issued-ticket>`;
       }
       case 'error':
@@ -300,18 +391,40 @@ export class KioskApp extends LitElement {
     if (limited || event.counter) void this.availability?.refresh();
   }
 
+  /** Asks the server to drop the ticket's print job; it shows as failed once no job can print it. */
+  private async giveUpPrinting(ticketId: string): Promise<void> {
+    const socket = this.connection?.socket;
+    // Offline, nothing is decided: the server expires the job after the office's few minutes.
+    if (!socket?.connected) return;
+    try {
+      const answer = await socket.timeout(GIVE_UP_TIMEOUT_MS).emitWithAck('print:give-up', { ticketId });
+      const overlay = this._overlay;
+      if (answer.ok && answer.data.expired && overlay?.kind === 'ticket' && overlay.ticket.id === ticketId) {
+        this._overlay = { kind: 'ticket', ticket: { ...overlay.ticket, print: 'failed' } };
+      }
+    } catch {
+      // No answer: the screen keeps saying "printing"; the server's own expiry still applies.
+    }
+  }
+
   private readonly keepUnprintedTicket = (): void => {
     if (this._overlay?.kind === 'ticket') this.showOverlay(this._overlay, UNPRINTED_TICKET_SHOWN_MS);
   };
 
   private showOverlay(overlay: Overlay, closeAfterMs?: number): void {
     clearTimeout(this.overlayTimer);
+    // A reading of the last screen would now describe what is no longer there.
+    if (overlay.kind !== this._overlay?.kind) this.reader?.stop();
     this._overlay = overlay;
     if (closeAfterMs) this.overlayTimer = setTimeout(() => this.dismissOverlay(), closeAfterMs);
   }
 
   private readonly dismissOverlay = (): void => {
     clearTimeout(this.overlayTimer);
+    // The ticket taken (or its screen timed out) ends the visit: the next visitor starts plain.
+    if (this._overlay?.kind === 'ticket') this._largeText = false;
+    this.reader?.stop();
+    this._readFailed = false;
     this._overlay = null;
     this._group = null;
   };
@@ -320,6 +433,7 @@ export class KioskApp extends LitElement {
     if (this._overlay?.kind === 'issuing') return;
     this.dismissOverlay();
     this._chosenLang = null;
+    this._largeText = false;
   }
 }
 

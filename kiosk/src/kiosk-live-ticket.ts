@@ -2,9 +2,10 @@
 // the expected wait and, once called, the window — in the ticket's language, with a switch.
 // A public socket says *when* something changed; the server's GET /api/tickets/:id says *what*,
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
+import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { translatorFor, type Translator } from '../../common/i18n';
+import { expectedWaitText, translate, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
 import { api } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
@@ -51,8 +52,17 @@ export class KioskLiveTicket extends LitElement {
         border: 1px solid var(--tl-border);
         text-align: center;
       }
+      header,
+      main {
+        display: flex;
+        flex-direction: column;
+        gap: var(--tl-space-4);
+      }
       .label {
+        margin: 0;
         color: var(--tl-text-muted);
+        font-size: inherit;
+        font-weight: 400;
       }
       .code {
         font-size: var(--tl-text-xxl);
@@ -129,6 +139,8 @@ export class KioskLiveTicket extends LitElement {
 
   override updated(): void {
     if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
+    const code = this._view?.ticket.code;
+    document.title = code ? translate(this.language, 'kiosk.live.pageTitle', { code }) : translate(this.language, 'kiosk.live.title');
   }
 
   override render() {
@@ -138,21 +150,27 @@ export class KioskLiveTicket extends LitElement {
     const office = snapshot?.office;
     const fallback = office?.defaultLanguage ?? lang;
     const notice = html`<tl-connection-notice .state=${this.connection.state} .language=${lang}></tl-connection-notice>`;
-    const header = html`${office ? html`<div class="office">${localized(office.name, lang, fallback)}</div>` : null}
-      <tl-language-switch .languages=${office?.languages ?? []} .current=${lang} @language-change=${(e: CustomEvent<Lang>) => (this._chosenLang = e.detail)}></tl-language-switch>`;
-    if (this._missing) return html`${header}<div class="status" data-status="missing">${t('kiosk.live.notFound')}</div>`;
+    const header = html`<header>
+      ${office ? html`<div class="office">${localized(office.name, lang, fallback)}</div>` : null}
+      <tl-language-switch .languages=${office?.languages ?? []} .current=${lang} @language-change=${(e: CustomEvent<Lang>) => (this._chosenLang = e.detail)}></tl-language-switch>
+    </header>`;
+    const heading = html`<h1 class="label">${t('kiosk.live.title')}</h1>`;
+    if (this._missing) return html`${header}<main>${heading}<div class="status" data-status="missing">${t('kiosk.live.notFound')}</div></main>`;
     const view = this._view;
-    if (!view) return html`${header}${this.connection.state === 'offline' ? notice : null}<div class="status">${t('common.loading')}</div>`;
+    if (!view) return html`${header}<main>${heading}${this.connection.state === 'offline' ? notice : null}<div class="status">${t('common.loading')}</div></main>`;
     const service = snapshot?.services.find((s) => s.id === view.ticket.serviceId);
     return html`
-      ${header} ${this.connection.state === 'offline' ? notice : null}
-      <div class="card">
-        <div class="label">${t('kiosk.live.title')}</div>
-        <div class="code" data-ticket-code>${view.ticket.code}</div>
-        ${service ? html`<div class="service">${localized(service.name, lang, fallback)}</div>` : null}
-      </div>
-      ${this.renderStatus(view, t)}
-      <div class="footnote">${t('kiosk.live.updatedLive')}</div>
+      ${header}
+      <main>
+        ${this.connection.state === 'offline' ? notice : null}
+        <div class="card">
+          ${heading}
+          <div class="code" data-ticket-code>${view.ticket.code}</div>
+          ${service ? html`<div class="service">${localized(service.name, lang, fallback)}</div>` : null}
+        </div>
+        ${this.renderStatus(view, t)}
+        <div class="footnote">${t('kiosk.live.updatedLive')}</div>
+      </main>
     `;
   }
 
@@ -164,7 +182,7 @@ export class KioskLiveTicket extends LitElement {
           ${t('kiosk.live.waiting')}
           ${estimate
             ? html`<p data-ahead>${t('ticket.peopleAhead', { count: estimate.ahead })}</p>
-                <p>${t('ticket.expectedWait', { count: estimate.waitMinutes })}</p>`
+                <p data-wait>${expectedWaitText(t, estimate.waitMinutes)}</p>`
             : null}
         </div>`;
       case 'postponed':

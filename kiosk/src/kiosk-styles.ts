@@ -1,12 +1,13 @@
 // Kiosk-wide sizes and the big button every kiosk screen uses. Colours come from the shared tokens;
-// each pair used here passes WCAG AA (4.5:1) — the browser test measures it.
+// each pair used here passes WCAG AA (4.5:1) — the browser test measures it. Sizes scale with the
+// inherited --kiosk-scale, which the large-text mode raises.
 import { css } from 'lit';
 
 export const kioskStyles = css`
   :host {
-    --kiosk-text: 32px;
-    --kiosk-title: 48px;
-    --kiosk-button-text: 40px;
+    --kiosk-text: calc(32px * var(--kiosk-scale, 1));
+    --kiosk-title: calc(48px * var(--kiosk-scale, 1));
+    --kiosk-button-text: calc(40px * var(--kiosk-scale, 1));
     --kiosk-gap: 24px;
     --kiosk-disabled-bg: #e5e7eb;
     --kiosk-disabled-text: #374151;
@@ -42,5 +43,23 @@ export const kioskStyles = css`
     background: var(--tl-surface);
     color: var(--tl-primary);
     border: 4px solid var(--tl-primary);
+  }
+`;
+
+/**
+ * The large-text, high-contrast mode for a visitor who does not see well: a third larger, light on
+ * black (yellow buttons: 14:1), set on the kiosk's root and inherited by every screen. Status colours
+ * (warning, danger, success) stay: they carry white text on banners.
+ */
+export const largeTextTheme = css`
+  :host([large-text]) {
+    --kiosk-scale: 1.35;
+    --tl-theme-bg: #000000;
+    --tl-theme-surface: #000000;
+    --tl-theme-text: #ffffff;
+    --tl-theme-text-muted: #f3f4f6;
+    --tl-theme-primary: #ffd60a;
+    --tl-theme-primary-text: #000000;
+    --tl-theme-border: #ffffff;
   }
 `;

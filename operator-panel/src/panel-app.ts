@@ -2,6 +2,7 @@
 // browser gets the sign-in form and nothing else; a signed-in specialist gets a panel-session,
 // which owns the live connection (the socket proves who it is with the session cookie at the
 // moment it connects, so it must not exist before sign-in).
+import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translatorFor } from '../../common/i18n';

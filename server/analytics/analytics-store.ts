@@ -1,5 +1,5 @@
 // Day summaries for reports. A finished day (before today, every ticket finished) is summarised once
-// from tickets and journal, stored in analytics_days and kept in memory once read; a day that can
+// from tickets and journal, stored in analytics_days (when it has any data) and kept in memory once read; a day that can
 // still change (today, or a day with tickets left open) is summarised afresh from its records on
 // every request, so live data is always current.
 import type { LocalDate } from '../../common/protocol';
@@ -121,7 +121,11 @@ export class AnalyticsStore {
     return result;
   }
 
-  private async store(days: DayRecords[], timeZone: string): Promise<void> {
+  private async store(finished: DayRecords[], timeZone: string): Promise<void> {
+    // A day without a visit or a booth event is known in memory only: a period reaching years
+    // back must not fill the database with empty summaries.
+    const days = finished.filter((day) => day.visits.length > 0 || day.intervals.length > 0);
+    for (const day of finished) this.summarised.add(`${timeZone}|${day.date}`);
     if (days.length === 0) return;
     const clock = this.clock(timeZone);
     const rows = days.flatMap((day) => {
@@ -139,7 +143,6 @@ export class AnalyticsStore {
     });
     for (const day of days) {
       const key = `${timeZone}|${day.date}`;
-      this.summarised.add(key);
       // A rebuilt day must not be served from what was read before.
       for (const cache of [this.visits, this.longest]) for (const cached of [...cache.keys()]) if (cached.startsWith(`${key}|`)) cache.delete(cached);
       this.counters.delete(key);
@@ -164,9 +167,10 @@ export class AnalyticsStore {
       if (row.visits !== null && !this.visits.has(`${key}|${row.scope}`)) this.visits.set(`${key}|${row.scope}`, decodeVisits(row.visits));
       if (row.longest !== null) this.longest.set(`${key}|${row.scope}`, decodeLongest(row.longest));
     }
-    // A service nobody queued for that day has no row of its own.
+    // A service nobody queued for that day has no row of its own; a day without any data has none at all.
     for (const date of missing) {
       const key = `${timeZone}|${date}`;
+      if (!this.counters.has(key)) this.counters.set(key, {});
       if (!this.visits.has(`${key}|${scope}`)) this.visits.set(`${key}|${scope}`, this.emptyVisits(timeZone));
       if (withLongest && !this.longest.has(`${key}|${scope}`)) this.longest.set(`${key}|${scope}`, []);
     }

@@ -31,7 +31,9 @@ export function liveMonitor(state: QueueState, config: QueueConfig, now: number)
       const booked = ticket.priority.kind === 'booked';
       const target = (booked ? service.bookedTargetWaitMinutes : service.targetWaitMinutes) ?? (booked ? DEFAULT_BOOKED_TARGET_MINUTES : DEFAULT_TARGET_MINUTES);
       const waited = Math.max(0, (now - waitStartOf(ticket)) / MINUTE);
-      // The same pace the printed estimate uses: people ahead × recent service time ÷ open counters.
+      // A quick forecast for every waiting ticket: people ahead × recent service time ÷ open counters.
+      // The ticket's own estimate also weighs other services at shared booths and paused booths' returns,
+      // but costs a pass over the queue per ticket.
       const predicted = countersOpen === 0 ? null : waited + (peopleAhead(state, ticket) * minutesEach) / countersOpen;
       if (predicted !== null && predicted <= target) continue;
       alerts.push({

@@ -75,7 +75,7 @@ export class AppointmentBook {
     return {
       office: { name, timeZone, languages, defaultLanguage },
       services: bookableServices(config, this.settings).map((s) => ({ id: s.id, name: s.name, slotMinutes: s.expectedServiceMinutes })),
-      days: bookableDays(config, this.today(), this.settings.horizonDays),
+      days: bookableDays(config, this.settings, this.today()),
     };
   }
 

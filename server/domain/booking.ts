@@ -1,6 +1,6 @@
-// Which slots a service offers on a date under the appointment settings: the schedule, the slot
+// Which slots a service offers on a date under the appointment settings: the booking hours, the slot
 // length (the service's expected duration), the booths that serve it and the walk-in share. Pure.
-import type { AppointmentSettings, LocalDate, Service } from '../../common/protocol';
+import type { AppointmentSettings, LocalDate, OfficeSchedule, Service } from '../../common/protocol';
 import { openPeriods } from './schedule';
 import { computeSlots, slotCapacity, type Slot } from './slots';
 import type { QueueConfig } from './state';
@@ -24,10 +24,17 @@ export function withinHorizon(date: LocalDate, today: LocalDate, horizonDays: nu
   return date >= today && date < addDays(today, horizonDays);
 }
 
-/** The days within the horizon on which the office opens at all, today first. */
-export function bookableDays(config: QueueConfig, today: LocalDate, horizonDays: number): LocalDate[] {
-  const { schedule, timeZone } = config.office;
-  return Array.from({ length: horizonDays }, (_, i) => addDays(today, i)).filter((day) => openPeriods(schedule, day, timeZone).length > 0);
+/** The office's schedule with the weekly booking hours, where the settings set their own. */
+export function bookingSchedule(config: QueueConfig, settings: AppointmentSettings): OfficeSchedule {
+  const { schedule } = config.office;
+  return settings.bookingHours ? { ...schedule, weekly: settings.bookingHours } : schedule;
+}
+
+/** The days within the horizon that have booking hours at all, today first. */
+export function bookableDays(config: QueueConfig, settings: AppointmentSettings, today: LocalDate): LocalDate[] {
+  const schedule = bookingSchedule(config, settings);
+  const { timeZone } = config.office;
+  return Array.from({ length: settings.horizonDays }, (_, i) => addDays(today, i)).filter((day) => openPeriods(schedule, day, timeZone).length > 0);
 }
 
 export interface SlotsQuery {
@@ -44,7 +51,7 @@ export function serviceSlots(config: QueueConfig, settings: AppointmentSettings,
   const service = config.services.get(query.serviceId);
   if (!service?.active || !withinHorizon(query.date, query.today, settings.horizonDays)) return [];
   return computeSlots({
-    schedule: config.office.schedule,
+    schedule: bookingSchedule(config, settings),
     timeZone: config.office.timeZone,
     date: query.date,
     slotMinutes: service.expectedServiceMinutes,

@@ -8,7 +8,7 @@ import type { QueueConfig, QueueState } from './state';
 
 const MINUTE = 60_000;
 
-interface Candidate {
+export interface Candidate {
   ticket: Ticket;
   tier: number;
   /** Earlier sorts first within a tier. */
@@ -73,17 +73,45 @@ function classify(ticket: Ticket, counter: Counter, service: Service, rules: Que
   };
 }
 
-function byRank(a: Candidate, b: Candidate): number {
+/** What ranking reads of a candidate. */
+export type Rank = Pick<Candidate, 'ticket' | 'tier' | 'key'>;
+
+export function byRank(a: Rank, b: Rank): number {
   return a.tier - b.tier || a.key - b.key || a.ticket.number - b.ticket.number || a.ticket.id.localeCompare(b.ticket.id);
+}
+
+/**
+ * The tier, at this counter, of an ordinary ticket of the service — waiting for anyone, no priority,
+ * not yet overdue — or null when the counter does not serve it. Most of a queue is ordinary, and
+ * ranking it this way needs no classification (its key is its issue time).
+ */
+export function ordinaryTier(counter: Counter, serviceId: string): number | null {
+  const weight = weightFor(counter, serviceId);
+  return weight === null ? null : weight === 'main' ? TIER.main : TIER.secondary;
+}
+
+export function isOrdinary(ticket: Ticket, service: Service, now: number): boolean {
+  return (
+    ticket.status === 'waiting' &&
+    ticket.assignedCounterId === null &&
+    ticket.priority.kind === 'normal' &&
+    Math.floor((now - ticket.issuedAt) / MINUTE) <= service.maxWaitMinutes
+  );
+}
+
+/** Where the ticket stands in the counter's call order now, or null when that counter may not call it. */
+export function candidateAt(ticket: Ticket, config: QueueConfig, counter: Counter, now: number): Candidate | null {
+  const service = config.services.get(ticket.serviceId);
+  if (!service || !isCallable(ticket, counter, now)) return null;
+  return classify(ticket, counter, service, config.office.rules, now);
 }
 
 /** The counter's callable tickets, best first, each with the reason it would be called. */
 export function rankCandidates(state: QueueState, config: QueueConfig, counter: Counter, now: number): Candidate[] {
   const candidates: Candidate[] = [];
   for (const ticket of state.tickets.values()) {
-    const service = config.services.get(ticket.serviceId);
-    if (!service || !isCallable(ticket, counter, now)) continue;
-    candidates.push(classify(ticket, counter, service, config.office.rules, now));
+    const candidate = candidateAt(ticket, config, counter, now);
+    if (candidate) candidates.push(candidate);
   }
   return candidates.sort(byRank);
 }

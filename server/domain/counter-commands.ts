@@ -5,6 +5,7 @@ import type { CommandInput, Counter, CounterState, Ticket } from '../../common/p
 import { chooseNext, isCallable, nextStreak, rankCandidates } from './call-order';
 import { domainError } from './errors';
 import { failure, success, type Outcome } from './outcome';
+import { plannedReturn } from './pause-return';
 import {
   counterStateOf,
   SERVICE_DURATIONS_KEPT,
@@ -106,9 +107,11 @@ export function closeCounter(state: QueueState, config: QueueConfig, input: Comm
 export function pauseCounter(state: QueueState, config: QueueConfig, input: CommandInput<'counter:pause'>, ctx: CommandContext): Outcome<CounterOutcome> {
   const found = workingBooth(state, config, input.counterId, ctx);
   if (!found.ok) return found;
-  const { live } = found.value;
+  const { live, counter: booth } = found.value;
   if (live.ticketId) return failure(domainError('counter-busy', 'Finish the current visitor before a pause', { ticketId: live.ticketId }));
-  const counter: CounterState = { ...live, status: 'paused', pause: { reason: input.reason, note: input.note, since: ctx.now }, since: ctx.now };
+  const until = plannedReturn(booth, input.reason, input.minutes, ctx.now, config.office.timeZone);
+  const pause = { reason: input.reason, note: input.note, since: ctx.now, ...(until === null ? {} : { until }) };
+  const counter: CounterState = { ...live, status: 'paused', pause, since: ctx.now };
   return commit(state, counter, null, [counterChange('counter-paused', live, counter, [input.reason, input.note].filter(Boolean).join(': '))]);
 }
 

@@ -1,5 +1,5 @@
 // Commands on a ticket itself: issuing, out-of-turn categories, cancelling, the print result.
-import type { CommandInput, Priority, Ticket, TicketSource } from '../../common/protocol';
+import type { Actor, CommandInput, IssueRequestKey, Priority, Ticket, TicketSource } from '../../common/protocol';
 import { domainError } from './errors';
 import { estimateWait } from './estimates';
 import { nextNumber, ticketCode } from './numbering';
@@ -17,8 +17,33 @@ export interface IssueRequest {
   ignoreHours?: boolean;
   /** A paper ticket is to be printed (issued at a kiosk, by tap or by check-in); default: kiosk tickets. */
   print?: boolean;
-  /** The client's id for this request; the same id from the same actor gets the same ticket. */
+  /** The client's id for this request; the same id from the same actor for the same content gets the same ticket. */
   requestId?: string;
+}
+
+function actorKey(actor: Actor): string {
+  return actor.kind === 'user' || actor.kind === 'device' ? `${actor.kind}:${actor.id}` : actor.kind;
+}
+
+function requestKey(req: Pick<IssueRequest, 'requestId' | 'serviceId' | 'language'>, actor: Actor): IssueRequestKey | undefined {
+  return req.requestId ? { id: req.requestId, actor: actorKey(actor), serviceId: req.serviceId, language: req.language ?? null } : undefined;
+}
+
+const sameContent = (a: IssueRequestKey, b: IssueRequestKey) => a.serviceId === b.serviceId && a.language === b.language;
+
+/** The open ticket this actor's request id already made, whatever it asked for then. */
+function ticketOfRequest(state: QueueState, key: IssueRequestKey): Ticket | undefined {
+  for (const ticket of state.tickets.values()) {
+    if (ticket.request?.id === key.id && ticket.request.actor === key.actor) return ticket;
+  }
+  return undefined;
+}
+
+/** The ticket a request already made when this is a retry of it (same actor, id and content); else undefined. */
+export function retriedTicket(state: QueueState, req: Pick<IssueRequest, 'requestId' | 'serviceId' | 'language'>, actor: Actor): Ticket | undefined {
+  const key = requestKey(req, actor);
+  const ticket = key && ticketOfRequest(state, key);
+  return ticket?.request && key && sameContent(ticket.request, key) ? ticket : undefined;
 }
 
 /** Some active counter lists the service: otherwise a ticket for it could never be called. */
@@ -27,9 +52,14 @@ export function isServed(config: QueueConfig, serviceId: string): boolean {
 }
 
 export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRequest, ctx: CommandContext): Outcome<Ticket> {
-  // A retried request (its answer was lost on the way) gets the ticket it already made, not a second one.
-  const already = req.requestId ? [...state.tickets.values()].find((t) => t.requestId === req.requestId) : undefined;
-  if (already) return success(state, [], already);
+  // A retried request (its answer was lost on the way) gets the ticket it already made, not a second
+  // one. The id is the sender's own: another actor's same id is a request of its own.
+  const request = requestKey(req, ctx.actor);
+  const already = request && ticketOfRequest(state, request);
+  if (already?.request && request) {
+    if (!sameContent(already.request, request)) return failure(domainError('conflict', 'This request id was already used for a different request'));
+    return success(state, [], already);
+  }
   const service = config.services.get(req.serviceId);
   if (!service) return failure(domainError('not-found', `No service ${req.serviceId}`));
   if (!service.active) return failure(domainError('service-inactive', 'This service is not available'));
@@ -69,7 +99,7 @@ export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRe
     comment: null,
     print: (req.print ?? req.source === 'kiosk') ? 'pending' : 'not-requested',
     estimate: null,
-    ...(req.requestId ? { requestId: req.requestId } : {}),
+    ...(request ? { request } : {}),
   };
   const numbering = new Map(state.numbering).set(service.id, numbered.numbering);
   const ticket = { ...draft, estimate: estimateWait(state, config, draft, ctx.now) };

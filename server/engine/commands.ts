@@ -74,8 +74,8 @@ const handlers: Handlers = {
 };
 
 export interface CommandGuard {
-  /** Throws ApiFailure('rate-limited') when the principal issues too fast. */
-  beforeRun?(name: CommandName, principal: Principal): void;
+  /** Throws ApiFailure('rate-limited') when the principal issues too fast; `input` is already validated. */
+  beforeRun?(name: CommandName, principal: Principal, input?: CommandInput<CommandName>): void;
 }
 
 export class CommandRunner {
@@ -90,7 +90,7 @@ export class CommandRunner {
         fail(principal.kind === 'public' ? 'unauthenticated' : 'forbidden', `Not allowed to ${name.replace(':', ' ')}`);
       }
       const input = parse(commandSchemas[name], rawInput) as CommandInput<K>;
-      this.guard.beforeRun?.(name, principal);
+      this.guard.beforeRun?.(name, principal, input);
       const handler = handlers[name] as (i: CommandInput<K>, p: Principal) => DomainCommand<CommandOutputs[K]>;
       const name_ = principal.kind === 'user' ? principal.user.name : undefined;
       const data = await this.engine.execute({ actor: actorOf(principal), ...(name_ ? { name: name_ } : {}) }, handler(input, principal));

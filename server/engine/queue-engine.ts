@@ -1,12 +1,15 @@
 // The one place the queue changes. Commands run strictly one at a time through the pure domain
 // (the day rolls over first if needed); their changes are committed to SQLite, and only then are
-// the callers answered and the events published. Group commit: the commands that arrive while one
+// the callers answered and the events published. Readers (snapshots, REST, print jobs) see only
+// the committed state: what a batch decides stays private to the engine until it is on disk, so a
+// failed commit can never have shown anyone a ticket that does not exist. Group commit: the commands that arrive while one
 // transaction is being written are decided in order and committed together in the next one, so a
 // busy office pays one disk sync per batch rather than per ticket. A failed commit changes nothing.
 import {
   RECENT_CALLS_KEPT,
   withRecentCall,
   type Actor,
+  type CallRecord,
   type OfficeStatus,
   type PublicOffice,
   type QueueEvent,
@@ -67,6 +70,8 @@ export class QueueEngine {
   /** The service day the state was last rolled over to: within it, nothing can turn stale. */
   private rolledDay = '';
   private listeners = new Set<EventListener>();
+  /** The state as it is on disk: the only state anyone outside the engine sees. */
+  private committed: QueueState;
 
   private constructor(
     private readonly db: Database,
@@ -76,7 +81,9 @@ export class QueueEngine {
     private state: QueueState,
     /** What a snapshot holds beyond the live state: configuration, the latest calls, the last seq. */
     private published: Published,
-  ) {}
+  ) {
+    this.committed = state;
+  }
 
   static async load(db: Database, config: QueueConfig, clock: Clock, newId: () => string): Promise<QueueEngine> {
     const now = clock();
@@ -100,12 +107,18 @@ export class QueueEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /** The latest calls, newest first, as the hall displays show them. */
+  get recentCalls(): readonly CallRecord[] {
+    return this.published.recentCalls;
+  }
+
   get currentConfig(): QueueConfig {
     return this.config;
   }
 
+  /** The committed state: a batch being written is not visible here until its commit succeeds. */
   get currentState(): QueueState {
-    return this.state;
+    return this.committed;
   }
 
   now(): number {
@@ -130,8 +143,8 @@ export class QueueEngine {
       ...this.published,
       serverTime: now,
       officeStatus: officeStatus(this.config.office, now),
-      counterStates: [...this.state.counters.values()],
-      tickets: [...this.state.tickets.values()],
+      counterStates: [...this.committed.counters.values()],
+      tickets: [...this.committed.tickets.values()],
     };
   }
 
@@ -232,6 +245,7 @@ export class QueueEngine {
         return;
       }
     }
+    this.committed = this.state;
     const published = events.flat();
     this.rollDisplayDay();
     for (const event of published) {

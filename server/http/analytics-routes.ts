@@ -17,11 +17,8 @@ import { requireRole } from '../auth/permissions';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
+import { reportPeriod } from '../visits/report-period';
 import { fail, handle, parse } from './respond';
-
-/** Two years and a day: a year compared with the one before it. */
-const MAX_PERIOD_DAYS = 732;
-const DEFAULT_PERIOD_DAYS = 28;
 
 const querySchema = z.object({
   from: localDateSchema.optional(),
@@ -35,10 +32,6 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(20),
   compareWith: z.enum(COMPARE_WITH).default('week'),
 });
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
   const router = Router();
@@ -58,11 +51,7 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
       const query = parse(querySchema, req.query);
       const config = engine.currentConfig;
       const { timeZone } = config.office;
-      const to = query.to ?? localDate(engine.now(), timeZone);
-      const from = query.from ?? addDays(to, 1 - DEFAULT_PERIOD_DAYS);
-      const days = daysBetween(from, to);
-      if (days < 1) fail('invalid-input', '`from` must not be after `to`');
-      if (days > MAX_PERIOD_DAYS) fail('invalid-input', `A period may span at most ${MAX_PERIOD_DAYS} days`);
+      const { from, to } = reportPeriod(query, localDate(engine.now(), timeZone));
       if (query.serviceId !== undefined && !config.services.has(query.serviceId)) fail('not-found', `No service ${query.serviceId}`);
 
       const inputFor = async (periodFrom: string, periodTo: string): Promise<ReportInput> => {

@@ -1,12 +1,15 @@
 // The hall display's voice: GET /api/announcements/audio?ticket=С101&counter=3&lang=ru answers a
-// WAV (chime + speech) for that call. Anyone may ask — the hall is public and so is what it says —
-// so input is checked against the office's configuration: only codes its services can issue, only
-// its counters, only its languages. That bounds what the cache can ever hold and what espeak-ng is
-// ever asked to say.
+// WAV (chime + speech) for that call. The hall is public and so is what it says, so a display needs
+// no sign-in; but synthesis costs time and disk, so a stranger only gets calls the office really
+// made (the latest calls the hall displays show), while a signed-in device or person may ask for any
+// call the office could make. Input is checked against the office's configuration: only codes its
+// services can issue, only its counters, only its languages — that bounds what espeak-ng is ever
+// asked to say, and the cache's size bound limits what stays on disk.
 import { Router } from 'express';
 import { z } from 'zod';
 import { announcementText } from '../../common/i18n/announcement-text';
 import { LANGUAGES, type AnnouncementSettings, type Lang } from '../../common/protocol';
+import type { Principal } from '../auth/principal';
 import { ticketCode } from '../domain/numbering';
 import type { QueueConfig } from '../domain/state';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -45,14 +48,22 @@ function checkAgainstConfig(config: QueueConfig, code: string, counterNumber: nu
   if (!config.office.languages.includes(lang)) fail('not-found', `The office does not announce in ${lang}`);
 }
 
-export function announcementRoutes(config: () => QueueConfig, speech: AnnouncementSpeech): Router {
+/** Fails unless the latest calls hold this ticket called (or recalled) to this counter. */
+function checkRecentlyCalled(engine: QueueEngine, code: string, counterNumber: number): void {
+  const { counters } = engine.currentConfig;
+  const called = engine.recentCalls.some((call) => call.code === code && counters.get(call.counterId)?.number === counterNumber);
+  if (!called) fail('not-found', `Ticket ${code} was not called to counter ${counterNumber} lately`);
+}
+
+export function announcementRoutes(engine: QueueEngine, speech: AnnouncementSpeech): Router {
   const router = Router();
   router.get(
     ANNOUNCEMENT_AUDIO_PATH,
     handle(async (req, res) => {
       const { ticket, counter, lang } = parse(querySchema, req.query);
-      const current = config();
+      const current = engine.currentConfig;
       checkAgainstConfig(current, ticket, counter, lang);
+      if ((res.locals.principal as Principal).kind === 'public') checkRecentlyCalled(engine, ticket, counter);
       const { announcements } = current.office;
       const text = announcementText(lang, ticket, counter, announcements.templates);
       const file = await speech.cache.audioFile(speech.engineFor(announcements), lang, text);

@@ -2,7 +2,7 @@
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDate as localDateSchema, type JournalEntry, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
+import { journalQuerySchema, type JournalEntry, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
 import type { Principal } from '../auth/principal';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
@@ -76,19 +76,22 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
   router.get(
     '/api/journal',
     requireRole('admin', 'manager', 'operator', 'consultant'),
-    handle(async (req) => {
-      const query = parse(z.object({ day: localDateSchema.optional(), counterId: z.string().max(64).optional() }), req.query);
+    handle(async (req): Promise<JournalPage> => {
+      const query = parse(journalQuerySchema, req.query);
       const { timeZone } = engine.currentConfig.office;
       const day = query.day ?? localDate(engine.now(), timeZone);
       const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
-      return db.read.all<JournalEntry>(
+      // One row more than the page tells whether another page follows.
+      const rows = await db.read.all<JournalEntry>(
         `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
                 j.actor, j.from_state AS "from", j.to_state AS "to", j.note
          FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
-         WHERE j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?)
-         ORDER BY j.seq DESC LIMIT 2000`,
-        [from, to, query.counterId ?? null, query.counterId ?? null],
+         WHERE j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?) AND (? IS NULL OR j.seq < ?)
+         ORDER BY j.seq DESC LIMIT ?`,
+        [from, to, query.counterId ?? null, query.counterId ?? null, query.before ?? null, query.before ?? null, query.limit + 1],
       );
+      const entries = rows.slice(0, query.limit);
+      return { entries, next: rows.length > query.limit ? entries[entries.length - 1]!.seq : null };
     }),
   );
 

@@ -18,8 +18,12 @@ export const PAGES: Record<string, string> = {
   '/book/': 'kiosk/book.html',
 };
 
+/** One icon for every page; browsers that ask for /favicon.ico by habit get it too. */
+const FAVICON = join(ROOT, 'common', 'ui', 'favicon.svg');
+
 export async function serveWebApps(app: Express, httpServer: HttpServer, mode: 'dist' | 'vite' | 'none'): Promise<() => Promise<void>> {
   app.get('/', (_req, res) => res.redirect('/panel/'));
+  app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => res.type('image/svg+xml').sendFile(FAVICON, { maxAge: '1d' }));
   // Express matches '/kiosk' and '/kiosk/' alike; only the bare path is redirected.
   for (const bare of ['/kiosk', '/display', '/panel', '/book']) {
     app.get(bare, (req, res, next) => (req.path === bare ? res.redirect(`${bare}/`) : next()));

@@ -3,19 +3,20 @@
 // ordinary `ticket:print-result` command, on the ticket — so staff get the usual queue event.
 //
 // A job is stored before it is sent and stays pending until its agent answers, so nothing is lost
-// to a disconnected agent or a restart; the agent prints each job id at most once, and an answer
-// that arrives twice (an agent resending after a reconnect) is recorded once.
-import type { Device, Result, Ticket } from '../../common/protocol';
-import type { PrinterInfo, PrintJob, PrintJobPayload, PrintJobResult, QueuedPrintJob } from '../../common/protocol/printing';
+// to a disconnected agent or a restart; what happens to it then — claimed once, superseded,
+// expired — is PrintJobLife's (print-job-life.ts).
+import type { Device, Ticket } from '../../common/protocol';
+import type { PrinterInfo, PrintJob, PrintJobPayload, QueuedPrintJob } from '../../common/protocol/printing';
 import { estimateWait } from '../domain/estimates';
 import type { TicketLogo } from './ticket-logo';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
-import { ApiFailure, fail, toApiError } from '../http/respond';
+import { fail } from '../http/respond';
 import type { Database } from '../store/database';
 import type { DevicesStore } from '../store/devices-store';
 import { issuingDeviceId } from './issuing-device';
 import { pairedAgent } from './pairing';
+import { PrintJobLife } from './print-job-life';
 import { createPrintJobsStore, type PrintJobKind, type PrintJobsStore } from './print-jobs-store';
 import { PrinterBoard } from './printer-board';
 import { printedTicket } from './ticket-print-data';
@@ -40,10 +41,18 @@ export class PrintDesk {
   private deliver: Deliver = () => undefined;
   /** Job creations under way, so shutting down can let them finish before the database closes. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Claims, give-ups and answers: `pendingFor`, `claim`, `giveUp`, `recordResult`. */
+  readonly life: PrintJobLife;
 
   constructor(private readonly deps: PrintDeskDeps) {
     this.jobs = createPrintJobsStore(deps.db);
     this.board = new PrinterBoard(() => deps.engine.now());
+    this.life = new PrintJobLife({ ...deps, jobs: this.jobs, board: this.board });
+  }
+
+  /** Where visitors' phones reach the server: kiosks show it as a QR code when a ticket does not print. */
+  publicUrl(): string {
+    return this.deps.publicUrl();
   }
 
   /** The socket side hands each new job to its agent through this; unsent jobs wait in the table. */
@@ -56,6 +65,8 @@ export class PrintDesk {
     this.deps.engine.onEvents((events) => {
       for (const event of events) {
         if (event.kind === 'ticket-issued' && event.ticket?.print === 'pending') this.track(this.logFailure(this.issueJob(event.ticket)));
+        // Called, served or gone: its paper would only mislead, and staff should not count it as pending.
+        else if (event.ticket && event.ticket.status !== 'waiting') this.track(this.logFailure(this.life.expireStale(event.ticket.id)));
       }
     });
     for (const ticket of this.deps.engine.currentState.tickets.values()) {
@@ -73,17 +84,19 @@ export class PrintDesk {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  pendingFor(agentId: string): Promise<PrintJob[]> {
-    return this.jobs.pendingFor(agentId);
-  }
-
   async reprint(ticketId: string, agentId: string | undefined): Promise<QueuedPrintJob> {
     const { engine } = this.deps;
     const ticket = engine.currentState.tickets.get(ticketId) ?? fail('not-found', `No open ticket ${ticketId} today`);
+    // It would never print: a job expires once its ticket stops waiting.
+    if (ticket.status !== 'waiting') fail('ticket-not-waiting', `Ticket ${ticket.code} is no longer waiting`);
     const target = agentId ?? (await this.jobs.lastAgentFor(ticketId)) ?? fail('conflict', 'This ticket was never printed; say which printer (agentId)');
     await this.activeAgent(target);
     const estimate = estimateWait(engine.currentState, engine.currentConfig, ticket, engine.now());
-    return this.queue(target, 'reprint', await this.ticketPayload(ticket, estimate, ticket.print === 'printed'));
+    const payload = await this.ticketPayload(ticket, estimate, true);
+    return this.life.exclusive(async () => {
+      await this.life.supersedePending(ticketId);
+      return this.queue(target, 'reprint', payload);
+    });
   }
 
   async testPage(agentId: string): Promise<QueuedPrintJob> {
@@ -91,40 +104,16 @@ export class PrintDesk {
     return this.queue(agentId, 'test-page', { kind: 'test-page' });
   }
 
-  /** An agent's answer for one of its jobs. */
-  async recordResult(agent: Device, report: PrintJobResult): Promise<Result<{ jobId: string }>> {
-    try {
-      const stored = await this.jobs.get(report.jobId);
-      if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${report.jobId} for this agent`);
-      if (stored.state !== 'pending') return { ok: true, data: { jobId: report.jobId } };
-      const { result } = report;
-      // The ticket first: should the server stop between the two writes, the job is still pending,
-      // the agent is asked again, and its remembered answer is recorded then.
-      if (stored.job.payload.kind === 'ticket') {
-        const input = { ticketId: stored.job.payload.ticketId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) };
-        const recorded = await this.deps.runner.run('ticket:print-result', input, { kind: 'device', device: agent });
-        // A ticket cancelled or finished meanwhile has no print state to update; the job still ends.
-        if (!recorded.ok && recorded.error.code !== 'not-found') fail(recorded.error.code, recorded.error.message);
-      }
-      await this.jobs.finish(report.jobId, result.ok ? 'printed' : 'failed', result.ok ? null : `${result.reason}: ${result.message}`, this.deps.engine.now());
-      this.board.changed(agent.id);
-      return { ok: true, data: { jobId: report.jobId } };
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) console.error('[talon] recording a print result failed', error);
-      return { ok: false, error: toApiError(error) };
-    }
-  }
-
   async printers(): Promise<PrinterInfo[]> {
     const agents = (await this.deps.devices.list()).filter((d) => d.kind === 'print-agent' && !d.revoked);
-    const pending = await this.jobs.pendingCounts();
+    const pending = await this.jobs.liveCounts();
     return agents.map((agent) => this.info(agent, pending.get(agent.id) ?? 0));
   }
 
   async printer(agentId: string): Promise<PrinterInfo | null> {
     const agent = await this.deps.devices.get(agentId);
     if (!agent || agent.kind !== 'print-agent') return null;
-    return this.info(agent, (await this.jobs.pendingCounts()).get(agentId) ?? 0);
+    return this.info(agent, (await this.jobs.liveCounts()).get(agentId) ?? 0);
   }
 
   private info(agent: Device, pendingJobs: number): PrinterInfo {
@@ -134,8 +123,9 @@ export class PrintDesk {
       name: agent.name,
       zone: agent.zone,
       connected: state.connections > 0,
-      model: state.report?.model ?? null,
-      paper: state.report?.paper ?? null,
+      // Before the agent reports again after a restart, what it reported last (stored with the device).
+      model: state.report?.model ?? agent.printer?.model ?? null,
+      paper: state.report?.paper ?? agent.printer?.paper ?? null,
       status: state.report?.status ?? null,
       reportedAt: state.reportedAt,
       pendingJobs,
@@ -152,7 +142,8 @@ export class PrintDesk {
       console.warn(`[talon] ticket ${ticket.code} is not printed: kiosk "${kiosk.name}" has no printer (${pairing.reason})`);
       return;
     }
-    await this.queue(pairing.agentId, 'issue', await this.ticketPayload(ticket, ticket.estimate, false));
+    // Its few minutes count from the tap: a job made late (after a crash) gets no extra time.
+    await this.queue(pairing.agentId, 'issue', await this.ticketPayload(ticket, ticket.estimate, false), ticket.issuedAt);
   }
 
   private async ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): Promise<PrintJobPayload> {
@@ -162,9 +153,13 @@ export class PrintDesk {
     return { kind: 'ticket', ticketId: ticket.id, ticket: data };
   }
 
-  private async queue(agentId: string, kind: PrintJobKind, payload: PrintJobPayload): Promise<QueuedPrintJob> {
-    const job: PrintJob = { jobId: this.deps.newId(), createdAt: this.deps.engine.now(), payload };
-    if (await this.jobs.add({ job, agentId, kind })) {
+  /** Stores and sends a job that may print until the office's few minutes after `since`. */
+  private async queue(agentId: string, kind: PrintJobKind, payload: PrintJobPayload, since?: number): Promise<QueuedPrintJob> {
+    const { engine } = this.deps;
+    const createdAt = engine.now();
+    const job: PrintJob = { jobId: this.deps.newId(), createdAt, payload };
+    const expiresAt = (since ?? createdAt) + engine.currentConfig.office.printing.jobExpiryMinutes * 60_000;
+    if (await this.jobs.add({ job, agentId, kind, expiresAt })) {
       this.deliver(agentId, job);
       this.board.changed(agentId);
     }

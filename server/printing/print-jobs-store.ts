@@ -1,10 +1,14 @@
-// The print_jobs table: every job made for a print agent, pending until the agent answers.
+// The print_jobs table: every job made for a print agent and where it is in its life (see
+// db/migrations/0007_print_job_lifecycle.sql). Moves between states are conditional updates, so a
+// job leaves `pending` or `printing` once, whichever of its agent, a reprint or its expiry comes first.
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
-import type { Database } from '../store/database';
+import type { Database, SqlValue } from '../store/database';
 
 /** Why a job was made: a kiosk ticket's first print, a reprint by staff, or an admin's test page. */
 export type PrintJobKind = 'issue' | 'reprint' | 'test-page';
-export type PrintJobState = 'pending' | 'printed' | 'failed';
+/** Pending until its agent claims it, printing until the agent answers; the rest are final. */
+export type PrintJobState = 'pending' | 'printing' | 'printed' | 'failed' | 'superseded' | 'expired';
+export type FinalPrintJobState = Exclude<PrintJobState, 'pending' | 'printing'>;
 
 export interface StoredPrintJob {
   job: PrintJob;
@@ -12,6 +16,7 @@ export interface StoredPrintJob {
   kind: PrintJobKind;
   ticketId: string | null;
   state: PrintJobState;
+  expiresAt: number;
 }
 
 interface PrintJobRow {
@@ -22,9 +27,11 @@ interface PrintJobRow {
   payload: string;
   state: PrintJobState;
   created_at: number;
+  expires_at: number;
 }
 
-const COLUMNS = 'id, agent_id, kind, ticket_id, payload, state, created_at';
+const COLUMNS = 'id, agent_id, kind, ticket_id, payload, state, created_at, expires_at';
+const LIVE = "state IN ('pending', 'printing')";
 
 function toStored(row: PrintJobRow): StoredPrintJob {
   return {
@@ -33,6 +40,7 @@ function toStored(row: PrintJobRow): StoredPrintJob {
     kind: row.kind,
     ticketId: row.ticket_id,
     state: row.state,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -40,35 +48,43 @@ export interface NewPrintJob {
   job: PrintJob;
   agentId: string;
   kind: PrintJobKind;
+  expiresAt: number;
 }
 
 export interface PrintJobsStore {
   /** False when the ticket already has its issue job (nothing is stored then). */
   add(job: NewPrintJob): Promise<boolean>;
   get(jobId: string): Promise<StoredPrintJob | null>;
-  /** The agent's unanswered jobs, oldest first. */
-  pendingFor(agentId: string): Promise<PrintJob[]>;
-  pendingCounts(): Promise<Map<string, number>>;
+  /** The agent's jobs not yet answered (pending or printing), oldest first. */
+  liveFor(agentId: string): Promise<StoredPrintJob[]>;
+  /** The ticket's jobs not yet answered. */
+  liveForTicket(ticketId: string): Promise<StoredPrintJob[]>;
+  liveCounts(): Promise<Map<string, number>>;
   /** Whether the ticket was ever given a job (its issue job, or a reprint). */
   hasJobFor(ticketId: string): Promise<boolean>;
   /** The agent of the ticket's latest job, if any. */
   lastAgentFor(ticketId: string): Promise<string | null>;
-  /** Records the agent's answer; false when the job was already answered. */
-  finish(jobId: string, state: Exclude<PrintJobState, 'pending'>, error: string | null, at: number): Promise<boolean>;
+  /** pending → printing; false when the job was not pending. */
+  claim(jobId: string): Promise<boolean>;
+  /** Ends a pending or printing job; false when it had already ended. */
+  finish(jobId: string, state: FinalPrintJobState, error: string | null, at: number): Promise<boolean>;
 }
 
 export function createPrintJobsStore(db: Database): PrintJobsStore {
+  const live = async (where: string, params: SqlValue[]) =>
+    (await db.read.all<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE ${where} AND ${LIVE} ORDER BY created_at, rowid`, params)).map(toStored);
   return {
-    async add({ job, agentId, kind }) {
+    async add({ job, agentId, kind, expiresAt }) {
       const ticketId = job.payload.kind === 'ticket' ? job.payload.ticketId : null;
       const { changes } = await db.transaction((tx) =>
-        tx.run(`INSERT OR IGNORE INTO print_jobs (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'pending', ?)`, [
+        tx.run(`INSERT OR IGNORE INTO print_jobs (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`, [
           job.jobId,
           agentId,
           kind,
           ticketId,
           JSON.stringify(job.payload),
           job.createdAt,
+          expiresAt,
         ]),
       );
       return changes === 1;
@@ -79,18 +95,12 @@ export function createPrintJobsStore(db: Database): PrintJobsStore {
       return row ? toStored(row) : null;
     },
 
-    async pendingFor(agentId) {
-      const rows = await db.read.all<PrintJobRow>(
-        `SELECT ${COLUMNS} FROM print_jobs WHERE agent_id = ? AND state = 'pending' ORDER BY created_at, rowid`,
-        [agentId],
-      );
-      return rows.map((row) => toStored(row).job);
-    },
+    liveFor: (agentId) => live('agent_id = ?', [agentId]),
 
-    async pendingCounts() {
-      const rows = await db.read.all<{ agent_id: string; count: number }>(
-        "SELECT agent_id, COUNT(*) AS count FROM print_jobs WHERE state = 'pending' GROUP BY agent_id",
-      );
+    liveForTicket: (ticketId) => live('ticket_id = ?', [ticketId]),
+
+    async liveCounts() {
+      const rows = await db.read.all<{ agent_id: string; count: number }>(`SELECT agent_id, COUNT(*) AS count FROM print_jobs WHERE ${LIVE} GROUP BY agent_id`);
       return new Map(rows.map((r) => [r.agent_id, r.count]));
     },
 
@@ -106,9 +116,14 @@ export function createPrintJobsStore(db: Database): PrintJobsStore {
       return row?.agent_id ?? null;
     },
 
+    async claim(jobId) {
+      const { changes } = await db.transaction((tx) => tx.run("UPDATE print_jobs SET state = 'printing' WHERE id = ? AND state = 'pending'", [jobId]));
+      return changes === 1;
+    },
+
     async finish(jobId, state, error, at) {
       const { changes } = await db.transaction((tx) =>
-        tx.run("UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE id = ? AND state = 'pending'", [state, error, at, jobId]),
+        tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE id = ? AND ${LIVE}`, [state, error, at, jobId]),
       );
       return changes === 1;
     },

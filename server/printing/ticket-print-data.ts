@@ -1,8 +1,8 @@
 // Every word of a printed ticket, rendered on the server in the ticket's language: the office's
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
 import type { Ticket, WaitEstimate } from '../../common/protocol';
-import type { PrintedTicket } from '../../common/protocol/printing';
-import { translate } from '../../common/i18n';
+import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
+import { translate, translatorFor, waitValueText } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
 import type { MonoImage } from '../../printer/escpos/commands';
 import type { QueueConfig } from '../domain/state';
@@ -12,7 +12,7 @@ export interface TicketPrintOptions {
   publicUrl: string;
   /** People ahead and wait as they are to be printed (a reprint shows the current ones). */
   estimate: WaitEstimate | null;
-  /** A reprint of a ticket that already came out is marked as a duplicate. */
+  /** A reprint is marked as a duplicate: it replaces its job still pending, or a ticket that came out. */
   duplicate: boolean;
   /** The office's logo, when it prints one. */
   logo?: MonoImage | null;
@@ -32,10 +32,6 @@ function issueDateTime(at: number, lang: Ticket['language'], timeZone: string): 
   return { date, time };
 }
 
-export function liveTicketUrl(publicUrl: string, ticketId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
-}
-
 export function printedTicket(ticket: Ticket, config: QueueConfig, options: TicketPrintOptions): PrintedTicket {
   const { office } = config;
   const lang = ticket.language;
@@ -52,7 +48,7 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
     serviceName: service ? text(service.name) : '',
     issuedAt: `${date} ${time}`,
     ...(show.peopleAhead ? { peopleAhead: options.estimate?.ahead ?? 0 } : {}),
-    ...(show.expectedWait ? { expectedWait: translate(lang, 'ticket.waitValue', { count: options.estimate?.waitMinutes ?? 0 }) } : {}),
+    ...(show.expectedWait ? { expectedWait: waitValueText(translatorFor(lang), options.estimate?.waitMinutes ?? null) } : {}),
     ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, ticket.id) } : {}),
     ...(options.logo ? { logo: { widthBytes: options.logo.widthBytes, height: options.logo.height, data: Buffer.from(options.logo.data).toString('base64') } } : {}),
     footer: [...(options.duplicate ? [translate(lang, 'ticket.duplicate')] : []), ownFooter || translate(lang, 'ticket.waitForCall')],

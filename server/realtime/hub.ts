@@ -15,6 +15,7 @@ import { accessRoomsOf } from '../auth/principal-cache';
 import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
+import { allowOrigins } from './origin-check';
 import type { DevicePresenceBoard } from './presence';
 import { publicEvent, publicSnapshot } from './redact';
 
@@ -50,8 +51,10 @@ export function attachRealtime(
   authenticate: Authenticate,
   revocations: AccessRevocations,
   presence: DevicePresenceBoard,
+  /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[] = [],
 ): TalonIo {
-  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
 
   io.use((socket, next) => {
     const credentials = credentialsOf(socket);

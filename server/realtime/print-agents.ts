@@ -1,10 +1,13 @@
 // The socket side of printing. A print agent joins a room of its own, gets its pending jobs on
-// every (re)connect and each new job as it is made, answers each job with `print:result`, and
-// reports its printer with `printer:report`. Staff get `printer:status` on connect and on changes.
-// The reported model and paper are stored with the device (see printable-config.ts) before staff
-// are told.
+// every (re)connect and each new job as it is made, claims each job with `print:claim` just before
+// printing it, answers it with `print:result`, and reports its printer with `printer:report`. Staff
+// get `printer:status` on connect and on changes. The reported model and paper are stored with the
+// device (see printable-config.ts) before staff are told. A kiosk gets the server's public URL on
+// connect (`print:public-url`) and gives up on a ticket that has not printed in time with
+// `print:give-up`.
+import type { z } from 'zod';
 import type { Result } from '../../common/protocol';
-import { printerReportSchema, printJobResultSchema } from '../../common/protocol/printing';
+import { printerReportSchema, printGiveUpSchema, printJobClaimSchema, printJobResultSchema } from '../../common/protocol/printing';
 import { parse, toApiError } from '../http/respond';
 import type { PrintDesk } from '../printing/print-desk';
 import type { DevicesStore } from '../store/devices-store';
@@ -16,6 +19,21 @@ export interface PrintAgentsDeps {
 }
 
 const agentRoom = (agentId: string) => `print-agent:${agentId}`;
+
+/** An acknowledged request's handler: a malformed payload is refused, anything else is `decide`d. */
+function acknowledged<S extends z.ZodType, T>(schema: S, decide: (input: z.output<S>) => Promise<Result<T>>) {
+  return (raw: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const answer = ack as (result: Result<T>) => void;
+    let input;
+    try {
+      input = parse(schema, raw);
+    } catch (error) {
+      return answer({ ok: false, error: toApiError(error) });
+    }
+    void decide(input).then(answer);
+  };
+}
 
 export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDeps): void {
   // Closing the server disconnects the agents, whose last change then finds the database closed:
@@ -34,8 +52,15 @@ export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDep
       pushed(desk.printers().then((printers) => printers.forEach((printer) => socket.emit('printer:status', printer))));
       return;
     }
-    if (principal.kind !== 'device' || principal.device.kind !== 'print-agent') return;
-    const agent = principal.device;
+    if (principal.kind !== 'device') return;
+    const device = principal.device;
+    if (device.kind === 'kiosk') {
+      socket.emit('print:public-url', { publicUrl: desk.publicUrl() });
+      socket.on('print:give-up', acknowledged(printGiveUpSchema, ({ ticketId }) => desk.life.giveUp(device, ticketId)));
+      return;
+    }
+    if (device.kind !== 'print-agent') return;
+    const agent = device;
 
     // Joined before the pending jobs are read, so a job made in between arrives one way or the
     // other (or both: the agent prints a job id once).
@@ -64,19 +89,10 @@ export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDep
         });
     });
 
-    socket.on('print:result', (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const answer = ack as (result: Result<{ jobId: string }>) => void;
-      let report;
-      try {
-        report = parse(printJobResultSchema, raw);
-      } catch (error) {
-        return answer({ ok: false, error: toApiError(error) });
-      }
-      void desk.recordResult(agent, report).then(answer);
-    });
+    socket.on('print:claim', acknowledged(printJobClaimSchema, ({ jobId }) => desk.life.claim(agent, jobId)));
+    socket.on('print:result', acknowledged(printJobResultSchema, (report) => desk.life.recordResult(agent, report)));
 
-    void desk.pendingFor(agent.id).then(
+    void desk.life.pendingFor(agent.id).then(
       (jobs) => jobs.forEach((job) => socket.emit('print:job', job)),
       (error: unknown) => console.error('[talon] could not read pending print jobs', error),
     );

@@ -3,7 +3,7 @@ import type { QueueEvent, QueueSnapshot, Ticket } from '../../common/protocol';
 
 export function publicTicket(ticket: Ticket): Ticket {
   const priority = ticket.priority.kind === 'category' ? { ...ticket.priority, grantedBy: '', reason: '' } : ticket.priority;
-  const { requestId: _private, ...rest } = ticket;
+  const { request: _private, ...rest } = ticket;
   return { ...rest, comment: null, priority };
 }
 

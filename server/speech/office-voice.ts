@@ -11,6 +11,7 @@ import { VoicePackEngine } from './voice-pack-engine';
 
 export class OfficeVoice {
   private engines = new Map<string, SpeechEngine>();
+  private os: SpeechEngine | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -21,14 +22,15 @@ export class OfficeVoice {
     const key = settings.voicePack ?? `os:${this.platform}`;
     let engine = this.engines.get(key);
     if (!engine) {
-      const base = settings.voicePack
-        ? new VoicePackEngine(join(this.dataDir, 'voice-packs', settings.voicePack))
-        : this.platform === 'linux'
-          ? new EspeakEngine()
-          : new SayEngine({ platform: this.platform });
-      engine = withChime(base);
+      engine = withChime(settings.voicePack ? new VoicePackEngine(join(this.dataDir, 'voice-packs', settings.voicePack)) : this.osVoice());
       this.engines.set(key, engine);
     }
     return engine;
+  }
+
+  /** The OS voice alone, no chime: it reads a kiosk's screen, which no recorded pack can say. */
+  osVoice(): SpeechEngine {
+    this.os ??= this.platform === 'linux' ? new EspeakEngine() : new SayEngine({ platform: this.platform });
+    return this.os;
   }
 }

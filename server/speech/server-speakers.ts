@@ -1,5 +1,5 @@
 // For an office that wants calls spoken on the server's own speakers too: one announcement at a
-// time, in call order, through `say` (Festival on Linux, the OS voice elsewhere).
+// time, in call order, in the ticket's language, through `say` (Festival on Linux, the OS voice elsewhere).
 import { announcementText } from '../../common/i18n/announcement-text';
 import type { QueueEvent } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -15,7 +15,8 @@ export function speakCallsOnServer(engine: QueueEngine, say: Pick<SayEngine, 'sp
       if ((event.kind !== 'ticket-called' && event.kind !== 'ticket-recalled') || !ticket?.counterId) continue;
       const counter = counters.get(ticket.counterId);
       if (!counter) continue;
-      const lang = office.defaultLanguage;
+      // The visitor's own language, as the hall displays say it first; the office's if it dropped that one.
+      const lang = office.languages.includes(ticket.language) ? ticket.language : office.defaultLanguage;
       const text = announcementText(lang, ticket.code, counter.number, office.announcements.templates);
       tail = tail.then(() => say.speak(text, lang)).catch((error: unknown) => console.error('[talon] server speakers failed', error));
     }

@@ -2,8 +2,8 @@
 // `Appointment` here and nowhere else. Writes take the caller's transaction, so a capacity check and
 // the booking it allows are one atomic step.
 import {
-  appointmentSettingsSchema,
   DEFAULT_APPOINTMENT_SETTINGS,
+  storedAppointmentSettingsSchema,
   type Appointment,
   type AppointmentSettings,
   type AppointmentStatus,
@@ -136,7 +136,7 @@ export async function awaitedSince(q: Queryable, now: number): Promise<Appointme
 
 export async function loadAppointmentSettings(q: Queryable): Promise<AppointmentSettings> {
   const row = await q.get<{ data: string }>('SELECT data FROM appointment_settings WHERE id = 1');
-  return row ? (appointmentSettingsSchema.parse(JSON.parse(row.data)) as AppointmentSettings) : DEFAULT_APPOINTMENT_SETTINGS;
+  return row ? (storedAppointmentSettingsSchema.parse(JSON.parse(row.data)) as AppointmentSettings) : DEFAULT_APPOINTMENT_SETTINGS;
 }
 
 export async function saveAppointmentSettings(tx: Queryable, settings: AppointmentSettings, now: number): Promise<void> {

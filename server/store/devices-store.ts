@@ -34,8 +34,8 @@ function toDevice(row: DeviceRow): Device {
 export type DevicePatch = Partial<Pick<Device, 'name' | 'zone' | 'settings'>>;
 
 export interface DevicesStore {
-  /** The key is returned this once; only its hash is kept. */
-  create(kind: DeviceKind, name: string, zone: string | null): Promise<{ device: Device; key: string }>;
+  /** The key is returned this once; only its hash is kept. `key`: one chosen beforehand (demo set-up), else a new one. */
+  create(kind: DeviceKind, name: string, zone: string | null, key?: string): Promise<{ device: Device; key: string }>;
   /** The key's device, revoked or not; null when the key is unknown. */
   resolveKey(key: string): Promise<Device | null>;
   get(id: string): Promise<Device | null>;
@@ -55,8 +55,7 @@ async function getDevice(q: Queryable, id: string): Promise<Device | null> {
 
 export function createDevicesStore(db: Database, now: () => number = Date.now): DevicesStore {
   return {
-    async create(kind, name, zone) {
-      const key = newSecret();
+    async create(kind, name, zone, key = newSecret()) {
       const device: Device = { id: randomUUID(), kind, name, zone, revoked: false, settings: {} };
       await db.transaction((tx) =>
         tx.run('INSERT INTO devices (id, kind, name, zone, key_hash, revoked, settings, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)', [

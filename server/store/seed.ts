@@ -1,6 +1,7 @@
 // First start: an empty database gets the demo office, so Talon is usable at once.
-import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
-import { demoCounters, demoOffice, demoServices } from '../../db/demo-office';
+import { counterSchema, DEFAULT_APPOINTMENT_SETTINGS, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
+import { demoCounters, demoOffice, demoOfficeHours, demoServices } from '../../db/demo-office';
+import { saveAppointmentSettings } from './appointments-store';
 import { saveCounter, saveOffice, saveService } from './config-store';
 import type { Database } from './database';
 
@@ -13,6 +14,8 @@ export async function seedDemoOffice(db: Database, now: number, options: { allDa
     await saveOffice(tx, office, now);
     for (const service of demoServices) await saveService(tx, serviceSchema.parse(service) as Service, now);
     for (const counter of demoCounters) await saveCounter(tx, counterSchema.parse(counter) as Counter, now);
+    // A queue open around the clock still books visits only in the real office hours.
+    if (options.allDay) await saveAppointmentSettings(tx, { ...DEFAULT_APPOINTMENT_SETTINGS, bookingHours: demoOfficeHours }, now);
   });
   return true;
 }

@@ -3,7 +3,7 @@
 // The audio itself is answered by the test with a short silent WAV: the endpoint has its own test
 // (test/integration/announcement-routes.test.ts), and here only what the display asks for matters.
 import type { Browser, Page } from 'playwright-core';
-import type { Device, DevicePresence } from '../../common/protocol';
+import type { Device, DevicePresence, Lang } from '../../common/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { call, startTalon, type RunningTalon } from '../support/talon-server';
@@ -59,8 +59,8 @@ async function asOperator(counterId: string, action: string, body: object = {}) 
   return result.body.data;
 }
 
-async function issue(serviceId: string): Promise<void> {
-  const result = await call(talon, '/api/tickets', { body: { serviceId }, deviceKey: talon.deviceKey('kiosk') });
+async function issue(serviceId: string, language: Lang = 'ru'): Promise<void> {
+  const result = await call(talon, '/api/tickets', { body: { serviceId, language }, deviceKey: talon.deviceKey('kiosk') });
   if (!result.body.ok) throw new Error(`issue: ${result.body.error.message}`);
 }
 
@@ -102,11 +102,24 @@ describe('hall display', () => {
     await page.close();
   });
 
-  it('announces three quick calls one after another, in the order they were made, in every language', async () => {
-    const { page, announced } = await openDisplay('zone=hall&lang=ru,en');
-    for (let i = 0; i < 3; i++) await issue('documents');
-    const codes = [await callNext('booth-1'), await callNext('booth-2'), await callNext('booth-3')];
-    await expect.poll(() => announced, { timeout: 20_000 }).toEqual(codes.flatMap((code, i) => [`${code}@${i + 1}:ru`, `${code}@${i + 1}:en`]));
+  it("announces a call in the visitor's language first, and the other languages only while no other call waits", async () => {
+    const { page, announced } = await openDisplay('zone=hall&lang=ru,uk,en');
+    // Clips are held until the test lets them through, so the second call surely comes while the first is said.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/announcements/audio?*', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'audio/wav', body: silentWav() });
+    });
+    await issue('documents', 'uk');
+    await issue('documents', 'en');
+    const first = await callNext('booth-1');
+    await expect.poll(() => announced).toEqual([`${first}@1:uk`]);
+    const second = await callNext('booth-2');
+    await row(page, second).waitFor();
+    release();
+    // The first call stays Ukrainian only; the last one, in a quiet hall, gets every language after English.
+    await expect.poll(() => announced, { timeout: 20_000 }).toEqual([`${first}@1:uk`, `${second}@2:en`, `${second}@2:ru`, `${second}@2:uk`]);
     await page.close();
   });
 

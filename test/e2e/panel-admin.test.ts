@@ -198,6 +198,16 @@ describe('office settings', () => {
     await page.close();
   });
 
+  it('lets an admin say how many minutes a ticket may wait for its printer', async () => {
+    const page = await asAdmin('office');
+    await page.locator('panel-admin-office input[name="printing.jobExpiryMinutes"]').fill('5');
+    await page.locator('panel-admin-office button[data-role="save"]').click();
+    await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    expect(config.body.ok && config.body.data.office.printing).toEqual({ jobExpiryMinutes: 5 });
+    await page.close();
+  });
+
   // Last: a holiday today closes the office for every later test on this server.
   it('closes the office when an admin adds a holiday for today', async () => {
     expect((await kioskServices()).officeStatus.state).not.toBe('closed');

@@ -139,5 +139,20 @@ describe('booth panel', () => {
     expect((await booth('call-next')).body.ok).toBe(true);
     await expect.poll(() => warning.count()).toBe(0);
     expect((await booth('no-show')).body.ok).toBe(true);
+    });
+
+  it('pauses the booth for the minutes given, and a visitor issued a ticket meanwhile is promised the wait until then', async () => {
+    const { page } = panel;
+    await action(page, 'pause').click();
+    const dialog = page.locator('panel-pause-dialog');
+    await dialog.locator('select[name="reason"]').selectOption('other');
+    await dialog.locator('input[name="minutes"]').fill('20');
+    await dialog.locator('panel-dialog button[data-role="submit"]').click();
+    await action(page, 'resume').waitFor();
+    // Booth 1 is the only booth at work for documents: nobody is ahead, so the wait is the pause.
+    const ticket = await issueAtKiosk(talon, 'documents');
+    expect(ticket.estimate?.waitMinutes).toBe(20);
+    await action(page, 'resume').click();
+    await action(page, 'pause').waitFor();
   });
 });

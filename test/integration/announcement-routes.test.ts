@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTalon, type RunningTalon } from '../support/talon-server';
+import { call, startTalon, type RunningTalon } from '../support/talon-server';
 
 // The real server with the real espeak-ng; its announcement cache lives in the data folder.
 let talon: RunningTalon;
@@ -16,20 +16,32 @@ beforeAll(async () => {
 
 afterAll(() => talon.close());
 
-const audio = (query: string) => fetch(`${base}?${query}`);
+const audio = (query: string, deviceKey?: string) => fetch(`${base}?${query}`, deviceKey ? { headers: { Authorization: `Device ${deviceKey}` } } : {});
+const wavFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.wav'));
 
 describe('GET /api/announcements/audio', () => {
-  it('answers a WAV for a call the office can make, and synthesizes each phrase once', async () => {
+  it('answers a signed-in display a WAV for a call the office can make, and synthesizes each phrase once', async () => {
+    const display = talon.deviceKey('display');
     const query = `ticket=${encodeURIComponent('Д101')}&counter=3&lang=ru`;
-    const first = await audio(query);
+    const first = await audio(query, display);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('audio/wav');
     const bytes = Buffer.from(await first.arrayBuffer());
     expect(bytes.subarray(0, 4).toString('ascii')).toBe('RIFF');
     expect(bytes.subarray(8, 12).toString('ascii')).toBe('WAVE');
-    const again = Buffer.from(await (await audio(query)).arrayBuffer());
+    const again = Buffer.from(await (await audio(query, display)).arrayBuffer());
     expect(again.equals(bytes)).toBe(true);
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.wav'))).toHaveLength(1);
+    expect(wavFiles()).toHaveLength(1);
+  });
+
+  it('refuses a stranger a call the office never made, without synthesizing anything', async () => {
+    const before = wavFiles();
+    for (const ticket of ['Д102', 'Д999', 'С150']) {
+      const response = await audio(`ticket=${encodeURIComponent(ticket)}&counter=3&lang=ru`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+    expect(wavFiles()).toEqual(before);
   });
 
   it.each([
@@ -74,5 +86,21 @@ describe('a call made at a counter', () => {
     }
     // ru, uk and en: one new file each, made without any request for them.
     await vi.waitFor(() => expect(readdirSync(cacheDir).length).toBe(before + 3), { timeout: 15_000 });
+  });
+
+  it('is announced to a hall display that asks without signing in (an audio element sends no key)', async () => {
+    const operator = await talon.login('operator3');
+    const issued = await call<{ ticket: { code: string } }>(talon, '/api/tickets', { body: { serviceId: 'consultation' }, deviceKey: talon.deviceKey('kiosk') });
+    await call(talon, '/api/counters/booth-3/open', { body: {}, token: operator });
+    const called = await call<{ ticket: { code: string } }>(talon, '/api/counters/booth-3/call-next', { body: {}, token: operator });
+    const snapshot = await call<{ counters: { id: string; number: number }[] }>(talon, '/api/snapshot', { token: operator });
+    if (!issued.body.ok || !called.body.ok || !snapshot.body.ok) throw new Error('the call was not made');
+    const number = snapshot.body.data.counters.find((c) => c.id === 'booth-3')!.number;
+
+    const response = await audio(`ticket=${encodeURIComponent(called.body.data.ticket.code)}&counter=${number}&lang=uk`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('audio/wav');
+    const elsewhere = await audio(`ticket=${encodeURIComponent(called.body.data.ticket.code)}&counter=${number === 1 ? 2 : 1}&lang=uk`);
+    expect(elsewhere.status).toBe(404);
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureAdmin } from '../../server/auth/bootstrap';
+import { adminPasswordShown, ensureAdmin } from '../../server/auth/bootstrap';
 import { verifyPassword } from '../../server/auth/passwords';
 import { actorOf, resolvePrincipal, type AuthStores } from '../../server/auth/principal';
 import { Database } from '../../server/store/database';
@@ -269,5 +269,24 @@ describe('the first admin', () => {
     await createUser('someone');
     expect(await ensureAdmin(stores, { TALON_ADMIN_PASSWORD: 'office-secret-42' })).toBeNull();
     expect(await stores.users.findByLogin('admin')).toBeNull();
+  });
+
+  it('shows the same generated password again after a first start killed before showing it, and never after it was shown', async () => {
+    const unshown = join(dir, 'admin-password-unshown.txt');
+    const killed = await ensureAdmin(stores, {}, unshown);
+    const restarted = await ensureAdmin(stores, {}, unshown);
+
+    expect(restarted).toEqual(killed);
+    expect(await verifyPassword(restarted!.generatedPassword!, (await stores.users.findByLogin('admin'))!.passwordHash)).toBe(true);
+    await adminPasswordShown(unshown);
+    expect(await ensureAdmin(stores, {}, unshown)).toBeNull();
+  });
+
+  it('makes the admin with the password it chose when a first start was killed before making it', async () => {
+    const unshown = join(dir, 'admin-password-unshown.txt');
+    await writeFile(unshown, 'chosen-before-the-crash');
+
+    expect(await ensureAdmin(stores, {}, unshown)).toEqual({ login: 'admin', generatedPassword: 'chosen-before-the-crash' });
+    expect(await verifyPassword('chosen-before-the-crash', (await stores.users.findByLogin('admin'))!.passwordHash)).toBe(true);
   });
 });

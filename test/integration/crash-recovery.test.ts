@@ -1,12 +1,11 @@
 // `kill -9` in the middle of load, then a restart: every acknowledged ticket is there, no number
 // was issued twice, and numbering continues after the highest one.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Database } from '../../server/store/database';
-import { spawnTalon, type TalonProcess } from '../support/talon-process';
+import { freePort, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { call } from '../support/talon-server';
 
 let running: TalonProcess | undefined;
@@ -15,15 +14,6 @@ afterEach(async () => {
   await running?.kill9();
   running = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 it('loses no acknowledged ticket and repeats no number after kill -9 under load', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-crash-'));

@@ -76,16 +76,6 @@ describe('printing to a network printer', () => {
     expect(printer.printed()).toEqual(Uint8Array.from([...layoutTicket(RUSSIAN_TICKET, profile), ...layoutTicket(UKRAINIAN_TICKET, profile)]));
   });
 
-  it('prints a retried job id once', async () => {
-    const queue = new PrintQueue({ transport, timeoutMs: 10_000 });
-    const bytes = layoutTicket(RUSSIAN_TICKET, profile);
-    await queue.print({ jobId: 'job-1', bytes });
-    await queue.print({ jobId: 'job-1', bytes });
-    await queue.print({ jobId: 'job-2', bytes: layoutTicket(UKRAINIAN_TICKET, profile) });
-    const tickets = await ticketsPrinted(printer, 2);
-    expect(tickets.map((ticket) => ticket.lines.find((line) => line.width === 4)?.text)).toEqual(['А123', 'Б007']);
-  });
-
   it('reports offline when the printer does not answer a status request', async () => {
     printer.replies = null;
     const silent = openTransport(printer.connection, { timeoutMs: 100, realtimeStatus: 'dle-eot' });

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang, Office, Service, Ticket } from '../../common/protocol';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Lang, Office, ServerToClientEvents, Service, Ticket } from '../../common/protocol';
 import type { PrinterInfo } from '../../common/protocol/printing';
 import { startPrintAgent, type PrintAgent } from '../../printer/agent';
 import { printerProfile } from '../../printer/profiles';
@@ -18,12 +19,16 @@ import { call, startTalon, type RunningTalon } from '../support/talon-server';
 const profile = printerProfile('epson', '80mm');
 const pages = codePageNumbers(profile);
 const OFFICE_TIME_ZONE = 'Asia/Irkutsk';
+/** TALON_PUBLIC_URL: where visitors' phones reach the server, not the loopback address tests use. */
+const PUBLIC_URL = 'http://talon.office.example:3000';
 
 let server: RunningTalon;
 let printer: FakePrinter;
 let agent: PrintAgent;
 let staff: TestClient;
 let printerPushes: PrinterInfo[];
+/** Moves the server's clock forward, for jobs that wait longer than the office lets them. */
+let clockOffset = 0;
 
 function startAgent(): PrintAgent {
   return startPrintAgent({
@@ -32,6 +37,7 @@ function startAgent(): PrintAgent {
     printer: printer.connection,
     model: 'epson',
     paper: '80mm',
+    jobsFile: join(server.dataDir, 'printed-jobs.jsonl'),
     log: () => undefined,
   });
 }
@@ -75,11 +81,48 @@ function issuedLine(ticket: Ticket): string {
   return `${translate(ticket.language, 'ticket.label.issued')}: ${printedDateTime(ticket.issuedAt, ticket.language, OFFICE_TIME_ZONE)}`;
 }
 
+/** The ticket codes on the paper, in the order the tickets came out. */
+const codesOf = (papers: DecodedTicket[]) => papers.map((t) => lineTexts(t)[lineTexts(t).indexOf('Номер вашего талона') + 1]);
+
+/** Waits until the agent is seen gone, then issues a kiosk ticket that stays pending meanwhile. */
+async function issueWhileAgentAway(serviceId = 'certificates'): Promise<Ticket> {
+  await printerPush((info) => !info.connected);
+  const ticket = await issue({ serviceId, language: 'ru' });
+  await printerPush((info) => info.pendingJobs > 0);
+  return ticket;
+}
+
+/**
+ * Cuts the agent's link whenever it sends a print result, before the server sees it: the ticket
+ * printed, but the server never learns so. `lost` resolves once a result was lost.
+ */
+function loseResults(): { lost: Promise<void>; letThrough: () => void } {
+  let losing = true;
+  let lose = () => {};
+  const lost = new Promise<void>((resolve) => (lose = resolve));
+  const cutOnResult = (socket: { use: (fn: (packet: unknown[], next: () => void) => void) => void; conn: { close(): void } }) =>
+    socket.use(([event], next) => {
+      if (!losing || event !== 'print:result') return next();
+      socket.conn.close();
+      lose();
+    });
+  server.talon.io.sockets.sockets.forEach(cutOnResult);
+  server.talon.io.on('connection', cutOnResult);
+  return {
+    lost,
+    letThrough: () => {
+      losing = false;
+      server.talon.io.off('connection', cutOnResult);
+    },
+  };
+}
+
 /** The paper's lines joined with spaces, for texts the layout may wrap. */
 const flowing = (ticket: DecodedTicket) => lineTexts(ticket).join(' ');
 
 beforeEach(async () => {
-  server = await startTalon();
+  clockOffset = 0;
+  server = await startTalon({ clock: () => Date.now() + clockOffset, publicUrl: PUBLIC_URL });
   printer = await startFakePrinter('online');
   staff = await connectClient(server.url, { token: await server.login('operator1') });
   printerPushes = [];
@@ -109,7 +152,8 @@ describe('printing kiosk tickets', () => {
       'Выдача справок',
       issuedLine(ticket),
       `Перед вами: ${ticket.estimate!.ahead}`,
-      translate('ru', 'ticket.expectedWait', { count: ticket.estimate!.waitMinutes }),
+      // No booth of the demo office is open: the wait is not made up.
+      translate('ru', 'ticket.expectedWaitUnknown'),
       'Следите за очередью онлайн',
       'Ждите вызова на табло',
     ]) {
@@ -119,7 +163,7 @@ describe('printing kiosk tickets', () => {
     expect(flowing(paper!)).toContain('г. Гусиноозёрск, ул. Пушкина, 12');
     expect(flowing(paper!)).toContain('Тел.: +7 30145 4-12-34, +7 30145 4-56-78');
     expect(paper!.qrCodes).toHaveLength(1);
-    expect(paper!.qrCodes[0]).toMatch(new RegExp(`^http://[^/]+/t/${ticket.id}$`));
+    expect(paper!.qrCodes[0]).toBe(`${PUBLIC_URL}/t/${ticket.id}`);
     expect(paper!.cut).toBe(true);
     expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('printed');
   });
@@ -149,7 +193,8 @@ describe('printing kiosk tickets', () => {
       ukrainianName,
       issuedLine(ticket),
       `Перед вами: ${ticket.estimate!.ahead}`,
-      translate('uk', 'ticket.expectedWait', { count: ticket.estimate!.waitMinutes }),
+      // No booth of the demo office is open: the wait is not made up.
+      translate('uk', 'ticket.expectedWaitUnknown'),
       'Стежте за чергою онлайн',
       'Очікуйте виклику на табло',
     ]) {
@@ -188,7 +233,7 @@ describe('printing kiosk tickets', () => {
   it('marks the ticket failed when a Star printer reports paper out in its ASB status', async () => {
     await agent.stop();
     const star = await startFakePrinter('paper-out', 'star');
-    const starAgent = startPrintAgent({ server: server.url, key: server.deviceKey('print-agent'), printer: star.connection, model: 'star', paper: '80mm', log: () => undefined });
+    const starAgent = startPrintAgent({ server: server.url, key: server.deviceKey('print-agent'), printer: star.connection, model: 'star', paper: '80mm', jobsFile: join(server.dataDir, 'star-printed-jobs.jsonl'), log: () => undefined });
     try {
       await starAgent.connected();
       const ticket = await issue({ serviceId: 'documents', language: 'ru' });
@@ -308,7 +353,9 @@ describe('printing kiosk tickets', () => {
     staff = await connectClient(server.url, { token: await server.login('operator1') });
 
     const token = await server.login('admin');
-    expect((await printers(token)).every((p) => p.model === null)).toBe(true);
+    // Staff still see the printer it last reported, though not its live status.
+    const listed = await printers(token);
+    expect(listed.map((p) => [p.model, p.status, p.connected])).toEqual([['epson', null, false]]);
     const config = await call<{ office: Office }>(server, '/api/config', { token });
     if (!config.body.ok) throw new Error('no config');
     const { office } = config.body.data;
@@ -331,5 +378,96 @@ describe('printing kiosk tickets', () => {
     await issue({ serviceId: 'documents' });
     const [paper] = await ticketsPrinted(1);
     expect(paper!.rasterImages).toEqual([{ widthDots: 384, heightDots: 40 }]);
+  });
+});
+
+describe('printing each ticket exactly once, never stale', () => {
+  it('does not print a ticket again when its result was lost on the way back and the agent restarted', async () => {
+    const results = loseResults();
+    const ticket = await issue({ serviceId: 'certificates', language: 'ru' });
+    await ticketsPrinted(1);
+    await results.lost;
+    await agent.stop();
+    results.letThrough();
+
+    agent = startAgent();
+    await printState(ticket.id, 'printed');
+    const next = await issue({ serviceId: 'certificates', language: 'ru' });
+    expect(codesOf(await ticketsPrinted(2))).toEqual([ticket.code, next.code]);
+  });
+
+  it('prints a ticket reprinted while its first job was pending once, marked as a reprint', async () => {
+    await agent.stop();
+    const ticket = await issueWhileAgentAway();
+    const operator = await server.login('operator1');
+    expect((await call(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: operator, body: {} })).status).toBe(200);
+    expect(await printers(operator)).toMatchObject([{ pendingJobs: 1 }]);
+
+    agent = startAgent();
+    await printState(ticket.id, 'printed');
+    const next = await issue({ serviceId: 'certificates', language: 'ru' });
+    const printed = await ticketsPrinted(2);
+    expect(codesOf(printed)).toEqual([ticket.code, next.code]);
+    expect(lineTexts(printed[0]!)).toContain(translate('ru', 'ticket.duplicate'));
+    expect(lineTexts(printed[1]!)).not.toContain(translate('ru', 'ticket.duplicate'));
+  });
+
+  it('does not print the tickets that stopped waiting while the agent was away', async () => {
+    await agent.stop();
+    const operator = await server.login('operator1');
+    const cancelled = await issueWhileAgentAway('certificates');
+    const called = await issue({ serviceId: 'documents', language: 'ru' });
+    expect((await call(server, `/api/tickets/${cancelled.id}/cancel`, { method: 'POST', token: operator, body: {} })).status).toBe(200);
+    await call(server, '/api/counters/booth-1/open', { body: {}, token: operator });
+    const callNext = await call<{ ticket: Ticket }>(server, '/api/counters/booth-1/call-next', { body: {}, token: operator });
+    expect(callNext.body.ok && callNext.body.data.ticket?.id).toBe(called.id);
+    const waiting = await issue({ serviceId: 'consultation', language: 'ru' });
+
+    agent = startAgent();
+    await printState(waiting.id, 'printed');
+    const next = await issue({ serviceId: 'consultation', language: 'ru' });
+    expect(codesOf(await ticketsPrinted(2))).toEqual([waiting.code, next.code]);
+    // Nothing left behind for staff to wonder about (the job ends just after its ticket shows printed).
+    await expect.poll(async () => (await printers(operator))[0]?.pendingJobs).toBe(0);
+  });
+
+  it('never prints a ticket once the kiosk has told the visitor that printing failed', async () => {
+    await agent.stop();
+    const ticket = await issueWhileAgentAway();
+    const kiosk = await connectClient(server.url, { deviceKey: server.deviceKey('kiosk') });
+    try {
+      const gaveUp = await kiosk.socket.timeout(10_000).emitWithAck('print:give-up', { ticketId: ticket.id });
+      expect(gaveUp).toEqual({ ok: true, data: { expired: true } });
+    } finally {
+      kiosk.close();
+    }
+    await printState(ticket.id, 'failed');
+
+    agent = startAgent();
+    const next = await issue({ serviceId: 'certificates', language: 'ru' });
+    await printState(next.id, 'printed');
+    expect(codesOf(await ticketsPrinted(1))).toEqual([next.code]);
+    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('failed');
+  });
+
+  it('lets a job expire after the office\'s few minutes, marks its ticket failed and never prints it', async () => {
+    await agent.stop();
+    const ticket = await issueWhileAgentAway();
+    clockOffset = (server.talon.engine.currentConfig.office.printing.jobExpiryMinutes + 1) * 60_000;
+
+    agent = startAgent();
+    await printState(ticket.id, 'failed');
+    const next = await issue({ serviceId: 'certificates', language: 'ru' });
+    await printState(next.id, 'printed');
+    expect(codesOf(await ticketsPrinted(1))).toEqual([next.code]);
+  });
+
+  it('tells a kiosk the server\'s public URL for the QR code of a ticket that did not print', async () => {
+    const kiosk: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { auth: { deviceKey: server.deviceKey('kiosk') }, transports: ['websocket'], forceNew: true });
+    try {
+      expect(await new Promise((resolve) => kiosk.once('print:public-url', resolve))).toEqual({ publicUrl: PUBLIC_URL });
+    } finally {
+      kiosk.close();
+    }
   });
 });

@@ -177,3 +177,40 @@ describe('access ending while a socket is open', () => {
     stale.close();
   });
 });
+
+describe('a batch whose commit fails', () => {
+  it('is never shown to a client asking for the state while it is being written', async () => {
+    const staff = await client({ token: await server.login('operator1') });
+    const display = await client({ deviceKey: server.deviceKey('display') });
+    const before = await call<{ tickets: unknown[] }>(server, '/api/snapshot', { deviceKey: server.deviceKey('display') });
+    // The disk refuses the write, after the kiosk's ticket has been decided and while it is being written.
+    const { db } = server;
+    const realTransaction = db.transaction.bind(db);
+    let writing!: () => void;
+    const beingWritten = new Promise<void>((resolve) => (writing = resolve));
+    let failWrite!: () => void;
+    const refused = new Promise<void>((resolve) => (failWrite = resolve));
+    db.transaction = async () => {
+      writing();
+      await refused;
+      throw new Error('SQLITE_IOERR: disk I/O error');
+    };
+    const issuing = call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    await beingWritten;
+
+    const seen = [
+      await staff.socket.emitWithAck('queue:resync'),
+      await display.socket.emitWithAck('queue:resync'),
+      { ok: true as const, data: (await client({ deviceKey: server.deviceKey('display') })).snapshots[0]! },
+    ];
+    const rest = await call<{ tickets: unknown[] }>(server, '/api/snapshot', { deviceKey: server.deviceKey('display') });
+    failWrite();
+    const answer = await issuing;
+    db.transaction = realTransaction;
+
+    expect(answer.status).toBe(500);
+    for (const snapshot of seen) expect(snapshot.ok && snapshot.data.tickets).toEqual([]);
+    expect(rest.body.ok && rest.body.data.tickets).toEqual(before.body.ok && before.body.data.tickets);
+    expect([...staff.events, ...display.events]).toEqual([]);
+  });
+});

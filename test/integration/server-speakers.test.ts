@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
+import { announcementText } from '../../common/i18n';
 import type { Office } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import { Database } from '../../server/store/database';
@@ -18,7 +19,7 @@ afterEach(async () => {
   await db?.close();
 });
 
-it('speaks each call on the server, in order, with the office template', async () => {
+it("speaks each call on the server, in order, in the ticket's language, with the office template", async () => {
   // A seeded database from the test support, then our own app on it with a recording speaker.
   const seeded = await startTalon();
   const admin = await seeded.login('admin');
@@ -42,11 +43,11 @@ it('speaks each call on the server, in order, with the office template', async (
   const { openCounter, callNext } = await import('../../server/domain/counter-commands');
   const operator = { actor: { kind: 'user' as const, id: 'u1', role: 'operator' as const } };
   await app.engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true }, x));
-  await app.engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true }, x));
+  await app.engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true, language: 'uk' }, x));
   await app.engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-3' }, x));
   await app.engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-3' }, x));
   await app.engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
   await app.engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
-  // The letter is read by its name, as a person would say it.
-  await vi.waitFor(() => expect(spoken).toEqual(['Посетитель дэ сто, окно три', 'Посетитель дэ сто один, окно четыре']));
+  // The letter is read by its name, as a person would say it; the second visitor chose Ukrainian.
+  await vi.waitFor(() => expect(spoken).toEqual(['Посетитель дэ сто, окно три', announcementText('uk', 'Д101', 4, {})]));
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,5 +96,56 @@ describe('AnnouncementCache', () => {
     const path = await cache.audioFile(engine, 'ru', phrase);
     expect(engine.calls).toBe(2);
     expect(await readdir(directory)).toEqual([basename(path)]);
+  });
+});
+
+/** Clips of a known size, so the size bound can be checked exactly; the disk is real. */
+class FixedSizeEngine implements SpeechEngine {
+  readonly id = 'fixed-1000';
+  calls = 0;
+  async synthesize(text: string): Promise<Buffer> {
+    this.calls += 1;
+    return Buffer.alloc(1000, text);
+  }
+}
+
+describe('AnnouncementCache with a size bound', () => {
+  const fixed = new FixedSizeEngine();
+  const clips = async () => (await readdir(directory)).filter((f) => f.endsWith('.wav')).sort();
+
+  it('never keeps more than its bound on disk and forgets the phrase used least recently', async () => {
+    const cache = new AnnouncementCache(directory, 2500);
+    const a = await cache.audioFile(fixed, 'ru', 'А101');
+    const b = await cache.audioFile(fixed, 'ru', 'А102');
+    await cache.audioFile(fixed, 'ru', 'А101');
+    const c = await cache.audioFile(fixed, 'ru', 'А103');
+
+    expect(await clips()).toEqual([a, c].map((p) => basename(p)).sort());
+    expect(await clips()).not.toContain(basename(b));
+    for (let n = 104; n < 130; n += 1) await cache.audioFile(fixed, 'ru', `А${n}`);
+    expect((await clips()).length).toBe(2);
+  });
+
+  it('remembers which phrase was used last across a restart', async () => {
+    const before = new AnnouncementCache(directory, 2500);
+    const a = await before.audioFile(fixed, 'ru', 'А101');
+    const b = await before.audioFile(fixed, 'ru', 'А102');
+    await before.audioFile(fixed, 'ru', 'А101');
+
+    const after = new AnnouncementCache(directory, 2500);
+    const c = await after.audioFile(fixed, 'ru', 'А103');
+    expect(await clips()).toEqual([a, c].map((p) => basename(p)).sort());
+    expect(b).not.toBe(a);
+  });
+
+  it('trims a directory grown past its bound, and removes half-written files, when it starts', async () => {
+    const big = new AnnouncementCache(directory, 10_000);
+    for (let n = 101; n < 106; n += 1) await big.audioFile(fixed, 'ru', `А${n}`);
+    await writeFile(join(directory, 'crashed.wav.1234.part'), Buffer.alloc(500));
+
+    const small = new AnnouncementCache(directory, 2500);
+    const newest = await small.audioFile(fixed, 'ru', 'А106');
+    expect(await readdir(directory)).toHaveLength(2);
+    expect(await readdir(directory)).toContain(basename(newest));
   });
 });

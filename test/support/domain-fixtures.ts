@@ -1,7 +1,7 @@
 // Builders for tests of the pure queue domain: an office open around the clock in a chosen time
 // zone, a few services and counters, a clock the test moves by hand, deterministic ids, and a desk
 // that runs commands the way the engine does (day rollover first, only successful outcomes adopted).
-import type { Actor, CommandInput, Counter, Office, QueueRules, Service, ServiceWeight, Ticket } from '../../common/protocol';
+import type { Actor, CommandInput, Counter, Office, PauseReason, QueueRules, Service, ServiceWeight, Ticket } from '../../common/protocol';
 import {
   callNext,
   callSpecific,
@@ -111,6 +111,7 @@ export function makeConfig(options: ConfigOptions = {}): QueueConfig {
     categories: [{ id: 'disability', name: { en: 'Disability group I/II' } }],
     announcements: { templates: {}, voicePack: null, serverSpeakers: false },
     ticketLayout: { footer: {}, show: { address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }, logo: false },
+    printing: { jobExpiryMinutes: 3 },
   };
   return {
     office,
@@ -202,7 +203,10 @@ export const cancel =
 
 export const openAt = (counterId: string): AtCounter => (s, c, x) => openCounter(s, c, { counterId }, x);
 export const closeAt = (counterId: string): AtCounter => (s, c, x) => closeCounter(s, c, { counterId }, x);
-export const pauseAt = (counterId: string): AtCounter => (s, c, x) => pauseCounter(s, c, { counterId, reason: 'lunch', note: '' }, x);
+export const pauseAt =
+  (counterId: string, reason: PauseReason = 'lunch', minutes?: number): AtCounter =>
+  (s, c, x) =>
+    pauseCounter(s, c, { counterId, reason, note: '', ...(minutes === undefined ? {} : { minutes }) }, x);
 export const resumeAt = (counterId: string): AtCounter => (s, c, x) => resumeCounter(s, c, { counterId }, x);
 export const callNextAt = (counterId: string): AtCounter => (s, c, x) => callNext(s, c, { counterId }, x);
 export const callTicketAt =

@@ -1,6 +1,7 @@
 // Talon as a separate process (`tsx server/main.ts`), for tests that kill it the hard way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { DemoCredentials } from '../../server/demo';
 import { ADMIN_PASSWORD } from './talon-server';
@@ -11,37 +12,62 @@ export interface TalonProcess {
   url: string;
   child: ChildProcess;
   demo: DemoCredentials;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   /** SIGKILL: no shutdown code runs, as in a power cut or `kill -9`. */
   kill9(): Promise<void>;
 }
 
-export function spawnTalon(dataDir: string, port: number): Promise<TalonProcess> {
+export interface LaunchedTalon {
+  child: ChildProcess;
+  /** Resolves once the server printed its demo logins (the end of a start); rejects if it exits first. */
+  ready: Promise<TalonProcess>;
+  /** SIGKILL at whatever point the start has reached. */
+  kill9(): Promise<void>;
+}
+
+/** Starts the server without waiting for it, so a test can kill it part way through its start. */
+export function launchTalon(dataDir: string, port: number): LaunchedTalon {
   // `node --import tsx`, not the tsx wrapper: the wrapper runs Node as a child, which a SIGKILL to it would orphan.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), TALON_DATA_DIR: dataDir, TALON_WEB_APPS: 'none', TALON_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const kill9 = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  const ready = new Promise<TalonProcess>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!output.includes('Staff logins:')) return;
       child.stdout?.off('data', onData);
+      child.stdout?.on('data', (more: Buffer) => (output += more.toString()));
       const demo = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        child,
-        demo,
-        kill9: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGKILL');
-          }),
-      });
+      resolve({ url: `http://127.0.0.1:${port}`, child, demo, output: () => output, kill9 });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`Talon exited with ${code}: ${output}`)));
+    child.once('exit', (code, signal) => reject(new Error(`Talon exited with ${code ?? signal}: ${output}`)));
+  });
+  // A start killed on purpose never becomes ready; that is not an error of its own.
+  ready.catch(() => undefined);
+  return { child, ready, kill9 };
+}
+
+export function spawnTalon(dataDir: string, port: number): Promise<TalonProcess> {
+  return launchTalon(dataDir, port).ready;
+}
+
+/** A port nobody listens on now, for a server that must come back on the same one after a restart. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
 }

@@ -23,6 +23,10 @@ export interface StartOptions {
   webApps?: 'dist' | 'none';
   /** Seed 004's real office hours instead of an always-open demo office. */
   officeHours?: boolean;
+  /** TALON_PUBLIC_URL. */
+  publicUrl?: string;
+  /** Origins besides the server's own whose pages may connect. */
+  allowedOrigins?: string[];
 }
 
 export interface RunningTalon {
@@ -58,7 +62,7 @@ function seededTemplate(officeHours: boolean): Promise<string> {
       await seedDemoOffice(db, Date.now(), { allDay: !officeHours });
       const talon = await createApp({ db, webApps: 'none', dataDir: dir });
       await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
-      await provisionDemo(talon.stores, join(dir, DEMO_FILE));
+      await provisionDemo(talon.stores, join(dir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
       await talon.close();
       await db.close();
       return dir;
@@ -79,8 +83,16 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
   const clock = options.clock ?? Date.now;
   // Browser tests sign the same people in again and again, faster than five a minute; the limit
   // itself is tested in auth-routes.test.ts against the real default.
-  const talon = await createApp({ db, clock, webApps: options.webApps ?? 'none', dataDir, loginLimit: TEST_LOGIN_LIMIT });
-  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE));
+  const talon = await createApp({
+    db,
+    clock,
+    webApps: options.webApps ?? 'none',
+    dataDir,
+    loginLimit: TEST_LOGIN_LIMIT,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+  });
+  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const running: RunningTalon = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../common/protocol';
 import { Announcer, STALE_AFTER_MS, announcementUrl, type PlayResult } from '../../display/src/announcer';
 
 /** A player whose clips end only when the test says so, recording every URL and any overlap. */
@@ -29,27 +30,57 @@ function manualPlayer() {
   };
 }
 
-const call = (code: string, counterNumber: number) => ({ code, counterNumber });
+const call = (code: string, counterNumber: number, language: Lang = 'ru') => ({ code, counterNumber, language });
+const url = announcementUrl;
 
 describe('Announcer', () => {
-  it('says queued calls one at a time, in call order, in every language, as many times as configured', async () => {
+  it("says the ticket's language first, then the display's other languages in their order", async () => {
+    const player = manualPlayer();
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'uk', 'en'], repeat: () => 1, onBlockedChange: () => undefined });
+    const ukrainian = call('Д101', 1, 'uk');
+    announcer.enqueue(ukrainian);
+    for (let i = 0; i < 3; i++) await player.finish();
+    expect(player.started).toEqual([url(ukrainian, 'uk'), url(ukrainian, 'ru'), url(ukrainian, 'en')]);
+  });
+
+  it("says queued calls one at a time, in call order, each only in its ticket's language while another call waits", async () => {
     const player = manualPlayer();
     const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: () => 2, onBlockedChange: () => undefined });
-    announcer.enqueue(call('Д101', 1));
-    announcer.enqueue(call('С102', 2));
-    for (let i = 0; i < 8; i++) await player.finish();
-    const expected = [
-      ...[1, 2].flatMap(() => [announcementUrl(call('Д101', 1), 'ru'), announcementUrl(call('Д101', 1), 'en')]),
-      ...[1, 2].flatMap(() => [announcementUrl(call('С102', 2), 'ru'), announcementUrl(call('С102', 2), 'en')]),
-    ];
-    expect(player.started).toEqual(expected);
+    const first = call('Д101', 1, 'en');
+    const second = call('С102', 2, 'ru');
+    announcer.enqueue(first);
+    announcer.enqueue(second);
+    for (let i = 0; i < 6; i++) await player.finish();
+    expect(player.started).toEqual([
+      // Said twice, as configured; the Russian is left out while С102 waits.
+      url(first, 'en'),
+      url(first, 'en'),
+      // The last call in a quiet hall gets every language, twice.
+      url(second, 'ru'),
+      url(second, 'en'),
+      url(second, 'ru'),
+      url(second, 'en'),
+    ]);
     expect(player.maxPlaying).toBe(1);
   });
 
+  it('drops the remaining languages of a call as soon as a new call comes in', async () => {
+    const player = manualPlayer();
+    const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'uk', 'en'], repeat: () => 1, onBlockedChange: () => undefined });
+    const first = call('Д101', 1, 'uk');
+    const second = call('Д102', 2, 'en');
+    announcer.enqueue(first);
+    await player.finish();
+    // The Russian of Д101 is playing when Д102 is called: it ends, the English of Д101 is skipped.
+    announcer.enqueue(second);
+    for (let i = 0; i < 4; i++) await player.finish();
+    expect(player.started).toEqual([url(first, 'uk'), url(first, 'ru'), url(second, 'en'), url(second, 'ru'), url(second, 'uk')]);
+  });
+
   it('builds the audio URL from the ticket code, the counter number and the language', () => {
-    const url = new URL(announcementUrl(call('Д101', 3), 'uk'), 'http://display');
-    expect(url.pathname).toBe('/api/announcements/audio');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ ticket: 'Д101', counter: '3', lang: 'uk' });
+    const parsed = new URL(announcementUrl(call('Д101', 3), 'uk'), 'http://display');
+    expect(parsed.pathname).toBe('/api/announcements/audio');
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({ ticket: 'Д101', counter: '3', lang: 'uk' });
   });
 
   it('skips a clip that fails and still says the next call', async () => {
@@ -67,19 +98,13 @@ describe('Announcer', () => {
     const blockedChanges: boolean[] = [];
     const announcer = new Announcer({ play: player.play, languages: () => ['ru', 'en'], repeat: () => 1, onBlockedChange: (b) => blockedChanges.push(b) });
     announcer.enqueue(call('Д101', 1));
-    announcer.enqueue(call('Д102', 2));
     await player.finish();
     await player.finish('blocked');
     expect(announcer.blocked).toBe(true);
     expect(player.started).toHaveLength(2);
     announcer.unblock();
-    for (let i = 0; i < 4; i++) await player.finish();
-    expect(player.started.slice(2)).toEqual([
-      announcementUrl(call('Д101', 1), 'ru'),
-      announcementUrl(call('Д101', 1), 'en'),
-      announcementUrl(call('Д102', 2), 'ru'),
-      announcementUrl(call('Д102', 2), 'en'),
-    ]);
+    for (let i = 0; i < 2; i++) await player.finish();
+    expect(player.started.slice(2)).toEqual([url(call('Д101', 1), 'ru'), url(call('Д101', 1), 'en')]);
     expect(blockedChanges).toEqual([true, false]);
   });
 

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type Actor, type QueueRules, type Ticket } from '../../common/protocol';
+import { byRank, candidateAt } from '../../server/domain/call-order';
+import { recentServiceMinutes, workAhead, workingBooths } from '../../server/domain/estimates';
 import type { Outcome } from '../../server/domain/outcome';
 import { countInLine, type QueueConfig, type QueueState } from '../../server/domain/state';
 import { localDate, zonedToEpoch } from '../../common/time/calendar';
@@ -270,6 +272,25 @@ function checkFirstComeFirstServed(before: QueueState, config: QueueConfig, call
 }
 
 /** (e) a refusal is a typed error with no state and no changes, and nothing was mutated. */
+/** The wait estimate ranks ordinary tickets by a shortcut; it must agree with the call order itself. */
+function checkWorkAhead(state: QueueState, config: QueueConfig, now: number): void {
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'waiting') continue;
+    const booths = workingBooths(state, config, ticket, now);
+    const calledFirst = [...state.tickets.values()].filter(
+      (other) =>
+        other.id !== ticket.id &&
+        booths.some((booth) => {
+          const place = candidateAt(other, config, booth.counter, now);
+          return place !== null && byRank(place, booth.place) < 0;
+        }),
+    );
+    const expected = calledFirst.reduce((sum, other) => sum + recentServiceMinutes(state, config, other.serviceId), 0);
+    const work = workAhead(state, config, ticket, booths, now);
+    check(Math.abs(work - expected) < 1e-9, `work ahead of ${ticket.id} is ${work}, the call order says ${expected}`);
+  }
+}
+
 function checkRefusal(outcome: Outcome<unknown>, desk: Desk, before: QueueState): void {
   if (outcome.ok) return;
   check(ERROR_CODES.includes(outcome.error.code), `untyped error ${outcome.error.code}`);
@@ -302,6 +323,7 @@ function runDay(scenario: Scenario, steps: Step[]): void {
     checkCounters(desk.state);
     checkLineCounts(desk.state);
     checkTicketsAccounted(history, desk.state, localDate(desk.clock.now, config.office.timeZone));
+    checkWorkAhead(desk.state, config, desk.clock.now);
     if (outcome.ok && (step.op.kind === 'call-next' || step.op.kind === 'call-ticket')) {
       const called = (outcome.value as { ticket: Ticket | null }).ticket;
       check(called?.status === 'called' && called.callReason !== null, `${step.op.kind} called without a reason`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWait, peopleAhead, recentServiceMinutes, servingCounters } from '../../server/domain/estimates';
+import { estimateWait, peopleAhead, recentServiceMinutes } from '../../server/domain/estimates';
 import { rollover } from '../../server/domain/rollover';
 import { zonedToEpoch } from '../../common/time/calendar';
 import {
@@ -112,10 +112,7 @@ describe('wait estimates', () => {
 
   it('divide the work among the open counters that serve the service', () => {
     const desk = new Desk(makeConfig(), start);
-    // Nobody open yet: every counter able to serve A (c1, c3) is assumed.
-    expect(servingCounters(desk.state, desk.config, 'A')).toBe(2);
     desk.must(openAt('c3'));
-    expect(servingCounters(desk.state, desk.config, 'A')).toBe(1);
     for (let i = 0; i < 4; i++) desk.must(issue('A'), KIOSK);
     const fifth = desk.must(issue('A'), KIOSK);
     expect(fifth.estimate).toEqual({ ahead: 4, waitMinutes: 40, at: desk.clock.now });

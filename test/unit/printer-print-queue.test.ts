@@ -110,36 +110,6 @@ describe('print queue', () => {
     expect(transport.events).toEqual(['status asked', 'status answered', 'write A', 'status asked', 'status answered', 'write B']);
   });
 
-  it('prints a job id once, however often it is sent', async () => {
-    const transport = new ScriptedTransport();
-    const queue = new PrintQueue({ transport, timeoutMs: 5_000 });
-    const [first, concurrentRetry] = await Promise.all([queue.print(job('A')), queue.print(job('A'))]);
-    const lateRetry = await queue.print(job('A'));
-    expect([first, concurrentRetry, lateRetry]).toEqual([
-      { ok: true, paper: 'ok' },
-      { ok: true, paper: 'ok' },
-      { ok: true, paper: 'ok' },
-    ]);
-    expect(transport.writes()).toEqual(['write A']);
-  });
-
-  it('prints a failed job when it is retried with the same id', async () => {
-    const transport = new ScriptedTransport();
-    const queue = new PrintQueue({ transport, timeoutMs: 5_000 });
-    transport.status = () => transport.record('status', { online: false, paper: 'out' });
-    expect(await queue.print(job('A'))).toMatchObject({ ok: false, reason: 'paper-out' });
-    transport.status = () => transport.record('status', ONLINE);
-    expect(await queue.print(job('A'))).toEqual({ ok: true, paper: 'ok' });
-    expect(transport.writes()).toEqual(['write A']);
-  });
-
-  it('forgets the oldest printed job ids beyond its memory', async () => {
-    const transport = new ScriptedTransport();
-    const queue = new PrintQueue({ transport, timeoutMs: 5_000, rememberedJobs: 2 });
-    for (const id of ['A', 'B', 'C', 'A']) await queue.print(job(id));
-    expect(transport.writes()).toEqual(['write A', 'write B', 'write C', 'write A']);
-  });
-
   it('times out a hung job, and a job that timed out waiting behind it never prints later', async () => {
     const transport = new ScriptedTransport();
     const unhang = deferred();

@@ -62,6 +62,7 @@ export const admin = {
     printPhones: 'Print the phones',
     printQrCode: 'Print the QR code of the live ticket page',
     printLogo: 'Print the logo (a black-and-white PBM image saved as data/ticket-logo.pbm)',
+    printJobExpiryMinutes: 'A ticket not printed within this many minutes is never printed (minutes)',
   },
   schedule: {
     weekly: 'Weekly hours',

@@ -16,4 +16,7 @@ export const booking = {
   another: 'Book another visit',
   phoneLimit: 'This phone number already has as many bookings as allowed.',
   loadFailed: 'The booking service cannot be reached. Please try again later.',
+  pageTitle: 'Book a visit · {office}',
+  nameInvalid: 'Please enter your name.',
+  phoneInvalid: 'Please enter a phone number of 6 to 15 digits; only digits, spaces, +, ( ) and - are allowed.',
 } as const;

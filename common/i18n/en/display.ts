@@ -18,4 +18,6 @@ export const display = {
   plannedTechnical: 'Technical break {start}–{end}',
   unknownCounter: 'This screen shows a window that does not exist: {counter}',
   refused: 'The server refused this display: {reason}',
+  pageTitle: 'Hall display · {office}',
+  signTitle: 'Window {number} · {office}',
 } as const;

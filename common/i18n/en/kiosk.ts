@@ -9,6 +9,10 @@ export const kiosk = {
   takeTicket: 'Please take your printed ticket',
   printFailed: 'The ticket could not be printed. Please remember your number or ask a staff member.',
   done: 'Done',
+  pageTitle: 'Ticket kiosk · {office}',
+  largeText: 'Large text',
+  readAloud: 'Read aloud',
+  readAloudFailed: 'The kiosk cannot read aloud right now',
   reason: {
     limit: 'No tickets left today',
     notServed: 'Not provided at this time',
@@ -16,7 +20,7 @@ export const kiosk = {
   office: {
     breakUntil: 'Break. Tickets are issued again at {time}',
     break: 'The office is on a break',
-    closedUntil: 'The office is closed. It opens {when}',
+    closedUntil: 'The office is closed. It opens on {day} at {time}',
     closed: 'The office is closed',
     cutoffAt: 'Tickets are no longer issued today. The office closes at {time}',
     cutoff: 'Tickets are no longer issued today',
@@ -38,6 +42,7 @@ export const kiosk = {
   },
   live: {
     title: 'Your ticket',
+    pageTitle: 'Ticket {code}',
     waiting: 'You are in the queue',
     postponed: 'Your ticket is postponed: you will be called again a little later',
     called: 'It is your turn! Please go to window {number}',

@@ -150,6 +150,8 @@ export const panel = {
       heading: 'Pause the booth',
       reason: 'Reason',
       note: 'Note (optional)',
+      /** Empty: a lunch or technical break lasts as the booth's planned one. */
+      minutes: 'Back in, minutes (optional)',
       submit: 'Pause',
     },
     callTicket: {

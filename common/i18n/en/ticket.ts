@@ -19,6 +19,8 @@ export const ticket = {
     one: 'Expected wait: about {count} minute',
     other: 'Expected wait: about {count} minutes',
   }),
+  /** When no booth that serves the ticket is open or due back: no number is promised. */
+  expectedWaitUnknown: 'Expected wait: cannot be estimated yet',
   waitForCall: 'Please wait to be called on the display',
   trackOnline: 'Track your place online',
   phones: 'Phone: {phones}',
@@ -35,4 +37,5 @@ export const ticket = {
     one: 'about {count} minute',
     other: 'about {count} minutes',
   }),
+  waitValueUnknown: 'cannot be estimated yet',
 } as const;

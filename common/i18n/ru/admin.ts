@@ -61,6 +61,7 @@ export const admin: Catalogue['admin'] = {
     printPhones: 'Печатать телефоны',
     printQrCode: 'Печатать QR-код страницы талона',
     printLogo: 'Печатать логотип (чёрно-белое изображение PBM в data/ticket-logo.pbm)',
+    printJobExpiryMinutes: 'Талон, не напечатанный за столько минут, уже не печатается (минут)',
   },
   schedule: {
     weekly: 'Часы работы по дням недели',

@@ -19,4 +19,6 @@ export const display: Catalogue['display'] = {
   plannedTechnical: 'Технический перерыв {start}–{end}',
   unknownCounter: 'Табло показывает окно, которого нет: {counter}',
   refused: 'Сервер не принял это табло: {reason}',
+  pageTitle: 'Табло в зале · {office}',
+  signTitle: 'Окно {number} · {office}',
 };

@@ -9,6 +9,10 @@ export const kiosk: Catalogue['kiosk'] = {
   takeTicket: 'Возьмите напечатанный талон',
   printFailed: 'Талон не удалось напечатать. Запомните номер или обратитесь к сотруднику.',
   done: 'Готово',
+  pageTitle: 'Терминал выдачи талонов · {office}',
+  largeText: 'Крупный текст',
+  readAloud: 'Прочитать вслух',
+  readAloudFailed: 'Терминал сейчас не может прочитать вслух',
   reason: {
     limit: 'Талоны на сегодня закончились',
     notServed: 'Сейчас не оказывается',
@@ -16,7 +20,7 @@ export const kiosk: Catalogue['kiosk'] = {
   office: {
     breakUntil: 'Перерыв. Выдача талонов возобновится в {time}',
     break: 'В учреждении перерыв',
-    closedUntil: 'Учреждение закрыто. Откроется {when}',
+    closedUntil: 'Учреждение закрыто. Откроется в {day} в {time}',
     closed: 'Учреждение закрыто',
     cutoffAt: 'Выдача талонов на сегодня закончена. Учреждение закрывается в {time}',
     cutoff: 'Выдача талонов на сегодня закончена',
@@ -38,6 +42,7 @@ export const kiosk: Catalogue['kiosk'] = {
   },
   live: {
     title: 'Ваш талон',
+    pageTitle: 'Талон {code}',
     waiting: 'Вы в очереди',
     postponed: 'Ваш талон отложен: вас вызовут чуть позже',
     called: 'Ваша очередь! Подойдите к окну {number}',

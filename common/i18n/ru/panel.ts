@@ -143,6 +143,7 @@ export const panel: Catalogue['panel'] = {
       heading: 'Перерыв в кабине',
       reason: 'Причина',
       note: 'Примечание (необязательно)',
+      minutes: 'Вернусь через, минут (необязательно)',
       submit: 'Начать перерыв',
     },
     callTicket: {

@@ -23,6 +23,7 @@ export const ticket: Catalogue['ticket'] = {
     many: 'Ожидание: около {count} минут',
     other: 'Ожидание: около {count} минуты',
   }),
+  expectedWaitUnknown: 'Ожидание: пока нельзя оценить',
   waitForCall: 'Ждите вызова на табло',
   trackOnline: 'Следите за очередью онлайн',
   phones: 'Тел.: {phones}',
@@ -40,4 +41,5 @@ export const ticket: Catalogue['ticket'] = {
     many: 'около {count} минут',
     other: 'около {count} минуты',
   }),
+  waitValueUnknown: 'пока нельзя оценить',
 };

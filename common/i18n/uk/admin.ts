@@ -61,6 +61,7 @@ export const admin: Catalogue['admin'] = {
     printPhones: 'Друкувати телефони',
     printQrCode: 'Друкувати QR-код сторінки талона',
     printLogo: 'Друкувати логотип (чорно-біле зображення PBM у data/ticket-logo.pbm)',
+    printJobExpiryMinutes: 'Талон, не надрукований за стільки хвилин, уже не друкується (хвилин)',
   },
   schedule: {
     weekly: 'Години роботи за днями тижня',

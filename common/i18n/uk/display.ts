@@ -19,4 +19,6 @@ export const display: Catalogue['display'] = {
   plannedTechnical: 'Технічна перерва {start}–{end}',
   unknownCounter: 'Табло показує вікно, якого немає: {counter}',
   refused: 'Сервер не прийняв це табло: {reason}',
+  pageTitle: 'Табло в залі · {office}',
+  signTitle: 'Вікно {number} · {office}',
 };

@@ -9,6 +9,10 @@ export const kiosk: Catalogue['kiosk'] = {
   takeTicket: 'Візьміть надрукований талон',
   printFailed: 'Талон не вдалося надрукувати. Запам’ятайте номер або зверніться до працівника.',
   done: 'Готово',
+  pageTitle: 'Термінал видачі талонів · {office}',
+  largeText: 'Великий текст',
+  readAloud: 'Прочитати вголос',
+  readAloudFailed: 'Термінал зараз не може прочитати вголос',
   reason: {
     limit: 'Талони на сьогодні закінчилися',
     notServed: 'Зараз не надається',
@@ -16,7 +20,7 @@ export const kiosk: Catalogue['kiosk'] = {
   office: {
     breakUntil: 'Перерва. Видача талонів відновиться о {time}',
     break: 'В установі перерва',
-    closedUntil: 'Установу зачинено. Відчиниться {when}',
+    closedUntil: 'Установу зачинено. Відчиниться в {day} о {time}',
     closed: 'Установу зачинено',
     cutoffAt: 'Видачу талонів на сьогодні завершено. Установа зачиняється о {time}',
     cutoff: 'Видачу талонів на сьогодні завершено',
@@ -38,6 +42,7 @@ export const kiosk: Catalogue['kiosk'] = {
   },
   live: {
     title: 'Ваш талон',
+    pageTitle: 'Талон {code}',
     waiting: 'Ви в черзі',
     postponed: 'Ваш талон відкладено: вас викличуть трохи згодом',
     called: 'Ваша черга! Підійдіть до вікна {number}',

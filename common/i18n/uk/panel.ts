@@ -143,6 +143,7 @@ export const panel: Catalogue['panel'] = {
       heading: 'Перерва в кабіні',
       reason: 'Причина',
       note: 'Примітка (необов’язково)',
+      minutes: 'Повернуся за, хвилин (необов’язково)',
       submit: 'Почати перерву',
     },
     callTicket: {

@@ -23,6 +23,7 @@ export const ticket: Catalogue['ticket'] = {
     many: 'Очікування: близько {count} хвилин',
     other: 'Очікування: близько {count} хвилини',
   }),
+  expectedWaitUnknown: 'Очікування: поки не можна оцінити',
   waitForCall: 'Очікуйте виклику на табло',
   trackOnline: 'Стежте за чергою онлайн',
   phones: 'Тел.: {phones}',
@@ -40,4 +41,5 @@ export const ticket: Catalogue['ticket'] = {
     many: 'близько {count} хвилин',
     other: 'близько {count} хвилини',
   }),
+  waitValueUnknown: 'поки не можна оцінити',
 };

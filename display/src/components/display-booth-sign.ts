@@ -14,6 +14,10 @@ export class DisplayBoothSign extends LitElement {
     hallPalette,
     css`
       :host {
+        display: block;
+        height: 100%;
+      }
+      main {
         display: flex;
         flex-direction: column;
         height: 100%;
@@ -25,6 +29,7 @@ export class DisplayBoothSign extends LitElement {
         text-align: center;
       }
       .window {
+        margin: 0;
         font-size: 9vmin;
         font-weight: 700;
       }
@@ -89,8 +94,8 @@ export class DisplayBoothSign extends LitElement {
     if (!counter) return html`<div class="state closed">${label(this.langs, 'display.unknownCounter', { counter: this.counterId })}</div>`;
     const state = this.snapshot.counterStates.find((s) => s.counterId === counter.id);
     const ticket = state?.ticketId ? this.snapshot.tickets.find((t) => t.id === state.ticketId) : undefined;
-    return html`
-      <div class="window">${label(this.langs.slice(0, 1), 'display.window')} <span class="number">${counter.number}</span></div>
+    return html`<main>
+      <h1 class="window">${label(this.langs.slice(0, 1), 'display.window')} <span class="number">${counter.number}</span></h1>
       <div class="operator">${state?.status === 'closed' ? '' : (state?.operatorName ?? '')}</div>
       <div class="breaks">
         ${counter.plannedBreaks.map(
@@ -98,7 +103,7 @@ export class DisplayBoothSign extends LitElement {
         )}
       </div>
       ${this.renderState(state?.status ?? 'closed', ticket?.code, ticket ? this.fresh.has(ticket.id) : false)}
-    `;
+    </main>`;
   }
 
   private renderState(status: 'closed' | 'open' | 'paused', code: string | undefined, fresh: boolean) {

@@ -44,6 +44,10 @@ export class DisplayHall extends LitElement {
         font-weight: 700;
         min-width: 0;
       }
+      h1 {
+        margin: 0;
+        font: inherit;
+      }
       .status {
         display: inline-block;
         margin-top: var(--tl-space-2);
@@ -95,7 +99,7 @@ export class DisplayHall extends LitElement {
     return html`
       <header>
         <div class="office">
-          ${localized(snapshot.office.name, lang, snapshot.office.defaultLanguage)}
+          <h1>${localized(snapshot.office.name, lang, snapshot.office.defaultLanguage)}</h1>
           ${officeState === 'open'
             ? nothing
             : html`<div class="status">${label([lang], officeState === 'break' ? 'display.officeBreak' : 'display.officeClosed')}</div>`}

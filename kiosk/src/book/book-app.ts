@@ -1,5 +1,6 @@
 // The public booking page's root: loads what can be booked, owns the visitor's choices (language,
 // service, day, time) and sends the booking. One step follows another on a single scrolling page.
+import '../../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
@@ -14,6 +15,7 @@ import './book-slot-grid';
 import { bookStyles } from './book-styles';
 import './book-visitor-form';
 import type { Visitor } from './book-visitor-form';
+import { refusedFields } from './refused-fields';
 
 type Problem = { kind: 'load' } | { kind: 'phone-limit' } | { kind: 'error'; code: ErrorCode };
 
@@ -96,14 +98,20 @@ export class BookApp extends LitElement {
     void this.load();
   }
 
+  override updated(): void {
+    const info = this._info;
+    if (info) document.title = translate(this._lang, 'booking.pageTitle', { office: localized(info.office.name, this._lang, info.office.defaultLanguage) });
+  }
+
   override render() {
     const info = this._info;
-    if (!info) return this._problem ? this.renderProblem() : html``;
+    if (!info) return this._problem ? html`<main>${this.renderProblem()}</main>` : html``;
     const t = (key: 'booking.title' | 'booking.service' | 'booking.day' | 'booking.time' | 'booking.noServices') => translate(this._lang, key);
     return html`<header>
         <span class="office">${localized(info.office.name, this._lang, info.office.defaultLanguage)}</span>
         <tl-language-switch .languages=${info.office.languages} current=${this._lang} @language-change=${(e: CustomEvent<Lang>) => this.setLanguage(e.detail)}></tl-language-switch>
       </header>
+      <main>
       <h1>${t('booking.title')}</h1>
       ${this._receipt
         ? html`<section>
@@ -122,7 +130,8 @@ export class BookApp extends LitElement {
                 </div>
               </section>
               ${this._serviceId ? this.renderDays(info) : ''} ${this._day && this._serviceId ? this.renderSlots(info) : ''}
-              ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}`;
+              ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}
+      </main>`;
   }
 
   private renderDays(info: BookingInfo) {
@@ -146,7 +155,7 @@ export class BookApp extends LitElement {
         .chosen=${this._slot?.start ?? null}
         language=${this._lang}
         timeZone=${info.office.timeZone}
-        @slot-choose=${(e: CustomEvent<SlotView>) => ((this._slot = e.detail), (this._problem = null))}
+        @slot-choose=${(e: CustomEvent<SlotView>) => void this.chooseSlot(e.detail)}
       ></book-slot-grid>
     </section>`;
   }
@@ -196,6 +205,14 @@ export class BookApp extends LitElement {
     document.documentElement.lang = lang;
   }
 
+  /** The form appears below every time of the day: bring it into view, cursor in its first field. */
+  private async chooseSlot(slot: SlotView): Promise<void> {
+    this._slot = slot;
+    this._problem = null;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('book-visitor-form')?.focusFirstField();
+  }
+
   private chooseService(serviceId: string): void {
     this._serviceId = serviceId;
     void this.loadSlots();
@@ -228,6 +245,11 @@ export class BookApp extends LitElement {
       return;
     }
     const details = answer.error.details as { reason?: string } | undefined;
+    const fields = refusedFields(answer.error);
+    if (fields.size > 0) {
+      await this.renderRoot.querySelector('book-visitor-form')?.showInvalid(fields);
+      return;
+    }
     this._problem = details?.reason === 'phone-limit' ? { kind: 'phone-limit' } : { kind: 'error', code: answer.error.code };
     // Someone took the time meanwhile: show the day as it is now, keeping the message.
     if (answer.error.code === 'slot-full') {

@@ -36,7 +36,7 @@ export class KioskBookingKeypad extends LitElement {
         border: 4px solid var(--tl-text);
         border-radius: var(--tl-radius);
         background: var(--tl-surface);
-        font-size: 80px;
+        font-size: calc(80px * var(--kiosk-scale, 1));
         font-weight: 700;
         letter-spacing: 0.15em;
         text-align: center;
@@ -48,7 +48,7 @@ export class KioskBookingKeypad extends LitElement {
         gap: var(--tl-space-3);
       }
       .keys .big-button {
-        font-size: 52px;
+        font-size: calc(52px * var(--kiosk-scale, 1));
         padding: 0;
       }
       .keys .erase {
@@ -71,7 +71,7 @@ export class KioskBookingKeypad extends LitElement {
         border-radius: var(--tl-radius);
         background: var(--tl-surface);
         border: 4px solid var(--tl-warning);
-        font-size: 36px;
+        font-size: calc(36px * var(--kiosk-scale, 1));
         font-weight: 600;
         text-align: center;
       }

@@ -2,19 +2,25 @@
 // expected wait as the server estimated them when it issued the ticket. When the printer fails —
 // or says nothing for too long — the ticket stays valid: the screen says so and shows the QR code of
 // the live ticket page, so the visitor can follow their place on the phone instead.
+//
+// "Too long" is settled with the server, not guessed here: once patience runs out the element asks
+// the kiosk to give up (`print-overdue`), and "failed" shows only when the server says so — then
+// the job has expired and that paper can never come out later for nobody. The QR code points at the
+// server's public URL, which the server tells the kiosk: the kiosk's own address is often localhost.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import QRCode from 'qrcode';
-import { translatorFor } from '../../../common/i18n';
+import { expectedWaitText, translatorFor } from '../../../common/i18n';
 import type { Lang, Ticket } from '../../../common/protocol';
+import { liveTicketUrl } from '../../../common/protocol/printing';
 import { tokens } from '../../../common/ui/tokens';
 import { kioskStyles } from '../kiosk-styles';
 
 /** The second tap of a double tap must not dismiss the ticket it just produced. */
 const DONE_ARMS_AFTER_MS = 800;
-/** A printer that has not answered by then is treated as failed on screen (it may still print later). */
-export const PRINT_PATIENCE_MS = 8_000;
+/** A printer that has not answered by then is given up on (unless it is printing right now). */
+const PRINT_PATIENCE_MS = 8_000;
 
 @customElement('kiosk-issued-ticket')
 export class KioskIssuedTicket extends LitElement {
@@ -46,7 +52,7 @@ export class KioskIssuedTicket extends LitElement {
         font-weight: 700;
       }
       .estimate {
-        font-size: 40px;
+        font-size: calc(40px * var(--kiosk-scale, 1));
       }
       .print {
         font-size: var(--kiosk-text);
@@ -70,19 +76,23 @@ export class KioskIssuedTicket extends LitElement {
   @property({ attribute: false }) ticket: Ticket | null = null;
   @property() serviceName = '';
   @property() language: Lang = 'ru';
+  /** Where visitors' phones reach the server, as the server told the kiosk; null: no QR code. */
+  @property() publicUrl: string | null = null;
   @state() private _armed = false;
-  @state() private _gaveUpWaiting = false;
   @state() private _qr = '';
+  @state() private _qrUrl = '';
   private armTimer: ReturnType<typeof setTimeout> | undefined;
   private patienceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._armed = false;
-    this._gaveUpWaiting = false;
     this.troubleReported = false;
     this.armTimer = setTimeout(() => (this._armed = true), DONE_ARMS_AFTER_MS);
-    this.patienceTimer = setTimeout(() => (this._gaveUpWaiting = true), PRINT_PATIENCE_MS);
+    this.patienceTimer = setTimeout(() => {
+      const { ticket } = this;
+      if (ticket?.print === 'pending') this.dispatchEvent(new CustomEvent('print-overdue', { detail: ticket.id, bubbles: true, composed: true }));
+    }, PRINT_PATIENCE_MS);
   }
 
   override disconnectedCallback(): void {
@@ -92,10 +102,11 @@ export class KioskIssuedTicket extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('ticket') && this.ticket) {
-      const url = `${location.origin}/t/${encodeURIComponent(this.ticket.id)}`;
-      void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => (this._qr = svg));
-    }
+    if (!(changed.has('ticket') || changed.has('publicUrl')) || !this.ticket || !this.publicUrl) return;
+    const url = liveTicketUrl(this.publicUrl, this.ticket.id);
+    if (url === this._qrUrl) return;
+    this._qrUrl = url;
+    void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => (this._qr = svg));
   }
 
   override updated(): void {
@@ -110,7 +121,7 @@ export class KioskIssuedTicket extends LitElement {
 
   private printState(): 'printing' | 'printed' | 'failed' | 'none' {
     const print = this.ticket?.print;
-    if (print === 'failed' || (print === 'pending' && this._gaveUpWaiting)) return 'failed';
+    if (print === 'failed') return 'failed';
     if (print === 'pending') return 'printing';
     return print === 'printed' ? 'printed' : 'none';
   }
@@ -128,10 +139,10 @@ export class KioskIssuedTicket extends LitElement {
       <div class="service">${this.serviceName}</div>
       ${ticket.estimate
         ? html`<div class="estimate" data-ahead>${t('ticket.peopleAhead', { count: ticket.estimate.ahead })}</div>
-            <div class="estimate">${t('ticket.expectedWait', { count: ticket.estimate.waitMinutes })}</div>`
+            <div class="estimate" data-wait>${expectedWaitText(t, ticket.estimate.waitMinutes)}</div>`
         : null}
       <div class="print ${failed ? 'failed' : ''}" role="status" data-print=${print}>${message}</div>
-      ${failed && this._qr ? html`<div class="qr" data-qr>${unsafeSVG(this._qr)}</div><div class="print">${t('ticket.trackOnline')}</div>` : null}
+      ${failed && this._qr ? html`<div class="qr" data-qr=${this._qrUrl}>${unsafeSVG(this._qr)}</div><div class="print">${t('ticket.trackOnline')}</div>` : null}
       <button class="big-button" data-done ?disabled=${!this._armed} @click=${this.done}>${t('kiosk.done')}</button>
     `;
   }
@@ -148,5 +159,7 @@ declare global {
   interface HTMLElementEventMap {
     'overlay-close': CustomEvent<void>;
     'print-trouble': CustomEvent<void>;
+    /** The ticket (its id) has not printed within the kiosk's patience. */
+    'print-overdue': CustomEvent<string>;
   }
 }

@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { translatorFor, type Translator } from '../../../common/i18n';
 import type { Lang, OfficeStatus } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
-import { clockTime, dayAndTime } from '../office-time';
+import { clockTime, dayAfterPreposition } from '../office-time';
 import { kioskStyles } from '../kiosk-styles';
 
 @customElement('kiosk-office-banner')
@@ -47,7 +47,7 @@ export class KioskOfficeBanner extends LitElement {
         return reopens ? t('kiosk.office.breakUntil', { time: time(reopens) }) : t('kiosk.office.break');
       }
       case 'closed':
-        return status.nextOpen ? t('kiosk.office.closedUntil', { when: dayAndTime(status.nextOpen, this.language, this.timeZone) }) : t('kiosk.office.closed');
+        return status.nextOpen ? t('kiosk.office.closedUntil', { day: dayAfterPreposition(status.nextOpen, this.language, this.timeZone), time: time(status.nextOpen) }) : t('kiosk.office.closed');
       case 'open':
         return status.until ? t('kiosk.office.cutoffAt', { time: time(status.until) }) : t('kiosk.office.cutoff');
     }

@@ -53,7 +53,7 @@ export class KioskServiceGrid extends LitElement {
         }
         .grid.many {
           grid-template-columns: repeat(4, 1fr);
-          --kiosk-button-text: 34px;
+          --kiosk-button-text: calc(34px * var(--kiosk-scale, 1));
         }
       }
       .big-button {

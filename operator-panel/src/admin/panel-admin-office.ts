@@ -195,6 +195,13 @@ export class PanelAdminOffice extends LitElement {
       ${toggles.map(([line, label]) => checkField(`ticketLayout.show.${line}`, t(label), show[line], (on) => edit((o) => (o.ticketLayout.show[line] = on))))}
       ${checkField('ticketLayout.logo', t('admin.office.printLogo'), office.ticketLayout.logo, (on) => edit((o) => (o.ticketLayout.logo = on)))}
       ${issueLines(issues.at('ticketLayout', true))}
+      ${numberField(
+        'printing.jobExpiryMinutes',
+        t('admin.office.printJobExpiryMinutes'),
+        office.printing.jobExpiryMinutes,
+        (v) => edit((o) => (o.printing.jobExpiryMinutes = v ?? NaN)),
+        issues.at('printing.jobExpiryMinutes'),
+      )}
     </fieldset>`;
   }
 }

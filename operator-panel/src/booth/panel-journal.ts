@@ -4,12 +4,12 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { api } from '../../../common/ui/api';
 import { JOURNAL_SEARCH_KEY } from './booth-actions';
 import { officeTime } from '../shared/describe';
 import type { JournalEntry, VisitJournalSettings, VisitRecord } from '../../../common/protocol';
 import { journalDetail } from './journal-text';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
+import { loadBoothJournal } from './panel-journal-api';
 import { panelStyles } from '../shared/panel-styles';
 import { loadVisitRecords, loadVisitSettings } from './panel-visit-api';
 import { lastServedVisit, visitSummary, type ServedVisit } from './panel-visit-text';
@@ -103,7 +103,7 @@ export class PanelJournal extends LitElement {
   private async _load(): Promise<void> {
     const counterId = this.counterId;
     const [result, visits, settings] = await Promise.all([
-      api<JournalEntry[]>(`/api/journal?counterId=${encodeURIComponent(counterId)}`),
+      loadBoothJournal(counterId),
       loadVisitRecords(counterId),
       loadVisitSettings(),
     ]);

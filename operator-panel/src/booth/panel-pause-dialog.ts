@@ -1,4 +1,5 @@
-// Pause the booth: lunch, a technical break or another reason, with an optional note.
+// Pause the booth: lunch, a technical break or another reason, with an optional note and planned
+// length (visitors' wait estimates count the booth again from its planned return).
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PauseReason } from '../../../common/protocol';
@@ -23,14 +24,17 @@ export class PanelPauseDialog extends BoothDialog {
             ${REASONS.map((r) => html`<option value=${r}>${t(`panel.pauseReasons.${r}`)}</option>`)}
           </select>
         </label>
-        <label>${t('panel.dialog.pause.note')}<input name="note" maxlength="500" /></label>`,
+        <label>${t('panel.dialog.pause.note')}<input name="note" maxlength="500" /></label>
+        <label>${t('panel.dialog.pause.minutes')}<input name="minutes" type="number" min="1" max="480" inputmode="numeric" /></label>`,
     );
   }
 
   protected override async submit(env: PanelEnv): Promise<void> {
     const reason = this.field<HTMLSelectElement>('reason').value as PauseReason;
     const note = this.field('note').value.trim();
-    if (await this.run(env, 'counter:pause', { counterId: this.counterId, reason, note })) this.finish();
+    const minutes = this.field('minutes').value.trim();
+    const input = { counterId: this.counterId, reason, note, ...(minutes ? { minutes: Number(minutes) } : {}) };
+    if (await this.run(env, 'counter:pause', input)) this.finish();
   }
 }
 

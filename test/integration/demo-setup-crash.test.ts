@@ -1,0 +1,81 @@
+// `kill -9` while the first start sets up the demo office, at several points, then a restart: every
+// demo login and device key the server prints works, and no account or device exists twice.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { freePort, launchTalon, type LaunchedTalon } from '../support/talon-process';
+import { ADMIN_PASSWORD, call } from '../support/talon-server';
+
+let running: LaunchedTalon | undefined;
+
+afterEach(async () => {
+  await running?.kill9();
+  running = undefined;
+});
+
+/** Accounts and devices made so far, read from the server's database file as another process would. */
+function madeSoFar(file: string): Promise<number> {
+  if (!existsSync(file)) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openError) => {
+      if (openError) return resolve(0);
+      db.get<{ n: number }>('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM devices) AS n', (error, row) => {
+        db.close();
+        resolve(error || !row ? 0 : row.n);
+      });
+    });
+  });
+}
+
+/** Waits until the start has made at least `count` accounts and devices, or has finished. */
+async function reach(file: string, launched: LaunchedTalon, count: number): Promise<void> {
+  let finished = false;
+  const done = () => (finished = true);
+  launched.ready.then(done, done);
+  while (!finished && (await madeSoFar(file)) < count) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** The kiosk's, display's and print agent's keys as the server printed them. */
+function printedKeys(output: string): string[] {
+  const keys = [...output.matchAll(/(?:\?key=|--key )([\w-]+)/g)].map((m) => m[1]!);
+  expect(keys).toHaveLength(3);
+  return keys;
+}
+
+/** The demo password and logins as the server printed them. */
+function printed(output: string): { password: string; logins: string[] } {
+  const line = /Staff logins: (.*); demo password: (\S+)/.exec(output);
+  if (!line) throw new Error(`no demo logins printed:\n${output}`);
+  return { password: line[2]!, logins: line[1]!.split(', ').map((entry) => entry.split(' ')[0]!) };
+}
+
+it('prints only working demo logins after kill -9 at points during the first start', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'talon-demo-crash-'));
+  const file = join(dataDir, 'talon.sqlite');
+  const port = await freePort();
+  // The admin, then six demo staff, then three devices: kill among the staff, then among the devices.
+  for (const point of [2, 8]) {
+    running = launchTalon(dataDir, port);
+    await reach(file, running, point);
+    await running.kill9();
+  }
+  running = launchTalon(dataDir, port);
+  const talon = await running.ready;
+  const server = { url: talon.url };
+
+  const { password, logins } = printed(talon.output());
+  expect(logins).toEqual(['operator1', 'operator2', 'operator3', 'operator4', 'consultant', 'manager']);
+  for (const login of logins) {
+    const answer = await call(server, '/api/auth/login', { body: { login, password } });
+    expect({ login, ok: answer.body.ok }).toEqual({ login, ok: true });
+  }
+  for (const key of printedKeys(talon.output())) {
+    const me = await call<{ kind: string }>(server, '/api/auth/me', { deviceKey: key });
+    expect(me.body.ok && me.body.data.kind).toBe('device');
+  }
+  const admin = await call<{ token: string }>(server, '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
+  const devices = await call<unknown[]>(server, '/api/devices', { token: admin.body.ok ? admin.body.data.token : '' });
+  expect(devices.body.ok && devices.body.data).toHaveLength(3);
+}, 300_000);

@@ -1,0 +1,15 @@
+// The query parameters docs/api.md documents for each GET route (`GET /api/journal?day=&counterId=`),
+// keyed like Express's route paths (`<report>` becomes `:report`), so a test can hold a route to
+// what its documentation promises about its parameters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function documentedQueries(): Map<string, Set<string>> {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'api.md'), 'utf8');
+  const queries = new Map<string, Set<string>>();
+  for (const match of doc.matchAll(/`GET (\/api\/[^`?\s]+)\?([^`\s]*)`/g)) {
+    const path = match[1]!.replace(/<(\w+)>/g, ':$1');
+    queries.set(path, new Set([...match[2]!.matchAll(/(\w+)=/g)].map((key) => key[1]!)));
+  }
+  return queries;
+}
