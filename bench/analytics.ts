@@ -5,25 +5,34 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { previousPeriod } from '../server/analytics/aligned-periods';
 import { ALL_VISITS, AnalyticsStore } from '../server/analytics/analytics-store';
 import type { ReportInput } from '../server/analytics/measures';
+import { scheduledOpenHours } from '../server/analytics/open-days';
 import { REPORTS } from '../server/analytics/reports';
 import { DEFAULT_STAFFING } from '../server/analytics/staffing';
 import { addDays, localDate } from '../common/time/calendar';
 import { loadConfig } from '../server/store/config-store';
 import { Database } from '../server/store/database';
+import type { QueueConfig } from '../server/domain/state';
 import { ms } from './stats';
 
 const TARGET_MS = 300;
 const PER_DAY = 2000;
 
-async function runReport(store: AnalyticsStore, name: keyof typeof REPORTS, period: ReportInput['period'], timeZone: string, services: ReportInput['services']): Promise<number> {
+async function runReport(store: AnalyticsStore, name: keyof typeof REPORTS, period: ReportInput['period'], config: QueueConfig): Promise<number> {
+  const { timeZone, schedule } = config.office;
   const definition = REPORTS[name];
   const start = performance.now();
-  const inputFor = async (p: ReportInput['period']): Promise<ReportInput> => ({ period: p, days: await store.days({ ...p, timeZone, scope: ALL_VISITS }), services });
+  const inputFor = async (p: ReportInput['period']): Promise<ReportInput> => ({
+    period: p,
+    days: await store.days({ ...p, timeZone, scope: ALL_VISITS }),
+    services: config.services,
+    openHours: scheduledOpenHours(schedule, p, timeZone),
+  });
   const input = await inputFor(period);
-  const previous = definition.needsPrevious ? await inputFor({ from: addDays(period.from, -365), to: addDays(period.from, -1) }) : null;
-  definition.produce({ input, previous, staffing: DEFAULT_STAFFING, limit: 20, staffNames: await store.staffNames() });
+  const previous = definition.needsPrevious ? await inputFor(previousPeriod(period, 'year')) : null;
+  definition.produce({ input, previous, compareWith: 'year', staffing: DEFAULT_STAFFING, limit: 20, staffNames: await store.staffNames() });
   return performance.now() - start;
 }
 
@@ -49,8 +58,8 @@ export async function benchAnalytics(): Promise<string> {
     await new AnalyticsStore(db, Date.now).summarise(addDays(period.from, -365), addDays(period.from, -1), timeZone);
     for (const name of Object.keys(REPORTS) as (keyof typeof REPORTS)[]) {
       const store = new AnalyticsStore(db, Date.now);
-      const cold = await runReport(store, name, period, timeZone, config.services);
-      const warm = await runReport(store, name, period, timeZone, config.services);
+      const cold = await runReport(store, name, period, config);
+      const warm = await runReport(store, name, period, config);
       lines.push(`| ${name} | ${ms(cold)} | ${ms(warm)} | ${Math.max(cold, warm) <= TARGET_MS ? 'yes' : 'no'} |`);
     }
     return lines.join('\n');

@@ -33,6 +33,7 @@ import { unprintableConfiguration } from './printing/printable-config';
 import { TicketLogo } from './printing/ticket-logo';
 import { publicUrlFor } from './printing/public-url';
 import { attachRealtime, type TalonIo } from './realtime/hub';
+import { attachBreachAlerts } from './realtime/breach-alerts';
 import { attachPrintAgents } from './realtime/print-agents';
 import { AnnouncementCache } from './speech/announcement-cache';
 import { OfficeVoice } from './speech/office-voice';
@@ -138,6 +139,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
   io = attachRealtime(httpServer, engine, runner, principals.resolve, revocations, presence, allowedOrigins);
   attachPrintAgents(io, { desk: printDesk, devices: stores.devices });
+  attachBreachAlerts(io, engine);
   await printDesk.start();
 
   return {

@@ -58,7 +58,12 @@ export interface Kpis {
 
 export type KpiName = Exclude<keyof Kpis, 'from' | 'to'>;
 
+/** What the comparison sets beside the period: the same weekdays of the week(s) before, or the same dates a month / a year earlier. */
+export const COMPARE_WITH = ['week', 'month', 'year'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
 export interface Comparison {
+  compareWith: CompareWith;
   current: Kpis;
   previous: Kpis;
   /** current − previous, null where either side has no value. */
@@ -114,6 +119,17 @@ export interface BreachAlert {
   state: 'at-risk' | 'breached';
 }
 
+/** One service's waiting visitors predicted to miss the target, for the booths that serve it. */
+export interface ServiceBreachRisk {
+  serviceId: string;
+  /** Still within the target, but predicted to pass it before being called. */
+  atRisk: number;
+  /** Already past the target. */
+  breached: number;
+  /** Their ticket codes, the soonest to pass the target first. */
+  codes: string[];
+}
+
 export interface LiveMonitor {
   at: number;
   services: LiveService[];
@@ -125,7 +141,9 @@ export interface HeatCell {
   weekday: number;
   hour: number;
   arrivals: number;
-  /** Arrivals per occurrence of that weekday in the period. */
+  /** Days of that weekday in the period on which the office was open at that hour. */
+  openDays: number;
+  /** Arrivals per open day (arrivals ÷ openDays; 0 when openDays is 0). */
   meanArrivals: number;
 }
 
@@ -133,20 +151,29 @@ export interface HourRow {
   hour: number;
   arrivals: number;
   served: number;
-  /** Per day with any arrivals. */
+  /** Days of the period on which the office was open at that hour. */
+  openDays: number;
+  /** Per open day (÷ openDays). */
   meanArrivals: number;
   meanServed: number;
-  /** Mean number of booths open (not paused) during that hour, over days with any arrivals. */
+  /** Mean number of booths open (not paused) during that hour, per open day. */
   meanBoothsOpen: number;
 }
 
 export interface DayOfMonthRow {
   dayOfMonth: number;
+  /** Totals over the period. */
   arrivals: number;
   served: number;
+  /** Dates with this day of the month on which the office was open. */
+  openDays: number;
+  /** Per open day (÷ openDays), so a date that fell on an open day twice does not look twice as busy. */
+  meanArrivals: number;
+  meanServed: number;
 }
 
 export interface PeakHours {
+  /** Days of the period on which the office was open at all. */
   workingDays: number;
   heatmap: HeatCell[];
   byHour: HourRow[];
@@ -219,6 +246,9 @@ export interface StaffingSettings extends StaffingGoal {
 export interface StaffingCell {
   weekday: number;
   hour: number;
+  /** Days of that weekday on which the office was open at that hour: what the means stand on. */
+  openDays: number;
+  /** Per open day. */
   arrivalsPerHour: number;
   serviceMinutes: number;
   /** Erlangs. */
@@ -227,6 +257,7 @@ export interface StaffingCell {
   staffToRoster: number;
   /** The recommendation and its neighbours (one booth fewer, one more), each with its expected wait. */
   options: StaffingOption[];
+  /** Per open day. */
   meanBoothsOpen: number;
   /** What the office actually achieved in this weekday × hour. */
   measuredServiceLevel: number | null;
@@ -234,8 +265,15 @@ export interface StaffingCell {
 
 export interface Staffing {
   settings: StaffingSettings;
-  /** Mean measured service time over the period, minutes; null when nothing was served. */
+  /** What `serviceMinutes` measures: booth time from the call to the finish, per arrival. */
+  serviceBasis: 'occupied-per-arrival';
+  /**
+   * The service time Erlang C is fed, minutes: every booth's busy time (first call → end of each
+   * leg: walk-up, recalls, no-shows included) ÷ arrivals; null when nothing occupied a booth.
+   */
   serviceMinutes: number | null;
+  /** Mean start → finish of the served legs, minutes, for comparison; null when nothing was served. */
+  startToFinishMinutes: number | null;
   cells: StaffingCell[];
 }
 

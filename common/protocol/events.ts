@@ -1,6 +1,7 @@
 // What the server pushes: a full snapshot on connect, then sequenced events. A client that sees a
 // gap in `seq` (or reconnects) asks for a new snapshot; `applyQueueEvent` is the one reducer
 // every client uses.
+import type { ServiceBreachRisk } from './analytics';
 import type { DevicePresence } from './presence';
 import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
 import type { PrinterInfo, PrintJob, PrintPublicUrl } from './printing';
@@ -126,6 +127,11 @@ export interface ServerToClientEvents {
   'devices:presence': (devices: DevicePresence[]) => void;
   /** To one print agent: a job to print (again after a reconnect, until the agent reports it). */
   'print:job': (job: PrintJob) => void;
+  /**
+   * To booth staff (operators, managers, admins; never consultants, devices or the public): the
+   * services with waiting visitors predicted to miss their target, whenever that changes.
+   */
+  'alerts:breach-risk': (risks: ServiceBreachRisk[]) => void;
   /** To a kiosk on connect: the server's public URL, for the QR code of a ticket that did not print. */
   'print:public-url': (url: PrintPublicUrl) => void;
   /** To staff: a printer's latest state, whenever it changes. */

@@ -1,5 +1,5 @@
-// This period beside the previous one of equal length: the few numbers a manager reports upward.
-import type { Comparison, KpiName, Kpis } from '../../common/protocol/analytics';
+// This period beside the one it is aligned with (aligned-periods.ts): the few numbers a manager reports upward.
+import type { CompareWith, Comparison, KpiName, Kpis } from '../../common/protocol/analytics';
 import type { ReportInput } from './measures';
 import { outcomes } from './outcomes';
 import { overallServiceLevel } from './service-level';
@@ -24,7 +24,7 @@ export function kpis(input: ReportInput): Kpis {
   };
 }
 
-export function compare(current: ReportInput, previous: ReportInput): Comparison {
+export function compare(current: ReportInput, previous: ReportInput, compareWith: CompareWith): Comparison {
   const now = kpis(current);
   const before = kpis(previous);
   const names = Object.keys(now).filter((k): k is KpiName => k !== 'from' && k !== 'to');
@@ -35,5 +35,5 @@ export function compare(current: ReportInput, previous: ReportInput): Comparison
       return [name, a === null || b === null ? null : a - b];
     }),
   ) as Record<KpiName, number | null>;
-  return { current: now, previous: before, change };
+  return { compareWith, current: now, previous: before, change };
 }

@@ -17,6 +17,8 @@ export interface ReportInput {
   /** One per summarised date of the period, in order (dates without records may be missing). */
   days: readonly DaySummary[];
   services: ReadonlyMap<string, ServiceTargets>;
+  /** The schedule's open hours per date of the period (open-days.ts); averages stand on these days. */
+  openHours: ReadonlyMap<LocalDate, readonly number[]>;
 }
 
 export const DEFAULT_TARGET_MINUTES = 15;
@@ -71,13 +73,6 @@ export function datesOf(period: ReportInput['period']): LocalDate[] {
     dates.push(d.toISOString().slice(0, 10));
   }
   return dates;
-}
-
-/** How many times each ISO weekday (index 1–7) occurs in the period. */
-export function weekdayOccurrences(period: ReportInput['period']): number[] {
-  const counts = new Array<number>(8).fill(0);
-  for (const date of datesOf(period)) counts[((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1]! += 1;
-  return counts;
 }
 
 /** Splits each interval at local hour boundaries and hands every piece to `visit`. */

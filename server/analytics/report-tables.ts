@@ -10,11 +10,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export function peakHoursTable(r: PeakHours): Table {
   return {
-    columns: ['section', 'weekday', 'hour', 'day_of_month', 'arrivals', 'mean_arrivals', 'served', 'mean_served', 'mean_booths_open'],
+    columns: ['section', 'weekday', 'hour', 'day_of_month', 'open_days', 'arrivals', 'mean_arrivals', 'served', 'mean_served', 'mean_booths_open'],
     rows: [
-      ...r.heatmap.map((c): Cell[] => ['heatmap', c.weekday, c.hour, null, c.arrivals, c.meanArrivals, null, null, null]),
-      ...r.byHour.map((h): Cell[] => ['hour', null, h.hour, null, h.arrivals, h.meanArrivals, h.served, h.meanServed, h.meanBoothsOpen]),
-      ...r.byDayOfMonth.map((d): Cell[] => ['day-of-month', null, null, d.dayOfMonth, d.arrivals, null, d.served, null, null]),
+      ...r.heatmap.map((c): Cell[] => ['heatmap', c.weekday, c.hour, null, c.openDays, c.arrivals, c.meanArrivals, null, null, null]),
+      ...r.byHour.map((h): Cell[] => ['hour', null, h.hour, null, h.openDays, h.arrivals, h.meanArrivals, h.served, h.meanServed, h.meanBoothsOpen]),
+      ...r.byDayOfMonth.map((d): Cell[] => ['day-of-month', null, null, d.dayOfMonth, d.openDays, d.arrivals, d.meanArrivals, d.served, d.meanServed, null]),
     ],
   };
 }
@@ -96,11 +96,11 @@ export function comparisonTable(r: Comparison): Table {
 
 export function staffingTable(r: Staffing): Table {
   return {
-    columns: ['weekday', 'hour', 'arrivals_per_hour', 'service_min', 'load_erlangs', 'recommended_booths', 'staff_to_roster', 'p_wait', 'service_level', 'mean_wait_min', 'occupancy', 'mean_booths_open', 'measured_service_level'],
+    columns: ['weekday', 'hour', 'open_days', 'arrivals_per_hour', 'occupied_min_per_arrival', 'load_erlangs', 'recommended_booths', 'staff_to_roster', 'p_wait', 'service_level', 'mean_wait_min', 'occupancy', 'mean_booths_open', 'measured_service_level'],
     rows: r.cells.map((c) => {
       const chosen = c.options.find((o) => o.counters === c.recommendedBooths)!;
       return [
-        c.weekday, c.hour, c.arrivalsPerHour, c.serviceMinutes, c.load, c.recommendedBooths, c.staffToRoster,
+        c.weekday, c.hour, c.openDays, c.arrivalsPerHour, c.serviceMinutes, c.load, c.recommendedBooths, c.staffToRoster,
         chosen.probabilityOfWait, chosen.serviceLevel, chosen.averageWaitMinutes, chosen.occupancy, c.meanBoothsOpen, c.measuredServiceLevel,
       ];
     }),

@@ -1,6 +1,6 @@
 // The catalogue of reports the API serves: how each is computed from the records and how it
 // flattens to a table. The route and its CSV download are generated from this one list.
-import type { AnalyticsReportName, StaffingSettings } from '../../common/protocol/analytics';
+import type { AnalyticsReportName, CompareWith, StaffingSettings } from '../../common/protocol/analytics';
 import { compare } from './comparison';
 import type { Table } from './csv';
 import { estimateAccuracy } from './estimate-accuracy';
@@ -15,8 +15,9 @@ import { longestWaits, waitTimes } from './wait-times';
 
 export interface ReportContext {
   input: ReportInput;
-  /** The period of equal length just before `input`'s; only filled for reports that ask for it. */
+  /** The period `input`'s is compared with (aligned-periods.ts); only filled for reports that ask for it. */
   previous: ReportInput | null;
+  compareWith: CompareWith;
   staffing: StaffingSettings;
   /** Rows for list reports (longest waits). */
   limit: number;
@@ -56,7 +57,7 @@ export const REPORTS = {
   ),
   appointments: report((c) => appointments(c.input), tables.appointmentsTable),
   'estimate-accuracy': report((c) => estimateAccuracy(c.input), tables.estimateAccuracyTable),
-  comparison: report((c) => compare(c.input, c.previous!), tables.comparisonTable, true),
+  comparison: report((c) => compare(c.input, c.previous!, c.compareWith), tables.comparisonTable, true),
   staffing: report((c) => staffingAdvice(c.input, c.staffing), tables.staffingTable),
 } satisfies Record<AnalyticsReportName, ReportDefinition>;
 

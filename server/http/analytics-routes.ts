@@ -2,12 +2,15 @@
 // with `format=csv`, and GET /api/analytics/live for the live monitor. Managers and admins only.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { daysInPeriod, localDate as localDateSchema } from '../../common/protocol';
+import { localDate as localDateSchema } from '../../common/protocol';
+import { COMPARE_WITH } from '../../common/protocol/analytics';
 import { ALL_VISITS, AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { ReportInput } from '../analytics/measures';
 import { REPORT_NAMES, REPORTS, type ReportName } from '../analytics/reports';
+import { previousPeriod } from '../analytics/aligned-periods';
+import { scheduledOpenHours } from '../analytics/open-days';
 import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireRole } from '../auth/permissions';
@@ -27,6 +30,7 @@ const querySchema = z.object({
   maxOccupancy: z.coerce.number().gt(0).max(1).default(DEFAULT_STAFFING.maxOccupancy),
   shrinkage: z.coerce.number().min(0).lt(1).default(DEFAULT_STAFFING.shrinkage),
   limit: z.coerce.number().int().min(1).max(500).default(20),
+  compareWith: z.enum(COMPARE_WITH).default('week'),
 });
 
 export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
@@ -48,21 +52,23 @@ export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
       const config = engine.currentConfig;
       const { timeZone } = config.office;
       const { from, to } = reportPeriod(query, localDate(engine.now(), timeZone));
-      const days = daysInPeriod(from, to);
       if (query.serviceId !== undefined && !config.services.has(query.serviceId)) fail('not-found', `No service ${query.serviceId}`);
 
       const inputFor = async (periodFrom: string, periodTo: string): Promise<ReportInput> => {
         const scope = query.serviceId ?? ALL_VISITS;
         const days = await store.days({ from: periodFrom, to: periodTo, timeZone, scope, longest: name === 'longest-waits' ? query.limit : undefined });
         const narrowed = query.serviceId === undefined ? days : withCountersOnly(days, countersServing(query.serviceId, config.counters.values()));
-        return { period: { from: periodFrom, to: periodTo }, days: narrowed, services: config.services };
+        const period = { from: periodFrom, to: periodTo };
+        return { period, days: narrowed, services: config.services, openHours: scheduledOpenHours(config.office.schedule, period, timeZone) };
       };
       const definition = REPORTS[name];
       const input = await inputFor(from, to);
-      const previous = definition.needsPrevious ? await inputFor(addDays(from, -days), addDays(from, -1)) : null;
+      const aligned = previousPeriod({ from, to }, query.compareWith);
+      const previous = definition.needsPrevious ? await inputFor(aligned.from, aligned.to) : null;
       const result = definition.produce({
         input,
         previous,
+        compareWith: query.compareWith,
         staffing: { serviceLevel: query.slGoal, targetMinutes: query.targetMinutes, maxOccupancy: query.maxOccupancy, shrinkage: query.shrinkage },
         limit: query.limit,
         staffNames: name === 'specialist-load' ? await store.staffNames() : new Map(),

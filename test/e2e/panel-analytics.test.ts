@@ -46,6 +46,7 @@ interface HeatCell {
   weekday: number;
   hour: number;
   arrivals: number;
+  openDays: number;
   meanArrivals: number;
 }
 
@@ -65,6 +66,10 @@ describe('manager analytics', () => {
     const cell = page.locator(`tl-heat-map[data-testid="peak-heatmap"] g.cell[data-row="${busiest.weekday}"][data-column="${busiest.hour}"]`);
     expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(busiest.meanArrivals, 6);
     expect((await cell.locator('text').textContent())?.trim()).toBe(new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(busiest.meanArrivals));
+    // Each mean says how many open days it stands on: in the cell's tooltip, the caption and the tables.
+    expect(await cell.locator('title').textContent()).toContain(`per open day over ${busiest.openDays} open day${busiest.openDays === 1 ? '' : 's'}`);
+    expect(await page.locator('[data-testid="peak-heatmap-caption"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="peak-by-day"] th').allTextContents()).toContain('Open days');
     const filled = await cells.evaluateAll((gs) => gs.filter((g) => Number(g.getAttribute('data-value')) > 0).length);
     expect(filled).toBe(heatmap.filter((c) => c.arrivals > 0).length);
     await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-peak-hours.png'), fullPage: true });
@@ -94,8 +99,20 @@ describe('manager analytics', () => {
       await page.screenshot({ path: docsScreenshotPath(`docs/screenshots/analytics-${view}.png`), fullPage: true });
     }
 
+    // The comparison sets the last 30 days beside the same weekdays before them, or what the manager chooses.
+    await openView(page, 'comparison');
+    const compareWith = page.locator('panel-analytics-comparison select[data-testid="compare-with"]');
+    expect(await compareWith.inputValue()).toBe('week');
+    const [monthly] = await Promise.all([
+      page.waitForRequest((r) => r.url().includes('/api/analytics/comparison?') && r.url().includes('compareWith=month')),
+      compareWith.selectOption('month'),
+    ]);
+    expect(new URL(monthly.url()).searchParams.get('compareWith')).toBe('month');
+
     await openView(page, 'staffing');
     await page.locator('[data-testid="staffing-table"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="staffing-table"] th').allTextContents()).toEqual(expect.arrayContaining(['Open days', 'Booth time per arrival, min']));
+    expect(await page.locator('[data-testid="staffing-basis"]').textContent()).toContain('from the call to the finish');
     expect(await page.locator('tl-heat-map[data-testid="staffing-grid"] g.cell').count()).toBeGreaterThan(0);
     await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-staffing.png'), fullPage: true });
     const target = page.locator('panel-analytics-staffing input[name="targetMinutes"]');

@@ -122,6 +122,24 @@ describe('booth panel', () => {
     expect(await page.locator('panel-current-visitor .badge').allTextContents()).toContain('Out of turn: Veteran');
     await action(page, 'done').click();
   });
+  it('tells the specialist, live, which of the booth’s services have visitors predicted to miss the target', async () => {
+    const { page } = panel;
+    const token = await talon.login('operator1');
+    const booth = (command: string) => call(talon, `/api/counters/booth-1/${command}`, { body: {}, token });
+    const ticket = await issueAtKiosk(talon, 'documents');
+    await expect.poll(() => queueCodes(page, 'documents')).toEqual([ticket.code]);
+    // With booth 1 closed no open booth serves documents: the waiting visitor cannot be called in time.
+    expect((await booth('close')).body.ok).toBe(true);
+    const warning = page.locator('panel-breach-notice [data-testid="breach-notice"]');
+    await expect.poll(() => warning.locator('li[data-service="documents"]').textContent()).toContain(ticket.code);
+    expect(await warning.getAttribute('role')).toBe('status');
+    await page.screenshot({ path: docsScreenshotPath('docs/screenshots/booth-breach-notice.png'), fullPage: true });
+    // Opened and called: nobody is at risk, and the notice goes.
+    expect((await booth('open')).body.ok).toBe(true);
+    expect((await booth('call-next')).body.ok).toBe(true);
+    await expect.poll(() => warning.count()).toBe(0);
+    expect((await booth('no-show')).body.ok).toBe(true);
+    });
 
   it('pauses the booth for the minutes given, and a visitor issued a ticket meanwhile is promised the wait until then', async () => {
     const { page } = panel;

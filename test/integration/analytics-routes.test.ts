@@ -40,6 +40,16 @@ describe('analytics routes', () => {
     }
   });
 
+  it('compare a period with the same weekdays of last week, or the same dates of last month', async () => {
+    type Answer = { result: { compareWith: string; previous: { from: string; to: string } } };
+    const week = await call<Answer>(server, '/api/analytics/comparison?from=2026-11-30&to=2026-12-02', { token: managerToken });
+    if (!week.body.ok) throw new Error(week.body.error.message);
+    expect(week.body.data.result).toMatchObject({ compareWith: 'week', previous: { from: '2026-11-23', to: '2026-11-25' } });
+    const month = await call<Answer>(server, '/api/analytics/comparison?from=2024-03-01&to=2024-03-31&compareWith=month', { token: managerToken });
+    if (!month.body.ok) throw new Error(month.body.error.message);
+    expect(month.body.data.result).toMatchObject({ compareWith: 'month', previous: { from: '2024-02-01', to: '2024-02-29' } });
+  });
+
   it('name the specialist who served in the load report', async () => {
     const res = await call<{ result: { name: string | null; served: number }[] }>(server, '/api/analytics/specialist-load', { token: managerToken });
     if (!res.body.ok) throw new Error(res.body.error.message);

@@ -77,6 +77,7 @@ const input = (targetWaitMinutes: number): ReportInput => ({
   period: { from: MONDAY, to: MONDAY },
   days: summariseRecords(visits, [], clock),
   services: new Map([['docs', makeService('docs', { targetWaitMinutes })]]),
+  openHours: new Map(),
 });
 
 describe('day summaries', () => {
@@ -90,7 +91,7 @@ describe('day summaries', () => {
   it('read back from their stored bytes to the same reports', () => {
     const [day] = summariseRecords(visits, [{ counterId: 'c1', specialistId: 'u1', state: 'open', pauseReason: null, from: Date.UTC(2024, 2, 4, 9), to: Date.UTC(2024, 2, 4, 11) }], clock);
     const stored = { date: day!.date, visits: decodeVisits(encodeVisits(day!.visits, 2)), counters: decodeCounters(encodeCounters(day!.counters)) };
-    const again = (days: ReportInput['days']) => ({ period: { from: MONDAY, to: MONDAY }, days, services });
+    const again = (days: ReportInput['days']) => ({ period: { from: MONDAY, to: MONDAY }, days, services, openHours: new Map() });
     expect(waitTimes(again([stored]))).toEqual(waitTimes(again([day!])));
     expect(stored.counters).toEqual(day!.counters);
     expect(stored.visits.longest.map((w) => w.ticketId)).toEqual(['d', 'c']);
@@ -100,7 +101,7 @@ describe('day summaries', () => {
   it('keep the longest waits of each day so that a period lists its own longest', () => {
     const tuesday = STORIES.map((s) => visitFrom({ ...s, id: `${s.id}2` }, '2024-03-05', UTC));
     const days = summariseRecords([...visits, ...tuesday], [], clock);
-    const top = longestWaits({ period: { from: MONDAY, to: '2024-03-05' }, days, services }, 3);
+    const top = longestWaits({ period: { from: MONDAY, to: '2024-03-05' }, days, services, openHours: new Map() }, 3);
     expect(top.map((w) => [w.ticketId, w.waitMinutes])).toEqual([
       ['d', 25],
       ['d2', 25],

@@ -97,6 +97,7 @@ describe('staffing advisor', () => {
           new LocalClock('UTC'),
         ),
         services: new Map([['docs', makeService('docs')]]),
+        openHours: new Map(),
       },
       { serviceLevel: 0.8, targetMinutes: 0.25, maxOccupancy: 0.85, shrinkage: 0 },
     );

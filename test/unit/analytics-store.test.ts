@@ -57,7 +57,7 @@ describe('analytics store', () => {
     // The journal no longer matters for a stored day: a restarted server answers from the summary.
     await db.transaction((tx) => tx.run('DELETE FROM journal'));
     const restarted = new AnalyticsStore(db, () => NOW);
-    const input = { period: { from: YESTERDAY, to: TODAY }, days: await period(restarted), services: new Map() };
+    const input = { period: { from: YESTERDAY, to: TODAY }, days: await period(restarted), services: new Map(), openHours: new Map() };
     expect(outcomes(input).overall).toMatchObject({ issued: 2, served: 2 });
     expect(waitTimes(input).overall.wait).toMatchObject({ count: 2, mean: 15, max: 20 });
     const docs = await period(restarted, 'docs');

@@ -200,4 +200,9 @@ export const panel = {
       'day-ended': 'Day ended',
     },
   },
+  breachRisk: {
+    title: 'Visitors predicted to wait past the target',
+    service: '{service}: {count} — {codes}',
+    breached: 'already past the target: {count}',
+  },
 } as const;

@@ -207,4 +207,9 @@ export const panel: Catalogue['panel'] = {
       'day-ended': 'День закончился',
     },
   },
+  breachRisk: {
+    title: 'Посетители, которые, по прогнозу, прождут дольше нормы',
+    service: '{service}: {count} — {codes}',
+    breached: 'уже сверх нормы: {count}',
+  },
 };

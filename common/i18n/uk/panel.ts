@@ -207,4 +207,9 @@ export const panel: Catalogue['panel'] = {
       'day-ended': 'День закінчився',
     },
   },
+  breachRisk: {
+    title: 'Відвідувачі, які, за прогнозом, чекатимуть довше за норму',
+    service: '{service}: {count} — {codes}',
+    breached: 'вже понад норму: {count}',
+  },
 };

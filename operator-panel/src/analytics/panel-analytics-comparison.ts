@@ -1,12 +1,16 @@
-// This period against the one of equal length just before it: each key figure, its change, and an
-// arrow coloured by whether the change is good news (fewer minutes waited, more served within target).
+// This period against the one it is aligned with, like with like: the same weekdays of the week
+// before, or the same dates of the month or year before (the month for "this month", the year for
+// "this year", unless the manager chooses). Each key figure, its change, and an arrow coloured by
+// whether the change is good news (fewer minutes waited, more served within target).
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { LocalDate } from '../../../common/protocol';
+import { COMPARE_WITH, type CompareWith } from '../../../common/protocol/analytics';
 import { analyticsFormat, type AnalyticsFormat } from './panel-analytics-format';
 import { ReportLoader } from './panel-analytics-loader';
 import { dataTable, emptyState, reportActions, reportState } from './panel-analytics-parts';
-import type { AnalyticsFilters } from './panel-analytics-query';
+import { presetOf, type AnalyticsFilters } from './panel-analytics-query';
 import { analyticsStyles } from './panel-analytics-styles';
 import type { KpiName } from './panel-analytics-types';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -36,15 +40,34 @@ export class PanelAnalyticsComparison extends LitElement {
 
   @consume({ context: panelEnv, subscribe: true }) private _env!: PanelEnv;
   @property({ attribute: false }) filters!: AnalyticsFilters;
+  /** The office's today, to tell which preset the period is. */
+  @property({ attribute: false }) today!: LocalDate;
+  /** The manager's choice; null follows the period's preset. */
+  @state() private _chosen: CompareWith | null = null;
   private readonly _reports = new ReportLoader(this, REPORTS);
 
+  private get _compareWith(): CompareWith {
+    if (this._chosen) return this._chosen;
+    const preset = presetOf(this.filters, this.today);
+    return preset === 'thisMonth' ? 'month' : preset === 'thisYear' ? 'year' : 'week';
+  }
+
   protected override willUpdate(): void {
-    this._reports.load(this.filters);
+    this._reports.load(this.filters, { compareWith: this._compareWith });
   }
 
   override render() {
     const { t, lang } = this._env;
-    const actions = reportActions(t, REPORTS, this.filters);
+    const compareWith = this._compareWith;
+    const actions = [
+      reportActions(t, REPORTS, this.filters, { compareWith }),
+      html`<label class="no-print"
+        >${t('analytics.comparison.compareWith')}
+        <select data-testid="compare-with" @change=${(e: Event) => (this._chosen = (e.target as HTMLSelectElement).value as CompareWith)}>
+          ${COMPARE_WITH.map((c) => html`<option value=${c} ?selected=${c === compareWith}>${t(`analytics.comparison.compareWithOptions.${c}`)}</option>`)}
+        </select></label
+      >`,
+    ];
     const comparison = this._reports.results.comparison;
     const waiting = reportState(t, this._reports);
     if (waiting || !comparison) return [actions, waiting];

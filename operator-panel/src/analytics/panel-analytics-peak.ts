@@ -1,5 +1,6 @@
-// Peak hours: when people come. A weekday × hour heat map of arrivals (mean per day), arrivals per
-// hour against visitors served and booths open, and arrivals by day of the month.
+// Peak hours: when people come. A weekday × hour heat map of arrivals, arrivals per hour against
+// visitors served and booths open, and arrivals by day of the month: each a mean per day the office
+// was open, with the number of days it stands on beside it (a cell's tooltip, a table column).
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -46,7 +47,13 @@ export class PanelAnalyticsPeak extends LitElement {
         row: String(c.weekday),
         column: String(c.hour),
         value: c.meanArrivals,
-        title: t('analytics.peak.heatCellTitle', { weekday: f.weekday(c.weekday, 'long'), hour: f.hour(c.hour), mean: f.decimal(c.meanArrivals), total: f.count(c.arrivals) }),
+        title: t('analytics.peak.heatCellTitle', {
+          weekday: f.weekday(c.weekday, 'long'),
+          hour: f.hour(c.hour),
+          mean: f.decimal(c.meanArrivals),
+          days: t('analytics.peak.openDays', { count: c.openDays }),
+          total: f.count(c.arrivals),
+        }),
       }));
     const byHour = peak.byHour.filter((h) => hours.includes(h.hour));
     const byDay = peak.byDayOfMonth;
@@ -66,6 +73,7 @@ export class PanelAnalyticsPeak extends LitElement {
           .legendLabel=${t('analytics.peak.heatLegend')}
           .format=${f.decimal}
         ></tl-heat-map>
+        <p class="muted" data-testid="peak-heatmap-caption">${t('analytics.peak.heatCaption')}</p>
       </panel-analytics-figure>
       <panel-analytics-figure .heading=${t('analytics.peak.byHourTitle')} fileName="talon-peak-by-hour">
         <tl-bar-chart
@@ -83,6 +91,7 @@ export class PanelAnalyticsPeak extends LitElement {
         ${dataTable(
           [
             { header: t('analytics.peak.hour'), cell: (h) => f.hour(h.hour) },
+            { header: t('analytics.peak.openDaysColumn'), cell: (h) => f.count(h.openDays), numeric: true },
             { header: t('analytics.peak.arrivals'), cell: (h) => f.decimal(h.meanArrivals), numeric: true },
             { header: t('analytics.peak.served'), cell: (h) => f.decimal(h.meanServed), numeric: true },
             { header: t('analytics.peak.boothsOpen'), cell: (h) => f.decimal(h.meanBoothsOpen), numeric: true },
@@ -96,18 +105,21 @@ export class PanelAnalyticsPeak extends LitElement {
           .label=${t('analytics.peak.byDayTitle')}
           .categories=${byDay.map((d) => String(d.dayOfMonth))}
           .series=${[
-            { name: t('analytics.peak.arrivals'), values: byDay.map((d) => d.arrivals) },
-            { name: t('analytics.peak.served'), values: byDay.map((d) => d.served) },
+            { name: t('analytics.peak.arrivals'), values: byDay.map((d) => d.meanArrivals) },
+            { name: t('analytics.peak.served'), values: byDay.map((d) => d.meanServed) },
           ]}
-          .format=${f.count}
+          .format=${f.decimal}
         ></tl-bar-chart>
         ${dataTable(
           [
             { header: t('analytics.peak.day'), cell: (d) => d.dayOfMonth, numeric: true },
-            { header: t('analytics.peak.arrivals'), cell: (d) => f.count(d.arrivals), numeric: true },
-            { header: t('analytics.peak.served'), cell: (d) => f.count(d.served), numeric: true },
+            { header: t('analytics.peak.openDaysColumn'), cell: (d) => f.count(d.openDays), numeric: true },
+            { header: t('analytics.peak.arrivals'), cell: (d) => f.decimal(d.meanArrivals), numeric: true },
+            { header: t('analytics.peak.served'), cell: (d) => f.decimal(d.meanServed), numeric: true },
+            { header: t('analytics.peak.total'), cell: (d) => f.count(d.arrivals), numeric: true },
           ],
           byDay,
+          { testId: 'peak-by-day' },
         )}
       </panel-analytics-figure>
     `;

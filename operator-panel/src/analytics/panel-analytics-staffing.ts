@@ -97,6 +97,9 @@ export class PanelAnalyticsStaffing extends LitElement {
       <div class="controls">${actions}</div>
       ${form}
       <p class="muted">${t('analytics.staffing.note')}</p>
+      <p class="muted" data-testid="staffing-basis">
+        ${t('analytics.staffing.basis', { occupied: f.decimal(staffing.serviceMinutes), startToFinish: f.decimal(staffing.startToFinishMinutes) })}
+      </p>
       <panel-analytics-figure wide .heading=${t('analytics.staffing.gridTitle')} fileName="talon-staffing-grid">
         <tl-heat-map
           slot="chart"
@@ -136,6 +139,7 @@ export class PanelAnalyticsStaffing extends LitElement {
         ${dataTable(
           [
             { header: t('analytics.peak.hour'), cell: (c) => f.hour(c.hour) },
+            { header: t('analytics.staffing.openDays'), cell: (c) => f.count(c.openDays), numeric: true },
             { header: t('analytics.staffing.arrivalsPerHour'), cell: (c) => f.decimal(c.arrivalsPerHour), numeric: true },
             { header: t('analytics.staffing.serviceMinutes'), cell: (c) => f.decimal(c.serviceMinutes), numeric: true },
             { header: t('analytics.staffing.recommended'), cell: (c) => c.recommendedBooths, numeric: true },

@@ -86,7 +86,7 @@ export class PanelAnalytics extends LitElement {
       case 'appointments':
         return html`<panel-analytics-appointments .filters=${filters}></panel-analytics-appointments>`;
       case 'comparison':
-        return html`<panel-analytics-comparison .filters=${filters}></panel-analytics-comparison>`;
+        return html`<panel-analytics-comparison .filters=${filters} .today=${this._today()}></panel-analytics-comparison>`;
       case 'staffing':
         return html`<panel-analytics-staffing .filters=${filters}></panel-analytics-staffing>`;
       case 'journal':

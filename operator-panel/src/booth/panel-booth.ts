@@ -13,6 +13,7 @@ import { panelEnv, serverNow, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
 import type { PanelActionBar } from './panel-action-bar';
 import './panel-action-bar';
+import './panel-breach-notice';
 import './panel-call-ticket-dialog';
 import './panel-current-visitor';
 import './panel-grant-dialog';
@@ -278,6 +279,7 @@ export class PanelBooth extends LitElement {
         ></panel-visit-form>
       </div>
       <div class="side" @call-ticket=${(e: CustomEvent<string>) => this._callTicket(e.detail)}>
+        <panel-breach-notice .counterId=${this.counterId}></panel-breach-notice>
         <panel-queues .view=${view} .now=${this._now} ?canCall=${idle}></panel-queues>
         <panel-postponed .tickets=${view.postponed} .now=${this._now} ?canCall=${idle}></panel-postponed>
       </div>

@@ -3,6 +3,7 @@
 import { createContext } from '@lit/context';
 import type { Translator } from '../../../common/i18n';
 import type { CommandInput, CommandName, CommandOutputs, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
+import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 
 export type RunCommand = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
 
@@ -14,6 +15,8 @@ export interface PanelEnv {
   /** Server clock minus this browser's clock, so timers agree with the server's timestamps. */
   clockOffset: number;
   run: RunCommand;
+  /** Services with waiting visitors predicted to miss their target, as the server last said. */
+  breachRisks: readonly ServiceBreachRisk[];
 }
 
 export const panelEnv = createContext<PanelEnv>(Symbol('panel-env'));

@@ -6,6 +6,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
 import type { Lang, QueueSnapshot, User } from '../../../common/protocol';
+import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
@@ -60,6 +61,7 @@ export class PanelSession extends LitElement {
   @property() override lang: Lang = 'en';
   @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
   @state() private _viewId: string | null = localStorage.getItem(VIEW_STORAGE_KEY);
+  @state() private _breachRisks: readonly ServiceBreachRisk[] = [];
   private _clockOffset = 0;
   private readonly _env = new ContextProvider(this, { context: panelEnv });
   private readonly _connection = new QueueConnection(this, {
@@ -72,6 +74,7 @@ export class PanelSession extends LitElement {
     super();
     // A refused handshake may mean the session ended elsewhere: the root asks who we are.
     this._connection.socket.on('connect_error', () => this._askForSessionCheck());
+    this._connection.socket.on('alerts:breach-risk', (risks) => (this._breachRisks = risks));
   }
 
   private _askForSessionCheck(): void {
@@ -122,6 +125,7 @@ export class PanelSession extends LitElement {
       t: translatorFor(this.lang),
       clockOffset: this._clockOffset,
       run: this._run,
+      breachRisks: this._breachRisks,
     };
     this._env.setValue(env);
   }

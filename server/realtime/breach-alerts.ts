@@ -1,0 +1,46 @@
+// The live monitor's breach predictions pushed to booth staff: after changes to the queue and
+// every RECHECK_MS (a prediction turns as waiting time passes without any event), sent only
+// when the picture changed. Operators, managers and admins get them; consultants, devices and the
+// public never do.
+import type { Role } from '../../common/protocol';
+import type { ServiceBreachRisk } from '../../common/protocol/analytics';
+import { breachRiskByService } from '../analytics/breach-risk';
+import { liveMonitor } from '../analytics/live-monitor';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { TalonIo } from './hub';
+
+const BREACH_ALERT_ROLES: readonly Role[] = ['operator', 'manager', 'admin'];
+const ROOM = 'breach-alerts';
+const RECHECK_MS = 15_000;
+
+export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
+  const current = (): ServiceBreachRisk[] => breachRiskByService(liveMonitor(engine.currentState, engine.currentConfig, engine.now()).alerts);
+  let last = JSON.stringify(current());
+  const push = () => {
+    const risks = current();
+    const json = JSON.stringify(risks);
+    if (json === last) return;
+    last = json;
+    io.to(ROOM).emit('alerts:breach-risk', risks);
+  };
+
+  io.on('connection', (socket) => {
+    const { principal } = socket.data;
+    if (principal.kind !== 'user' || !BREACH_ALERT_ROLES.includes(principal.user.role)) return;
+    void socket.join(ROOM);
+    socket.emit('alerts:breach-risk', current());
+  });
+  // After the command's answer, not before it, and once for a burst of events.
+  let pending = false;
+  engine.onEvents(() => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      push();
+    });
+  });
+  const timer = setInterval(push, RECHECK_MS);
+  timer.unref();
+  io.engine.on('close', () => clearInterval(timer));
+}
