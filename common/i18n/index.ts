@@ -7,3 +7,4 @@ export { spellNumber, MAX_SPELLED_NUMBER, type SpellOptions } from './spell-numb
 export { spellTicketCode } from './spell-ticket-code';
 export { letterName } from './letter-names';
 export { announcementText } from './announcement-text';
+export { dateAfterOn, type DateAfterOnOptions } from './date-after-on';

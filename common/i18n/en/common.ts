@@ -9,4 +9,15 @@ export const common = {
   back: 'Back',
   loading: 'Loading…',
   reconnecting: 'No connection to the server. Reconnecting…',
+  // A weekday after "on" (ru/uk "на"), which takes the accusative there: "на среду", "на середу".
+  // Intl gives only the nominative; the rest of the date still comes from Intl (see date-after-on.ts).
+  weekdayAfterOn: {
+    monday: 'Monday',
+    tuesday: 'Tuesday',
+    wednesday: 'Wednesday',
+    thursday: 'Thursday',
+    friday: 'Friday',
+    saturday: 'Saturday',
+    sunday: 'Sunday',
+  },
 } as const;

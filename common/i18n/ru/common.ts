@@ -10,4 +10,13 @@ export const common: Catalogue['common'] = {
   back: 'Назад',
   loading: 'Загрузка…',
   reconnecting: 'Нет связи с сервером. Подключаемся снова…',
+  weekdayAfterOn: {
+    monday: 'понедельник',
+    tuesday: 'вторник',
+    wednesday: 'среду',
+    thursday: 'четверг',
+    friday: 'пятницу',
+    saturday: 'субботу',
+    sunday: 'воскресенье',
+  },
 };

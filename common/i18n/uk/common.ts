@@ -10,4 +10,13 @@ export const common: Catalogue['common'] = {
   back: 'Назад',
   loading: 'Завантаження…',
   reconnecting: "Немає зв'язку із сервером. Під'єднуємося знову…",
+  weekdayAfterOn: {
+    monday: 'понеділок',
+    tuesday: 'вівторок',
+    wednesday: 'середу',
+    thursday: 'четвер',
+    friday: 'пʼятницю',
+    saturday: 'суботу',
+    sunday: 'неділю',
+  },
 };

@@ -11,7 +11,7 @@ import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
-import { viewsFor, type PanelViewId } from './panel-views';
+import { HOME_VIEW, viewsFor, type PanelViewId } from './panel-views';
 import '../admin/panel-admin';
 import '../analytics/panel-analytics';
 import '../booth/panel-booth';
@@ -21,7 +21,8 @@ import './panel-top-bar';
 import './panel-view-nav';
 
 const BOOTH_STORAGE_KEY = 'talon.panel.counter';
-const VIEW_STORAGE_KEY = 'talon.panel.view';
+/** The view last chosen, remembered per user: whoever signs in next on this computer lands on their own home view. */
+const viewStorageKey = (userId: string) => `talon.panel.view.${userId}`;
 
 @customElement('panel-session')
 export class PanelSession extends LitElement {
@@ -59,7 +60,7 @@ export class PanelSession extends LitElement {
   @property({ attribute: false }) user!: User;
   @property() override lang: Lang = 'en';
   @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
-  @state() private _viewId: string | null = localStorage.getItem(VIEW_STORAGE_KEY);
+  @state() private _viewId: string | null = null;
   private _clockOffset = 0;
   private readonly _env = new ContextProvider(this, { context: panelEnv });
   private readonly _connection = new QueueConnection(this, {
@@ -92,7 +93,7 @@ export class PanelSession extends LitElement {
 
   private _chooseView(viewId: string): void {
     this._viewId = viewId;
-    localStorage.setItem(VIEW_STORAGE_KEY, viewId);
+    localStorage.setItem(viewStorageKey(this.user.id), viewId);
   }
 
   /** How each view of PANEL_VIEWS is drawn; a Record, so a view added there without one fails tsc. */
@@ -112,7 +113,8 @@ export class PanelSession extends LitElement {
     return snapshot?.counters.find((c) => c.id === this._counterId && c.active);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('user')) this._viewId = localStorage.getItem(viewStorageKey(this.user.id));
     const snapshot = this._connection.snapshot;
     if (!snapshot) return;
     const env: PanelEnv = {
@@ -129,8 +131,8 @@ export class PanelSession extends LitElement {
   override render() {
     const snapshot = this._connection.snapshot;
     const views = viewsFor(this.user.role);
-    // The remembered view may belong to someone else who used this computer: fall back to the first.
-    const view = (views.find((v) => v.id === this._viewId) ?? views[0])?.id;
+    // A view remembered under an older role falls back to the role's home view.
+    const view = (views.find((v) => v.id === this._viewId) ?? views.find((v) => v.id === HOME_VIEW[this.user.role]) ?? views[0])?.id;
     const t = translatorFor(this.lang);
     return html`
       <panel-top-bar
