@@ -7,10 +7,10 @@ import { LitElement, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Device, DeviceKind } from '../../../common/protocol';
 import type { CreateDeviceInput } from '../../../common/protocol/admin-schemas';
-import type { DevicePresence } from '../../../common/protocol/presence';
+import type { DevicePresence, ScreenPresence } from '../../../common/protocol/presence';
 import type { PrinterInfo } from '../../../common/protocol/printing';
 import { adminApi, mayEdit } from './admin-api';
-import { deviceRows, deviceStartLine, displayWarning, type DeviceRow } from './admin-devices';
+import { deviceRows, deviceStartLine, displayWarning, screenName, screenWarning, type DeviceRow } from './admin-devices';
 import { Draft } from './admin-draft';
 import { formFooter, issueLines, selectField, textField } from './admin-fields';
 import { refusalText } from './admin-issues';
@@ -158,7 +158,6 @@ export class PanelAdminDevices extends LitElement {
     const { t } = env;
     const revoked = row.device?.revoked ?? false;
     const warning = displayWarning(row);
-    const audio = row.presence?.report.audio;
     const state = revoked
       ? t('admin.devices.revoked')
       : !row.presence
@@ -170,9 +169,8 @@ export class PanelAdminDevices extends LitElement {
       <td>${row.zone ?? '—'}</td>
       <td class=${revoked ? '' : row.presence?.online ? 'ok' : 'warn'} data-role="state">${state}</td>
       <td>
-        ${audio && !revoked ? html`<div>${t(`admin.devices.audio.${audio}`)}</div>` : ''}
         ${warning ? html`<div class="warn" role="alert" data-role="warning">⚠ ${t(warning)}</div>` : ''}
-        ${row.presence?.report.client ? html`<div class="muted">${row.presence.report.client}</div>` : ''}
+        ${revoked ? '' : (row.presence?.screens ?? []).map((screen) => this._renderScreen(env, screen))}
       </td>
       <td>
         ${isAdmin && !revoked
@@ -181,6 +179,18 @@ export class PanelAdminDevices extends LitElement {
           : ''}
       </td>
     </tr>`;
+  }
+
+  /** One connected screen of the device: what it shows and whether it can speak, each on its own. */
+  private _renderScreen(env: PanelEnv, screen: ScreenPresence) {
+    const { t } = env;
+    const { audio, client } = screen.report;
+    const warning = screenWarning(screen);
+    return html`<div class="screen" data-role="screen" data-audio=${audio ?? ''}>
+      <strong>${screenName(screen, env.snapshot.counters, t)}</strong>${audio ? html`: <span>${t(`admin.devices.audio.${audio}`)}</span>` : ''}
+      ${warning ? html`<div class="warn" role="alert" data-role="warning">⚠ ${t(warning)}</div>` : ''}
+      ${client ? html`<div class="muted">${client}</div>` : ''}
+    </div>`;
   }
 
   private _renderNew(env: PanelEnv) {

@@ -16,6 +16,7 @@ import './panel-action-bar';
 import './panel-call-ticket-dialog';
 import './panel-current-visitor';
 import './panel-grant-dialog';
+import './panel-hall-sound';
 import './panel-issue-dialog';
 import type { LastServedEvent, PanelJournal } from './panel-journal';
 import './panel-journal';
@@ -266,6 +267,7 @@ export class PanelBooth extends LitElement {
         ${this._notice
           ? html`<p class="notice ${this._notice.kind}" role=${this._notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">${this._notice.text}</p>`
           : ''}
+        <panel-hall-sound .counterId=${this.counterId}></panel-hall-sound>
         <panel-current-visitor .ticket=${view.held} .now=${this._now}></panel-current-visitor>
         <panel-action-bar .plan=${plan} .t=${t} @booth-action=${(e: CustomEvent<BoothAction>) => void this._perform(e.detail)}></panel-action-bar>
         <p class="hint muted">${t('panel.keyboardHint')}</p>

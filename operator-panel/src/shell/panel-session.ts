@@ -5,7 +5,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
-import type { Lang, QueueSnapshot, User } from '../../../common/protocol';
+import type { DevicePresence, Lang, QueueSnapshot, User } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
@@ -62,6 +62,7 @@ export class PanelSession extends LitElement {
   @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
   @state() private _viewId: string | null = null;
   private _clockOffset = 0;
+  @state() private _devices: readonly DevicePresence[] = [];
   private readonly _env = new ContextProvider(this, { context: panelEnv });
   private readonly _connection = new QueueConnection(this, {
     onSnapshot: (snapshot: QueueSnapshot) => {
@@ -73,6 +74,7 @@ export class PanelSession extends LitElement {
     super();
     // A refused handshake may mean the session ended elsewhere: the root asks who we are.
     this._connection.socket.on('connect_error', () => this._askForSessionCheck());
+    this._connection.socket.on('devices:presence', (devices) => (this._devices = devices));
   }
 
   private _askForSessionCheck(): void {
@@ -123,6 +125,7 @@ export class PanelSession extends LitElement {
       lang: this.lang,
       t: translatorFor(this.lang),
       clockOffset: this._clockOffset,
+      devices: this._devices,
       run: this._run,
     };
     this._env.setValue(env);
