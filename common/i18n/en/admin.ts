@@ -29,6 +29,8 @@ export const admin = {
     add: 'Add',
     remove: 'Remove',
     edit: 'Edit',
+    /** The edit button's accessible name: the visible word, then which row it edits. */
+    editItem: 'Edit «{name}»',
     close: 'Close',
     yes: 'Yes',
     no: 'No',
@@ -166,6 +168,7 @@ export const admin = {
     keyOnce: 'The key is shown only this once. Open this address on the device:',
     agentLine: 'Start the print agent next to the printer with:',
     revoke: 'Revoke',
+    revokeItem: 'Revoke «{name}»',
     revokeHeading: 'Revoke the device?',
     revokeConfirm: '«{name}» stops working at once, and its key can never be used again.',
     displaySettings: 'What this display shows',

@@ -12,7 +12,7 @@ import type { PrinterInfo } from '../../../common/protocol/printing';
 import { adminApi, mayEdit } from './admin-api';
 import { deviceRows, deviceStartLine, displayWarning, screenName, screenWarning, type DeviceRow } from './admin-devices';
 import { Draft } from './admin-draft';
-import { formFooter, issueLines, selectField, textField } from './admin-fields';
+import { editButton, formFooter, issueLines, selectField, textField } from './admin-fields';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -174,8 +174,8 @@ export class PanelAdminDevices extends LitElement {
       </td>
       <td>
         ${isAdmin && !revoked
-          ? html`<button type="button" data-role="edit" @click=${() => (this._editing = row.id)}>${t('admin.form.edit')}</button>
-              <button type="button" class="danger" data-role="revoke" @click=${() => void this._confirmRevoke(row)}>${t('admin.devices.revoke')}</button>`
+          ? html`${editButton(t, row.name, () => (this._editing = row.id))}
+              <button type="button" class="danger" data-role="revoke" aria-label=${t('admin.devices.revokeItem', { name: row.name })} @click=${() => void this._confirmRevoke(row)}>${t('admin.devices.revoke')}</button>`
           : ''}
       </td>
     </tr>`;
