@@ -93,7 +93,8 @@ export class PanelBooth extends LitElement {
         border-radius: 999px;
         font-weight: 700;
         color: #ffffff;
-        background: var(--tl-disabled);
+        /* Not --tl-disabled: white on that grey is unreadable (contrast 2.5:1). */
+        background: var(--tl-text-muted);
       }
       .chip.open {
         background: var(--tl-success);

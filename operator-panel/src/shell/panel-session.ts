@@ -135,7 +135,8 @@ export class PanelSession extends LitElement {
     const snapshot = this._connection.snapshot;
     const views = viewsFor(this.user.role);
     // A view remembered under an older role falls back to the role's home view.
-    const view = (views.find((v) => v.id === this._viewId) ?? views.find((v) => v.id === HOME_VIEW[this.user.role]) ?? views[0])?.id;
+    const current = views.find((v) => v.id === this._viewId) ?? views.find((v) => v.id === HOME_VIEW[this.user.role]) ?? views[0];
+    const view = current?.id;
     const t = translatorFor(this.lang);
     return html`
       <panel-top-bar
@@ -154,6 +155,8 @@ export class PanelSession extends LitElement {
           ></panel-view-nav>`
         : ''}
       <main>
+        <!-- Every page has one title heading for screen readers: the view's name (the booth adds its own). -->
+        <h1 class="visually-hidden">${current ? t(current.label) : ''}</h1>
         <tl-connection-notice .state=${this._connection.state} .lang=${this.lang}></tl-connection-notice>
         ${snapshot && view ? this._renderers[view](snapshot) : ''}
       </main>
