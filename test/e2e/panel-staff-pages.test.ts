@@ -114,12 +114,28 @@ describe.each([
   ['1366 px', WIDE],
   ['390 px', PHONE],
 ])('layout at %s', (width, viewport) => {
-  it('shows the heat map legend’s captions whole', async () => {
-    const { context, page } = await signedIn('manager', viewport);
-    const captions = page.locator('tl-heat-map[data-testid="peak-heatmap"] text[data-role="legend-caption"]');
-    await captions.first().waitFor();
-    for (const caption of await captions.all()) expect(await clipping(caption)).toEqual([]);
+  it('shows the heat maps’ legends whole, in Russian, the longest words', async () => {
+    const { context, page } = await signedIn('manager', viewport, 'ru-RU');
+    const legendTexts = (testId: string) => page.locator(`tl-heat-map[data-testid="${testId}"] svg > g:last-of-type text`);
+    await legendTexts('peak-heatmap').first().waitFor();
+    for (const text of await legendTexts('peak-heatmap').all()) expect(await clipping(text)).toEqual([]);
     await page.screenshot({ path: docsScreenshotPath(`docs/screenshots/staff-analytics-peak-${viewport.width}.png`), fullPage: true });
+    await page.locator('panel-analytics button[data-analytics-view="staffing"]').click();
+    await legendTexts('staffing-grid').first().waitFor();
+    for (const text of await legendTexts('staffing-grid').all()) expect(await clipping(text)).toEqual([]);
+    // A narrow grid (a two-hour filter) under a long caption: the caption breaks into lines inside it.
+    await page.evaluate(() => {
+      const map = document.createElement('tl-heat-map');
+      map.dataset['testid'] = 'narrow';
+      map.style.width = '200px';
+      map.rows = [{ key: '1', label: 'пн' }];
+      map.columns = [{ key: '9', label: '9' }, { key: '10', label: '10' }];
+      map.cells = [{ row: '1', column: '9', value: 3 }, { row: '1', column: '10', value: 5 }];
+      map.legendLabel = 'посетителей в час, в среднем за день, когда отделение работало';
+      document.body.prepend(map);
+    });
+    await legendTexts('narrow').first().waitFor();
+    for (const text of await legendTexts('narrow').all()) expect(await clipping(text)).toEqual([]);
     await context.close();
   });
 
@@ -170,7 +186,12 @@ describe.each([
       const rating = document.createElement('kiosk-rating') as HTMLElement & { language: string; ticketId: string };
       rating.language = 'ru';
       rating.ticketId = 'served';
-      document.body.append(rating);
+      // As wide as on the live ticket page: its own padding (16 px) and the ticket card's (24 px + border).
+      const card = document.createElement('div');
+      card.style.padding = '0 41px';
+      card.append(rating);
+      document.body.style.margin = '0';
+      document.body.append(card);
     });
     const scores = page.locator('kiosk-rating button.score');
     await scores.first().waitFor();
