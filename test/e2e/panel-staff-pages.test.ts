@@ -2,19 +2,15 @@
 // view, the tab title and the words follow the language, the consultant's keys work with a Russian
 // layout, nothing is cut off at 1366 or 390 px, axe finds nothing serious, and the booth and the
 // admin learn which hall screen is silent and why.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditAccessibility } from '../support/accessibility';
 import { launchBrowser } from '../support/browser';
 import { docsScreenshotPath } from '../support/docs-screenshot';
+import { dataDirWithHistory } from '../support/history-data';
 import { clipping, wordsBrokenAcrossLines } from '../support/layout';
 import { ADMIN_PASSWORD, startTalon, type RunningTalon } from '../support/talon-server';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -22,12 +18,7 @@ let talon: RunningTalon;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-staff-pages-e2e-'));
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'generate-history.ts'), '--days', '14', '--per-day', '120', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, TALON_ADMIN_PASSWORD: ADMIN_PASSWORD },
-  });
+  const dataDir = dataDirWithHistory(14, 120);
   talon = await startTalon({ dataDir, webApps: 'dist' });
   browser = await launchBrowser();
 });
