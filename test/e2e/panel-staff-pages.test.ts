@@ -161,6 +161,8 @@ describe.each([
     await active.waitFor();
     await active.scrollIntoViewIfNeeded();
     expect(await clipping(active)).toEqual([]);
+    // …and the whole form, with its label and buttons, fits the screen's width.
+    expect(await clipping(page.locator('panel-admin-service-form form'))).toEqual([]);
     await page.screenshot({ path: docsScreenshotPath(`docs/screenshots/staff-admin-service-${viewport.width}.png`), fullPage: true });
     await context.close();
   });
