@@ -161,8 +161,9 @@ describe.each([
     await active.waitFor();
     await active.scrollIntoViewIfNeeded();
     expect(await clipping(active)).toEqual([]);
-    // …and the whole form, with its label and buttons, fits the screen's width.
+    // …and the whole form, with its label and buttons, fits the screen's width, as do the view tabs.
     expect(await clipping(page.locator('panel-admin-service-form form'))).toEqual([]);
+    for (const tab of await page.locator('panel-view-nav button').all()) expect(await clipping(tab)).toEqual([]);
     await page.screenshot({ path: docsScreenshotPath(`docs/screenshots/staff-admin-service-${viewport.width}.png`), fullPage: true });
     await context.close();
   });
