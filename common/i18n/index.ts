@@ -8,3 +8,5 @@ export { spellTicketCode } from './spell-ticket-code';
 export { letterName } from './letter-names';
 export { announcementText } from './announcement-text';
 export { expectedWaitText, waitValueText } from './wait-text';
+export { dateAfterOn, type DateAfterOnOptions } from './date-after-on';
+export { intlLocale } from './intl-locale';

@@ -63,7 +63,7 @@ function utcToLocalDate(utcMs: number): LocalDate {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-function localDateToUtc(date: LocalDate): number {
+export function localDateToUtc(date: LocalDate): number {
   const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number);
   const utc = Date.UTC(year, month - 1, day);
   if (Number.isNaN(utc)) throw new RangeError(`Not a local date: ${date}`);

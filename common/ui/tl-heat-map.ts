@@ -25,10 +25,25 @@ const CELL_W = 44;
 const CELL_H = 30;
 const ROW_LABEL_W = 56;
 const HEAD_H = 22;
-const LEGEND_H = 58;
+/** The legend's colour bar and its end values; the caption's lines come below. */
+const LEGEND_BAR_H = 44;
+const CAPTION_LINE_H = 15;
+/** A generous width of one character at font size 12, so a caption line never runs past the edge. */
+const CAPTION_CHAR_W = 7;
 /** Drawn at most this much larger than its natural size: a stretched grid gets shouting-size labels. */
 const MAX_ZOOM = 1.3;
 const EMPTY_FILL = '#f3f4f6';
+
+/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 @customElement('tl-heat-map')
 export class TlHeatMap extends LitElement implements ExportableChart {
@@ -71,7 +86,10 @@ export class TlHeatMap extends LitElement implements ExportableChart {
     const extent = this._extent();
     const width = ROW_LABEL_W + this.columns.length * CELL_W;
     const gridBottom = HEAD_H + this.rows.length * CELL_H;
-    const height = gridBottom + LEGEND_H;
+    // SVG text does not wrap: a caption wider than a narrow grid is broken into lines between words,
+    // or its ends would be cut off at the picture's edges.
+    const caption = wrapWords(this.legendLabel, Math.floor((width - 8) / CAPTION_CHAR_W));
+    const height = gridBottom + 10 + LEGEND_BAR_H + caption.length * CAPTION_LINE_H;
     const byKey = new Map(this.cells.map((c) => [`${c.row}|${c.column}`, c]));
     const stops = this.scale === 'diverging' ? DIVERGING_STOPS : SEQUENTIAL_STOPS;
     const legendW = Math.min(260, width - ROW_LABEL_W);
@@ -106,7 +124,7 @@ export class TlHeatMap extends LitElement implements ExportableChart {
         <rect width=${legendW} height="10" rx="2" fill="url(#tl-heat-legend)" stroke="#d1d5db"></rect>
         <text x="0" y="24" fill="#4b5563">${this.format(legendLow)}</text>
         <text x=${legendW} y="24" text-anchor="end" fill="#4b5563">${this.format(extent)}</text>
-        <text x=${legendW / 2} y="40" text-anchor="middle" fill="#4b5563">${this.legendLabel}</text>
+        ${caption.map((line, i) => svg`<text x=${4 - ROW_LABEL_W} y=${40 + i * CAPTION_LINE_H} fill="#4b5563" data-role="legend-caption">${line}</text>`)}
       </g>
     </svg>`;
   }

@@ -97,7 +97,10 @@ export class DisplayApp extends LitElement {
   /** Staff see a silent hall screen in their device list. */
   private reportSound(): void {
     const audio = !this.settings.speak ? 'off' : this._soundBlocked ? 'blocked' : 'enabled';
-    if (this.connection.socket.connected) this.connection.socket.emit('device:report', { audio });
+    const { boothCounterId, zone, counterIds } = this.settings;
+    // What this screen shows, so a booth panel knows whether this is the hall that speaks its calls.
+    const screen = boothCounterId ? { kind: 'booth-sign' as const, zone: null, counterIds: [boothCounterId] } : { kind: 'hall' as const, zone, counterIds };
+    if (this.connection.socket.connected) this.connection.socket.emit('device:report', { audio, screen });
     else this.connection.socket.once('connect', () => this.reportSound());
   }
 

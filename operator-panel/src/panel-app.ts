@@ -82,9 +82,11 @@ export class PanelApp extends LitElement {
         : user && viewsFor(user.role).length > 0
           ? html`<panel-session .user=${user} .lang=${this._lang}></panel-session>`
           : html`<panel-top-bar .lang=${this._lang} .user=${user}></panel-top-bar>
-              ${user
-                ? html`<p class="message" role="alert">${t('panel.wrongRole')}</p>`
-                : html`<panel-login .lang=${this._lang} @signed-in=${(e: CustomEvent<User>) => (this._user = e.detail)}></panel-login>`}`}
+              <main>
+                ${user
+                  ? html`<p class="message" role="alert">${t('panel.wrongRole')}</p>`
+                  : html`<panel-login .lang=${this._lang} @signed-in=${(e: CustomEvent<User>) => (this._user = e.detail)}></panel-login>`}
+              </main>`}
     </div>`;
   }
 }

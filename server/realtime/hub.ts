@@ -98,9 +98,9 @@ export function attachRealtime(
     });
     if (principal.kind === 'device') {
       const { device } = principal;
-      presence.connected(device);
-      socket.on('device:report', (report) => presence.report(device, report));
-      socket.on('disconnect', () => presence.disconnected(device));
+      presence.connected(device, socket.id);
+      socket.on('device:report', (report) => presence.report(device, socket.id, report));
+      socket.on('disconnect', () => presence.disconnected(device, socket.id));
     }
     if (principal.kind === 'user') socket.emit('devices:presence', presence.list());
     for (const name of Object.keys(commandSchemas) as CommandName[]) {

@@ -1,10 +1,11 @@
-// Device presence: registered devices are online while a socket of theirs is connected; their
-// reports (a display's sound) are kept with them. Staff get the whole list pushed on every change.
-import { deviceReportSchema, type Device, type DevicePresence } from '../../common/protocol';
+// Device presence: registered devices are online while a socket of theirs is connected. What a
+// device reports about itself (a display's sound) is kept per connected screen, because one device
+// key may run on several screens at once — a hall display and a booth sign — and each screen can
+// be silent for its own reason. Staff get the whole list pushed on every change.
+import { deviceReportSchema, type Device, type DevicePresence, type ScreenPresence } from '../../common/protocol';
 
 export class DevicePresenceBoard {
   private devices = new Map<string, DevicePresence>();
-  private sockets = new Map<string, number>();
   private listeners = new Set<(list: DevicePresence[]) => void>();
 
   constructor(private readonly clock: () => number) {}
@@ -17,34 +18,37 @@ export class DevicePresenceBoard {
     this.listeners.add(listener);
   }
 
-  connected(device: Device): void {
-    const count = (this.sockets.get(device.id) ?? 0) + 1;
-    this.sockets.set(device.id, count);
+  /** `screenId` names one connection of the device (its socket's id). */
+  connected(device: Device, screenId: string): void {
     const known = this.devices.get(device.id);
+    const screens = known?.screens ?? [];
     this.set({
       deviceId: device.id,
       kind: device.kind,
       name: device.name,
       zone: device.zone,
       online: true,
-      since: count === 1 || !known ? this.clock() : known.since,
-      report: known?.report ?? {},
+      since: screens.length === 0 || !known ? this.clock() : known.since,
+      screens: [...screens, { screenId, since: this.clock(), report: {} }],
     });
   }
 
-  disconnected(device: Device): void {
-    const count = Math.max(0, (this.sockets.get(device.id) ?? 1) - 1);
-    this.sockets.set(device.id, count);
+  disconnected(device: Device, screenId: string): void {
     const known = this.devices.get(device.id);
-    if (known && count === 0) this.set({ ...known, online: false, since: this.clock() });
+    if (!known) return;
+    const screens = known.screens.filter((s) => s.screenId !== screenId);
+    const online = screens.length > 0;
+    this.set({ ...known, screens, online, since: online ? known.since : this.clock() });
   }
 
-  /** Returns false when the report is malformed (it is then ignored). */
-  report(device: Device, raw: unknown): boolean {
+  /** Returns false when the report is malformed or comes from no known screen (it is then ignored). */
+  report(device: Device, screenId: string, raw: unknown): boolean {
     const parsed = deviceReportSchema.safeParse(raw);
     const known = this.devices.get(device.id);
-    if (!parsed.success || !known) return false;
-    this.set({ ...known, report: { ...known.report, ...parsed.data } });
+    const screen = known?.screens.find((s) => s.screenId === screenId);
+    if (!parsed.success || !known || !screen) return false;
+    const updated: ScreenPresence = { ...screen, report: { ...screen.report, ...parsed.data } };
+    this.set({ ...known, screens: known.screens.map((s) => (s === screen ? updated : s)) });
     return true;
   }
 

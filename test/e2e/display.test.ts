@@ -151,8 +151,8 @@ describe('hall display', () => {
     const token = await talon.login('operator1');
     await expect.poll(async () => {
       const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token });
-      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display')?.report.audio : undefined;
-    }).toBe('blocked');
+      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display')?.screens.map((s) => s.report.audio) : undefined;
+    }).toContain('blocked');
     await strict.close();
   });
 
@@ -166,8 +166,8 @@ describe('hall display', () => {
     await expect.poll(() => page.locator('display-waiting').count()).toBe(1);
     await expect.poll(async () => {
       const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token: admin });
-      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display' && d.online)?.report.audio : undefined;
-    }).toBe('enabled');
+      return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display' && d.online)?.screens.map((s) => s.report.audio) : undefined;
+    }).toContain('enabled');
     await call(talon, `/api/devices/${display!.id}`, { method: 'PATCH', token: admin, body: { settings: {} } });
     await page.close();
   });

@@ -135,7 +135,7 @@ describe('kiosk outside office hours', () => {
     const page = await openKiosk(env.browser, env.server);
     await page.locator('tl-language-switch button[lang="en"]').click();
     const banner = page.locator('kiosk-office-banner [role="status"]');
-    await expect(banner.textContent()).resolves.toContain('The office is closed. It opens on Monday, 4 March at 08:30');
+    await expect(banner.textContent()).resolves.toContain('The office is closed. It opens on Monday 4 March at 08:30');
     await expect(serviceButton(page, 'certificates').isDisabled()).resolves.toBe(true);
     await page.close();
   });

@@ -1,29 +1,20 @@
 // The manager's analytics in the staff panel, on four weeks of generated history: the peak-hours
 // heat map shows the API's numbers, reports download as CSV and charts as PNG, the staffing advisor
 // re-asks with the manager's goal, the live monitor lists the booths, and an operator sees none of it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { dataDirWithHistory } from '../support/history-data';
 
 let talon: RunningTalon;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-analytics-e2e-'));
-  // The generator is a command (it refuses a database with tickets), so it fills the file before the server opens it.
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'generate-history.ts'), '--days', '28', '--per-day', '200', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  const dataDir = dataDirWithHistory(28, 200);
   talon = await startTalon({ dataDir, webApps: 'dist' });
   browser = await launchBrowser();
 });

@@ -1,8 +1,9 @@
 // Sorting a refused settings form's issues by field, and what the devices tab says about a device.
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../common/protocol';
-import type { DevicePresence } from '../../common/protocol/presence';
-import { deviceRows, deviceStartLine, displayWarning } from '../../operator-panel/src/admin/admin-devices';
+import { translatorFor } from '../../common/i18n';
+import type { Counter, Device } from '../../common/protocol';
+import type { DevicePresence, ScreenPresence } from '../../common/protocol/presence';
+import { deviceRows, deviceStartLine, displayWarning, screenName, screenWarning } from '../../operator-panel/src/admin/admin-devices';
 import { IssueReader, issuesOf } from '../../operator-panel/src/admin/admin-issues';
 
 describe('settings form issues', () => {
@@ -35,23 +36,41 @@ describe('settings form issues', () => {
 
 describe('devices tab', () => {
   const display: Device = { id: 'd1', kind: 'display', name: 'Hall', zone: 'hall', revoked: false, settings: {} };
-  const presence = (online: boolean, audio?: 'enabled' | 'blocked' | 'off'): DevicePresence => ({
+  type Audio = 'enabled' | 'blocked' | 'off';
+  const hall = (audio: Audio): ScreenPresence => ({ screenId: 'hall-tab', since: 0, report: { audio, screen: { kind: 'hall', zone: null, counterIds: null } } });
+  const sign = (audio: Audio): ScreenPresence => ({ screenId: 'sign-tab', since: 0, report: { audio, screen: { kind: 'booth-sign', zone: null, counterIds: ['booth-3'] } } });
+  const presence = (online: boolean, screens: ScreenPresence[] = []): DevicePresence => ({
     deviceId: 'd1',
     kind: 'display',
     name: 'Hall',
     zone: 'hall',
     online,
     since: 0,
-    report: audio ? { audio } : {},
+    screens,
   });
 
-  it('warns about a display that is offline, blocked or switched off, and not about one that speaks', () => {
+  it('warns about a display with no screen connected', () => {
     const warning = (p: DevicePresence | null) => displayWarning(deviceRows([display], p ? [p] : [])[0]!);
     expect(warning(null)).toBe('admin.devices.warnOffline');
-    expect(warning(presence(false, 'enabled'))).toBe('admin.devices.warnOffline');
-    expect(warning(presence(true, 'blocked'))).toBe('admin.devices.warnBlocked');
-    expect(warning(presence(true, 'off'))).toBe('admin.devices.warnOff');
-    expect(warning(presence(true, 'enabled'))).toBeNull();
+    expect(warning(presence(false))).toBe('admin.devices.warnOffline');
+    expect(warning(presence(true, [hall('enabled')]))).toBeNull();
+  });
+
+  it('tells each screen of one key apart: a hall waiting for a tap is not "off in settings" because its booth sign is', () => {
+    expect(screenWarning(hall('blocked'))).toBe('admin.devices.warnBlocked');
+    expect(screenWarning(hall('off'))).toBe('admin.devices.warnOff');
+    expect(screenWarning(hall('enabled'))).toBeNull();
+    // A booth sign is silent by default; only one that should speak but is blocked deserves a warning.
+    expect(screenWarning(sign('off'))).toBeNull();
+    expect(screenWarning(sign('blocked'))).toBe('admin.devices.warnBlocked');
+  });
+
+  it('names each screen by what it shows', () => {
+    const t = translatorFor('en');
+    const counters = [{ id: 'booth-3', number: 3 }] as Counter[];
+    expect(screenName(hall('enabled'), counters, t)).toBe('Hall screen');
+    expect(screenName(sign('off'), counters, t)).toBe('Sign above booth 3');
+    expect(screenName({ screenId: 'x', since: 0, report: { screen: { kind: 'hall', zone: 'upstairs', counterIds: null } } }, counters, t)).toBe('Hall screen, zone upstairs');
   });
 
   it('does not warn about a revoked display', () => {
@@ -59,7 +78,7 @@ describe('devices tab', () => {
   });
 
   it('lists presence alone for someone who may not read the registered devices', () => {
-    expect(deviceRows(null, [presence(true)]).map((r) => [r.id, r.device])).toEqual([['d1', null]]);
+    expect(deviceRows(null, [presence(true, [hall('enabled')])]).map((r) => [r.id, r.device])).toEqual([['d1', null]]);
   });
 
   it('gives kiosks and displays an address with their key, and print agents a command', () => {

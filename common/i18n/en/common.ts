@@ -10,19 +10,20 @@ export const common = {
   loading: 'Loading…',
   reconnecting: 'No connection to the server. Reconnecting…',
   noscript: 'This page needs JavaScript. Please turn it on in the browser settings.',
-  /** A weekday after "on" (ru/uk "в"/"на" + accusative: "в среду", "на середу"), Monday first. */
-  weekdayAfterPreposition: {
-    mon: 'Monday',
-    tue: 'Tuesday',
-    wed: 'Wednesday',
-    thu: 'Thursday',
-    fri: 'Friday',
-    sat: 'Saturday',
-    sun: 'Sunday',
-  },
   demoDevice: {
     kiosk: 'Kiosk at the entrance',
     display: 'Hall display',
     printAgent: 'Kiosk printer',
+  },
+  // A weekday after "on" (ru/uk "на"), which takes the accusative there: "на среду", "на середу".
+  // Intl gives only the nominative; the rest of the date still comes from Intl (see date-after-on.ts).
+  weekdayAfterOn: {
+    monday: 'Monday',
+    tuesday: 'Tuesday',
+    wednesday: 'Wednesday',
+    thursday: 'Thursday',
+    friday: 'Friday',
+    saturday: 'Saturday',
+    sunday: 'Sunday',
   },
 } as const;

@@ -2,7 +2,8 @@ import { plural } from '../plural';
 
 // The consultant's appointment book in the staff panel: the day's free times and bookings, booking,
 // finding, moving, cancelling and checking visitors in. `{date}` and `{time}` come preformatted in
-// the office's zone; `{spelled}` is the booking code spelled for reading over the phone.
+// the office's zone; `{dateAfterOn}` is a day as it reads after "on" (ru/uk "на" + accusative
+// weekday, from dateAfterOn); `{spelled}` is the booking code spelled for reading over the phone.
 export const consultant = {
   nav: 'Appointments',
   service: 'Service',
@@ -17,7 +18,7 @@ export const consultant = {
     noServices: 'No service can be booked: check the booths and the share kept for walk-ins.',
   },
   bookings: {
-    heading: 'Bookings on {date}',
+    heading: 'Bookings on {dateAfterOn}',
     none: 'No bookings yet.',
     time: 'Time',
     service: 'Service',
@@ -47,7 +48,7 @@ export const consultant = {
     spelled: 'Say it as',
     readAloud: 'To read aloud',
     readAloudText:
-      'Your booking code is {spelled}. You are booked for {service} on {date} at {time}. At the office, enter the code at the kiosk or tell it to a consultant. Please come a few minutes early.',
+      'Your booking code is {spelled}. You are booked for {service} on {dateAfterOn} at {time}. At the office, enter the code at the kiosk or tell it to a consultant. Please come a few minutes early.',
     print: 'Print',
     close: 'Done',
     printTitle: 'Appointment confirmation',
@@ -70,7 +71,7 @@ export const consultant = {
     action: 'Move',
     banner: 'Moving {code} ({name}): choose the service, day and a free time for it.',
     stop: 'Stop moving',
-    done: '{code} moved to {date} at {time}.',
+    done: '{code} moved to {dateAfterOn} at {time}.',
   },
   cancel: {
     action: 'Cancel',

@@ -57,6 +57,11 @@ export const panel = {
     takenBy: 'This booth is open by {name}; only they or an administrator may work it.',
     officeClosed: 'The office is closed now.',
     officeBreak: 'The office is on a break now.',
+    /** A hall display that announces this booth's calls cannot speak: the specialist calls out loud meanwhile. */
+    hallSilent: {
+      blocked: 'The hall display «{name}» is waiting for a tap on its screen and cannot announce calls: visitors do not hear them. Call them out loud, or ask someone to tap the display.',
+      off: 'The hall display «{name}» has its sound off in its settings: visitors do not hear calls.',
+    },
   },
   pauseReasons: {
     lunch: 'Lunch',

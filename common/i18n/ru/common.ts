@@ -11,18 +11,18 @@ export const common: Catalogue['common'] = {
   loading: 'Загрузка…',
   reconnecting: 'Нет связи с сервером. Подключаемся снова…',
   noscript: 'Для этой страницы нужен JavaScript. Включите его в настройках браузера.',
-  weekdayAfterPreposition: {
-    mon: 'понедельник',
-    tue: 'вторник',
-    wed: 'среду',
-    thu: 'четверг',
-    fri: 'пятницу',
-    sat: 'субботу',
-    sun: 'воскресенье',
-  },
   demoDevice: {
     kiosk: 'Терминал у входа',
     display: 'Табло в зале',
     printAgent: 'Принтер терминала',
+  },
+  weekdayAfterOn: {
+    monday: 'понедельник',
+    tuesday: 'вторник',
+    wednesday: 'среду',
+    thursday: 'четверг',
+    friday: 'пятницу',
+    saturday: 'субботу',
+    sunday: 'воскресенье',
   },
 };

@@ -12,10 +12,10 @@ export const consultant: Catalogue['consultant'] = {
     heading: 'Свободное время',
     free: plural({ '=0': 'занято', one: '{count} место', few: '{count} места', many: '{count} мест', other: '{count} места' }),
     none: 'На этот день записаться нельзя.',
-    noServices: 'Ни на одну услугу записаться нельзя: проверьте кабины и долю мест для живой очереди.',
+    noServices: 'Ни на одну услугу записаться нельзя: проверьте окна и долю мест для живой очереди.',
   },
   bookings: {
-    heading: 'Записи на {date}',
+    heading: 'Записи на {dateAfterOn}',
     none: 'Записей пока нет.',
     time: 'Время',
     service: 'Услуга',
@@ -45,7 +45,7 @@ export const consultant: Catalogue['consultant'] = {
     spelled: 'Произносится',
     readAloud: 'Текст для посетителя',
     readAloudText:
-      'Ваш код записи: {spelled}. Вы записаны на услугу «{service}» на {date} в {time}. В отделении введите код в терминале или назовите его консультанту. Пожалуйста, приходите за несколько минут.',
+      'Ваш код записи: {spelled}. Вы записаны на услугу «{service}» на {dateAfterOn} в {time}. В отделении введите код в терминале или назовите его консультанту. Пожалуйста, приходите за несколько минут.',
     print: 'Печать',
     close: 'Готово',
     printTitle: 'Подтверждение записи',
@@ -68,7 +68,7 @@ export const consultant: Catalogue['consultant'] = {
     action: 'Перенести',
     banner: 'Перенос записи {code} ({name}): выберите услугу, день и свободное время.',
     stop: 'Отменить перенос',
-    done: 'Запись {code} перенесена на {date}, {time}.',
+    done: 'Запись {code} перенесена на {dateAfterOn}, {time}.',
   },
   cancel: {
     action: 'Отменить',

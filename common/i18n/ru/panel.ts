@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue';
 import { plural } from '../plural';
 
-// Панель специалиста в кабине. Russian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20….
+// Панель специалиста у окна. Russian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20….
 export const panel: Catalogue['panel'] = {
   appTitle: 'Talon · сотрудники',
   signIn: {
@@ -14,30 +14,34 @@ export const panel: Catalogue['panel'] = {
   },
   signOut: 'Выйти',
   signedInAs: '{name}',
-  wrongRole: 'Панель кабины — для специалистов в кабинах; ваша роль здесь работать не может.',
+  wrongRole: 'Панель окна — для специалистов у окон; ваша роль здесь работать не может.',
   connection: {
     online: 'На связи',
     offline: 'Нет связи — подключаемся…',
   },
   picker: {
-    heading: 'Выберите свою кабину',
-    openBy: 'Открыта: {name}',
+    heading: 'Выберите своё окно',
+    openBy: 'Открыто: {name}',
     paused: 'Перерыв: {name}',
-    free: 'Закрыта — свободна',
+    free: 'Закрыто — свободно',
     serves: 'Услуги: {services}',
   },
-  changeBooth: 'Другая кабина',
+  changeBooth: 'Другое окно',
   booth: {
     status: {
-      open: 'Открыта',
+      open: 'Открыто',
       paused: 'Перерыв',
-      closed: 'Закрыта',
+      closed: 'Закрыто',
     },
-    closedHint: 'Кабина закрыта. Откройте её, чтобы вызывать посетителей.',
+    closedHint: 'Окно закрыто. Откройте его, чтобы вызывать посетителей.',
     pausedHint: 'Перерыв с {time}: {reason}',
-    takenBy: 'Кабину открыл(а) {name}; работать в ней может только он(а) или администратор.',
+    takenBy: 'Окно открыл(а) {name}; работать за ним может только он(а) или администратор.',
     officeClosed: 'Учреждение сейчас закрыто.',
     officeBreak: 'В учреждении сейчас перерыв.',
+    hallSilent: {
+      blocked: 'Табло «{name}» в зале ждёт касания экрана, пока не может объявлять вызовы: посетители их не слышат. Приглашайте голосом или попросите кого-нибудь коснуться табло.',
+      off: 'У табло «{name}» в зале звук выключен в настройках: посетители не слышат вызовов.',
+    },
   },
   pauseReasons: {
     lunch: 'Обед',
@@ -45,8 +49,8 @@ export const panel: Catalogue['panel'] = {
     other: 'Другое',
   },
   actions: {
-    open: 'Открыть кабину',
-    close: 'Закрыть кабину',
+    open: 'Открыть окно',
+    close: 'Закрыть окно',
     pause: 'Перерыв',
     resume: 'Продолжить работу',
     callNext: 'Вызвать следующего',
@@ -63,7 +67,7 @@ export const panel: Catalogue['panel'] = {
   keyboardHint: 'Клавиатура: нажмите клавишу, указанную на кнопке. Esc закрывает окно, Enter подтверждает.',
   visitor: {
     heading: 'Текущий посетитель',
-    none: 'У кабины никого нет.',
+    none: 'У окна никого нет.',
     called: 'Вызван — ждём посетителя',
     serving: 'Идёт приём',
     issuedAt: 'Талон взят в {time}',
@@ -77,7 +81,7 @@ export const panel: Catalogue['panel'] = {
     recalls: plural({ one: 'Повторный вызов: {count}', few: 'Повторных вызова: {count}', many: 'Повторных вызовов: {count}', other: 'Повторных вызовов: {count}' }),
     comment: 'Комментарий: {comment}',
     returnsTo: 'Затем вернётся в «{service}»',
-    timerLabel: 'Время у кабины',
+    timerLabel: 'Время у окна',
   },
   badge: {
     booked: 'Запись {time}',
@@ -90,14 +94,14 @@ export const panel: Catalogue['panel'] = {
     category: 'Льготная категория (вне очереди): {category}.',
     overdue: 'Ждёт {waited} мин — дольше предельных {max} мин.',
     ratio: 'Чередование: настала очередь посетителя этого вида.',
-    firstInLineMain: 'Первый в очереди на «{service}» — основную услугу кабины.',
-    firstInLineSecondary: 'Первый в очереди на «{service}» — дополнительную услугу кабины.',
+    firstInLineMain: 'Первый в очереди на «{service}» — основную услугу окна.',
+    firstInLineSecondary: 'Первый в очереди на «{service}» — дополнительную услугу окна.',
     chosen: 'Выбран специалистом.',
     postponedDue: 'Был отложен; время отсрочки вышло.',
-    assigned: 'Перенаправлен именно в эту кабину.',
+    assigned: 'Перенаправлен именно к этому окну.',
   },
   queues: {
-    heading: 'Очереди этой кабины',
+    heading: 'Очереди этого окна',
     main: 'основная',
     secondary: 'дополнительная',
     waiting: plural({
@@ -109,7 +113,7 @@ export const panel: Catalogue['panel'] = {
     }),
     longest: 'Дольше всех: {minutes} мин',
     bookedSoon: 'По записи скоро: {count}',
-    assignedHeading: 'Перенаправлены в эту кабину',
+    assignedHeading: 'Перенаправлены к этому окну',
     call: 'Вызвать {code}',
     waitedMinutes: '{minutes} мин',
   },
@@ -125,9 +129,9 @@ export const panel: Catalogue['panel'] = {
     transfer: {
       heading: 'Перенаправить {code}',
       toService: 'В очередь услуги',
-      toBooth: 'В конкретную кабину',
+      toBooth: 'К конкретному окну',
       service: 'Услуга',
-      booth: 'Кабина',
+      booth: 'Окно',
       comment: 'Комментарий для следующего специалиста',
       returnAfter: 'После этого вернуть на эту услугу',
       submit: 'Перенаправить',
@@ -140,7 +144,7 @@ export const panel: Catalogue['panel'] = {
       submit: 'Вернуть',
     },
     pause: {
-      heading: 'Перерыв в кабине',
+      heading: 'Перерыв в работе окна',
       reason: 'Причина',
       note: 'Примечание (необязательно)',
       minutes: 'Вернусь через, минут (необязательно)',
@@ -153,13 +157,13 @@ export const panel: Catalogue['panel'] = {
       submit: 'Вызвать',
     },
     issue: {
-      heading: 'Выдать талон посетителю у кабины',
+      heading: 'Выдать талон посетителю у окна',
       service: 'Услуга',
       language: 'Язык посетителя',
       category: 'Льготная категория',
       noCategory: 'Нет',
       reason: 'Основание (документ)',
-      callNow: 'Принять этого посетителя сейчас в этой кабине',
+      callNow: 'Принять этого посетителя сейчас в этом окне',
       submit: 'Выдать',
     },
     grant: {
@@ -176,7 +180,7 @@ export const panel: Catalogue['panel'] = {
     granted: 'Талон {code} теперь обслуживается вне очереди.',
   },
   journal: {
-    heading: 'Журнал кабины за сегодня',
+    heading: 'Журнал окна за сегодня',
     search: 'Найти талон по номеру',
     empty: 'Сегодня пока ничего.',
     loadFailed: 'Не удалось загрузить журнал.',
@@ -195,10 +199,10 @@ export const panel: Catalogue['panel'] = {
       'ticket-transferred': 'Перенаправлен',
       'ticket-category-granted': 'Назначено вне очереди',
       'ticket-print': 'Напечатан',
-      'counter-opened': 'Кабина открыта',
+      'counter-opened': 'Окно открыто',
       'counter-paused': 'Перерыв',
       'counter-resumed': 'Работа продолжена',
-      'counter-closed': 'Кабина закрыта',
+      'counter-closed': 'Окно закрыто',
     },
     outcomes: {
       served: 'Обслужен',

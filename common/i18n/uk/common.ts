@@ -11,18 +11,18 @@ export const common: Catalogue['common'] = {
   loading: 'Завантаження…',
   reconnecting: "Немає зв'язку із сервером. Під'єднуємося знову…",
   noscript: 'Для цієї сторінки потрібен JavaScript. Увімкніть його в налаштуваннях браузера.',
-  weekdayAfterPreposition: {
-    mon: 'понеділок',
-    tue: 'вівторок',
-    wed: 'середу',
-    thu: 'четвер',
-    fri: "п'ятницю",
-    sat: 'суботу',
-    sun: 'неділю',
-  },
   demoDevice: {
     kiosk: 'Термінал біля входу',
     display: 'Табло в залі',
     printAgent: 'Принтер термінала',
+  },
+  weekdayAfterOn: {
+    monday: 'понеділок',
+    tuesday: 'вівторок',
+    wednesday: 'середу',
+    thursday: 'четвер',
+    friday: 'пʼятницю',
+    saturday: 'суботу',
+    sunday: 'неділю',
   },
 };

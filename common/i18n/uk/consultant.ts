@@ -12,10 +12,10 @@ export const consultant: Catalogue['consultant'] = {
     heading: 'Вільний час',
     free: plural({ '=0': 'зайнято', one: '{count} місце', few: '{count} місця', many: '{count} місць', other: '{count} місця' }),
     none: 'На цей день записатися не можна.',
-    noServices: 'На жодну послугу записатися не можна: перевірте кабіни й частку місць для живої черги.',
+    noServices: 'На жодну послугу записатися не можна: перевірте вікна й частку місць для живої черги.',
   },
   bookings: {
-    heading: 'Записи на {date}',
+    heading: 'Записи на {dateAfterOn}',
     none: 'Записів поки немає.',
     time: 'Час',
     service: 'Послуга',
@@ -45,7 +45,7 @@ export const consultant: Catalogue['consultant'] = {
     spelled: 'Вимовляється',
     readAloud: 'Текст для відвідувача',
     readAloudText:
-      'Ваш код запису: {spelled}. Вас записано на послугу «{service}» на {date} о {time}. У відділенні введіть код у терміналі або назвіть його консультанту. Будь ласка, приходьте за кілька хвилин.',
+      'Ваш код запису: {spelled}. Вас записано на послугу «{service}» на {dateAfterOn} о {time}. У відділенні введіть код у терміналі або назвіть його консультанту. Будь ласка, приходьте за кілька хвилин.',
     print: 'Друк',
     close: 'Готово',
     printTitle: 'Підтвердження запису',
@@ -68,7 +68,7 @@ export const consultant: Catalogue['consultant'] = {
     action: 'Перенести',
     banner: 'Перенесення запису {code} ({name}): виберіть послугу, день і вільний час.',
     stop: 'Скасувати перенесення',
-    done: 'Запис {code} перенесено на {date}, {time}.',
+    done: 'Запис {code} перенесено на {dateAfterOn}, {time}.',
   },
   cancel: {
     action: 'Скасувати',

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue';
 import { plural } from '../plural';
 
-// Панель фахівця в кабіні. Ukrainian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20….
+// Панель фахівця біля вікна. Ukrainian plurals: one = 1, 21…; few = 2–4, 22–24…; many = 0, 5–20….
 export const panel: Catalogue['panel'] = {
   appTitle: 'Talon · працівники',
   signIn: {
@@ -14,30 +14,34 @@ export const panel: Catalogue['panel'] = {
   },
   signOut: 'Вийти',
   signedInAs: '{name}',
-  wrongRole: 'Панель кабіни — для фахівців у кабінах; ваша роль тут працювати не може.',
+  wrongRole: 'Панель вікна — для фахівців біля вікон; ваша роль тут працювати не може.',
   connection: {
     online: 'На зв’язку',
     offline: 'Немає зв’язку — підключаємося…',
   },
   picker: {
-    heading: 'Оберіть свою кабіну',
-    openBy: 'Відкрита: {name}',
+    heading: 'Оберіть своє вікно',
+    openBy: 'Відкрите: {name}',
     paused: 'Перерва: {name}',
-    free: 'Зачинена — вільна',
+    free: 'Зачинене — вільне',
     serves: 'Послуги: {services}',
   },
-  changeBooth: 'Інша кабіна',
+  changeBooth: 'Інше вікно',
   booth: {
     status: {
-      open: 'Відкрита',
+      open: 'Відкрите',
       paused: 'Перерва',
-      closed: 'Зачинена',
+      closed: 'Зачинене',
     },
-    closedHint: 'Кабіна зачинена. Відкрийте її, щоб викликати відвідувачів.',
+    closedHint: 'Вікно зачинене. Відкрийте його, щоб викликати відвідувачів.',
     pausedHint: 'Перерва з {time}: {reason}',
-    takenBy: 'Кабіну відкрив(ла) {name}; працювати в ній може лише він(вона) або адміністратор.',
+    takenBy: 'Вікно відкрив(ла) {name}; працювати за ним може лише він(вона) або адміністратор.',
     officeClosed: 'Установа зараз зачинена.',
     officeBreak: 'В установі зараз перерва.',
+    hallSilent: {
+      blocked: 'Табло «{name}» у залі чекає дотику до екрана й поки не може оголошувати виклики: відвідувачі їх не чують. Запрошуйте голосом або попросіть когось торкнутися табло.',
+      off: 'На табло «{name}» у залі звук вимкнено в налаштуваннях: відвідувачі не чують викликів.',
+    },
   },
   pauseReasons: {
     lunch: 'Обід',
@@ -45,8 +49,8 @@ export const panel: Catalogue['panel'] = {
     other: 'Інше',
   },
   actions: {
-    open: 'Відкрити кабіну',
-    close: 'Зачинити кабіну',
+    open: 'Відкрити вікно',
+    close: 'Зачинити вікно',
     pause: 'Перерва',
     resume: 'Продовжити роботу',
     callNext: 'Викликати наступного',
@@ -63,7 +67,7 @@ export const panel: Catalogue['panel'] = {
   keyboardHint: 'Клавіатура: натисніть клавішу, вказану на кнопці. Esc закриває вікно, Enter підтверджує.',
   visitor: {
     heading: 'Поточний відвідувач',
-    none: 'Біля кабіни нікого немає.',
+    none: 'Біля вікна нікого немає.',
     called: 'Викликано — чекаємо на відвідувача',
     serving: 'Триває прийом',
     issuedAt: 'Талон взято о {time}',
@@ -77,7 +81,7 @@ export const panel: Catalogue['panel'] = {
     recalls: plural({ one: 'Повторний виклик: {count}', few: 'Повторні виклики: {count}', many: 'Повторних викликів: {count}', other: 'Повторних викликів: {count}' }),
     comment: 'Коментар: {comment}',
     returnsTo: 'Потім повернеться до «{service}»',
-    timerLabel: 'Час біля кабіни',
+    timerLabel: 'Час біля вікна',
   },
   badge: {
     booked: 'Запис {time}',
@@ -90,14 +94,14 @@ export const panel: Catalogue['panel'] = {
     category: 'Пільгова категорія (поза чергою): {category}.',
     overdue: 'Чекає {waited} хв — довше за граничні {max} хв.',
     ratio: 'Чергування: настала черга відвідувача цього виду.',
-    firstInLineMain: 'Перший у черзі на «{service}» — основну послугу кабіни.',
-    firstInLineSecondary: 'Перший у черзі на «{service}» — додаткову послугу кабіни.',
+    firstInLineMain: 'Перший у черзі на «{service}» — основну послугу вікна.',
+    firstInLineSecondary: 'Перший у черзі на «{service}» — додаткову послугу вікна.',
     chosen: 'Обрано фахівцем.',
     postponedDue: 'Був відкладений; час відстрочки минув.',
-    assigned: 'Перенаправлено саме до цієї кабіни.',
+    assigned: 'Перенаправлено саме до цього вікна.',
   },
   queues: {
-    heading: 'Черги цієї кабіни',
+    heading: 'Черги цього вікна',
     main: 'основна',
     secondary: 'додаткова',
     waiting: plural({
@@ -109,7 +113,7 @@ export const panel: Catalogue['panel'] = {
     }),
     longest: 'Найдовше: {minutes} хв',
     bookedSoon: 'За записом незабаром: {count}',
-    assignedHeading: 'Перенаправлені до цієї кабіни',
+    assignedHeading: 'Перенаправлені до цього вікна',
     call: 'Викликати {code}',
     waitedMinutes: '{minutes} хв',
   },
@@ -125,9 +129,9 @@ export const panel: Catalogue['panel'] = {
     transfer: {
       heading: 'Перенаправити {code}',
       toService: 'До черги послуги',
-      toBooth: 'До конкретної кабіни',
+      toBooth: 'До конкретного вікна',
       service: 'Послуга',
-      booth: 'Кабіна',
+      booth: 'Вікно',
       comment: 'Коментар для наступного фахівця',
       returnAfter: 'Після цього повернути на цю послугу',
       submit: 'Перенаправити',
@@ -140,7 +144,7 @@ export const panel: Catalogue['panel'] = {
       submit: 'Повернути',
     },
     pause: {
-      heading: 'Перерва в кабіні',
+      heading: 'Перерва в роботі вікна',
       reason: 'Причина',
       note: 'Примітка (необов’язково)',
       minutes: 'Повернуся за, хвилин (необов’язково)',
@@ -153,13 +157,13 @@ export const panel: Catalogue['panel'] = {
       submit: 'Викликати',
     },
     issue: {
-      heading: 'Видати талон відвідувачу біля кабіни',
+      heading: 'Видати талон відвідувачу біля вікна',
       service: 'Послуга',
       language: 'Мова відвідувача',
       category: 'Пільгова категорія',
       noCategory: 'Немає',
       reason: 'Підстава (документ)',
-      callNow: 'Прийняти цього відвідувача зараз у цій кабіні',
+      callNow: 'Прийняти цього відвідувача зараз у цьому вікні',
       submit: 'Видати',
     },
     grant: {
@@ -176,7 +180,7 @@ export const panel: Catalogue['panel'] = {
     granted: 'Талон {code} тепер обслуговується поза чергою.',
   },
   journal: {
-    heading: 'Журнал кабіни за сьогодні',
+    heading: 'Журнал вікна за сьогодні',
     search: 'Знайти талон за номером',
     empty: 'Сьогодні поки нічого.',
     loadFailed: 'Не вдалося завантажити журнал.',
@@ -195,10 +199,10 @@ export const panel: Catalogue['panel'] = {
       'ticket-transferred': 'Перенаправлено',
       'ticket-category-granted': 'Призначено поза чергою',
       'ticket-print': 'Надруковано',
-      'counter-opened': 'Кабіну відкрито',
+      'counter-opened': 'Вікно відкрито',
       'counter-paused': 'Перерва',
       'counter-resumed': 'Роботу продовжено',
-      'counter-closed': 'Кабіну зачинено',
+      'counter-closed': 'Вікно зачинено',
     },
     outcomes: {
       served: 'Обслуговано',

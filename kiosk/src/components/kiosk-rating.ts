@@ -57,8 +57,25 @@ export class KioskRating extends LitElement {
         max-width: 100%;
         font-size: 12px;
         line-height: 1.15;
-        hyphens: auto;
-        overflow-wrap: break-word;
+        /* Words break only between words: "Отлично" must never read "Отличн/о". */
+        hyphens: manual;
+        overflow-wrap: normal;
+      }
+      /* Too narrow for five labelled columns (a phone): one score per row, number beside its word. */
+      @media (max-width: 30rem) {
+        .scores {
+          grid-template-columns: 1fr;
+        }
+        .score {
+          flex-direction: row;
+          justify-content: flex-start;
+          gap: var(--tl-space-3);
+          min-height: 48px;
+          padding: var(--tl-space-1) var(--tl-space-3);
+        }
+        .score span {
+          font-size: var(--tl-text-m, 16px);
+        }
       }
       .score[aria-checked='true'] {
         background: var(--tl-primary);

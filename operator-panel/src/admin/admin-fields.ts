@@ -102,3 +102,8 @@ export function formFooter(
     ${rest.length > 0 ? html`<ul class="form-issues">${rest.map((m) => html`<li class="issue" role="alert">${m}</li>`)}</ul>` : nothing}
   </div>`;
 }
+
+/** A row's edit button: it reads "Edit", and a screen reader hears which row ("Edit «Documents»"). */
+export function editButton(t: Translator, name: string, onClick: () => void) {
+  return html`<button type="button" data-role="edit" aria-label=${t('admin.form.editItem', { name })} @click=${onClick}>${t('admin.form.edit')}</button>`;
+}

@@ -3,6 +3,7 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Counter } from '../../../common/protocol';
+import { editButton } from './admin-fields';
 import { mayEdit, type AdminConfig } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { serviceName, text } from '../shared/describe';
@@ -68,7 +69,7 @@ export class PanelAdminCounters extends LitElement {
               </td>
               <td>${c.zone}</td>
               <td>${c.active ? t('admin.counters.active') : t('admin.counters.switchedOff')}</td>
-              <td><button type="button" data-role="edit" @click=${() => (this._editing = c.id)}>${t('admin.form.edit')}</button></td>
+              <td>${editButton(t, text(env, c.name), () => (this._editing = c.id))}</td>
             </tr>`,
           )}
         </tbody>

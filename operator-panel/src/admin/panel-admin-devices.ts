@@ -7,12 +7,12 @@ import { LitElement, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Device, DeviceKind } from '../../../common/protocol';
 import type { CreateDeviceInput } from '../../../common/protocol/admin-schemas';
-import type { DevicePresence } from '../../../common/protocol/presence';
+import type { DevicePresence, ScreenPresence } from '../../../common/protocol/presence';
 import type { PrinterInfo } from '../../../common/protocol/printing';
 import { adminApi, mayEdit } from './admin-api';
-import { deviceRows, deviceStartLine, displayWarning, type DeviceRow } from './admin-devices';
+import { deviceRows, deviceStartLine, displayWarning, screenName, screenWarning, type DeviceRow } from './admin-devices';
 import { Draft } from './admin-draft';
-import { formFooter, issueLines, selectField, textField } from './admin-fields';
+import { editButton, formFooter, issueLines, selectField, textField } from './admin-fields';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -158,7 +158,6 @@ export class PanelAdminDevices extends LitElement {
     const { t } = env;
     const revoked = row.device?.revoked ?? false;
     const warning = displayWarning(row);
-    const audio = row.presence?.report.audio;
     const state = revoked
       ? t('admin.devices.revoked')
       : !row.presence
@@ -170,17 +169,28 @@ export class PanelAdminDevices extends LitElement {
       <td>${row.zone ?? '—'}</td>
       <td class=${revoked ? '' : row.presence?.online ? 'ok' : 'warn'} data-role="state">${state}</td>
       <td>
-        ${audio && !revoked ? html`<div>${t(`admin.devices.audio.${audio}`)}</div>` : ''}
         ${warning ? html`<div class="warn" role="alert" data-role="warning">⚠ ${t(warning)}</div>` : ''}
-        ${row.presence?.report.client ? html`<div class="muted">${row.presence.report.client}</div>` : ''}
+        ${revoked ? '' : (row.presence?.screens ?? []).map((screen) => this._renderScreen(env, screen))}
       </td>
       <td>
         ${isAdmin && !revoked
-          ? html`<button type="button" data-role="edit" @click=${() => (this._editing = row.id)}>${t('admin.form.edit')}</button>
-              <button type="button" class="danger" data-role="revoke" @click=${() => void this._confirmRevoke(row)}>${t('admin.devices.revoke')}</button>`
+          ? html`${editButton(t, row.name, () => (this._editing = row.id))}
+              <button type="button" class="danger" data-role="revoke" aria-label=${t('admin.devices.revokeItem', { name: row.name })} @click=${() => void this._confirmRevoke(row)}>${t('admin.devices.revoke')}</button>`
           : ''}
       </td>
     </tr>`;
+  }
+
+  /** One connected screen of the device: what it shows and whether it can speak, each on its own. */
+  private _renderScreen(env: PanelEnv, screen: ScreenPresence) {
+    const { t } = env;
+    const { audio, client } = screen.report;
+    const warning = screenWarning(screen);
+    return html`<div class="screen" data-role="screen" data-audio=${audio ?? ''}>
+      <strong>${screenName(screen, env.snapshot.counters, t)}</strong>${audio ? html`: <span>${t(`admin.devices.audio.${audio}`)}</span>` : ''}
+      ${warning ? html`<div class="warn" role="alert" data-role="warning">⚠ ${t(warning)}</div>` : ''}
+      ${client ? html`<div class="muted">${client}</div>` : ''}
+    </div>`;
   }
 
   private _renderNew(env: PanelEnv) {

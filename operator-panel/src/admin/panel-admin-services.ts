@@ -3,6 +3,7 @@ import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Service } from '../../../common/protocol';
+import { editButton } from './admin-fields';
 import { mayEdit, type AdminConfig } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { text } from '../shared/describe';
@@ -67,7 +68,7 @@ export class PanelAdminServices extends LitElement {
               <td>${s.startNumber}–${s.endNumber}</td>
               <td>${s.dailyLimit ?? t('admin.services.noLimit')}</td>
               <td>${s.active ? t('admin.services.active') : t('admin.services.switchedOff')}</td>
-              <td><button type="button" data-role="edit" @click=${() => (this._editing = s.id)}>${t('admin.form.edit')}</button></td>
+              <td>${editButton(t, text(env, s.name), () => (this._editing = s.id))}</td>
             </tr>`,
           )}
         </tbody>

@@ -6,7 +6,7 @@ import { ROLES, type Role, type User } from '../../../common/protocol';
 import type { CreateUserInput } from '../../../common/protocol/admin-schemas';
 import { adminApi } from './admin-api';
 import { Draft } from './admin-draft';
-import { formFooter, issueLines, selectField, textField } from './admin-fields';
+import { editButton, formFooter, issueLines, selectField, textField } from './admin-fields';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -82,7 +82,7 @@ export class PanelAdminUsers extends LitElement {
               <td>${u.name}</td>
               <td>${t(`admin.users.roles.${u.role}`)}</td>
               <td>${u.active ? t('admin.users.active') : t('admin.users.deactivated')}</td>
-              <td><button type="button" data-role="edit" @click=${() => (this._editing = u.id)}>${t('admin.form.edit')}</button></td>
+              <td>${editButton(t, u.name, () => (this._editing = u.id))}</td>
             </tr>`,
           )}
         </tbody>

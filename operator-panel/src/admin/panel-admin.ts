@@ -55,7 +55,8 @@ export class PanelAdmin extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: 12rem 1fr;
+        /* minmax(0, …): a wide table inside must not stretch the page past the screen. */
+        grid-template-columns: 12rem minmax(0, 1fr);
         gap: var(--tl-space-4);
         align-items: start;
       }
@@ -82,6 +83,16 @@ export class PanelAdmin extends LitElement {
         background: #fdecd8;
         color: var(--tl-warning);
         font-weight: 600;
+      }
+      /* A phone: the sections' list goes above the section, which then has the whole width. */
+      @media (max-width: 48rem) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        nav {
+          position: static;
+          flex-flow: row wrap;
+        }
       }
     `,
   ];

@@ -13,8 +13,13 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-export function dataTable<R>(columns: readonly Column<R>[], rows: readonly R[], attributes: { testId?: string } = {}): TemplateResult {
-  return html`<div class="table-wrap">
+/**
+ * A table in its own scroll box. The box can take keyboard focus (tabindex 0), so a table wider or
+ * longer than the box can be scrolled without a mouse; as a named region, a screen reader says what
+ * it is — by default the column headers, unless the caller names it.
+ */
+export function dataTable<R>(columns: readonly Column<R>[], rows: readonly R[], attributes: { testId?: string; label?: string } = {}): TemplateResult {
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${attributes.label ?? columns.map((c) => c.header).join(', ')}>
     <table data-testid=${attributes.testId ?? nothing}>
       <thead>
         <tr>

@@ -34,6 +34,10 @@ export const analyticsStyles = [
       white-space: nowrap;
     }
     th {
+      /* Long headers wrap between words, so a table of figures fits its half of the page. */
+      white-space: normal;
+      min-width: 4em;
+      vertical-align: bottom;
       position: sticky;
       top: 0;
       background: var(--tl-surface);

@@ -17,6 +17,7 @@ import './panel-breach-notice';
 import './panel-call-ticket-dialog';
 import './panel-current-visitor';
 import './panel-grant-dialog';
+import './panel-hall-sound';
 import './panel-issue-dialog';
 import type { LastServedEvent, PanelJournal } from './panel-journal';
 import './panel-journal';
@@ -93,7 +94,8 @@ export class PanelBooth extends LitElement {
         border-radius: 999px;
         font-weight: 700;
         color: #ffffff;
-        background: var(--tl-disabled);
+        /* Not --tl-disabled: white on that grey is unreadable (contrast 2.5:1). */
+        background: var(--tl-text-muted);
       }
       .chip.open {
         background: var(--tl-success);
@@ -268,6 +270,7 @@ export class PanelBooth extends LitElement {
         ${this._notice
           ? html`<p class="notice ${this._notice.kind}" role=${this._notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">${this._notice.text}</p>`
           : ''}
+        <panel-hall-sound .counterId=${this.counterId}></panel-hall-sound>
         <panel-current-visitor .ticket=${view.held} .now=${this._now}></panel-current-visitor>
         <panel-action-bar .plan=${plan} .t=${t} ?busy=${this._busy} @booth-action=${(e: CustomEvent<BoothAction>) => void this._perform(e.detail)}></panel-action-bar>
         <p class="hint muted">${t('panel.keyboardHint')}</p>

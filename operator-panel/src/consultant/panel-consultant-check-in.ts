@@ -10,6 +10,7 @@ import { appointmentsApi } from './panel-consultant-api';
 import { refusalText } from './panel-consultant-refusal';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
+import { CONSULTANT_KEYS } from './consultant-keys';
 
 export type CheckedInEvent = CustomEvent<CheckInResult>;
 
@@ -78,7 +79,7 @@ export class PanelConsultantCheckIn extends LitElement {
   override render() {
     const env = this._env;
     if (!env) return html``;
-    return html`<h2>${env.t('consultant.checkIn.heading')} <kbd>C</kbd></h2>
+    return html`<h2>${env.t('consultant.checkIn.heading')} <kbd>${CONSULTANT_KEYS.checkIn.label}</kbd></h2>
       <form @submit=${(e: Event) => (e.preventDefault(), void this._submit())}>
         <label
           >${env.t('consultant.checkIn.label')}

@@ -7,7 +7,7 @@ import type { Appointment } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { groupCode, spellCode } from './panel-consultant-code';
-import { longDay } from './panel-consultant-format';
+import { dayAfterOn, longDay } from './panel-consultant-format';
 import { mountPrintSheet, type PrintedVisit } from './panel-consultant-print';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
@@ -118,7 +118,7 @@ export class PanelConsultantConfirmation extends LitElement {
         <dt>${env.t('consultant.confirmation.spelled')}</dt>
         <dd data-testid="spelled-code">${spelled}</dd>
         <dt>${env.t('consultant.confirmation.readAloud')}</dt>
-        <dd data-testid="read-aloud">${env.t('consultant.confirmation.readAloudText', { spelled, service: visit.serviceName, date, time })}</dd>
+        <dd data-testid="read-aloud">${env.t('consultant.confirmation.readAloudText', { spelled, service: visit.serviceName, dateAfterOn: dayAfterOn(appointment.day, lang, true), time })}</dd>
       </dl>
     </panel-dialog>`;
   }

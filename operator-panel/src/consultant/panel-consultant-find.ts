@@ -10,6 +10,7 @@ import { refusalText } from './panel-consultant-refusal';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
 import './panel-consultant-bookings';
+import { CONSULTANT_KEYS } from './consultant-keys';
 
 @customElement('panel-consultant-find')
 export class PanelConsultantFind extends LitElement {
@@ -57,7 +58,7 @@ export class PanelConsultantFind extends LitElement {
   override render() {
     const env = this._env;
     if (!env) return html``;
-    return html`<h2>${env.t('consultant.find.heading')} <kbd>F</kbd></h2>
+    return html`<h2>${env.t('consultant.find.heading')} <kbd>${CONSULTANT_KEYS.find.label}</kbd></h2>
       <form @submit=${(e: Event) => (e.preventDefault(), void this._submit(env))}>
         <label>${env.t('consultant.find.label')}<input name="query" type="search" autocomplete="off" spellcheck="false" /></label>
         <button type="submit">${env.t('consultant.find.submit')}</button>

@@ -11,7 +11,8 @@ import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { appointmentsApi } from './panel-consultant-api';
 import { groupCode } from './panel-consultant-code';
-import { shortDay } from './panel-consultant-format';
+import { CONSULTANT_KEYS } from './consultant-keys';
+import { dayAfterOn, shortDay } from './panel-consultant-format';
 import { refusalText } from './panel-consultant-refusal';
 import { panelEnv, serverNow, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
@@ -181,11 +182,10 @@ export class PanelConsultant extends LitElement {
     if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLInputElement || origin instanceof HTMLSelectElement || origin instanceof HTMLTextAreaElement) return;
-    const key = event.key.toLowerCase();
-    if (key === 'escape' && this._moving) this._moving = null;
-    else if (key === 'f') this._find.focus();
-    else if (key === 'c' && !this._readOnly) this._checkIn.focus();
-    else if (key === 'r') void this._refresh();
+    if (event.key === 'Escape' && this._moving) this._moving = null;
+    else if (event.code === CONSULTANT_KEYS.find.code) this._find.focus();
+    else if (event.code === CONSULTANT_KEYS.checkIn.code && !this._readOnly) this._checkIn.focus();
+    else if (event.code === CONSULTANT_KEYS.refresh.code) void this._refresh();
     else return;
     event.preventDefault();
   }
@@ -233,7 +233,7 @@ export class PanelConsultant extends LitElement {
   }
 
   private _when(a: Appointment, env: PanelEnv) {
-    return { code: groupCode(a.code), date: shortDay(a.day, env.lang), time: clockTime(a.slotStart, env.lang, env.snapshot.office.timeZone) };
+    return { code: groupCode(a.code), dateAfterOn: dayAfterOn(a.day, env.lang), time: clockTime(a.slotStart, env.lang, env.snapshot.office.timeZone) };
   }
 
   private _say(tone: Notice['tone'], text: string): void {
@@ -288,7 +288,7 @@ export class PanelConsultant extends LitElement {
               ${(info?.days ?? []).map((d) => html`<option value=${d} ?selected=${d === this._day}>${shortDay(d, env.lang)}</option>`)}
             </select>
           </label>
-          <button type="button" @click=${() => void this._refresh()}>${env.t('consultant.refresh')} <kbd>R</kbd></button>
+          <button type="button" @click=${() => void this._refresh()}>${env.t('consultant.refresh')} <kbd>${CONSULTANT_KEYS.refresh.label}</kbd></button>
           ${this._updatedAt
             ? html`<span class="updated muted">${env.t('consultant.updatedAt', { time: clockTime(this._updatedAt, env.lang, office.timeZone) })}</span>`
             : ''}
@@ -300,7 +300,7 @@ export class PanelConsultant extends LitElement {
             : html`<panel-consultant-slots .slots=${this._slots} ?readOnly=${readOnly}></panel-consultant-slots>`}
         </section>
         <section class="card" data-testid="day-bookings">
-          <h2>${this._day ? env.t('consultant.bookings.heading', { date: shortDay(this._day, env.lang) }) : ''}</h2>
+          <h2>${this._day ? env.t('consultant.bookings.heading', { dateAfterOn: dayAfterOn(this._day, env.lang) }) : ''}</h2>
           <panel-consultant-bookings
             .appointments=${this._dayBookings}
             ?readOnly=${readOnly}

@@ -1,8 +1,9 @@
 // What every element below the root needs, handed down once through @lit/context: the live
-// snapshot, the screen language, the server's clock and a way to run queue commands.
+// snapshot, the screen language, the server's clock, the devices' presence and a way to run queue
+// commands.
 import { createContext } from '@lit/context';
 import type { Translator } from '../../../common/i18n';
-import type { CommandInput, CommandName, CommandOutputs, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
+import type { CommandInput, CommandName, CommandOutputs, DevicePresence, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 
 export type RunCommand = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
@@ -14,6 +15,8 @@ export interface PanelEnv {
   t: Translator;
   /** Server clock minus this browser's clock, so timers agree with the server's timestamps. */
   clockOffset: number;
+  /** Kiosks, displays and print agents as the server last pushed them (each display screen's sound). */
+  devices: readonly DevicePresence[];
   run: RunCommand;
   /** Services with waiting visitors predicted to miss their target, as the server last said. */
   breachRisks: readonly ServiceBreachRisk[];

@@ -5,14 +5,14 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
-import type { Lang, QueueSnapshot, User } from '../../../common/protocol';
+import type { DevicePresence, Lang, QueueSnapshot, User } from '../../../common/protocol';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
-import { viewsFor, type PanelViewId } from './panel-views';
+import { HOME_VIEW, viewsFor, type PanelViewId } from './panel-views';
 import '../admin/panel-admin';
 import '../analytics/panel-analytics';
 import '../booth/panel-booth';
@@ -22,7 +22,8 @@ import './panel-top-bar';
 import './panel-view-nav';
 
 const BOOTH_STORAGE_KEY = 'talon.panel.counter';
-const VIEW_STORAGE_KEY = 'talon.panel.view';
+/** The view last chosen, remembered per user: whoever signs in next on this computer lands on their own home view. */
+const viewStorageKey = (userId: string) => `talon.panel.view.${userId}`;
 
 @customElement('panel-session')
 export class PanelSession extends LitElement {
@@ -60,9 +61,10 @@ export class PanelSession extends LitElement {
   @property({ attribute: false }) user!: User;
   @property() override lang: Lang = 'en';
   @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
-  @state() private _viewId: string | null = localStorage.getItem(VIEW_STORAGE_KEY);
+  @state() private _viewId: string | null = null;
   @state() private _breachRisks: readonly ServiceBreachRisk[] = [];
   private _clockOffset = 0;
+  @state() private _devices: readonly DevicePresence[] = [];
   private readonly _env = new ContextProvider(this, { context: panelEnv });
   private readonly _connection = new QueueConnection(this, {
     onSnapshot: (snapshot: QueueSnapshot) => {
@@ -75,6 +77,7 @@ export class PanelSession extends LitElement {
     // A refused handshake may mean the session ended elsewhere: the root asks who we are.
     this._connection.socket.on('connect_error', () => this._askForSessionCheck());
     this._connection.socket.on('alerts:breach-risk', (risks) => (this._breachRisks = risks));
+    this._connection.socket.on('devices:presence', (devices) => (this._devices = devices));
   }
 
   private _askForSessionCheck(): void {
@@ -95,7 +98,7 @@ export class PanelSession extends LitElement {
 
   private _chooseView(viewId: string): void {
     this._viewId = viewId;
-    localStorage.setItem(VIEW_STORAGE_KEY, viewId);
+    localStorage.setItem(viewStorageKey(this.user.id), viewId);
   }
 
   /** How each view of PANEL_VIEWS is drawn; a Record, so a view added there without one fails tsc. */
@@ -115,7 +118,8 @@ export class PanelSession extends LitElement {
     return snapshot?.counters.find((c) => c.id === this._counterId && c.active);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('user')) this._viewId = localStorage.getItem(viewStorageKey(this.user.id));
     const snapshot = this._connection.snapshot;
     if (!snapshot) return;
     const env: PanelEnv = {
@@ -124,6 +128,7 @@ export class PanelSession extends LitElement {
       lang: this.lang,
       t: translatorFor(this.lang),
       clockOffset: this._clockOffset,
+      devices: this._devices,
       run: this._run,
       breachRisks: this._breachRisks,
     };
@@ -133,8 +138,9 @@ export class PanelSession extends LitElement {
   override render() {
     const snapshot = this._connection.snapshot;
     const views = viewsFor(this.user.role);
-    // The remembered view may belong to someone else who used this computer: fall back to the first.
-    const view = (views.find((v) => v.id === this._viewId) ?? views[0])?.id;
+    // A view remembered under an older role falls back to the role's home view.
+    const current = views.find((v) => v.id === this._viewId) ?? views.find((v) => v.id === HOME_VIEW[this.user.role]) ?? views[0];
+    const view = current?.id;
     const t = translatorFor(this.lang);
     return html`
       <panel-top-bar
@@ -153,6 +159,8 @@ export class PanelSession extends LitElement {
           ></panel-view-nav>`
         : ''}
       <main>
+        <!-- Every page has one title heading for screen readers: the view's name (the booth adds its own). -->
+        <h1 class="visually-hidden">${current ? t(current.label) : ''}</h1>
         <tl-connection-notice .state=${this._connection.state} .lang=${this.lang}></tl-connection-notice>
         ${snapshot && view ? this._renderers[view](snapshot) : ''}
       </main>

@@ -10,6 +10,8 @@ export class PanelViewNav extends LitElement {
     css`
       nav {
         display: flex;
+        /* Four tabs do not fit a phone's width in one row: the rest go to a second row. */
+        flex-wrap: wrap;
         gap: var(--tl-space-1);
         padding: var(--tl-space-2) var(--tl-space-3) 0;
         border-bottom: 1px solid var(--tl-border);

@@ -22,6 +22,14 @@ export const PANEL_VIEWS = [
 
 export type PanelViewId = (typeof PANEL_VIEWS)[number]['id'];
 
+/** Where each role lands after signing in: the view its work happens in, not merely the first tab. */
+export const HOME_VIEW: Readonly<Record<Role, PanelViewId>> = {
+  admin: 'settings',
+  manager: 'analytics',
+  consultant: 'appointments',
+  operator: 'booth',
+};
+
 export function viewsFor(role: Role): (typeof PANEL_VIEWS)[number][] {
   return PANEL_VIEWS.filter((view) => (view.roles as readonly Role[]).includes(role));
 }
