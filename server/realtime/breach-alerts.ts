@@ -12,6 +12,12 @@ import type { TalonIo } from './hub';
 const BREACH_ALERT_ROLES: readonly Role[] = ['operator', 'manager', 'admin'];
 const ROOM = 'breach-alerts';
 const RECHECK_MS = 15_000;
+/**
+ * How long after a change the picture is looked at again. The live monitor reads the whole queue, so
+ * it runs at most this often however busy the hall is; a prediction about minutes of waiting loses
+ * nothing by a second's delay.
+ */
+const SETTLE_MS = 1_000;
 
 export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
   const current = (): ServiceBreachRisk[] => breachRiskByService(liveMonitor(engine.currentState, engine.currentConfig, engine.now()).alerts);
@@ -35,10 +41,10 @@ export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
   engine.onEvents(() => {
     if (pending) return;
     pending = true;
-    setImmediate(() => {
+    setTimeout(() => {
       pending = false;
       push();
-    });
+    }, SETTLE_MS).unref();
   });
   const timer = setInterval(push, RECHECK_MS);
   timer.unref();
