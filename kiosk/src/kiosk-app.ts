@@ -37,21 +37,22 @@ import { errorParts, issuingParts, keypadParts, menuParts, ticketParts } from '.
 import type { Refresher } from './coalesced-request';
 import { availabilityFeed, type AvailabilityById } from './service-availability';
 import { clockTime } from './office-time';
+import { dropPrintJob } from './print-give-up';
 
 const KEY_STORAGE = 'talon.kiosk.key';
 const TICKET_SHOWN_MS = 12_000;
 
-/** A random id for one tap; getRandomValues works on plain-HTTP office networks, randomUUID does not. */
-function tapId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 const ERROR_SHOWN_MS = 10_000;
-const GIVE_UP_TIMEOUT_MS = 5_000;
 /** A ticket that did not print stays on screen long enough to note its number or scan its QR code. */
 const UNPRINTED_TICKET_SHOWN_MS = 40_000;
 /** A server that refused the handshake for another reason than the key is asked again after this. */
 const RETRY_REFUSED_MS = 5_000;
 const KEY_REFUSALS: readonly ErrorCode[] = ['unauthenticated', 'device-revoked'];
+
+/** A random id for one tap; getRandomValues works on plain-HTTP office networks, randomUUID does not. */
+function tapId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 type Overlay =
   | { kind: 'issuing' }
@@ -391,20 +392,11 @@ export class KioskApp extends LitElement {
     if (limited || event.counter) void this.availability?.refresh();
   }
 
-  /** Asks the server to drop the ticket's print job; it shows as failed once no job can print it. */
+  /** Shows the ticket as failed once the server says no job can print it. */
   private async giveUpPrinting(ticketId: string): Promise<void> {
-    const socket = this.connection?.socket;
-    // Offline, nothing is decided: the server expires the job after the office's few minutes.
-    if (!socket?.connected) return;
-    try {
-      const answer = await socket.timeout(GIVE_UP_TIMEOUT_MS).emitWithAck('print:give-up', { ticketId });
-      const overlay = this._overlay;
-      if (answer.ok && answer.data.expired && overlay?.kind === 'ticket' && overlay.ticket.id === ticketId) {
-        this._overlay = { kind: 'ticket', ticket: { ...overlay.ticket, print: 'failed' } };
-      }
-    } catch {
-      // No answer: the screen keeps saying "printing"; the server's own expiry still applies.
-    }
+    if (!(await dropPrintJob(this.connection?.socket, ticketId))) return;
+    const overlay = this._overlay;
+    if (overlay?.kind === 'ticket' && overlay.ticket.id === ticketId) this._overlay = { kind: 'ticket', ticket: { ...overlay.ticket, print: 'failed' } };
   }
 
   private readonly keepUnprintedTicket = (): void => {
