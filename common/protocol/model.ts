@@ -1,5 +1,6 @@
 // The entities server and clients share. Times are epoch milliseconds (UTC); a "service day" is the
 // office's local calendar date, 'YYYY-MM-DD', in the office's time zone.
+import type { OfficeId, OfficeRole, OrganisationRole } from './offices';
 
 export const LANGUAGES = ['ru', 'uk', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -230,21 +231,31 @@ export interface CounterState {
   streak: { kind: 'normal' | 'priority'; count: number };
 }
 
-export type Role = 'admin' | 'manager' | 'operator' | 'consultant';
-export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant'];
+/** A role inside one office; an analyst reads the office's analytics and nothing else. */
+export type Role = 'admin' | 'manager' | 'operator' | 'consultant' | 'analyst';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant', 'analyst'];
 
+/** A staff account: its roles in offices, and an organisation role that covers every office. */
 export interface User {
   id: string;
   login: string;
   name: string;
-  role: Role;
   active: boolean;
+  organisationRole: OrganisationRole | null;
+  offices: OfficeRole[];
+}
+
+/** A person acting inside one office, with the role they have there (see docs/api.md, "Who is asking"). */
+export interface OfficeUser extends User {
+  role: Role;
 }
 
 export type DeviceKind = 'kiosk' | 'display' | 'print-agent';
 
 export interface Device {
   id: string;
+  /** A device belongs to one office and works only there. */
+  officeId: OfficeId;
   kind: DeviceKind;
   name: string;
   zone: string | null;
