@@ -7,7 +7,7 @@ import type { Device, Office, QueueSnapshot, Service } from '../../common/protoc
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
 import type { ServicesAnswer } from '../../common/protocol/rest';
 import { launchBrowser } from '../support/browser';
-import { ADMIN_PASSWORD, call, startTalon, type RunningTalon } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -53,20 +53,20 @@ async function screenshot(page: Page, path: string): Promise<void> {
 }
 
 async function kioskServices(): Promise<ServicesAnswer> {
-  const answer = await call<ServicesAnswer>(talon, '/api/services', { deviceKey: talon.deviceKey('kiosk') });
+  const answer = await call<ServicesAnswer>(talon, officeApi('/services'), { deviceKey: talon.deviceKey('kiosk') });
   if (!answer.body.ok) throw new Error(answer.body.error.message);
   return answer.body.data;
 }
 
 async function savedService(id: string): Promise<Service> {
-  const config = await call<{ services: Service[] }>(talon, '/api/config', { token: adminToken });
+  const config = await call<{ services: Service[] }>(talon, officeApi('/config'), { token: adminToken });
   if (!config.body.ok) throw new Error(config.body.error.message);
   return config.body.data.services.find((s) => s.id === id)!;
 }
 
 /** Today's date where the office is, as the schedule writes dates. */
 async function officeToday(): Promise<string> {
-  const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+  const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
   if (!config.body.ok) throw new Error(config.body.error.message);
   return new Intl.DateTimeFormat('en-CA', { timeZone: config.body.data.office.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
@@ -111,7 +111,7 @@ describe('office settings', () => {
     await form.locator('button[data-role="save"]').click();
     await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await screenshot(page, 'docs/screenshots/admin-counters.png');
-    const snapshot = await call<QueueSnapshot>(talon, '/api/snapshot');
+    const snapshot = await call<QueueSnapshot>(talon, officeApi('/snapshot'));
     const booth = snapshot.body.ok ? snapshot.body.data.counters.find((c) => c.id === 'booth-2') : undefined;
     expect(booth?.plannedBreaks).toContainEqual({ kind: 'lunch', start: '12:30', end: '13:15' });
     await page.close();
@@ -151,7 +151,7 @@ describe('office settings', () => {
   });
 
   it('revokes a device after asking, and its key stops working', async () => {
-    const created = await call<CreatedDevice>(talon, '/api/devices', { token: adminToken, body: { kind: 'kiosk', name: 'Old kiosk', zone: 'hall' } });
+    const created = await call<CreatedDevice>(talon, officeApi('/devices'), { token: adminToken, body: { kind: 'kiosk', name: 'Old kiosk', zone: 'hall' } });
     if (!created.body.ok) throw new Error(created.body.error.message);
     const { device, key } = created.body.data;
     const page = await asAdmin('devices');
@@ -159,7 +159,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-devices panel-dialog').getByText('«Old kiosk» stops working at once').waitFor();
     await page.locator('panel-admin-devices panel-dialog button[data-role="submit"]').click();
     await page.locator(`tr[data-device="${device.id}"] [data-role="state"]`).filter({ hasText: 'Revoked' }).waitFor();
-    const answer = await call(talon, '/api/services', { deviceKey: key });
+    const answer = await call(talon, officeApi('/services'), { deviceKey: key });
     expect(answer.body.ok ? 'accepted' : answer.body.error.code).toBe('device-revoked');
     await page.close();
   });
@@ -183,7 +183,7 @@ describe('office settings', () => {
     await page.getByRole('heading', { name: 'Choose your booth' }).waitFor();
     expect(await page.locator('panel-view-nav, panel-admin').count()).toBe(0);
     await context.close();
-    const refused = await call(talon, '/api/config/office', { method: 'PUT', token: await talon.login('operator1'), body: {} });
+    const refused = await call(talon, officeApi('/config/office'), { method: 'PUT', token: await talon.login('operator1'), body: {} });
     expect(refused.status).toBe(403);
   });
 
@@ -193,7 +193,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-office input[name="ticketLayout.footer.ru"]').fill('Вход со двора');
     await page.locator('panel-admin-office button[data-role="save"]').click();
     await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
     expect(config.body.ok && config.body.data.office.ticketLayout).toMatchObject({ footer: { ru: 'Вход со двора' }, show: { qrCode: false, address: true } });
     await page.close();
   });
@@ -203,7 +203,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-office input[name="printing.jobExpiryMinutes"]').fill('5');
     await page.locator('panel-admin-office button[data-role="save"]').click();
     await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
     expect(config.body.ok && config.body.data.office.printing).toEqual({ jobExpiryMinutes: 5 });
     await page.close();
   });

@@ -10,6 +10,7 @@ import { SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 import { seedDemoOffice } from '../../server/store/seed';
+import { officeApi } from '../support/talon-server';
 
 const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -197,8 +198,8 @@ describe('users, for admins', () => {
       ['/api/users', { method: 'POST', body: { login: 'sneaky', name: 'S', role: 'admin', password: 'sneaky-password' } }],
       [`/api/users/${operator.id}`, { method: 'PATCH', body: { role: 'admin' } }],
       [`/api/users/${operator.id}/password`, { method: 'POST', body: { password: 'sneaky-password' } }],
-      ['/api/devices', {}],
-      ['/api/devices', { method: 'POST', body: { kind: 'kiosk', name: 'Fake kiosk' } }],
+      [officeApi('/devices'), {}],
+      [officeApi('/devices'), { method: 'POST', body: { kind: 'kiosk', name: 'Fake kiosk' } }],
     ];
     for (const [path, call] of calls) {
       const asOperator = await api(path, { ...call, token: operatorToken });
@@ -208,24 +209,24 @@ describe('users, for admins', () => {
     }
     const users = await api<User[]>('/api/users', { token: adminToken });
     expect(users.data).toEqual([expect.objectContaining({ login: 'admin' }), operator]);
-    expect((await api<Device[]>('/api/devices', { token: adminToken })).data).toEqual([]);
+    expect((await api<Device[]>(officeApi('/devices'), { token: adminToken })).data).toEqual([]);
   });
 });
 
 describe('devices, for admins', () => {
   it('a created device signs in with its key until it is revoked, then gets 403 device-revoked', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const created = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Hall kiosk', zone: 'hall' } });
+    const created = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Hall kiosk', zone: 'hall' } });
     expect(created.status).toBe(200);
     const { device, key } = created.data;
     expect(device).toMatchObject({ kind: 'kiosk', name: 'Hall kiosk', zone: 'hall', revoked: false });
     expect((await api('/api/auth/me', { deviceKey: key })).data).toEqual({ kind: 'device', device });
 
-    const listed = await api<Device[]>('/api/devices', { token: adminToken });
+    const listed = await api<Device[]>(officeApi('/devices'), { token: adminToken });
     expect(listed.data).toEqual([device]);
     expect(JSON.stringify(listed.data)).not.toContain(key);
 
-    const revoked = await api<Device>(`/api/devices/${device.id}/revoke`, { method: 'POST', token: adminToken });
+    const revoked = await api<Device>(officeApi(`/devices/${device.id}/revoke`), { method: 'POST', token: adminToken });
     expect(revoked.data.revoked).toBe(true);
     const refused = await api('/api/auth/me', { deviceKey: key });
     expect(refused.status).toBe(403);
@@ -234,9 +235,9 @@ describe('devices, for admins', () => {
 
   it('an admin renames a device, moves it to another zone and replaces its settings', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'display', name: 'Display' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'display', name: 'Display' } });
     expect(data.device.zone).toBeNull();
-    const patched = await api<Device>(`/api/devices/${data.device.id}`, {
+    const patched = await api<Device>(officeApi(`/devices/${data.device.id}`), {
       method: 'PATCH',
       token: adminToken,
       body: { name: 'Hall display', zone: 'hall', settings: { languages: ['ru', 'en'] } },
@@ -247,23 +248,23 @@ describe('devices, for admins', () => {
 
   it('a kiosk cannot reach the admin routes', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
-    const res = await api('/api/devices', { method: 'POST', deviceKey: data.key, body: { kind: 'kiosk', name: 'Clone' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
+    const res = await api(officeApi('/devices'), { method: 'POST', deviceKey: data.key, body: { kind: 'kiosk', name: 'Clone' } });
     expect(res.status).toBe(403);
     expect((await api('/api/users', { deviceKey: data.key })).status).toBe(403);
   });
 
   it('answers 404 for a device that does not exist', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    expect((await api('/api/devices/missing/revoke', { method: 'POST', token: adminToken })).status).toBe(404);
-    expect((await api('/api/devices/missing', { method: 'PATCH', token: adminToken, body: { name: 'x' } })).status).toBe(404);
+    expect((await api(officeApi('/devices/missing/revoke'), { method: 'POST', token: adminToken })).status).toBe(404);
+    expect((await api(officeApi('/devices/missing'), { method: 'PATCH', token: adminToken, body: { name: 'x' } })).status).toBe(404);
   });
 });
 
 describe('bad input', () => {
   it("malformed JSON and wrong types get 400 'invalid-input' and change nothing", async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
     const usersBefore = await api<User[]>('/api/users', { token: adminToken });
     const bad: [string, Call][] = [
       ['/api/auth/login', { method: 'POST', body: '{"login": "admin", ' }],
@@ -276,15 +277,15 @@ describe('bad input', () => {
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: { active: 'no' } }],
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: {} }],
       [`/api/users/${usersBefore.data[0]!.id}/password`, { method: 'POST', body: { password: ['a', 'b'] } }],
-      ['/api/devices', { method: 'POST', body: { kind: 'toaster', name: 'T' } }],
-      [`/api/devices/${data.device.id}`, { method: 'PATCH', body: { settings: 'loud' } }],
-      [`/api/devices/${data.device.id}`, { method: 'PATCH', body: '[1, 2' }],
+      [officeApi('/devices'), { method: 'POST', body: { kind: 'toaster', name: 'T' } }],
+      [officeApi(`/devices/${data.device.id}`), { method: 'PATCH', body: { settings: 'loud' } }],
+      [officeApi(`/devices/${data.device.id}`), { method: 'PATCH', body: '[1, 2' }],
     ];
     for (const [path, call] of bad) {
       const res = await api(path, { ...call, token: adminToken });
       expect([path, call.body, res.status, res.error?.code]).toEqual([path, call.body, 400, 'invalid-input']);
     }
     expect((await api('/api/users', { token: adminToken })).data).toEqual(usersBefore.data);
-    expect((await api('/api/devices', { token: adminToken })).data).toEqual([data.device]);
+    expect((await api(officeApi('/devices'), { token: adminToken })).data).toEqual([data.device]);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Database } from '../../server/store/database';
 import { freePort, spawnTalon, type TalonProcess } from '../support/talon-process';
-import { call } from '../support/talon-server';
+import { call, officeApi } from '../support/talon-server';
 
 let running: TalonProcess | undefined;
 
@@ -30,7 +30,7 @@ it('loses no acknowledged ticket and repeats no number after kill -9 under load'
     const serviceId = ['documents', 'certificates', 'consultation'][i % 3]!;
     while (!stop) {
       try {
-        const res = await call<{ ticket: { id: string; code: string } }>(server, '/api/tickets', { body: { serviceId }, token });
+        const res = await call<{ ticket: { id: string; code: string } }>(server, officeApi('/tickets'), { body: { serviceId }, token });
         if (res.body.ok) acknowledged.push({ id: res.body.data.ticket.id, code: res.body.data.ticket.code });
       } catch {
         return; // the connection died with the server
@@ -51,7 +51,7 @@ it('loses no acknowledged ticket and repeats no number after kill -9 under load'
   expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
 
   running = await spawnTalon(dataDir, port);
-  const next = await call<{ ticket: { code: string; number: number } }>(server, '/api/tickets', {
+  const next = await call<{ ticket: { code: string; number: number } }>(server, officeApi('/tickets'), {
     body: { serviceId: 'documents' },
     deviceKey: running.demo.devices.find((d) => d.kind === 'kiosk')!.key,
   });

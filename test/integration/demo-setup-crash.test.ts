@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { freePort, launchTalon, type LaunchedTalon } from '../support/talon-process';
-import { ADMIN_PASSWORD, call } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
 
 let running: LaunchedTalon | undefined;
 
@@ -76,6 +76,6 @@ it('prints only working demo logins after kill -9 at points during the first sta
     expect(me.body.ok && me.body.data.kind).toBe('device');
   }
   const admin = await call<{ token: string }>(server, '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
-  const devices = await call<unknown[]>(server, '/api/devices', { token: admin.body.ok ? admin.body.data.token : '' });
+  const devices = await call<unknown[]>(server, officeApi('/devices'), { token: admin.body.ok ? admin.body.data.token : '' });
   expect(devices.body.ok && devices.body.data).toHaveLength(3);
 }, 300_000);

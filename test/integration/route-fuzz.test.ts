@@ -10,7 +10,7 @@ import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
 import { documentedQueries } from '../support/documented-queries';
 import { apiRoutes, type ApiRoute } from '../support/route-table';
 import { connectClient, type TestClient } from '../support/socket-client';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 /** Runs per route: enough to meet each kind of junk, small enough for CI on two cores. */
 const RUNS_PER_ROUTE = 8;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   // Issued by staff: a kiosk's ticket makes its print job after the answer, which would race the fingerprints.
   ticketIds = [];
   for (const serviceId of ['documents', 'documents']) {
-    const issued = await call<{ ticket: { id: string } }>(server, '/api/tickets', { body: { serviceId }, token: principals[2]![1].token! });
+    const issued = await call<{ ticket: { id: string } }>(server, officeApi('/tickets'), { body: { serviceId }, token: principals[2]![1].token! });
     if (issued.body.ok) ticketIds.push(issued.body.data.ticket.id);
   }
 });

@@ -9,7 +9,7 @@ import { announcementText } from '../../common/i18n';
 import type { Office } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import { Database } from '../../server/store/database';
-import { call, startTalon } from '../support/talon-server';
+import { call, officeApi, startTalon } from '../support/talon-server';
 
 let app: TalonApp | undefined;
 let db: Database | undefined;
@@ -23,10 +23,10 @@ it("speaks each call on the server, in order, in the ticket's language, with the
   // A seeded database from the test support, then our own app on it with a recording speaker.
   const seeded = await startTalon();
   const admin = await seeded.login('admin');
-  const config = await call<{ office: Office }>(seeded, '/api/config', { token: admin });
+  const config = await call<{ office: Office }>(seeded, officeApi('/config'), { token: admin });
   if (!config.body.ok) throw new Error('no config');
   const office = config.body.data.office;
-  await call(seeded, '/api/config/office', {
+  await call(seeded, officeApi('/config/office'), {
     method: 'PUT',
     token: admin,
     body: { ...office, announcements: { templates: { ru: 'Посетитель {ticket}, окно {counter}' }, voicePack: null, serverSpeakers: true } },
