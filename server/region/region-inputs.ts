@@ -1,0 +1,61 @@
+// Every office's day summaries of one period, read for all offices at once: finished days from the
+// stored summaries in one query over analytics_days, the days that can still change (today, in each
+// office's own time zone) from the office's analytics store. Each office counts the period's dates
+// in its own time zone, as its own analytics does.
+import type { LocalDate, OfficeId } from '../../common/protocol';
+import { addDays, localDate } from '../../common/time/calendar';
+import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';
+import type { ReportInput } from '../analytics/measures';
+import { scheduledOpenHours } from '../analytics/open-days';
+import type { Database } from '../store/database';
+import type { RegionOffice } from './region-offices';
+
+export type Period = ReportInput['period'];
+
+const NO_OPEN_HOURS: ReportInput['openHours'] = new Map();
+
+/**
+ * One ReportInput per office. `withOpenHours` adds the schedule's open hours, which only the
+ * per-hour reports (heat map, staffing) stand on: working them out for every date of a year of
+ * 200 offices would cost more than the comparison itself.
+ */
+export async function officeInputs(
+  db: Database,
+  offices: readonly RegionOffice[],
+  period: Period,
+  now: number,
+  withOpenHours: boolean,
+): Promise<Map<OfficeId, ReportInput>> {
+  const todays = new Map(offices.map((office) => [office.id, localDate(now, office.config.office.timeZone)]));
+  // A finished day nobody has asked about yet is summarised (and stored) first; once known, this is a look-up in memory.
+  for (const office of offices) {
+    const lastFinished = earlier(period.to, addDays(todays.get(office.id)!, -1));
+    if (period.from <= lastFinished) await office.analytics.summarise(period.from, lastFinished, office.config.office.timeZone);
+  }
+  const stored = await readStoredDaySummaries(
+    db,
+    offices.map((office) => ({ officeId: office.id, timeZone: office.config.office.timeZone })),
+    period,
+  );
+  const inputs = new Map<OfficeId, ReportInput>();
+  for (const office of offices) {
+    const { timeZone, schedule } = office.config.office;
+    const today = todays.get(office.id)!;
+    let days = stored.get(office.id) ?? [];
+    if (period.to >= today) {
+      const liveFrom = later(period.from, today);
+      const live = await office.analytics.days({ from: liveFrom, to: period.to, timeZone, scope: ALL_VISITS });
+      days = [...days.filter((day) => day.date < liveFrom), ...live];
+    }
+    inputs.set(office.id, {
+      period,
+      days,
+      services: office.config.services,
+      openHours: withOpenHours ? scheduledOpenHours(schedule, period, timeZone) : NO_OPEN_HOURS,
+    });
+  }
+  return inputs;
+}
+
+const earlier = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
+const later = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
