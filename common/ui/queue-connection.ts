@@ -1,4 +1,5 @@
-// The root element's link to the server: a socket, the latest snapshot, and the sequence number.
+// The root element's link to one office's queue: a socket on the office's namespace, the latest
+// snapshot, and the sequence number.
 // A snapshot arrives on every (re)connect; events are applied in order; a gap in `seq` means we
 // missed something, so we ask for a fresh snapshot rather than guess.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -14,17 +15,21 @@ import {
   type Result,
   type ServerToClientEvents,
 } from '../protocol';
+import { officeNamespace, type OfficeId } from '../protocol/offices';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 export type TalonSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectionOptions {
+  /** Whose queue: sequence numbers and events are the office's own. */
+  officeId: OfficeId;
   /** A registered device's key (kiosk, display, print agent); staff use their session cookie. */
   deviceKey?: string | null;
   /** Called for every event applied, after the snapshot is updated (e.g. to announce calls). */
   onEvent?: (event: QueueEvent, snapshot: QueueSnapshot) => void;
   /** Called whenever a whole snapshot replaces the old one (connect, resync). */
   onSnapshot?: (snapshot: QueueSnapshot) => void;
+  /** The server's base URL; the page's own origin when absent. */
   url?: string;
 }
 
@@ -39,9 +44,9 @@ export class QueueConnection implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: ConnectionOptions = {},
+    private readonly options: ConnectionOptions,
   ) {
-    this.socket = io(options.url ?? '/', {
+    this.socket = io(`${options.url ?? ''}${officeNamespace(options.officeId)}`, {
       autoConnect: false,
       withCredentials: true,
       auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},

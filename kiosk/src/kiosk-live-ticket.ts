@@ -1,13 +1,13 @@
-// The visitor's live ticket at /t/<ticketId> (the QR code on the printed ticket): people ahead,
-// the expected wait and, once called, the window — in the ticket's language, with a switch.
-// A public socket says *when* something changed; the server's GET /api/tickets/:id says *what*,
+// The visitor's live ticket at /t/<ticketId>?office=<officeId> (the QR code on the printed ticket):
+// people ahead, the expected wait and, once called, the window — in the ticket's language, with a
+// switch. A public socket says *when* something changed; the server's GET …/tickets/:id says *what*,
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
 import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expectedWaitText, translate, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
-import { api } from '../../common/ui/api';
+import { officeApi } from '../../common/ui/office-api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
@@ -18,8 +18,15 @@ import './components/kiosk-rating';
 
 const POLL_OFFLINE_MS = 10_000;
 
+/** Tickets printed before Talon served several offices carry no office: they are the first office's. */
+const OFFICE_OF_OLD_TICKETS = 'main';
+
 function ticketIdFromPath(): string {
   return decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+function officeIdFromQuery(): string {
+  return new URLSearchParams(location.search).get('office') || OFFICE_OF_OLD_TICKETS;
 }
 
 @customElement('kiosk-live-ticket')
@@ -102,12 +109,15 @@ export class KioskLiveTicket extends LitElement {
   ];
 
   private readonly ticketId = ticketIdFromPath();
+  private readonly officeId = officeIdFromQuery();
+  private readonly officeApi = officeApi(this.officeId);
   private readonly connection = new QueueConnection(this, {
+    officeId: this.officeId,
     onSnapshot: () => void this.live.refresh(),
     onEvent: (event) => this.onQueueEvent(event),
   });
   private readonly live = new CoalescedRequest<LiveTicket>(
-    () => api<LiveTicket>(`/api/tickets/${encodeURIComponent(this.ticketId)}`),
+    () => this.officeApi<LiveTicket>(`/tickets/${encodeURIComponent(this.ticketId)}`),
     (result) => this.adopt(result),
   );
   @state() private _view: LiveTicket | null = null;
@@ -200,7 +210,7 @@ export class KioskLiveTicket extends LitElement {
         } as const;
         const finished = html`<div class="status" data-status="finished">${t(key[ticket.outcome ?? 'served'])}</div>`;
         if (ticket.outcome !== 'served') return finished;
-        return html`${finished}<kiosk-rating .ticketId=${ticket.id} .language=${this.language}></kiosk-rating>`;
+        return html`${finished}<kiosk-rating .officeId=${this.officeId} .ticketId=${ticket.id} .language=${this.language}></kiosk-rating>`;
       }
     }
   }
