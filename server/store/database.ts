@@ -60,17 +60,47 @@ export class Database {
 
   /** Runs `work` in one IMMEDIATE transaction; transactions run strictly one after another. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      await this.writeOps.exec('BEGIN IMMEDIATE');
+    return this.inTurn(() => this.inTransaction(work));
+  }
+
+  /**
+   * A transaction that may rebuild tables other tables refer to (a migration): SQLite's way is to
+   * turn foreign keys off meanwhile — with them on, dropping the old table would delete or refuse
+   * its children. Nothing is left unchecked: every reference is verified before the commit.
+   */
+  schemaTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.inTurn(async () => {
+      // Outside any transaction: SQLite ignores this pragma inside one.
+      await this.writeOps.exec('PRAGMA foreign_keys = OFF');
       try {
-        const result = await work(this.writeOps);
-        await this.writeOps.exec('COMMIT');
-        return result;
-      } catch (error) {
-        await this.writeOps.exec('ROLLBACK').catch(() => undefined);
-        throw error;
+        return await this.inTransaction(async (tx) => {
+          const result = await work(tx);
+          const broken = await tx.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
+          if (broken.length > 0) {
+            const first = broken[0]!;
+            throw new Error(`${broken.length} rows refer to rows that do not exist (first: ${first.table} → ${first.parent})`);
+          }
+          return result;
+        });
+      } finally {
+        await this.writeOps.exec('PRAGMA foreign_keys = ON');
       }
-    };
+    });
+  }
+
+  private async inTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.writeOps.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(this.writeOps);
+      await this.writeOps.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await this.writeOps.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
