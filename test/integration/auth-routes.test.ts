@@ -2,15 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Device, User } from '../../common/protocol';
+import type { Device, OfficeRole, Role, User } from '../../common/protocol';
 import type { CreatedDevice, LoginResult } from '../../common/protocol/admin-schemas';
 import { createApp, type TalonApp } from '../../server/app';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
-import { seedDemoOffice } from '../../server/store/seed';
-import { officeApi } from '../support/talon-server';
+import { seedSingleOffice } from '../../server/store/seed';
+import { MAIN_OFFICE, officeApi } from '../support/talon-server';
 
 const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -25,7 +25,7 @@ beforeEach(async () => {
   db = await Database.open(join(dir, 'talon.sqlite'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
-  await seedDemoOffice(db, now, { allDay: true });
+  await seedSingleOffice(db, now, { allDay: true });
   talon = await createApp({ db, clock: () => now, webApps: 'none', dataDir: dir });
   await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
   base = `http://127.0.0.1:${await talon.listen(0, '127.0.0.1')}`;
@@ -69,8 +69,11 @@ async function tokenOf(loginName: string, password: string): Promise<string> {
   return res.data.token;
 }
 
+/** A role in the organisation's one office. */
+const inMain = (role: Role): OfficeRole[] => [{ officeId: MAIN_OFFICE, role }];
+
 async function createOperator(adminToken: string, loginName = 'operator1', password = 'operator-password'): Promise<User> {
-  const res = await api<User>('/api/users', { method: 'POST', token: adminToken, body: { login: loginName, name: 'Ivanova A.', role: 'operator', password } });
+  const res = await api<User>('/api/users', { method: 'POST', token: adminToken, body: { login: loginName, name: 'Ivanova A.', offices: inMain('operator'), password } });
   if (!res.ok) throw new Error(res.error.message);
   return res.data;
 }
@@ -79,7 +82,7 @@ describe('signing in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and returns the user and token', async () => {
     const res = await login('admin', ADMIN_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.data.user).toMatchObject({ login: 'admin', role: 'admin', active: true });
+    expect(res.data.user).toMatchObject({ login: 'admin', organisationRole: 'regional-admin', active: true });
     expect(res.data.expiresAt).toBe(now + SESSION_LIFETIME_MS);
     expect(JSON.stringify(res.data)).not.toContain('scrypt');
     const [cookie] = res.setCookie;
@@ -147,20 +150,20 @@ describe('users, for admins', () => {
   it('an admin creates, lists, edits and deactivates a user', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
     const operator = await createOperator(adminToken);
-    expect(operator).toMatchObject({ login: 'operator1', name: 'Ivanova A.', role: 'operator', active: true });
+    expect(operator).toMatchObject({ login: 'operator1', name: 'Ivanova A.', organisationRole: null, offices: inMain('operator'), active: true });
     const list = await api<User[]>('/api/users', { token: adminToken });
     expect(list.data.map((u) => u.login)).toEqual(['admin', 'operator1']);
 
     const operatorToken = await tokenOf('operator1', 'operator-password');
-    const patched = await api<User>(`/api/users/${operator.id}`, { method: 'PATCH', token: adminToken, body: { role: 'consultant', active: false } });
-    expect(patched.data).toEqual({ ...operator, role: 'consultant', active: false });
+    const patched = await api<User>(`/api/users/${operator.id}`, { method: 'PATCH', token: adminToken, body: { offices: inMain('consultant'), active: false } });
+    expect(patched.data).toEqual({ ...operator, offices: inMain('consultant'), active: false });
     expect((await api('/api/auth/me', { token: operatorToken })).status).toBe(401);
     expect((await login('operator1', 'operator-password')).status).toBe(401);
   });
 
   it('refuses a login that is already taken with 409 conflict', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const res = await api('/api/users', { method: 'POST', token: adminToken, body: { login: 'ADMIN', name: 'Second', role: 'admin', password: 'another-password' } });
+    const res = await api('/api/users', { method: 'POST', token: adminToken, body: { login: 'ADMIN', name: 'Second', organisationRole: 'regional-admin', password: 'another-password' } });
     expect(res.status).toBe(409);
     expect(res.error.code).toBe('conflict');
   });
@@ -176,11 +179,11 @@ describe('users, for admins', () => {
     expect((await login('operator1', 'fresh-password')).status).toBe(200);
   });
 
-  it('an admin cannot demote the last admin', async () => {
+  it('an admin cannot demote the last regional admin', async () => {
     const { data } = await login('admin', ADMIN_PASSWORD);
-    const res = await api(`/api/users/${data.user.id}`, { method: 'PATCH', token: data.token, body: { role: 'operator' } });
+    const res = await api(`/api/users/${data.user.id}`, { method: 'PATCH', token: data.token, body: { organisationRole: null, offices: inMain('operator') } });
     expect(res.status).toBe(409);
-    expect((await api('/api/auth/me', { token: data.token })).data).toMatchObject({ user: { role: 'admin' } });
+    expect((await api('/api/auth/me', { token: data.token })).data).toMatchObject({ user: { organisationRole: 'regional-admin' } });
   });
 
   it('answers 404 for a user that does not exist', async () => {
@@ -195,8 +198,8 @@ describe('users, for admins', () => {
     const operatorToken = await tokenOf('operator1', 'operator-password');
     const calls: [string, Call][] = [
       ['/api/users', {}],
-      ['/api/users', { method: 'POST', body: { login: 'sneaky', name: 'S', role: 'admin', password: 'sneaky-password' } }],
-      [`/api/users/${operator.id}`, { method: 'PATCH', body: { role: 'admin' } }],
+      ['/api/users', { method: 'POST', body: { login: 'sneaky', name: 'S', organisationRole: 'regional-admin', password: 'sneaky-password' } }],
+      [`/api/users/${operator.id}`, { method: 'PATCH', body: { offices: inMain('admin') } }],
       [`/api/users/${operator.id}/password`, { method: 'POST', body: { password: 'sneaky-password' } }],
       [officeApi('/devices'), {}],
       [officeApi('/devices'), { method: 'POST', body: { kind: 'kiosk', name: 'Fake kiosk' } }],
@@ -270,10 +273,12 @@ describe('bad input', () => {
       ['/api/auth/login', { method: 'POST', body: '{"login": "admin", ' }],
       ['/api/auth/login', { method: 'POST', body: { login: 'admin', password: 42 } }],
       ['/api/users', { method: 'POST', body: '{not json' }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'superuser', password: 'long-enough' } }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'operator', password: 'short' } }],
-      ['/api/users', { method: 'POST', body: { login: 'has space', name: 'New', role: 'operator', password: 'long-enough' } }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'operator', password: 'long-enough', isAdmin: true } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('superuser' as Role), password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', organisationRole: 'emperor', password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: [{ officeId: 'Not A Slug', role: 'operator' }], password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('operator'), password: 'short' } }],
+      ['/api/users', { method: 'POST', body: { login: 'has space', name: 'New', offices: inMain('operator'), password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('operator'), password: 'long-enough', isAdmin: true } }],
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: { active: 'no' } }],
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: {} }],
       [`/api/users/${usersBefore.data[0]!.id}/password`, { method: 'POST', body: { password: ['a', 'b'] } }],
