@@ -8,8 +8,9 @@ import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
 import { panel } from './panel';
+import { region } from './region';
 import { speech } from './speech';
 import { ticket } from './ticket';
 import { visits } from './visits';
 
-export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, panel, speech, ticket, visits };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, panel, region, speech, ticket, visits };
