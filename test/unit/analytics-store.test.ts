@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_VISITS, AnalyticsStore } from '../../server/analytics/analytics-store';
+import { ALL_VISITS, AnalyticsStore, readStoredDaySummaries } from '../../server/analytics/analytics-store';
 import { outcomes } from '../../server/analytics/outcomes';
 import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
 import { waitTimes } from '../../server/analytics/wait-times';
@@ -11,6 +11,8 @@ import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 
 const UTC = 'UTC';
+const MAIN = 'main';
+const OTHER = 'north';
 const YESTERDAY = '2024-03-04';
 const TODAY = '2024-03-05';
 const NOW = zonedToEpoch(TODAY, '12:00', UTC);
@@ -18,29 +20,39 @@ const NOW = zonedToEpoch(TODAY, '12:00', UTC);
 let file: string;
 let db: Database;
 
-/** A ticket issued, called after `waitMinutes` and served for five minutes, at `time` on `date`. */
-async function servedTicket(id: string, serviceId: string, date: string, time: string, waitMinutes: number, status = 'finished'): Promise<void> {
+/** A ticket issued, called after `waitMinutes` and served for five minutes, at `time` on `date`, in office `officeId`. */
+async function servedTicket(id: string, serviceId: string, date: string, time: string, waitMinutes: number, status = 'finished', officeId = MAIN): Promise<void> {
   const issuedAt = zonedToEpoch(date, time, UTC);
   const calledAt = issuedAt + waitMinutes * 60_000;
   await db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO tickets (id, issued_service_id, service_id, service_day, number, code, status, source, priority_kind, issued_at, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'kiosk', 'normal', ?, '{}')`,
-      [id, serviceId, serviceId, date, Number(id.replace(/\D/g, '')) || 1, id.toUpperCase(), status, issuedAt],
+      `INSERT INTO tickets (office_id, id, issued_service_id, service_id, service_day, number, code, status, source, priority_kind, issued_at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'kiosk', 'normal', ?, '{}')`,
+      [officeId, id, serviceId, serviceId, date, Number(id.replace(/\D/g, '')) || 1, id.toUpperCase(), status, issuedAt],
     );
-    const row = 'INSERT INTO journal (at, kind, ticket_id, counter_id, actor, to_state) VALUES (?, ?, ?, ?, ?, ?)';
-    await tx.run(row, [calledAt, 'ticket-called', id, 'c1', 'user:u1', 'called']);
-    if (status === 'finished') await tx.run(row, [calledAt + 300_000, 'ticket-finished', id, 'c1', 'user:u1', 'served']);
+    // The journal numbers each office's rows itself: the next seq of this office.
+    const row = `INSERT INTO journal (office_id, seq, at, kind, ticket_id, counter_id, actor, to_state)
+      VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE office_id = ?), ?, ?, ?, ?, ?, ?)`;
+    await tx.run(row, [officeId, officeId, calledAt, 'ticket-called', id, 'c1', 'user:u1', 'called']);
+    if (status === 'finished') await tx.run(row, [officeId, officeId, calledAt + 300_000, 'ticket-finished', id, 'c1', 'user:u1', 'served']);
   });
 }
 
-const storedRows = async () => (await db.read.all<{ date: string; scope: string }>('SELECT date, scope FROM analytics_days ORDER BY date, scope')).map((r) => `${r.date}|${r.scope}`);
+const storedRows = async (officeId = MAIN) =>
+  (await db.read.all<{ date: string; scope: string }>('SELECT date, scope FROM analytics_days WHERE office_id = ? ORDER BY date, scope', [officeId])).map(
+    (r) => `${r.date}|${r.scope}`,
+  );
 const period = (store: AnalyticsStore, scope = ALL_VISITS) => store.days({ from: YESTERDAY, to: TODAY, timeZone: UTC, scope });
+const storeOf = (officeId = MAIN) => new AnalyticsStore(db, officeId, () => NOW);
 
 beforeEach(async () => {
   file = join(mkdtempSync(join(tmpdir(), 'talon-analytics-')), 'talon.sqlite');
   db = await Database.open(file);
   await migrate(db);
+  // Only the rows the summaries read refer to an office; its document does not matter here.
+  for (const officeId of [MAIN, OTHER]) {
+    await db.transaction((tx) => tx.run("INSERT INTO offices (id, data, created_at, updated_at) VALUES (?, '{}', 0, 0)", [officeId]));
+  }
   await servedTicket('y1', 'docs', YESTERDAY, '09:00', 10);
   await servedTicket('y2', 'certs', YESTERDAY, '10:00', 20);
 });
@@ -51,12 +63,12 @@ afterEach(async () => {
 
 describe('analytics store', () => {
   it('stores a finished day once, per service, and reads it back after a restart', async () => {
-    const first = await period(new AnalyticsStore(db, () => NOW));
+    const first = await period(storeOf());
     expect(first.map((d) => d.date)).toEqual([YESTERDAY, TODAY]);
     expect(await storedRows()).toEqual([`${YESTERDAY}|`, `${YESTERDAY}|certs`, `${YESTERDAY}|docs`]);
     // The journal no longer matters for a stored day: a restarted server answers from the summary.
     await db.transaction((tx) => tx.run('DELETE FROM journal'));
-    const restarted = new AnalyticsStore(db, () => NOW);
+    const restarted = storeOf();
     const input = { period: { from: YESTERDAY, to: TODAY }, days: await period(restarted), services: new Map(), openHours: new Map() };
     expect(outcomes(input).overall).toMatchObject({ issued: 2, served: 2 });
     expect(waitTimes(input).overall.wait).toMatchObject({ count: 2, mean: 15, max: 20 });
@@ -65,7 +77,7 @@ describe('analytics store', () => {
   });
 
   it('keeps today live: a ticket issued after the last report shows in the next one', async () => {
-    const store = new AnalyticsStore(db, () => NOW);
+    const store = storeOf();
     expect(outcomes({ days: await period(store) }).overall.issued).toBe(2);
     await servedTicket('t1', 'docs', TODAY, '09:00', 5);
     await servedTicket('t2', 'docs', TODAY, '09:30', 5, 'called');
@@ -74,11 +86,39 @@ describe('analytics store', () => {
   });
 
   it('rebuilds a day stored by another version of the summaries', async () => {
-    await period(new AnalyticsStore(db, () => NOW));
+    await period(storeOf());
     await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
     await servedTicket('y3', 'docs', YESTERDAY, '11:00', 1);
-    const days = await period(new AnalyticsStore(db, () => NOW));
+    const days = await period(storeOf());
     expect(outcomes({ days }).overall.issued).toBe(3);
     expect(await db.read.all('SELECT 1 FROM analytics_days WHERE version <> ?', [SUMMARY_VERSION])).toEqual([]);
+  });
+
+  it("counts only its own office's visits, and stores each office's day apart", async () => {
+    await servedTicket('n1', 'docs', YESTERDAY, '09:00', 30, 'finished', OTHER);
+    await servedTicket('n2', 'docs', TODAY, '09:00', 30, 'finished', OTHER);
+    expect(outcomes({ days: await period(storeOf()) }).overall.issued).toBe(2);
+    const north = await period(storeOf(OTHER));
+    expect(outcomes({ days: north }).overall).toMatchObject({ issued: 2, served: 2 });
+    expect(waitTimes({ period: { from: YESTERDAY, to: TODAY }, days: north, services: new Map(), openHours: new Map() }).overall.wait.mean).toBe(30);
+    expect(await storedRows(OTHER)).toEqual([`${YESTERDAY}|`, `${YESTERDAY}|docs`]);
+    expect(await storedRows()).toEqual([`${YESTERDAY}|`, `${YESTERDAY}|certs`, `${YESTERDAY}|docs`]);
+  });
+
+  it('reads the stored days of several offices at once, an empty day where none is stored', async () => {
+    await servedTicket('n1', 'docs', YESTERDAY, '09:00', 30, 'finished', OTHER);
+    await storeOf().summarise(YESTERDAY, YESTERDAY, UTC);
+    await storeOf(OTHER).summarise(YESTERDAY, YESTERDAY, UTC);
+    const offices = [MAIN, OTHER, 'empty'].map((officeId) => ({ officeId, timeZone: UTC }));
+    const stored = await readStoredDaySummaries(db, offices, { from: YESTERDAY, to: TODAY });
+    const issued = (officeId: string) => stored.get(officeId)!.map((day) => outcomes({ days: [day] }).overall.issued);
+    expect(stored.get(MAIN)!.map((d) => d.date)).toEqual([YESTERDAY, TODAY]);
+    // Today is never stored: it can still change.
+    expect(issued(MAIN)).toEqual([2, 0]);
+    expect(issued(OTHER)).toEqual([1, 0]);
+    expect(issued('empty')).toEqual([0, 0]);
+    // A summary kept in another time zone is out of date for an office that moved.
+    const moved = await readStoredDaySummaries(db, [{ officeId: MAIN, timeZone: 'Europe/Moscow' }], { from: YESTERDAY, to: YESTERDAY });
+    expect(outcomes({ days: moved.get(MAIN)! }).overall.issued).toBe(0);
   });
 });
