@@ -1,5 +1,6 @@
-// The appointment book wired up: its routes, and the no-show sweep at startup and every minute.
+// One office's appointment book wired up: its routes, and its no-show sweep at startup and every minute.
 import { Router } from 'express';
+import type { OfficeId } from '../../common/protocol/offices';
 import type { Clock, QueueEngine } from '../engine/queue-engine';
 import { appointmentRoutes } from '../http/appointment-routes';
 import { publicBookingRoutes } from '../http/public-booking-routes';
@@ -14,9 +15,9 @@ export interface AppointmentsFeature {
   stop(): void;
 }
 
-export async function startAppointments(deps: { db: Database; engine: QueueEngine; clock: Clock; newId: () => string }): Promise<AppointmentsFeature> {
+export async function startAppointments(deps: { db: Database; officeId: OfficeId; engine: QueueEngine; clock: Clock; newId: () => string }): Promise<AppointmentsFeature> {
   const book = await AppointmentBook.load(deps);
-  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error('[talon] no-show sweep failed', error));
+  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error(`[talon] no-show sweep failed in office ${deps.officeId}`, error));
   await sweep();
   const timer = setInterval(() => void sweep(), NO_SHOW_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.

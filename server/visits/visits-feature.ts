@@ -1,6 +1,7 @@
-// The visit journal and visitor ratings wired up: their stores, routes, and the sweep that erases
-// visitors' names and contacts past the office's retention period — at startup and every hour.
+// One office's visit journal and visitor ratings wired up: their stores, routes, and the sweep that
+// erases visitors' names and contacts past the office's retention period — at startup and every hour.
 import { Router } from 'express';
+import type { OfficeId } from '../../common/protocol/offices';
 import type { Clock, QueueEngine } from '../engine/queue-engine';
 import { ratingRoutes } from '../http/rating-routes';
 import { visitJournalRoutes } from '../http/visit-journal-routes';
@@ -18,10 +19,11 @@ export interface VisitsFeature {
   stop(): void;
 }
 
-export async function startVisits(deps: { db: Database; engine: QueueEngine; clock: Clock }): Promise<VisitsFeature> {
-  const journal = new VisitJournal(createVisitJournalStore(deps.db), deps.engine);
-  const ratings = new VisitRatings(deps.db, createRatingsStore(deps.db), deps.engine);
-  const sweep = () => journal.sweep().catch((error: unknown) => console.error('[talon] personal data sweep failed', error));
+export async function startVisits(deps: { db: Database; officeId: OfficeId; engine: QueueEngine; clock: Clock }): Promise<VisitsFeature> {
+  const { db, officeId } = deps;
+  const journal = new VisitJournal(createVisitJournalStore(db, officeId), deps.engine);
+  const ratings = new VisitRatings(db, officeId, createRatingsStore(db, officeId), deps.engine);
+  const sweep = () => journal.sweep().catch((error: unknown) => console.error(`[talon] personal data sweep failed in office ${officeId}`, error));
   await sweep();
   const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
