@@ -90,7 +90,8 @@ const DEVICES = [
   ['print-agent', 'common.demoDevice.printAgent'],
 ] as const;
 
-function staffFor(offices: readonly DemoOfficeRef[]): DemoStaff[] {
+/** The demo's people for these offices, by slot. */
+export function demoStaff(offices: readonly DemoOfficeRef[]): DemoStaff[] {
   const people = STAFF.flatMap(({ roles, ...person }) => {
     const held = roles.flatMap(([slot, role]) => (offices[slot] ? [{ officeId: offices[slot].id, role }] : []));
     return held.length > 0 ? [{ ...person, offices: held }] : [];
@@ -102,7 +103,7 @@ function newPlan(offices: readonly DemoOfficeRef[]): PendingDemo {
   return {
     pending: true,
     staffPassword: randomBytes(9).toString('base64url'),
-    staff: staffFor(offices),
+    staff: demoStaff(offices),
     devices: offices.flatMap((office) => DEVICES.map(([kind, nameKey]) => ({ officeId: office.id, kind, name: translate(office.language, nameKey), key: newSecret() }))),
   };
 }
