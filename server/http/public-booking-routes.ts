@@ -21,7 +21,7 @@ export function publicBookingRoutes(book: AppointmentBook, clock: () => number =
   const booking = createRateLimiter(PUBLIC_BOOKING_LIMITS.book, clock);
 
   router.get(
-    '/api/public/booking',
+    '/public/booking',
     handle((req, res): BookingInfo => {
       limitPerIp(browse, req, res);
       return book.info();
@@ -29,7 +29,7 @@ export function publicBookingRoutes(book: AppointmentBook, clock: () => number =
   );
 
   router.get(
-    '/api/public/slots',
+    '/public/slots',
     handle((req, res): Promise<SlotView[]> => {
       limitPerIp(browse, req, res);
       const { serviceId, date } = parse(slotsQuerySchema, req.query);
@@ -38,7 +38,7 @@ export function publicBookingRoutes(book: AppointmentBook, clock: () => number =
   );
 
   router.post(
-    '/api/public/appointments',
+    '/public/appointments',
     handle(async (req, res): Promise<BookingReceipt> => {
       limitPerIp(booking, req, res);
       const { code, serviceId, slotStart, slotEnd } = await book.book(parse(bookAppointmentSchema, req.body), { actor: { kind: 'public' } }, 'public');

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ratingSchema, reportPeriodQuerySchema, type RatingsReport } from '../../common/protocol';
 import { localized } from '../../common/ui/localized-text';
-import { requireRole } from '../auth/permissions';
+import { ANALYTICS_ROLES, requireRole } from '../auth/permissions';
 import { limitPerIp } from '../auth/limit-per-ip';
 import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
 import { localDate } from '../../common/time/calendar';
@@ -30,7 +30,7 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: 
   const rate = createRateLimiter(RATING_LIMITS.rate, clock);
 
   router.get(
-    '/api/public/tickets/:id/rating',
+    '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(look, req, res);
       return ratings.state(parse(ticketId, req.params.id));
@@ -38,7 +38,7 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: 
   );
 
   router.post(
-    '/api/public/tickets/:id/rating',
+    '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(rate, req, res);
       return ratings.rate(parse(ticketId, req.params.id), parse(ratingSchema, req.body));
@@ -46,8 +46,8 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: 
   );
 
   router.get(
-    '/api/ratings/report',
-    requireRole('manager', 'admin'),
+    '/ratings/report',
+    requireRole(...ANALYTICS_ROLES),
     handle(async (req, res): Promise<RatingsReport | undefined> => {
       const query = parse(reportPeriodQuerySchema, req.query);
       const { office, services } = engine.currentConfig;

@@ -1,0 +1,32 @@
+// The one Socket.IO server. Each office has its own namespace, `/offices/<id>` (hub.ts), opened when
+// its runtime starts; the root namespace carries nothing, and a client connecting there is told
+// where to go instead of waiting forever for a snapshot.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import type { Credentials, Principal } from '../auth/principal';
+import { allowOrigins } from './origin-check';
+
+export interface SocketData {
+  /** Who the socket is in its office's namespace. */
+  principal: Principal;
+  /** Rooms that name the socket's access, so revoking it disconnects the socket. */
+  rooms: string[];
+  credentials: Credentials;
+}
+
+export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type OfficeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createSocketServer(
+  httpServer: HttpServer,
+  /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[] = [],
+): TalonIo {
+  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
+  io.use((_socket, next) =>
+    next(Object.assign(new Error('Connect to an office: /offices/<id>'), { data: { code: 'not-found', message: 'Connect to an office: /offices/<id>' } })),
+  );
+  return io;
+}
