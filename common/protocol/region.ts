@@ -46,6 +46,9 @@ export interface RegionOfficeRow {
   change: Record<RegionMeasure, number | null>;
 }
 
+/** How an office is named on the screen and in files. */
+export type RegionOfficeName = Pick<RegionOfficeRow, 'officeId' | 'name' | 'defaultLanguage'>;
+
 export interface RegionReport {
   /** Local dates: each office counts them in its own time zone. */
   period: RegionPeriod;
@@ -63,13 +66,15 @@ export interface RegionReport {
  */
 export interface RegionHeatMap {
   period: RegionPeriod;
+  /** The offices the map adds up. */
   officeIds: OfficeId[];
+  /** Every office, to choose from. */
+  offices: RegionOfficeName[];
   heatmap: HeatCell[];
 }
 
 /** The staffing advisor's answer for one office, and its busiest hour at a glance. */
-export interface RegionStaffingRow {
-  officeId: OfficeId;
+export interface RegionStaffingRow extends RegionOfficeName {
   /** The hour needing the most booths (ties: more arrivals); null when the period has no visitors. */
   peak: { weekday: number; hour: number; arrivalsPerHour: number; recommendedBooths: number; meanBoothsOpen: number } | null;
   /** Weekday × hours in which fewer booths were open, on average, than the advisor recommends. */
@@ -114,7 +119,7 @@ export const regionQuerySchema = z.object({
 export type RegionQuery = z.output<typeof regionQuerySchema>;
 
 /** An office's name in `lang`, else in its own default language, else its id. */
-export function regionOfficeName(row: Pick<RegionOfficeRow, 'officeId' | 'name' | 'defaultLanguage'>, lang: Lang | undefined): string {
+export function regionOfficeName(row: RegionOfficeName, lang: Lang | undefined): string {
   return (lang && row.name[lang]) || row.name[row.defaultLanguage] || row.officeId;
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireOrganisationRole } from '../auth/permissions';
 import { regionHeatMap } from '../region/region-heat-map';
 import { officeInputs, type Period } from '../region/region-inputs';
-import type { RegionOffice } from '../region/region-offices';
+import { officeName, type RegionOffice } from '../region/region-offices';
 import { ratingTotals } from '../region/region-ratings';
 import { regionReport, type PeriodData } from '../region/region-report';
 import { officeStaffing } from '../region/region-staffing';
@@ -74,7 +74,12 @@ export function regionRoutes(deps: RegionDeps): Router {
     handle(async (req, res): Promise<RegionHeatMap | undefined> => {
       const { query, offices, period } = question(req.query);
       const inputs = await officeInputs(deps.db, offices, period, deps.now(), true);
-      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), heatmap: regionHeatMap([...inputs.values()]) };
+      const result: RegionHeatMap = {
+        period,
+        officeIds: offices.map((o) => o.id),
+        offices: deps.offices().map(officeName),
+        heatmap: regionHeatMap([...inputs.values()]),
+      };
       return answer(res, query, 'heatmap', period, result, () => regionHeatMapTable(result.heatmap));
     }),
   );
@@ -90,7 +95,7 @@ export function regionRoutes(deps: RegionDeps): Router {
         shrinkage: query.shrinkage ?? DEFAULT_STAFFING.shrinkage,
       };
       const inputs = await officeInputs(deps.db, offices, period, deps.now(), true);
-      const result: RegionStaffing = { period, offices: offices.map((office) => officeStaffing(office.id, inputs.get(office.id)!, settings)) };
+      const result: RegionStaffing = { period, offices: offices.map((office) => officeStaffing(office, inputs.get(office.id)!, settings)) };
       return answer(res, query, 'staffing', period, result, () => regionStaffingTable(result));
     }),
   );

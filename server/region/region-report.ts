@@ -6,7 +6,7 @@ import type { Lang, OfficeId } from '../../common/protocol';
 import { sortRegionRows, type RegionOfficeRow, type RegionReport, type RegionSortKey } from '../../common/protocol/region';
 import type { ReportInput } from '../analytics/measures';
 import { changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
-import type { RegionOffice } from './region-offices';
+import { officeName, type RegionOffice } from './region-offices';
 import type { Period } from './region-inputs';
 
 /** One period's day summaries and ratings, per office. */
@@ -36,8 +36,7 @@ export function regionReport(request: RegionReportRequest): RegionReport {
   const rows = offices.map((office): RegionOfficeRow => {
     const now = figures(current, [office.id]);
     const before = figures(previous, [office.id]);
-    const { name, defaultLanguage, timeZone } = office.config.office;
-    return { officeId: office.id, name, defaultLanguage, timeZone, current: now, previous: before, change: changeOf(now, before) };
+    return { ...officeName(office), timeZone: office.config.office.timeZone, current: now, previous: before, change: changeOf(now, before) };
   });
   const all = offices.map((office) => office.id);
   const regionNow = figures(current, all);

@@ -3,13 +3,14 @@
 // booths open than advised. The full advice per hour comes along for the office's own view.
 import type { StaffingSettings } from '../../common/protocol/analytics';
 import type { RegionStaffingRow } from '../../common/protocol/region';
+import { officeName, type RegionOffice } from './region-offices';
 import type { ReportInput } from '../analytics/measures';
 import { staffingAdvice } from '../analytics/staffing';
 
 /** Half a booth either way is rounding, not under- or over-staffing. */
 const TOLERANCE_BOOTHS = 0.5;
 
-export function officeStaffing(officeId: string, input: ReportInput, settings: StaffingSettings): RegionStaffingRow {
+export function officeStaffing(office: RegionOffice, input: ReportInput, settings: StaffingSettings): RegionStaffingRow {
   const staffing = staffingAdvice(input, settings);
   let peak: RegionStaffingRow['peak'] = null;
   let understaffedHours = 0;
@@ -23,5 +24,5 @@ export function officeStaffing(officeId: string, input: ReportInput, settings: S
       peak = { weekday, hour, arrivalsPerHour, recommendedBooths, meanBoothsOpen };
     }
   }
-  return { officeId, peak, understaffedHours, overstaffedHours, staffing };
+  return { ...officeName(office), peak, understaffedHours, overstaffedHours, staffing };
 }

@@ -1,3 +1,5 @@
+import { plural } from '../plural';
+
 // The regional view of the staff app (regional administrators and analysts): every office side by
 // side, the region's arrivals by weekday and hour, and the staffing advisor per office. Period,
 // comparison, loading and CSV words are the analytics section's.
@@ -50,5 +52,7 @@ export const region = {
     overstaffed: 'Hours with booths to spare',
     noVisitors: 'no visitors',
   },
+  /** What the rating column stands on (its cells' tooltip). */
+  ratingsCount: plural({ '=0': 'no ratings', one: '{count} rating', other: '{count} ratings' }),
   noOffices: 'There are no offices yet.',
 } as const;

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Региональный вид приложения сотрудников (региональные администраторы и аналитики): все
 // отделения рядом, приходы по дням недели и часам по региону и советник по окнам для каждого отделения.
@@ -50,5 +51,6 @@ export const region: Catalogue['region'] = {
     overstaffed: 'Часов с лишними окнами',
     noVisitors: 'нет посетителей',
   },
+  ratingsCount: plural({ '=0': 'оценок нет', one: '{count} оценка', few: '{count} оценки', many: '{count} оценок', other: '{count} оценки' }),
   noOffices: 'Отделений пока нет.',
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { plural } from '../plural';
 
 // Регіональний вигляд застосунку працівників (регіональні адміністратори й аналітики): усі
 // відділення поруч, приходи за днями тижня й годинами по регіону та порадник щодо вікон для кожного відділення.
@@ -50,5 +51,6 @@ export const region: Catalogue['region'] = {
     overstaffed: 'Годин із зайвими вікнами',
     noVisitors: 'немає відвідувачів',
   },
+  ratingsCount: plural({ '=0': 'оцінок немає', one: '{count} оцінка', few: '{count} оцінки', many: '{count} оцінок', other: '{count} оцінки' }),
   noOffices: 'Відділень поки немає.',
 };
