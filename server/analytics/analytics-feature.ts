@@ -3,7 +3,7 @@
 // office at once (readStoredDaySummaries), finds yesterday there without anyone opening a report.
 // The first run waits a minute: a starting server has every office to load first.
 import { addDays, localDate } from '../../common/time/calendar';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
 import { AnalyticsStore } from './analytics-store';

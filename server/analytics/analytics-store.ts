@@ -3,8 +3,7 @@
 // data) and kept in memory once read; a day that can still change (today, or a day with tickets left
 // open) is summarised afresh from its records on every request, so live data is always current.
 // The regional view reads many offices' stored days at once (readStoredDaySummaries).
-import type { LocalDate } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { LongWait } from '../../common/protocol/analytics';
 import type { Database } from '../store/database';

@@ -1,8 +1,7 @@
 // Reading one office's days of visits and counter intervals from the tickets table and the journal:
 // the raw material of day summaries. Slow by nature (a year is ~21 s), so only days not yet summarised and
 // today are read.
-import type { LocalDate } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../store/database';
 import type { LocalClock } from './local-clock';

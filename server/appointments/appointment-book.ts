@@ -14,13 +14,13 @@ import {
   type MoveAppointmentInput,
   type SlotView,
   type Ticket,
+  type OfficeId,
 } from '../../common/protocol';
 import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../../common/appointment-codes';
 import { bookableDays, bookableServices, serviceSlots } from '../domain/booking';
 import { checkInDecision, isNoShow, issueCheckInTicket, type CheckInRules } from '../domain/check-in';
 import { canBook, type Slot } from '../domain/slots';
 import { localDate } from '../../common/time/calendar';
-import type { OfficeId } from '../../common/protocol/offices';
 import type { QueueEngine, Who } from '../engine/queue-engine';
 import { fail } from '../http/respond';
 import * as store from '../store/appointments-store';

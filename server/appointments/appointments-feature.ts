@@ -1,6 +1,6 @@
 // One office's appointment book wired up: its routes, and its no-show sweep at startup and every minute.
 import { Router } from 'express';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import type { Clock, QueueEngine } from '../engine/queue-engine';
 import { appointmentRoutes } from '../http/appointment-routes';
 import { publicBookingRoutes } from '../http/public-booking-routes';

@@ -1,7 +1,7 @@
 // The device that issued a ticket, read from the journal: every change there names its actor, so
 // the print job needs no column of its own in the queue's tables, and a job a crash left unmade
 // can still find its kiosk later.
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import { actorLabel } from '../store/queue-store';
 import type { Database } from '../store/database';
 

@@ -6,8 +6,7 @@
 // A job is stored before it is sent and stays pending until its agent answers, so nothing is lost
 // to a disconnected agent or a restart; what happens to it then — claimed once, superseded,
 // expired — is PrintJobLife's (print-job-life.ts).
-import type { Device, Ticket } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { Device, Ticket, OfficeId } from '../../common/protocol';
 import type { PrinterInfo, PrintJob, PrintJobPayload, QueuedPrintJob } from '../../common/protocol/printing';
 import { estimateWait } from '../domain/estimates';
 import type { TicketLogo } from './ticket-logo';

@@ -8,8 +8,7 @@
 // - The agent keeps the answers it gave in a file; an answer that arrives twice (resent after a
 //   reconnect or a restart) is recorded once.
 // Claims, give-ups, reprints and answers run one at a time, so each decision sees the last one's.
-import type { Device, Result } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { Device, Result, OfficeId } from '../../common/protocol';
 import type { GaveUpPrinting, PrintJob, PrintJobResult } from '../../common/protocol/printing';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';

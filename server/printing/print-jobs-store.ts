@@ -2,7 +2,7 @@
 // its life (see db/migrations/0007_print_job_lifecycle.sql). Moves between states are conditional
 // updates, so a job leaves `pending` or `printing` once, whichever of its agent, a reprint or its
 // expiry comes first.
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
 import type { Database, SqlValue } from '../store/database';
 

@@ -3,7 +3,7 @@
 // what ESC/POS raster printing takes. Read again only when the file changes.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import type { MonoImage } from '../../printer/escpos/commands';
 
 export const TICKET_LOGO_FILE = 'ticket-logo.pbm';

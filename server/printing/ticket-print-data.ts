@@ -1,7 +1,6 @@
 // Every word of a printed ticket, rendered on the server in the ticket's language: the office's
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
-import type { Ticket, WaitEstimate } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { Ticket, WaitEstimate, OfficeId } from '../../common/protocol';
 import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
 import { translate, translatorFor, waitValueText } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';

@@ -10,8 +10,8 @@ import {
   type AppointmentStatus,
   type Lang,
   type LocalDate,
+  type OfficeId,
 } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
 import type { Queryable } from './database';
 
 interface AppointmentRow {

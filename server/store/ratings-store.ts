@@ -1,7 +1,6 @@
 // One office's visitors' ratings: one per ticket, refused a second time by the primary key itself
 // (ticket ids are unique across offices).
-import type { LocalDate } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { LocalDate, OfficeId } from '../../common/protocol';
 import type { Database } from './database';
 
 export interface Rating {

@@ -1,8 +1,7 @@
 // One office's visit journal on disk: its settings document and one record per served ticket.
 // Personal data (name, contact, the contact's key) is erased in place by `erasePersonalData`. A repeat
 // visit is recognised within the office only: each office keeps its own visitors' contacts.
-import type { LocalDate, VisitJournalSettings, VisitRecord } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { LocalDate, VisitJournalSettings, VisitRecord, OfficeId } from '../../common/protocol';
 import type { Database, Queryable } from './database';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from './visit-journal-defaults';
 

@@ -1,8 +1,7 @@
 // Visitors rate a served visit once, from their live ticket page; the unguessable ticket id is the
 // only credential, and it rates only within the ticket's own office. The rating keeps who served the visit, so reports can show ratings per specialist.
 import type { z } from 'zod';
-import type { LocalDate, RatingState, RatingsReport, ratingSchema } from '../../common/protocol';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { LocalDate, RatingState, RatingsReport, ratingSchema, OfficeId } from '../../common/protocol';
 import { userIdOf } from '../analytics/visits';
 import type { QueueEngine } from '../engine/queue-engine';
 import { fail } from '../http/respond';

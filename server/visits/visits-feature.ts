@@ -1,7 +1,7 @@
 // One office's visit journal and visitor ratings wired up: their stores, routes, and the sweep that
 // erases visitors' names and contacts past the office's retention period — at startup and every hour.
 import { Router } from 'express';
-import type { OfficeId } from '../../common/protocol/offices';
+import type { OfficeId } from '../../common/protocol';
 import type { Clock, QueueEngine } from '../engine/queue-engine';
 import { ratingRoutes } from '../http/rating-routes';
 import { visitJournalRoutes } from '../http/visit-journal-routes';
