@@ -32,7 +32,11 @@ export async function connectClient(url: string, auth: { token?: string; deviceK
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('queue:snapshot', () => resolve());
-    socket.once('connect_error', reject);
+    // A refused handshake is final (Socket.IO does not retry it): close the connection under it too.
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
   });
   return {
     socket,

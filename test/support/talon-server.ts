@@ -7,19 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { officeApiPath, type OfficeId } from '../../common/protocol';
 import type { Clock, QueueEngine } from '../../server/engine/queue-engine';
-import type { TalonIo } from '../../server/realtime/hub';
 import { createApp, type TalonApp } from '../../server/app';
+import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { provisionDemo, type DemoCredentials, type DemoOfficeRef } from '../../server/demo';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
-import { seedSingleOffice } from '../../server/store/seed';
+import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 const TEST_LOGIN_LIMIT = { burst: 1000, refillEveryMs: 10 };
 
 /** The one office of the organisation every test starts with (as a database from before offices migrates). */
-export const MAIN_OFFICE: OfficeId = 'main';
+export const MAIN_OFFICE: OfficeId = SINGLE_OFFICE_ID;
 
 /** An office's route: `officeApi('/tickets')` is `/api/offices/main/tickets`. */
 export function officeApi(path: string, office: OfficeId = MAIN_OFFICE): string {
@@ -55,7 +55,7 @@ export interface RunningTalon {
   office: OfficeId;
   /** That office's queue engine and Socket.IO namespace, as the running app holds them. */
   engine: QueueEngine;
-  namespace: OfficeNamespace;
+  namespace: OfficeRuntime['namespace'];
   demo: DemoCredentials;
   deviceKey(kind: 'kiosk' | 'display' | 'print-agent'): string;
   /** Logs in and returns the session token (use as `Authorization: Bearer` or socket auth `token`). */
@@ -63,8 +63,6 @@ export interface RunningTalon {
   restart(): Promise<RunningTalon>;
   close(): Promise<void>;
 }
-
-type OfficeNamespace = ReturnType<TalonIo['of']>;
 
 const DB_FILE = 'talon.sqlite';
 const DEMO_FILE = 'demo-credentials.json';
@@ -95,7 +93,7 @@ function seededTemplate(officeHours: boolean): Promise<string> {
   return template;
 }
 
-function mainOffice(talon: TalonApp): { engine: QueueEngine; namespace: OfficeNamespace } {
+function mainOffice(talon: TalonApp): OfficeRuntime {
   const office = talon.office(MAIN_OFFICE);
   if (!office) throw new Error(`office ${MAIN_OFFICE} did not start`);
   return office;
