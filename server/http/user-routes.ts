@@ -70,6 +70,7 @@ export function userRoutes({ stores, revocations, officeIds }: UserRoutesDeps): 
       if (!manager.regional && input.offices.length === 0) fail('invalid-input', 'Give the person a role in one of your offices');
       const created = await stores.users.create(input);
       if (created.kind === 'login-taken') fail('conflict', `The login "${input.login}" is already taken`);
+      if (created.kind === 'unknown-office') fail('office-not-found', `No office ${created.officeId}`);
       return created.user;
     }),
   );
@@ -88,6 +89,7 @@ export function userRoutes({ stores, revocations, officeIds }: UserRoutesDeps): 
       const updated = await stores.users.update(user.id, { ...rest, ...(offices ? { offices: { within, roles: offices } } : {}) });
       if (updated.kind === 'not-found') fail('not-found', 'No such user');
       if (updated.kind === 'last-admin') fail('conflict', 'This is the last active regional admin; make someone else regional admin first');
+      if (updated.kind === 'unknown-office') fail('office-not-found', `No office ${updated.officeId}`);
       // A deactivated account or changed roles must not keep working through an open socket.
       if (patch.active === false || patch.organisationRole !== undefined || offices) revocations.revoke({ kind: 'user', id: updated.user.id });
       else revocations.changed({ kind: 'user', id: updated.user.id });
