@@ -2,6 +2,7 @@
 // sockets, what the public and staff see of each, and the roles people hold in them.
 import { z } from 'zod';
 import { officeSchema } from './config-schemas';
+import { localizedText } from './schemas';
 import type { LocalizedText, Role } from './model';
 
 /** An office's id: a slug, because it is part of every URL (`/api/offices/<id>/…`) and socket namespace. */
@@ -57,3 +58,7 @@ export const createOfficeSchema = z
   .refine((body) => body.office !== undefined || body.copyFrom !== undefined, 'give the office document, or copyFrom to start as a copy');
 
 export type CreateOfficeInput = z.output<typeof createOfficeSchema>;
+
+/** The organisation that holds the offices (a region, a department). */
+export const organisationSchema = z.strictObject({ name: localizedText });
+export type Organisation = z.output<typeof organisationSchema>;
