@@ -25,9 +25,14 @@ export class PanelAdminAppointments extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
+  /** The document is loaded as the element connects, after the context has answered. */
+  private readonly _officeApi = () => adminApi(this._env?.officeId ?? '');
   /** For the services' names. */
   @property({ attribute: false }) config!: AdminConfig;
-  private readonly _document = new SettingsDocument<AppointmentSettings>(this, { load: adminApi.appointmentSettings, save: adminApi.saveAppointmentSettings });
+  private readonly _document = new SettingsDocument<AppointmentSettings>(this, {
+    load: () => this._officeApi().appointmentSettings(),
+    save: (settings) => this._officeApi().saveAppointmentSettings(settings),
+  });
   private readonly _edit = (change: (settings: AppointmentSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {

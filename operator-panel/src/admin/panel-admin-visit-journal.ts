@@ -21,7 +21,12 @@ export class PanelAdminVisitJournal extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, { load: adminApi.visitJournalSettings, save: adminApi.saveVisitJournalSettings });
+  /** The document is loaded as the element connects, after the context has answered. */
+  private readonly _officeApi = () => adminApi(this._env?.officeId ?? '');
+  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, {
+    load: () => this._officeApi().visitJournalSettings(),
+    save: (settings) => this._officeApi().saveVisitJournalSettings(settings),
+  });
   private readonly _edit = (change: (settings: VisitJournalSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {

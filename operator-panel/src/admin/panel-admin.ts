@@ -122,7 +122,9 @@ export class PanelAdmin extends LitElement {
   }
 
   private async _load(): Promise<void> {
-    const result = await adminApi.configuration();
+    const env = this._env;
+    if (!env) return;
+    const result = await adminApi(env.officeId).configuration();
     if (result.ok) this._config = result.data;
   }
 

@@ -72,7 +72,7 @@ export class PanelAnalytics extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this._filters ??= { ...presetPeriod('last30Days', this._today()), serviceId: null };
+    this._filters ??= { officeId: this._env.officeId, ...presetPeriod('last30Days', this._today()), serviceId: null };
   }
 
   private _renderView(filters: AnalyticsFilters) {
