@@ -41,7 +41,7 @@ export function regionRoutes(deps: RegionDeps): Router {
     const running = deps.offices();
     const wanted = query.offices?.length ? new Set(query.offices) : null;
     const unknown = [...(wanted ?? [])].filter((id) => !running.some((office) => office.id === id));
-    if (unknown.length > 0) fail('not-found', `No office ${unknown.join(', ')}`);
+    if (unknown.length > 0) fail('office-not-found', `No office ${unknown.join(', ')}`);
     const offices = wanted ? running.filter((office) => wanted.has(office.id)) : running;
     return { query, offices, period: reportPeriod(query, latestToday(running, deps.now())) };
   };

@@ -38,11 +38,13 @@ const region = <T>(path: string, token = analyst) => call<T>(server, `/api/regio
 beforeAll(async () => {
   server = await startTalon({ clock: () => now });
   admin = await server.login('admin');
-  analyst = await server.login('analyst');
+  const password = 'analyst-password-for-tests';
+  data(await call(server, '/api/users', { body: { login: 'analyst', name: 'Regional analyst', password, organisationRole: 'regional-analyst' }, token: admin }));
+  analyst = await server.login('analyst', password);
   data(await call(server, '/api/offices', { body: { id: 'north', copyFrom: 'main' }, token: admin }));
   data(await call(server, '/api/offices/north', { method: 'PATCH', body: { name: { ru: 'Север', en: 'North' }, timeZone: 'Europe/Moscow' }, token: admin }));
 
-  // Main: three visitors, two served after 2 and 4 minutes' wait, one who never came to the booth.
+  // Main: three visitors, two served, one who never came to the booth.
   const operator = await server.login('operator1');
   data(await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operator }));
   for (let i = 0; i < 3; i++) await issue('main', operator);
@@ -59,6 +61,9 @@ beforeAll(async () => {
 
   // The next day: the 24th is finished in both offices and read from its stored summary.
   now = zonedToEpoch('2026-11-25', '10:00', 'Asia/Irkutsk');
+  // Sessions end after a night away.
+  admin = await server.login('admin');
+  analyst = await server.login('analyst', password);
 });
 
 afterAll(async () => {
@@ -72,14 +77,16 @@ describe('the regional report', () => {
     expect(report.previousPeriod).toEqual({ from: '2026-11-17', to: '2026-11-17' });
     const [main, north] = ['main', 'north'].map((id) => report.offices.find((o) => o.officeId === id)!);
     expect(main!.current).toMatchObject({ visitors: 3, noShowRate: 1 / 3, satisfaction: 4, ratings: 1, bookedShare: 0 });
-    expect(main!.current.meanWaitMinutes).toBeCloseTo(3.5, 5);
+    // Called after 2, 7 and 12 minutes (the no-show too: they were called).
+    expect(main!.current.meanWaitMinutes).toBeCloseTo(7, 5);
     expect(main!.change.visitors).toBe(3);
     expect(main!.previous.meanWaitMinutes).toBeNull();
     expect(main!.change.meanWaitMinutes).toBeNull();
     expect(north).toMatchObject({ name: { ru: 'Север', en: 'North' }, timeZone: 'Europe/Moscow' });
     expect(north!.current).toMatchObject({ visitors: 1, meanWaitMinutes: 0, noShowRate: 0, satisfaction: null, ratings: 0 });
     expect(report.region.current).toMatchObject({ visitors: 4, noShowRate: 1 / 4, satisfaction: 4, ratings: 1 });
-    expect(report.region.current.meanWaitMinutes).toBeCloseTo(7 / 3, 5);
+    // Every visitor of the region counts once: (2 + 7 + 12 + 0) / 4, not the mean of the offices' means.
+    expect(report.region.current.meanWaitMinutes).toBeCloseTo(21 / 4, 5);
   });
 
   it('gives each office the same figures as its own comparison report', async () => {
@@ -109,7 +116,7 @@ describe('the regional report', () => {
   });
 
   it('downloads the table as CSV in the order asked for, the whole region last', async () => {
-    const response = await fetch(`${server.url}/api/region/report?from=${DAY}&to=${DAY}&sort=visitors&direction=asc&lang=en`, { headers: { Authorization: `Bearer ${analyst}` } });
+    const response = await fetch(`${server.url}/api/region/report?from=${DAY}&to=${DAY}&sort=visitors&direction=asc&lang=en&format=csv`, { headers: { Authorization: `Bearer ${analyst}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain(`talon-region-report-${DAY}-${DAY}.csv`);
