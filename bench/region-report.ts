@@ -1,0 +1,97 @@
+// The regional view over a year of 200 offices: one office's year generated in full
+// (db/generate-history.ts, 2,000 visitors a day, summarised per day as the server would), its day
+// summaries then copied to 199 more offices — the reports read only the stored summaries, so the
+// copies cost the report exactly what 199 generated years would, without 30 hours of simulation.
+// Each report's first answer after the server starts, then again.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OfficeId } from '../common/protocol';
+import { addDays, localDate } from '../common/time/calendar';
+import { Database } from '../server/store/database';
+import { copyOffice, getOffice } from '../server/store/offices-store';
+import { ADMIN_PASSWORD } from '../test/support/talon-server';
+import { copyId } from './office-data';
+import { serverOn } from './server-process';
+import { ms } from './stats';
+
+const OFFICES = 200;
+const PER_DAY = 2000;
+const TARGET_MS = 1000;
+const GENERATED: OfficeId = copyId(1);
+
+/** Offices office-2 … office-N as copies of office-1: settings, and every stored day summary. */
+async function copyYear(file: string): Promise<OfficeId[]> {
+  const db = await Database.open(file);
+  try {
+    const source = (await getOffice(db.read, GENERATED))!;
+    const ids = Array.from({ length: OFFICES - 1 }, (_, i) => copyId(i + 2));
+    const now = Date.now();
+    await db.transaction(async (tx) => {
+      for (const [i, id] of ids.entries()) {
+        const n = i + 2;
+        const name = { ru: `Клиентская служба № ${n}`, uk: `Клієнтська служба № ${n}`, en: `Client service No. ${n}` };
+        await copyOffice(tx, GENERATED, id, now + n, { ...source.office, name });
+        await tx.run(
+          `INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters)
+           SELECT ?, date, scope, time_zone, version, visits, longest, counters FROM analytics_days WHERE office_id = ?`,
+          [id, GENERATED],
+        );
+      }
+    });
+    return [GENERATED, ...ids];
+  } finally {
+    await db.close();
+  }
+}
+
+export async function benchRegionReport(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'talon-region-'));
+  // The generated offices start on Irkutsk time (db/history/offices.ts); their year ends yesterday there.
+  const to = addDays(localDate(Date.now(), 'Asia/Irkutsk'), -1);
+  const from = addDays(to, -364);
+  const generateStart = performance.now();
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '..', 'db', 'generate-history.ts'), '--offices', '1', '--days', '365', '--per-day', String(PER_DAY), '--end', to, '--data-dir', dataDir],
+    { stdio: 'ignore', env: { ...process.env, TALON_ADMIN_PASSWORD: ADMIN_PASSWORD } },
+  );
+  const generateS = (performance.now() - generateStart) / 1000;
+  const copyStart = performance.now();
+  const offices = await copyYear(join(dataDir, 'talon.sqlite'));
+  const copyS = (performance.now() - copyStart) / 1000;
+  const server = await serverOn(dataDir, offices);
+  try {
+    const token = await server.token('admin');
+    const timed = async (path: string): Promise<{ ms: number; bytes: number }> => {
+      const start = performance.now();
+      const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const body = await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+      return { ms: performance.now() - start, bytes: body.byteLength };
+    };
+    const period = `from=${from}&to=${to}`;
+    const questions: [string, string][] = [
+      ['side by side, against the year before', `/api/region/report?${period}&compareWith=year`],
+      ['side by side, sorted by P90 wait, as CSV', `/api/region/report?${period}&compareWith=year&sort=p90WaitMinutes&direction=desc&format=csv`],
+      ['weekday × hour heat map', `/api/region/heatmap?${period}`],
+      ['staffing advisor per office', `/api/region/staffing?${period}`],
+    ];
+    const lines = [
+      `${OFFICES} offices × 365 days (${from} – ${to}): office-1's year of ${PER_DAY.toLocaleString('en')} visitors a day generated and summarised in ${generateS.toFixed(0)} s,`,
+      `its ${OFFICES - 1} copies' settings and day summaries written in ${copyS.toFixed(1)} s. Timed over HTTP as a regional admin.`,
+      '',
+      '| report | first answer after start | again | size | under 1 s |',
+      '| --- | --- | --- | --- | --- |',
+    ];
+    for (const [name, path] of questions) {
+      const first = await timed(path);
+      const again = await timed(path);
+      lines.push(`| ${name} | ${ms(first.ms)} | ${ms(again.ms)} | ${(first.bytes / 1024).toFixed(0)} KiB | ${Math.max(first.ms, again.ms) < TARGET_MS ? 'yes' : 'no'} |`);
+    }
+    return lines.join('\n');
+  } finally {
+    await server.kill9();
+  }
+}
