@@ -106,6 +106,7 @@ export class PanelApp extends LitElement {
       @sign-out=${() => void this._signOut()}
       @session-check=${() => void this._checkSession()}
       @office-chosen=${(e: CustomEvent<OfficeId>) => this._chooseOffice(e.detail)}
+      @offices-changed=${() => void this._adopt(this._user ?? null)}
     >
       ${user === undefined
         ? html`<p class="message">${t('panel.signIn.checking')}</p>`
