@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEvent, Ticket } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { issueTicket } from '../../server/domain/ticket-commands';
-import { QueueEngine } from '../../server/engine/queue-engine';
+import { QueueEngine, type Who } from '../../server/engine/queue-engine';
 import { loadAppointmentSettings } from '../../server/store/appointments-store';
 import { loadConfig, saveService } from '../../server/store/config-store';
 import { Database } from '../../server/store/database';
@@ -38,8 +38,8 @@ async function engineOf(officeId: string): Promise<QueueEngine> {
   return QueueEngine.load(db, officeId, (await loadConfig(db, officeId))!, () => NOW, newId);
 }
 
-const kiosk = { actor: { kind: 'device' as const, id: 'kiosk' } };
-const issue = (engine: QueueEngine, serviceId = 'documents') =>
+const kiosk: Who = { actor: { kind: 'device', id: 'kiosk', deviceKind: 'kiosk' } };
+const issue = (engine: QueueEngine, serviceId = 'documents'): Promise<Ticket> =>
   engine.execute(kiosk, (state, config, ctx) => issueTicket(state, config, { serviceId, source: 'kiosk' }, ctx));
 
 describe('two offices side by side', () => {
