@@ -81,9 +81,10 @@ export class PrintDesk {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  /** Resolves once no job creation is under way. */
+  /** Resolves once no job creation and no decision about a job is under way. */
   async settle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.life.settle();
   }
 
   async reprint(ticketId: string, agentId: string | undefined): Promise<QueuedPrintJob> {

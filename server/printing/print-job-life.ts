@@ -42,6 +42,15 @@ export class PrintJobLife {
     return decision;
   }
 
+  /** Resolves once the last decision asked for so far has been made, so the database can close after it. */
+  async settle(): Promise<void> {
+    let last: Promise<unknown>;
+    do {
+      last = this.decided;
+      await last;
+    } while (last !== this.decided);
+  }
+
   /** The agent's jobs to send on connect: those still to print, and those it claimed and may have
    * printed (it answers them from its file). Stale ones expire on the way. */
   pendingFor(agentId: string): Promise<PrintJob[]> {
