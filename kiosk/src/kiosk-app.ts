@@ -243,7 +243,9 @@ export class KioskApp extends LitElement {
     const lang = this.language;
     const t = translatorFor(lang);
     if (this._setup) return html`<kiosk-setup-notice .language=${lang} .detail=${this.setupDetail(this._setup, lang)}></kiosk-setup-notice>`;
-    const connection = this.connection!;
+    const connection = this.connection;
+    // Until the server has said which office this kiosk serves there is no connection yet.
+    if (!connection) return html`<div class="loading">${t('common.loading')}</div>`;
     const snapshot = connection.snapshot;
     const notice = html`<tl-connection-notice .state=${connection.state} .language=${lang}></tl-connection-notice>`;
     if (!snapshot) return html`${connection.state === 'offline' ? notice : null}<div class="loading">${t('common.loading')}</div>`;

@@ -31,9 +31,10 @@ export class PanelTopBar extends LitElement {
         opacity: 0.9;
       }
       label.office {
-        display: flex;
+        flex-direction: row;
         align-items: center;
         gap: var(--tl-space-2);
+        color: var(--tl-primary-text);
         opacity: 1;
       }
       label.office select {
