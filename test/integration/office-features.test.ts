@@ -2,8 +2,9 @@
 // only and fills only that office's slots, a print agent is a printer of its own office only, and a
 // visit is rated and counted in the reports of the office that served it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Appointment, CreatedDevice, Office, OfficeSummary, PrinterInfo, RatingsReport, SlotView, Ticket } from '../../common/protocol';
+import type { Appointment, CreatedDevice, Office, OfficeSummary, RatingsReport, SlotView, Ticket } from '../../common/protocol';
 import type { Outcomes } from '../../common/protocol/analytics';
+import type { PrinterInfo } from '../../common/protocol/printing';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
