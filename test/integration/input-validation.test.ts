@@ -25,7 +25,8 @@ async function summaryRows(): Promise<number> {
 
 async function configDocuments(): Promise<string> {
   const rows = await server.db.read.all<{ data: string }>(
-    'SELECT data FROM office UNION ALL SELECT data FROM services UNION ALL SELECT data FROM counters',
+    'SELECT data FROM offices WHERE id = ? UNION ALL SELECT data FROM services WHERE office_id = ? UNION ALL SELECT data FROM counters WHERE office_id = ?',
+    [server.office, server.office, server.office],
   );
   return JSON.stringify(rows);
 }
