@@ -57,6 +57,9 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.kind === 'user' && principal.user.active && roles.includes(principal.user.role);
 }
 
+/** Staff see full tickets and device presence; analysts, devices and the public see what the hall sees. */
+export const isStaff = (principal: Principal): boolean => hasRole(principal, STAFF_ROLES);
+
 /** Lets through signed-in users with one of `roles`: 401 for the public, 403 for anyone else. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {

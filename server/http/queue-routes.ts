@@ -8,11 +8,10 @@ import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
-import { isStaff } from '../realtime/hub';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
 import { findTicket } from '../store/queue-store';
-import { requireRole, STAFF_ROLES } from '../auth/permissions';
+import { isStaff, requireRole, STAFF_ROLES } from '../auth/permissions';
 import { fail, handle, parse } from './respond';
 
 export function queueRoutes(engine: QueueEngine, db: Database): Router {

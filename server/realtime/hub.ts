@@ -14,7 +14,7 @@ import {
 import type { AccessRevocations } from '../auth/access-revocations';
 import { accessRoomsOf, type ResolveCaller } from '../auth/caller-cache';
 import { principalIn } from '../auth/office-access';
-import { hasRole, STAFF_ROLES } from '../auth/permissions';
+import { isStaff } from '../auth/permissions';
 import type { Credentials, Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -45,9 +45,6 @@ export interface OfficeHubDeps {
   revocations: AccessRevocations;
   presence: DevicePresenceBoard;
 }
-
-/** Staff get full tickets and device presence; analysts, devices and the public get what the hall sees. */
-export const isStaff = (principal: Principal): boolean => hasRole(principal, STAFF_ROLES);
 
 /** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
 export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence }: OfficeHubDeps): () => void {

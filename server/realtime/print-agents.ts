@@ -11,7 +11,7 @@ import { printerReportSchema, printGiveUpSchema, printJobClaimSchema, printJobRe
 import { parse, toApiError } from '../http/respond';
 import type { PrintDesk } from '../printing/print-desk';
 import type { DevicesStore } from '../store/devices-store';
-import { isStaff } from './hub';
+import { isStaff } from '../auth/permissions';
 import type { OfficeNamespace } from './socket-server';
 
 export interface PrintAgentsDeps {
