@@ -1,7 +1,7 @@
 // Payloads of the sign-in, user and device routes, and what those routes answer.
 import { z } from 'zod';
-import { ROLES, type Device, type DeviceKind, type OfficeUser, type User } from './model';
-import { officeIdSchema, ORGANISATION_ROLES } from './offices';
+import { ORGANISATION_ROLES, ROLES, type Device, type DeviceKind, type OfficeUser, type User } from './model';
+import { officeIdSchema } from './offices';
 
 const DEVICE_KINDS = ['kiosk', 'display', 'print-agent'] as const satisfies readonly DeviceKind[];
 

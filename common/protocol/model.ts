@@ -1,6 +1,5 @@
 // The entities server and clients share. Times are epoch milliseconds (UTC); a "service day" is the
 // office's local calendar date, 'YYYY-MM-DD', in the office's time zone.
-import type { OfficeId, OfficeRole, OrganisationRole } from './offices';
 
 export const LANGUAGES = ['ru', 'uk', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -231,9 +230,22 @@ export interface CounterState {
   streak: { kind: 'normal' | 'priority'; count: number };
 }
 
+/** An office's id: a slug, because it is part of every URL (`/api/offices/<id>/…`) and socket namespace (offices.ts). */
+export type OfficeId = string;
+
 /** A role inside one office; an analyst reads the office's analytics and nothing else. */
 export type Role = 'admin' | 'manager' | 'operator' | 'consultant' | 'analyst';
 export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant', 'analyst'];
+
+export const ORGANISATION_ROLES = ['regional-admin', 'regional-analyst'] as const;
+/** Roles across every office: a regional admin acts as admin in each, a regional analyst as analyst. */
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+/** A person's role in one office. */
+export interface OfficeRole {
+  officeId: OfficeId;
+  role: Role;
+}
 
 /** A staff account: its roles in offices, and an organisation role that covers every office. */
 export interface User {

@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { officeSchema } from './config-schemas';
 import { localizedText } from './schemas';
-import type { LocalizedText, Role } from './model';
+import type { LocalizedText, OfficeId, Role } from './model';
 
-/** An office's id: a slug, because it is part of every URL (`/api/offices/<id>/…`) and socket namespace. */
-export type OfficeId = string;
+// The office types every entity uses live in model.ts (which imports nothing); they are offered here too.
+export { ORGANISATION_ROLES, type OfficeId, type OfficeRole, type OrganisationRole } from './model';
 
 export const officeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40, not starting with a dash');
 
@@ -21,16 +21,6 @@ export interface OfficeSummary {
 
 /** `GET /api/offices` for a signed-in person: the offices they may work in, each with their role there. */
 export interface StaffOffice extends OfficeSummary {
-  role: Role;
-}
-
-export const ORGANISATION_ROLES = ['regional-admin', 'regional-analyst'] as const;
-/** Roles across every office: a regional admin acts as admin in each, a regional analyst as analyst. */
-export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
-
-/** A person's role in one office. */
-export interface OfficeRole {
-  officeId: OfficeId;
   role: Role;
 }
 
