@@ -1,7 +1,8 @@
 // One office's analytics wired up: the store its reports read, and the background work that keeps
 // its finished days summarised and stored — so the regional view, which reads stored days of every
-// office at once (readStoredDaySummaries), finds yesterday there without anyone opening a report.
-// The first run waits a minute: a starting server has every office to load first.
+// office at once (readStoredDaySummaries), finds yesterday there without summarising it first.
+// The first run waits a minute and more: a starting server has every office to load first, and a
+// random share of SUMMARISE_SPREAD_MS keeps two hundred offices from summarising in the same second.
 import { addDays, localDate } from '../../common/time/calendar';
 import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -9,6 +10,7 @@ import type { Database } from '../store/database';
 import { AnalyticsStore } from './analytics-store';
 
 export const SUMMARISE_FIRST_AFTER_MS = 60_000;
+export const SUMMARISE_SPREAD_MS = 10 * 60_000;
 export const SUMMARISE_EVERY_MS = 60 * 60_000;
 /** How far back each run looks: older days were stored by earlier runs, or are summarised on demand. */
 export const SUMMARISE_DAYS_BACK = 35;
@@ -35,7 +37,7 @@ export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine:
     timer = setTimeout(again, SUMMARISE_EVERY_MS);
     // The summaries must never keep a stopping process alive.
     timer.unref();
-  }, SUMMARISE_FIRST_AFTER_MS);
+  }, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS);
   timer.unref();
   return {
     store,
