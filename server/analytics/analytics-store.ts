@@ -192,7 +192,8 @@ export interface OfficeZone {
 /**
  * The stored whole-office summaries (scope ALL_VISITS) of several offices, one per date of the period
  * in order; a date without a current stored row — no data, or not summarised yet, as today never is —
- * reads as an empty day. One query for all offices, so a region's year answers quickly.
+ * reads as an empty day. One query for all offices rather than one per office; the rows themselves
+ * are the cost (some 25 KB a day at 2,000 visits), so a year of many offices takes seconds.
  */
 export async function readStoredDaySummaries(
   db: Database,
@@ -217,10 +218,7 @@ export async function readStoredDaySummaries(
   for (const [officeId, timeZone] of zones) {
     if (!empty.has(timeZone)) empty.set(timeZone, summariseVisits([], new LocalClock(timeZone)));
     const nothing = empty.get(timeZone)!;
-    result.set(
-      officeId,
-      dates.map((date) => stored.get(`${officeId}|${date}`) ?? { date, visits: nothing, counters: {} }),
-    );
+    result.set(officeId, dates.map((date) => stored.get(`${officeId}|${date}`) ?? { date, visits: nothing, counters: {} }));
   }
   return result;
 }
