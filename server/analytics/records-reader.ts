@@ -1,6 +1,6 @@
 // Reading one office's days of visits and counter intervals from the tickets table and the journal:
-// the raw material of day summaries. Slow by nature (a year is ~21 s), so only days not yet summarised and
-// today are read.
+// the raw material of day summaries. Slow by nature (a year is ~21 s), so only days not yet
+// summarised and today are read.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../store/database';

@@ -1,7 +1,8 @@
 // One office's appointment book: booking, moving and cancelling visits, checking visitors in, and
-// marking those who never came. A code names a booking within its office only. Every booking and move counts the slot's bookings and writes inside one
-// write transaction, and transactions run one at a time, so no slot is ever overbooked however many
-// people book at once. Check-ins run one at a time too, so a code checked in twice gets one ticket.
+// marking those who never came. A code names a booking within its office only. Every booking and
+// move counts the slot's bookings and writes inside one write transaction, and transactions run one
+// at a time, so no slot is ever overbooked however many people book at once. Check-ins run one at a
+// time too, so a code checked in twice gets one ticket.
 import { randomBytes } from 'node:crypto';
 import {
   appointmentSettingsSchema,
