@@ -163,7 +163,7 @@ export class KioskApp extends LitElement {
   private connection: QueueConnection | null = null;
   private availability: Refresher | null = null;
   private reader: ScreenReader | null = null;
-  private officeApi: OfficeApi | null = null;
+  private office: OfficeApi | null = null;
   @state() private _chosenLang: Lang | null = null;
   @state() private _group: string | null = null;
   @state() private _overlay: Overlay | null = null;
@@ -200,9 +200,9 @@ export class KioskApp extends LitElement {
     }
     const officeId = device.data.officeId;
     this._officeId = officeId;
-    this.officeApi = officeApi(officeId);
+    this.office = officeApi(officeId);
     this.reader = new ScreenReader(key, officeId, (reading) => (this._reading = reading));
-    const feed = availabilityFeed(this.officeApi, key, (available) => (this._available = available));
+    const feed = availabilityFeed(this.office, key, (available) => (this._available = available));
     this.availability = feed;
     this.connection = new QueueConnection(this, {
       officeId,
@@ -389,7 +389,7 @@ export class KioskApp extends LitElement {
   /** A booked visitor's code: a ticket with the booking's priority, or the refusal in words. */
   private async checkIn(code: string): Promise<void> {
     const overlay = this._overlay;
-    const call = this.officeApi;
+    const call = this.office;
     if (overlay?.kind !== 'keypad' || overlay.busy || !this.deviceKey || !call) return;
     this._overlay = { ...overlay, busy: true };
     const result = await call<CheckInResult>('/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
