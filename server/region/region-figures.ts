@@ -1,15 +1,11 @@
-// The measures of the side-by-side table for a set of offices: one office, or the whole region.
-// Built from the same pieces as an office's own comparison (comparison.ts) so the two never
-// disagree; over several offices every visitor counts once (waits and shares are pooled, not means
-// of office means), and each office's visitors are judged against that office's own targets.
-import type { RegionFigures, RegionMeasure } from '../../common/protocol/region';
-import { REGION_MEASURES } from '../../common/protocol/region';
-import { ratio } from '../analytics/distribution';
-import type { ReportInput } from '../analytics/measures';
-import { appointments, outcomes } from '../analytics/outcomes';
-import { forEachLevelSample, Tally } from '../analytics/service-level';
-import { overallUtilisation } from '../analytics/specialist-load';
-import { overallDistribution } from '../analytics/wait-times';
+// The measures of the side-by-side table for a set of offices: one office, or the whole region,
+// from their day digests (region-digest.ts). They are the office comparison's measures
+// (comparison.ts) over the same definitions; over several offices every visitor counts once (waits
+// and shares are pooled, not means of office means), each judged against their own office's targets.
+import { REGION_MEASURES, type RegionFigures, type RegionMeasure } from '../../common/protocol/region';
+import { interpolatePercentile, ratio } from '../analytics/distribution';
+import { MINUTE } from '../analytics/measures';
+import { EMPTY_DIGEST, WAIT_BIN_MS, type RegionDigest } from './region-digest';
 
 /** Visitors' ratings of a period: how many, and the sum of their scores. */
 export interface RatingTotals {
@@ -19,31 +15,68 @@ export interface RatingTotals {
 
 export const NO_RATINGS: RatingTotals = { count: 0, sum: 0 };
 
-export function figuresOf(inputs: readonly ReportInput[], ratings: readonly RatingTotals[]): RegionFigures {
-  const days = inputs.flatMap((input) => input.days);
-  const waits = overallDistribution(days, (day) => day.visits.waits);
-  const counts = outcomes({ days }).overall;
-  const level = new Tally();
-  for (const input of inputs) {
-    for (const day of input.days) {
-      forEachLevelSample(day, input.services, (_key, counted, within) => {
-        level.counted += counted;
-        level.within += within;
-      });
-    }
+/** Digests of any days and offices add up to one digest: counts and sums added, wait bins merged. */
+export function addDigests(digests: readonly RegionDigest[]): RegionDigest {
+  const total = { ...EMPTY_DIGEST };
+  let high = Number.NEGATIVE_INFINITY;
+  let low = Number.POSITIVE_INFINITY;
+  for (const d of digests) {
+    total.issued += d.issued;
+    total.noShow += d.noShow;
+    total.bookedIssued += d.bookedIssued;
+    total.walkInIssued += d.walkInIssued;
+    total.busyMs += d.busyMs;
+    total.loggedInMs += d.loggedInMs;
+    total.levelCounted += d.levelCounted;
+    total.levelWithin += d.levelWithin;
+    if (d.waitCount === 0) continue;
+    total.waitCount += d.waitCount;
+    total.waitSumMs += d.waitSumMs;
+    total.waitMinMs = Math.min(total.waitMinMs, d.waitMinMs);
+    total.waitMaxMs = Math.max(total.waitMaxMs, d.waitMaxMs);
+    low = Math.min(low, d.binLow);
+    high = Math.max(high, d.binLow + d.bins.length - 1);
   }
+  if (total.waitCount === 0) return total;
+  const bins = new Uint32Array(high - low + 1);
+  for (const d of digests) {
+    const at = d.binLow - low;
+    const from = d.bins;
+    for (let i = 0; i < from.length; i++) bins[at + i]! += from[i]!;
+  }
+  return { ...total, binLow: low, bins };
+}
+
+export function figuresOf(digest: RegionDigest, ratings: readonly RatingTotals[]): RegionFigures {
   const rated = ratings.reduce((total, r) => ({ count: total.count + r.count, sum: total.sum + r.sum }), NO_RATINGS);
   return {
-    visitors: counts.issued,
-    meanWaitMinutes: waits.mean,
-    p90WaitMinutes: waits.p90,
-    serviceLevel: level.cell().share,
-    noShowRate: counts.noShowRate,
-    utilisation: overallUtilisation({ days }),
+    visitors: digest.issued,
+    meanWaitMinutes: digest.waitCount === 0 ? null : digest.waitSumMs / (digest.waitCount * MINUTE),
+    p90WaitMinutes: digest.waitCount === 0 ? null : interpolatePercentile(digest.waitCount, 0.9, (index) => waitAt(digest, index)) / MINUTE,
+    serviceLevel: ratio(digest.levelWithin, digest.levelCounted),
+    noShowRate: ratio(digest.noShow, digest.issued),
+    utilisation: ratio(digest.busyMs, digest.loggedInMs),
     satisfaction: ratio(rated.sum, rated.count),
-    bookedShare: appointments({ days }).bookedShare,
+    bookedShare: ratio(digest.bookedIssued, digest.bookedIssued + digest.walkInIssued),
     ratings: rated.count,
   };
+}
+
+/**
+ * The index-th smallest wait (0-based) in ms: the waits of a bin placed evenly across it, kept
+ * inside the exact extremes; percentiles then follow the office reports' rule (distribution.ts).
+ */
+function waitAt(digest: RegionDigest, index: number): number {
+  let seen = 0;
+  for (let i = 0; i < digest.bins.length; i++) {
+    const n = digest.bins[i]!;
+    if (seen + n > index) {
+      const top = (digest.binLow + i) * WAIT_BIN_MS;
+      return Math.min(digest.waitMaxMs, Math.max(digest.waitMinMs, top - WAIT_BIN_MS + ((index - seen + 1) / n) * WAIT_BIN_MS));
+    }
+    seen += n;
+  }
+  return digest.waitMaxMs;
 }
 
 /** current − previous per measure, null where either side has no value. */

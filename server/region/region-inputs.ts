@@ -1,7 +1,7 @@
-// Every office's day summaries of one period, read for all offices at once: finished days from the
-// stored summaries in one query over analytics_days, the days that can still change (today, in each
-// office's own time zone) from the office's analytics store. Each office counts the period's dates
-// in its own time zone, as its own analytics does.
+// Every office's full day summaries of one period, for the per-hour answers (heat map, staffing):
+// finished days from the stored summaries in one query over analytics_days, the days that can still
+// change (today, in each office's own time zone) from the office's analytics store. Each office
+// counts the period's dates in its own time zone, as its own analytics does.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';

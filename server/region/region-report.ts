@@ -1,18 +1,19 @@
 // Offices side by side: each office's measures over the period and over the period it is aligned
 // with (aligned-periods.ts: the same weekdays of the week before, the same dates a month or a year
-// earlier), the change between them, and the region as a whole in the same terms.
+// earlier), the change between them, and the region as a whole in the same terms. Read from the
+// day digests (region-digests.ts): each office's days add up to one digest, the offices' to the region's.
 import type { CompareWith } from '../../common/protocol/analytics';
 import type { Lang, OfficeId } from '../../common/protocol';
 import { sortRegionRows, type RegionOfficeRow, type RegionReport, type RegionSortKey } from '../../common/protocol/region';
-import type { ReportInput } from '../analytics/measures';
-import { changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
-import { officeName, type RegionOffice } from './region-offices';
+import type { RegionDigest } from './region-digest';
+import { addDigests, changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
 import type { Period } from './region-inputs';
+import { officeName, type RegionOffice } from './region-offices';
 
-/** One period's day summaries and ratings, per office. */
+/** One period's day digests and ratings, per office. */
 export interface PeriodData {
   period: Period;
-  inputs: ReadonlyMap<OfficeId, ReportInput>;
+  digests: ReadonlyMap<OfficeId, readonly RegionDigest[]>;
   ratings: ReadonlyMap<OfficeId, RatingTotals>;
 }
 
@@ -28,19 +29,18 @@ export interface RegionReportRequest {
 
 export function regionReport(request: RegionReportRequest): RegionReport {
   const { offices, current, previous } = request;
-  const figures = (data: PeriodData, ids: readonly OfficeId[]) =>
-    figuresOf(
-      ids.flatMap((id) => data.inputs.get(id) ?? []),
-      ids.map((id) => data.ratings.get(id) ?? NO_RATINGS),
-    );
+  const officeTotals = (data: PeriodData) => new Map(offices.map((office) => [office.id, addDigests(data.digests.get(office.id) ?? [])]));
+  const now = officeTotals(current);
+  const before = officeTotals(previous);
+  const ratingsOf = (data: PeriodData, ids: readonly OfficeId[]) => ids.map((id) => data.ratings.get(id) ?? NO_RATINGS);
   const rows = offices.map((office): RegionOfficeRow => {
-    const now = figures(current, [office.id]);
-    const before = figures(previous, [office.id]);
-    return { ...officeName(office), timeZone: office.config.office.timeZone, current: now, previous: before, change: changeOf(now, before) };
+    const a = figuresOf(now.get(office.id)!, ratingsOf(current, [office.id]));
+    const b = figuresOf(before.get(office.id)!, ratingsOf(previous, [office.id]));
+    return { ...officeName(office), timeZone: office.config.office.timeZone, current: a, previous: b, change: changeOf(a, b) };
   });
-  const all = offices.map((office) => office.id);
-  const regionNow = figures(current, all);
-  const regionBefore = figures(previous, all);
+  const ids = offices.map((office) => office.id);
+  const regionNow = figuresOf(addDigests([...now.values()]), ratingsOf(current, ids));
+  const regionBefore = figuresOf(addDigests([...before.values()]), ratingsOf(previous, ids));
   return {
     period: current.period,
     previousPeriod: previous.period,

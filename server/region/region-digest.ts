@@ -1,0 +1,115 @@
+// One office-day reduced to what the regional table reads, a few hundred bytes instead of the day
+// summary's tens of kilobytes: a year of 200 offices is 73,000 days, and reading their full
+// summaries takes minutes. Counts and sums are exact, so visitors, no-shows, booked share,
+// utilisation, the mean wait and the share within target equal the office's own reports; the 90th
+// percentile comes from 30-second bins, within half a minute of the office's own figure.
+import { appointments, outcomes } from '../analytics/outcomes';
+import type { DaySummary } from '../analytics/day-summary-shape';
+import { forEachBin, statsOf } from '../analytics/histogram';
+import { MINUTE, type ServiceTargets } from '../analytics/measures';
+import { forEachLevelSample } from '../analytics/service-level';
+import { specialistLoad } from '../analytics/specialist-load';
+
+/** Width of a wait bin. */
+export const WAIT_BIN_MS = 30_000;
+
+export interface RegionDigest {
+  issued: number;
+  noShow: number;
+  bookedIssued: number;
+  walkInIssued: number;
+  busyMs: number;
+  loggedInMs: number;
+  waitCount: number;
+  waitSumMs: number;
+  waitMinMs: number;
+  waitMaxMs: number;
+  /** Visitors the service level counts, and those of them called within their service's target. */
+  levelCounted: number;
+  levelWithin: number;
+  /** bins[i]: waits in bin binLow + i, a bin b covering ((b − 1) · 30 s, b · 30 s]. */
+  binLow: number;
+  bins: Uint32Array;
+}
+
+export const EMPTY_DIGEST: RegionDigest = {
+  issued: 0,
+  noShow: 0,
+  bookedIssued: 0,
+  walkInIssued: 0,
+  busyMs: 0,
+  loggedInMs: 0,
+  waitCount: 0,
+  waitSumMs: 0,
+  waitMinMs: Number.POSITIVE_INFINITY,
+  waitMaxMs: Number.NEGATIVE_INFINITY,
+  levelCounted: 0,
+  levelWithin: 0,
+  binLow: 0,
+  bins: new Uint32Array(0),
+};
+
+/** The day summary's histograms count whole seconds (histogram.ts); a second-bin falls in one 30-second bin. */
+const binOfSeconds = (secondBin: number) => Math.ceil((secondBin * 1000) / WAIT_BIN_MS);
+
+export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceTargets>): RegionDigest {
+  const counts = outcomes({ days: [day] }).overall;
+  const booking = appointments({ days: [day] });
+  let busy = 0;
+  let loggedIn = 0;
+  for (const load of specialistLoad({ days: [day] })) {
+    busy += load.busyMinutes;
+    loggedIn += load.loggedInMinutes;
+  }
+  let levelCounted = 0;
+  let levelWithin = 0;
+  forEachLevelSample(day, services, (_key, counted, within) => {
+    levelCounted += counted;
+    levelWithin += within;
+  });
+  const { waits } = day.visits;
+  let waitCount = 0;
+  let waitSumMs = 0;
+  let waitMinMs = Number.POSITIVE_INFINITY;
+  let waitMaxMs = Number.NEGATIVE_INFINITY;
+  const byBin = new Map<number, number>();
+  waits.keys.forEach((_key, i) => {
+    const stats = statsOf(waits, i);
+    waitCount += stats.count;
+    waitSumMs += stats.sum;
+    waitMinMs = Math.min(waitMinMs, stats.min);
+    waitMaxMs = Math.max(waitMaxMs, stats.max);
+    forEachBin(waits, i, (secondBin) => {
+      const bin = binOfSeconds(secondBin);
+      byBin.set(bin, (byBin.get(bin) ?? 0) + 1);
+    });
+  });
+  const present = [...byBin.keys()];
+  const binLow = present.length === 0 ? 0 : Math.min(...present);
+  const bins = new Uint32Array(present.length === 0 ? 0 : Math.max(...present) - binLow + 1);
+  for (const [bin, n] of byBin) bins[bin - binLow] = n;
+  return {
+    issued: counts.issued,
+    noShow: counts.noShow,
+    bookedIssued: booking.booked.issued,
+    walkInIssued: booking.walkIn.issued,
+    busyMs: busy * MINUTE,
+    loggedInMs: loggedIn * MINUTE,
+    waitCount,
+    waitSumMs,
+    waitMinMs,
+    waitMaxMs,
+    levelCounted,
+    levelWithin,
+    binLow,
+    bins,
+  };
+}
+
+/** Service targets as they judge the service level: a day's digest is rebuilt when they change. */
+export function targetsFingerprint(services: ReadonlyMap<string, ServiceTargets>): string {
+  return [...services.values()]
+    .map((s) => `${s.id}:${s.targetWaitMinutes}/${s.bookedTargetWaitMinutes}`)
+    .sort()
+    .join(',');
+}
