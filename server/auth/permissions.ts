@@ -76,6 +76,6 @@ export function requireOrganisationRole(...roles: OrganisationRole[]): RequestHa
     const caller = callerOf(res);
     if (caller.kind === 'user' && caller.user.active && caller.user.organisationRole && roles.includes(caller.user.organisationRole)) return next();
     if (caller.kind === 'public') return sendError(res, { code: 'unauthenticated', message: 'Sign in first' });
-    sendError(res, { code: 'forbidden', message: `Only a ${roles.join(' or ')} may do this` });
+    sendError(res, { code: 'forbidden', message: `Only a ${roles.map((r) => r.replace('-', ' ')).join(' or ')} may do this` });
   };
 }
