@@ -69,7 +69,7 @@ export interface TicketLayout {
   /** The office's own last line(s), per language; empty: «Ждите вызова на табло». */
   footer: LocalizedText;
   show: { address: boolean; peopleAhead: boolean; expectedWait: boolean; phones: boolean; qrCode: boolean };
-  /** Print the office's logo (a PBM image at <data dir>/ticket-logo.pbm) at the top. */
+  /** Print the office's logo (a PBM image at <data dir>/offices/<office id>/ticket-logo.pbm) at the top. */
   logo: boolean;
 }
 
