@@ -21,7 +21,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { toApiError } from '../http/respond';
 import type { DevicePresenceBoard } from './presence';
 import { publicEvent, publicSnapshot } from './redact';
-import type { OfficeNamespace, OfficeSocket } from './socket-server';
+import { refusal, type OfficeNamespace, type OfficeSocket } from './socket-server';
 
 const OFFICE_STATUS_CHECK_MS = 15_000;
 
@@ -34,8 +34,6 @@ function credentialsOf(socket: OfficeSocket): Credentials {
     ...(authorization ? { authorization } : {}),
   };
 }
-
-const refusal = (error: { code: string; message: string }) => Object.assign(new Error(error.message), { data: error });
 
 export interface OfficeHubDeps {
   officeId: OfficeId;

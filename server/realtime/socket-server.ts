@@ -3,7 +3,7 @@
 // where to go instead of waiting forever for a snapshot.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import type { ApiError, ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Credentials, Principal } from '../auth/principal';
 import { allowOrigins } from './origin-check';
 
@@ -19,14 +19,15 @@ export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<
 export type OfficeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** A handshake refused: the client's `connect_error` carries the code and message in `data`. */
+export const refusal = (error: ApiError): Error => Object.assign(new Error(error.message), { data: error });
+
 export function createSocketServer(
   httpServer: HttpServer,
   /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[] = [],
 ): TalonIo {
   const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
-  io.use((_socket, next) =>
-    next(Object.assign(new Error('Connect to an office: /offices/<id>'), { data: { code: 'not-found', message: 'Connect to an office: /offices/<id>' } })),
-  );
+  io.use((_socket, next) => next(refusal({ code: 'not-found', message: 'Connect to an office: /offices/<id>' })));
   return io;
 }
