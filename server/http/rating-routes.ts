@@ -6,28 +6,23 @@ import { ratingSchema, reportPeriodQuerySchema, type RatingsReport } from '../..
 import { localized } from '../../common/ui/localized-text';
 import { ANALYTICS_ROLES, requireRole } from '../auth/permissions';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { sendCsv } from '../visits/csv-answer';
 import { reportPeriod } from '../visits/report-period';
 import { ratingsReportTable } from '../visits/ratings-report';
 import type { VisitRatings } from '../visits/visit-ratings';
+import { createPublicLimiters, type PublicLimiters } from './public-limits';
 import { fail, handle, parse } from './respond';
 
-export const RATING_LIMITS = {
-  /** Asking whether a visit can be rated: the page asks once per load. */
-  look: { burst: 30, refillEveryMs: 2000 },
-  /** Rating: a family rates a few visits; more from one address is someone trying ticket ids. */
-  rate: { burst: 5, refillEveryMs: 60_000 },
-} as const satisfies Record<string, RateLimit>;
+export { RATING_LIMITS } from './public-limits';
 
 const ticketId = z.string().min(8).max(64);
 
-export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: () => number): Router {
+/** `limiters`: the organisation's (app.ts); an office's own only where no organisation is around. */
+export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: () => number, limiters: PublicLimiters = createPublicLimiters(clock)): Router {
   const router = Router();
-  const look = createRateLimiter(RATING_LIMITS.look, clock);
-  const rate = createRateLimiter(RATING_LIMITS.rate, clock);
+  const { look, rate } = limiters;
 
   router.get(
     '/public/tickets/:id/rating',
