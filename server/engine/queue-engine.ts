@@ -1,5 +1,6 @@
 // The one place an office's queue changes: each office has its own engine, its own command queue
-// and its own journal sequence; only the disk's one writer is shared. Commands run strictly one at a time through the pure domain
+// and its own journal sequence; only the disk's one writer is shared (and its commits are grouped
+// across offices, see database.ts). Commands run strictly one at a time through the pure domain
 // (the day rolls over first if needed); their changes are committed to SQLite, and only then are
 // the callers answered and the events published. Readers (snapshots, REST, print jobs) see only
 // the committed state: what a batch decides stays private to the engine until it is on disk, so a
