@@ -1,22 +1,29 @@
 // Every office's day digests (region-digest.ts) for one period, for the regional table. A finished
-// day's digest is stored beside its day summary in analytics_days (scope DIGEST_SCOPE; the
-// targets' fingerprint in `longest`), built from the summary the first time the day is asked for
-// and kept in memory after; rebuilding a day's summary deletes every scope of it, the digest too.
-// Stored days of all offices come from one query; days that can still change (today, in each
-// office's own time zone) from the office's analytics store, digested afresh on every request.
+// day's digest is built once — from its stored day summary, or empty for a day without any visit
+// or booth event — stored (region-digest-rows.ts) and kept in memory, so after a restart a year of
+// 200 offices is one short read. A digest made under other service targets, another time zone or
+// another summary version is built again. Days that can still change (today in each office's own
+// time zone, or a past day with tickets still open) are digested afresh from the office's
+// analytics store on every request.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { localDate } from '../../common/time/calendar';
 import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';
+import type { DaySummary } from '../analytics/day-summary-shape';
 import { datesOf } from '../analytics/measures';
-import { SUMMARY_VERSION } from '../analytics/summary-codec';
 import type { Database } from '../store/database';
 import { digestOf, targetsFingerprint, type RegionDigest } from './region-digest';
-import { decodeDigest, encodeDigest } from './region-digest-codec';
+import { readDigestRows, storedSummaryDates, writeDigestRows, type DigestRow } from './region-digest-rows';
 import type { Period } from './region-inputs';
 import type { RegionOffice } from './region-offices';
 
-/** The scope of digest rows; the version in its name is the digest's own (the row's version column is the summary's). */
-export const DIGEST_SCOPE = '#region-v1';
+/** What one office needs for one period: its finished dates (by its own "today") and what its digests must match. */
+interface Need {
+  office: RegionOffice;
+  today: LocalDate;
+  finished: readonly LocalDate[];
+  timeZone: string;
+  fingerprint: string;
+}
 
 interface Known {
   timeZone: string;
@@ -25,130 +32,115 @@ interface Known {
   digest: RegionDigest | null;
 }
 
-interface StoredRow {
-  officeId: OfficeId;
-  date: LocalDate;
-  timeZone: string;
-  fingerprint: string | null;
-  digest: Buffer | null;
-}
-
-/** What one office needs for one period: its finished dates (its own "today" counts) and its settings' fingerprint. */
-interface Need {
-  office: RegionOffice;
-  today: LocalDate;
-  finished: readonly LocalDate[];
-  fingerprint: string;
-}
-
 export class RegionDigests {
-  /** Per office, per date. */
+  /** Per office, per finished date. */
   private readonly known = new Map<OfficeId, Map<LocalDate, Known>>();
+  /** Past days still open (tickets not finished): digested live each time, never stored. */
+  private readonly open = new Map<OfficeId, Set<LocalDate>>();
   /** One build at a time, so two requests never digest the same days twice. */
   private building: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly db: Database) {}
 
-  /** Each office's digests of the period's dates that have any data, finished days and live ones. */
+  /** Each office's digests of the period's dates that have any data. */
   async of(offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, RegionDigest[]>> {
     const dates = datesOf(period);
     const needs = offices.map((office): Need => {
-      const today = localDate(now, office.config.office.timeZone);
-      return { office, today, finished: dates.filter((date) => date < today), fingerprint: targetsFingerprint(office.config.services) };
+      const { timeZone } = office.config.office;
+      const today = localDate(now, timeZone);
+      return { office, today, finished: dates.filter((date) => date < today), timeZone, fingerprint: targetsFingerprint(office.config.services) };
     });
-    const run = () => this.ensureKnown(needs.filter((need) => !this.allKnown(need)));
+    const run = () => this.ensureKnown(needs.filter((need) => this.unknownDates(need).length > 0));
     const built = this.building.then(run, run);
     this.building = built.catch(() => undefined);
     await built;
     const result = new Map<OfficeId, RegionDigest[]>();
-    for (const { office, today, finished } of needs) {
-      const known = this.known.get(office.id)!;
-      const digests = finished.flatMap((date) => known.get(date)?.digest ?? []);
-      if (period.to >= today) {
-        const from = period.from > today ? period.from : today;
-        const live = await office.analytics.days({ from, to: period.to, timeZone: office.config.office.timeZone, scope: ALL_VISITS });
-        for (const day of live) digests.push(digestOf(day, office.config.services));
-      }
+    for (const need of needs) {
+      const { office, today, finished } = need;
+      const known = this.known.get(office.id);
+      const digests = finished.flatMap((date) => known?.get(date)?.digest ?? []);
+      const open = this.open.get(office.id);
+      const live = [...finished.filter((date) => open?.has(date)), ...dates.filter((date) => date >= today)];
+      for (const day of await this.liveDays(need, live)) digests.push(digestOf(day, office.config.services));
       result.set(office.id, digests);
     }
     return result;
   }
 
-  private allKnown({ office, finished, fingerprint }: Need): boolean {
+  private unknownDates({ office, finished, timeZone, fingerprint }: Need): LocalDate[] {
     const known = this.known.get(office.id);
-    const { timeZone } = office.config.office;
-    return (
-      known !== undefined &&
-      finished.every((date) => {
-        const day = known.get(date);
-        return day !== undefined && day.timeZone === timeZone && day.fingerprint === fingerprint;
-      })
-    );
+    const open = this.open.get(office.id);
+    return finished.filter((date) => {
+      const day = known?.get(date);
+      return !open?.has(date) && (day === undefined || day.timeZone !== timeZone || day.fingerprint !== fingerprint);
+    });
+  }
+
+  /** The stored digests first (one read for every office); whatever is still unknown is built. */
+  private async ensureKnown(needs: readonly Need[]): Promise<void> {
+    if (needs.length === 0) return;
+    const byId = new Map(needs.map((need) => [need.office.id, need]));
+    const all = needs.flatMap((need) => need.finished);
+    const span = { from: all.reduce((a, b) => (a < b ? a : b)), to: all.reduce((a, b) => (a > b ? a : b)) };
+    for (const row of await readDigestRows(this.db, [...byId.keys()], span)) {
+      const need = byId.get(row.officeId)!;
+      if (row.date < need.today && row.timeZone === need.timeZone && row.fingerprint === need.fingerprint) {
+        this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: row.fingerprint, digest: row.digest });
+      }
+    }
+    for (const need of needs) {
+      const missing = this.unknownDates(need);
+      if (missing.length > 0) await this.build(need, missing);
+    }
   }
 
   /**
-   * Has each office summarise (and store) its finished days of the period nobody has asked about yet,
-   * then reads their digests in one query, building the ones missing or made under other targets.
+   * Has the office summarise (and store) the missing days, digests the stored summaries among them;
+   * a day still without one either had nothing (an empty digest, stored too) or is still open.
    */
-  private async ensureKnown(needs: readonly Need[]): Promise<void> {
-    const asked = needs.filter((need) => need.finished.length > 0);
-    if (asked.length === 0) return;
-    for (const { office, finished } of asked) await office.analytics.summarise(finished[0]!, finished[finished.length - 1]!, office.config.office.timeZone);
-    const byId = new Map(asked.map((need) => [need.office.id, need]));
-    const from = asked.reduce((min, need) => (need.finished[0]! < min ? need.finished[0]! : min), asked[0]!.finished[0]!);
-    const to = asked.reduce((max, need) => (need.finished[need.finished.length - 1]! > max ? need.finished[need.finished.length - 1]! : max), from);
-    const rows = await this.db.read.all<StoredRow>(
-      `SELECT a.office_id AS officeId, a.date, a.time_zone AS timeZone, r.longest AS fingerprint, r.visits AS digest
-       FROM analytics_days a
-       LEFT JOIN analytics_days r ON r.office_id = a.office_id AND r.date = a.date AND r.scope = ? AND r.version = a.version AND r.time_zone = a.time_zone
-       WHERE a.office_id IN (${asked.map(() => '?').join(', ')}) AND a.scope = ? AND a.version = ? AND a.date BETWEEN ? AND ?`,
-      [DIGEST_SCOPE, ...byId.keys(), ALL_VISITS, SUMMARY_VERSION, from, to],
-    );
-    const stale = new Map<OfficeId, LocalDate[]>();
-    const stored = new Map<OfficeId, Set<LocalDate>>();
-    for (const row of rows) {
-      const need = byId.get(row.officeId)!;
-      if (row.timeZone !== need.office.config.office.timeZone || row.date >= need.today) continue;
-      let dates = stored.get(row.officeId);
-      if (!dates) stored.set(row.officeId, (dates = new Set()));
-      dates.add(row.date);
-      if (row.digest !== null && row.fingerprint === need.fingerprint) {
-        this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: need.fingerprint, digest: decodeDigest(row.digest) });
-      } else stale.set(row.officeId, [...(stale.get(row.officeId) ?? []), row.date]);
+  private async build(need: Need, missing: readonly LocalDate[]): Promise<void> {
+    const { office, timeZone, fingerprint } = need;
+    const span = { from: missing[0]!, to: missing[missing.length - 1]! };
+    await office.analytics.summarise(span.from, span.to, timeZone);
+    const stored = await storedSummaryDates(this.db, office.id, timeZone, span);
+    const summarised = missing.filter((date) => stored.has(date));
+    const wanted = new Set(summarised);
+    const days: DaySummary[] =
+      summarised.length === 0
+        ? []
+        : ((await readStoredDaySummaries(this.db, [{ officeId: office.id, timeZone }], { from: summarised[0]!, to: summarised[summarised.length - 1]! })).get(office.id) ?? []).filter((day) => wanted.has(day.date));
+    const rows: DigestRow[] = days.map((day) => ({ officeId: office.id, date: day.date, timeZone, fingerprint, digest: digestOf(day, office.config.services) }));
+    const unsummarised = missing.filter((date) => !stored.has(date));
+    for (const day of await this.liveDays(need, unsummarised)) {
+      if (isEmpty(day)) rows.push({ officeId: office.id, date: day.date, timeZone, fingerprint, digest: null });
+      else this.markOpen(office.id, day.date);
     }
-    // A finished day without a stored summary had nothing to summarise.
-    for (const { office, finished, fingerprint } of asked) {
-      const dates = stored.get(office.id);
-      for (const date of finished) {
-        if (!dates?.has(date)) this.remember(office.id, date, { timeZone: office.config.office.timeZone, fingerprint, digest: null });
-      }
-    }
-    for (const [officeId, dates] of stale) await this.build(byId.get(officeId)!, dates);
+    await writeDigestRows(this.db, rows);
+    for (const row of rows) this.remember(row.officeId, row.date, { timeZone, fingerprint, digest: row.digest });
   }
 
-  /** Digests one office's stored days from their full summaries, and stores the digests. */
-  private async build({ office, fingerprint }: Need, dates: readonly LocalDate[]): Promise<void> {
-    const { timeZone } = office.config.office;
+  private async liveDays({ office, timeZone }: Need, dates: readonly LocalDate[]): Promise<DaySummary[]> {
+    if (dates.length === 0) return [];
     const wanted = new Set(dates);
-    const summaries = await readStoredDaySummaries(this.db, [{ officeId: office.id, timeZone }], { from: dates[0]!, to: dates[dates.length - 1]! });
-    const digests = (summaries.get(office.id) ?? []).filter((day) => wanted.has(day.date)).map((day) => ({ date: day.date, digest: digestOf(day, office.config.services) }));
-    await this.db.transaction(async (tx) => {
-      for (const { date, digest } of digests) {
-        // Only beside the summary it was built from: a day rebuilt meanwhile has lost its row and gets a new digest next time.
-        await tx.run(
-          `INSERT OR REPLACE INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters)
-           SELECT office_id, date, ?, time_zone, version, ?, ?, NULL FROM analytics_days
-           WHERE office_id = ? AND date = ? AND scope = ? AND version = ? AND time_zone = ?`,
-          [DIGEST_SCOPE, encodeDigest(digest), fingerprint, office.id, date, ALL_VISITS, SUMMARY_VERSION, timeZone],
-        );
-      }
-    });
-    for (const { date, digest } of digests) this.remember(office.id, date, { timeZone, fingerprint, digest });
+    const days = await office.analytics.days({ from: dates[0]!, to: dates[dates.length - 1]!, timeZone, scope: ALL_VISITS });
+    return days.filter((day) => wanted.has(day.date));
   }
 
   private remember(officeId: OfficeId, date: LocalDate, known: Known): void {
     let days = this.known.get(officeId);
     if (!days) this.known.set(officeId, (days = new Map()));
     days.set(date, known);
+    this.open.get(officeId)?.delete(date);
   }
+
+  private markOpen(officeId: OfficeId, date: LocalDate): void {
+    let dates = this.open.get(officeId);
+    if (!dates) this.open.set(officeId, (dates = new Set()));
+    dates.add(date);
+  }
+}
+
+/** Nobody came and no booth opened. */
+function isEmpty(day: DaySummary): boolean {
+  return day.visits.arrivalsByHour.every((n) => n === 0) && Object.keys(day.counters).length === 0;
 }
