@@ -78,12 +78,13 @@ export class PanelRegionOffices extends LitElement {
     }
   }
 
-  private _header(key: RegionSortKey, label: string, className: string) {
+  /** `label` names the column for screen readers and the sort button; `shown` is what the header shows (a change column just says so). */
+  private _header(key: RegionSortKey, label: string, className: string, shown = label) {
     const sorted = this._sort === key ? (this._direction === 'asc' ? 'ascending' : 'descending') : 'none';
     const { t } = this._env;
     return html`<th scope="col" class=${className} aria-sort=${sorted}>
-      <button type="button" data-sort=${key} aria-label=${t('region.sortBy', { column: label })} @click=${() => this._sortBy(key)}>
-        ${label}${sorted === 'none' ? '' : sorted === 'ascending' ? ' ▲' : ' ▼'}
+      <button type="button" data-sort=${key} title=${label} aria-label=${t('region.sortBy', { column: label })} @click=${() => this._sortBy(key)}>
+        ${shown}${sorted === 'none' ? '' : sorted === 'ascending' ? ' ▲' : ' ▼'}
       </button>
     </th>`;
   }
@@ -144,7 +145,7 @@ export class PanelRegionOffices extends LitElement {
                 ${this._header('name', t('region.office'), '')}
                 ${REGION_MEASURES.map((m) => {
                   const label = t(`region.measures.${m}`);
-                  return [this._header(m, label, 'num'), this._header(`${m}:change`, t('region.changeColumn', { measure: label }), 'num change')];
+                  return [this._header(m, label, 'num'), this._header(`${m}:change`, t('region.changeColumn', { measure: label }), 'num change', t('region.change'))];
                 })}
               </tr>
             </thead>
