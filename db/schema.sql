@@ -119,6 +119,16 @@ CREATE TABLE "print_jobs" (
   finished_at INTEGER
 );
 
+CREATE TABLE region_days (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  date TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  targets TEXT NOT NULL,
+  digest BLOB NOT NULL,
+  PRIMARY KEY (office_id, date)
+) WITHOUT ROWID;
+
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
 CREATE TABLE "services" (
@@ -204,6 +214,8 @@ CREATE TABLE "visit_records" (
   recorded_at INTEGER NOT NULL,
   recorded_by TEXT NOT NULL
 );
+
+CREATE INDEX analytics_days_by_scope ON analytics_days (office_id, scope, date, time_zone, version);
 
 CREATE INDEX appointments_awaited ON appointments (office_id, slot_start) WHERE status = 'booked';
 

@@ -82,7 +82,7 @@ describe('a database from single-office Talon', () => {
         analytics_days: 3, users: 9, devices: 3, services: 3, counters: 5, appointment_settings: 1, visit_journal_settings: 1, office: 1,
       });
 
-      expect(await migrate(db)).toEqual(['0009_offices.sql']);
+      expect(await migrate(db)).toContain('0009_offices.sql');
 
       // The old office becomes the row of office main, checked below.
       for (const [name, { columns, rows }] of [...before].filter(([name]) => name !== 'office')) {
