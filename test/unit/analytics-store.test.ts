@@ -88,10 +88,14 @@ describe('analytics store', () => {
   it('rebuilds a day stored by another version of the summaries', async () => {
     await period(storeOf());
     await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
+    const digest = "INSERT INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, 'UTC', 0, '', x'00')";
+    await db.transaction((tx) => tx.run(digest, [MAIN, YESTERDAY]));
     await servedTicket('y3', 'docs', YESTERDAY, '11:00', 1);
     const days = await period(storeOf());
     expect(outcomes({ days }).overall.issued).toBe(3);
     expect(await db.read.all('SELECT 1 FROM analytics_days WHERE version <> ?', [SUMMARY_VERSION])).toEqual([]);
+    // The regional digest made from the old summary goes with it.
+    expect(await db.read.all('SELECT 1 FROM region_days')).toEqual([]);
   });
 
   it("counts only its own office's visits, and stores each office's day apart", async () => {
