@@ -21,19 +21,24 @@ const ISSUING_CLIENTS = 10;
 const CALLS = 100;
 const SERVICES = ['documents', 'certificates', 'consultation'];
 const MEASURED: OfficeId = 'main';
+/** How long main issues beside an idle, then a flooded office-2. */
+const NEIGHBOUR_SECONDS = 20;
 
 type Post = ReturnType<typeof jsonPoster>;
+
+/** Where the run is, on stderr: the whole section takes minutes and prints only at the end. */
+const progress = (step: string) => process.stderr.write(`[many offices ${new Date().toISOString().slice(11, 19)}] ${step}\n`);
 
 async function ok(answer: Promise<{ status: number; body: { ok: boolean } }>): Promise<void> {
   const { body } = await answer;
   if (!body.ok) throw new Error(JSON.stringify(body));
 }
 
-/** Every office gets its booth-1 opened and WAITING tickets, 20 requests at a time. */
+/** Every office gets its booth-1 opened and WAITING tickets, 50 offices at a time. */
 async function bringOfficesToMidMorning(post: Post, offices: readonly OfficeId[]): Promise<void> {
-  for (let i = 0; i < offices.length; i += 20) {
+  for (let i = 0; i < offices.length; i += 50) {
     await Promise.all(
-      offices.slice(i, i + 20).map(async (office) => {
+      offices.slice(i, i + 50).map(async (office) => {
         await ok(post(officeApiPath(office, '/counters/booth-1/open'), {}));
         for (let t = 0; t < WAITING; t++) await ok(post(officeApiPath(office, '/tickets'), { serviceId: SERVICES[t % SERVICES.length] }));
       }),
@@ -91,9 +96,17 @@ async function callToScreens(post: Post, screens: readonly Screen[]): Promise<nu
   return samples;
 }
 
-/** One client issuing in main, one ticket after another. */
-const issueOneByOne = (post: Post, tickets: number) =>
-  measure(1, async (serviceId) => ok(post(officeApiPath(MEASURED, '/tickets'), { serviceId })), tickets);
+/** One client issuing in main, one ticket after another, for `seconds` (a slowed office must not stall the run). */
+async function issueOneByOne(post: Post, seconds: number): Promise<number[]> {
+  const samples: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    await ok(post(officeApiPath(MEASURED, '/tickets'), { serviceId: SERVICES[samples.length % SERVICES.length] }));
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
 
 interface Figures {
   issuing: { perSecond: number; p50: number; p99: number };
@@ -107,11 +120,14 @@ interface Figures {
 async function measureOn(server: BenchServer, token: string): Promise<Figures> {
   const post = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, 50);
   const rssStarted = server.rssMiB();
+  progress(`${server.offices.length} offices started; opening booths and issuing ${WAITING} tickets in each`);
   await bringOfficesToMidMorning(post, server.offices);
+  progress(`connecting ${SCREENS_PER_OFFICE} screens to each office`);
   const screens: Screen[] = [];
   for (const office of server.offices) screens.push(...(await connectScreens(server.url, office, server.deviceKey(office, 'display'), SCREENS_PER_OFFICE)));
   await new Promise((r) => setTimeout(r, 500));
   const rssScreens = server.rssMiB();
+  progress('measuring issuing and calls in main');
   const stopBusyDay = busyDay(post, server.offices.filter((o) => o !== MEASURED));
   let issued: Awaited<ReturnType<typeof measure>>;
   let calls: number[];
@@ -139,7 +155,8 @@ async function measureOn(server: BenchServer, token: string): Promise<Figures> {
 /** Main's one-by-one issuing while office-2 is idle, then while 50 clients issue there as fast as they can. */
 async function busyNeighbour(server: BenchServer, token: string): Promise<string[]> {
   const post = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, 2);
-  const quiet = summarize((await issueOneByOne(post, 500)).samples);
+  progress('a busy neighbour');
+  const quiet = summarize(await issueOneByOne(post, NEIGHBOUR_SECONDS));
   const neighbour = server.offices[1]!;
   const flood = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, 50);
   let flooding = true;
@@ -154,7 +171,7 @@ async function busyNeighbour(server: BenchServer, token: string): Promise<string
     }),
   );
   await new Promise((r) => setTimeout(r, 1000));
-  const busy = summarize((await issueOneByOne(post, 500)).samples);
+  const busy = summarize(await issueOneByOne(post, NEIGHBOUR_SECONDS));
   flooding = false;
   await floodDone;
   const floodRate = flooded / ((performance.now() - floodStart) / 1000);
@@ -162,7 +179,7 @@ async function busyNeighbour(server: BenchServer, token: string): Promise<string
     '| office-2 | main: tickets | p50 | p99 |',
     '| --- | --- | --- | --- |',
     `| idle | ${quiet.n} | ${ms(quiet.p50)} | ${ms(quiet.p99)} |`,
-    `| 50 clients issuing, ${Math.round(floodRate)} tickets/s | ${busy.n} | ${ms(busy.p50)} | ${ms(busy.p99)} |`,
+    `| 50 clients issuing, ${Math.round(floodRate)} tickets/s, ${flooded} in all | ${busy.n} | ${ms(busy.p50)} | ${ms(busy.p99)} |`,
   ];
 }
 
@@ -177,6 +194,7 @@ export async function benchManyOffices(): Promise<string> {
   let one: Figures;
   try {
     one = await measureOn(single, await single.token('admin'));
+    progress(`one office: ${JSON.stringify(one)}`);
   } finally {
     await single.kill9();
   }
@@ -186,6 +204,7 @@ export async function benchManyOffices(): Promise<string> {
   try {
     const token = await region.token('admin');
     many = await measureOn(region, token);
+    progress(`${OFFICES} offices: ${JSON.stringify(many)}`);
     neighbour = await busyNeighbour(region, token);
   } finally {
     await region.kill9();
@@ -205,7 +224,7 @@ export async function benchManyOffices(): Promise<string> {
     '',
     `The other offices made ${many.busyDay.visits} visits meanwhile (${many.busyDay.failed} failed).`,
     '',
-    'A busy office and its neighbour: main issues one ticket after another (one client) while office-2 is idle, then while 50 clients issue in office-2.',
+    `A busy office and its neighbour: main issues one ticket after another (one client) for ${NEIGHBOUR_SECONDS} s while office-2 is idle, then for ${NEIGHBOUR_SECONDS} s while 50 clients issue in office-2 as fast as they can.`,
     '',
     ...neighbour,
   ].join('\n');
