@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     for (const line of demoBanner(base, creds, banner)) console.log(line);
   } else {
     console.log(`  Kiosk: ${base}/kiosk/   Display: ${base}/display/   Staff app: ${base}/panel/`);
+    if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
   const stop = async () => {
