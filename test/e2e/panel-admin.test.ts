@@ -3,7 +3,7 @@
 // changes nothing, and only admins (and, read-only, managers) see the settings at all.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Device, Office, QueueSnapshot, Service } from '../../common/protocol';
+import type { Device, Office, QueueSnapshot, Service, User } from '../../common/protocol';
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
 import type { ServicesAnswer } from '../../common/protocol/rest';
 import { launchBrowser } from '../support/browser';
@@ -123,13 +123,16 @@ describe('office settings', () => {
     const form = page.locator('form[data-role="new-user"]');
     await form.locator('input[name="login"]').fill('kovalenko');
     await form.locator('input[name="name"]').fill('Коваленко И. И.');
-    await form.locator('select[name="role"]').selectOption('operator');
+    // One office: one role to choose, the person's role in it.
+    await form.locator(`select[name="offices.${talon.office}"]`).selectOption('operator');
     await form.locator('input[name="password"]').fill('a-good-long-password');
     await form.locator('button[data-role="save"]').click();
     await page.locator('tr[data-user="kovalenko"]').waitFor();
     await screenshot(page, 'docs/screenshots/admin-users.png');
     await page.close();
-    expect(await talon.login('kovalenko', 'a-good-long-password')).toBeTruthy();
+    const token = await talon.login('kovalenko', 'a-good-long-password');
+    const me = await call<{ user: User }>(talon, '/api/auth/me', { token });
+    expect(me.body.ok && me.body.data.user).toMatchObject({ organisationRole: null, offices: [{ officeId: talon.office, role: 'operator' }] });
   });
 
   it('registers a display and shows its key once, as the address to open on the screen', async () => {

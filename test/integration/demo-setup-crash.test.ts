@@ -49,7 +49,8 @@ function printedKeys(output: string): string[] {
 function printed(output: string): { password: string; logins: string[] } {
   const line = /Staff logins: (.*); demo password: (\S+)/.exec(output);
   if (!line) throw new Error(`no demo logins printed:\n${output}`);
-  return { password: line[2]!, logins: line[1]!.split(', ').map((entry) => entry.split(' ')[0]!) };
+  // `operator4 (operator in social-protection, consultant in service-115, …); consultant (…)`
+  return { password: line[2]!, logins: line[1]!.split('; ').map((entry) => entry.split(' ')[0]!) };
 }
 
 it('prints only working demo logins after kill -9 at points during the first start', async () => {
