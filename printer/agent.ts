@@ -68,6 +68,8 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   const printedJobs = new PrintedJobs(options.jobsFile);
   /** Jobs being handled; the same job sent again meanwhile gets its answer from the first. */
   const handling = new Map<string, Promise<void>>();
+  /** The base URL without a trailing slash: the office's namespace and the REST paths follow it. */
+  const server = options.server.replace(/\/+$/, '');
   /** Made once the server has said which office this agent serves (joinOffice below). */
   let socket: AgentSocket | null = null;
   /** Callers of connected() from before the socket existed. */
@@ -149,7 +151,7 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   }
 
   async function joinOffice(): Promise<void> {
-    const device = await signedInDevice(options.key, options.server.replace(/\/+$/, ''));
+    const device = await signedInDevice(options.key, server);
     if (stopped) return;
     if (!device.ok) {
       const { code, message } = device.error;
@@ -158,7 +160,7 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
       setTimeout(() => void joinOffice(), HANDSHAKE_RETRY_MS).unref();
       return;
     }
-    socket = connect(`${options.server.replace(/\/+$/, '')}${officeNamespace(device.data.officeId)}`);
+    socket = connect(`${server}${officeNamespace(device.data.officeId)}`);
     onConnected.forEach((resolve) => socket?.once('connect', () => resolve()));
     onConnected.length = 0;
   }

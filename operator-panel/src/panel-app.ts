@@ -8,7 +8,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { translatorFor } from '../../common/i18n';
-import type { Lang, User } from '../../common/protocol';
+import type { Lang, OfficeUser, User } from '../../common/protocol';
 import type { OfficeId, StaffOffice } from '../../common/protocol/offices';
 import './shell/panel-login';
 import './shell/panel-session';
@@ -47,6 +47,8 @@ export class PanelApp extends LitElement {
   /** The offices the signed-in person works in; null until the server has said. */
   @state() private _offices: StaffOffice[] | null = null;
   @state() private _office: StaffOffice | undefined = undefined;
+  /** The person with their role in the current office; one object per change, so the session re-renders only then. */
+  private _officeUser: OfficeUser | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -91,6 +93,10 @@ export class PanelApp extends LitElement {
     rememberLanguage(lang);
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('_user') || changed.has('_office')) this._officeUser = this._user && this._office ? { ...this._user, role: this._office.role } : null;
+  }
+
   protected override updated(): void {
     document.documentElement.lang = this._lang;
     document.title = translatorFor(this._lang)('panel.appTitle');
@@ -100,6 +106,7 @@ export class PanelApp extends LitElement {
     const t = translatorFor(this._lang);
     const user = this._user;
     const office = this._office;
+    const officeUser = this._officeUser;
     return html`<div
       style="display: contents"
       @language-change=${(e: CustomEvent<Lang>) => this._setLanguage(e.detail)}
@@ -110,8 +117,8 @@ export class PanelApp extends LitElement {
     >
       ${user === undefined
         ? html`<p class="message">${t('panel.signIn.checking')}</p>`
-        : user && office
-          ? keyed(office.id, html`<panel-session .user=${{ ...user, role: office.role }} .office=${office} .offices=${this._offices ?? []} .lang=${this._lang}></panel-session>`)
+        : officeUser && office
+          ? keyed(office.id, html`<panel-session .user=${officeUser} .office=${office} .offices=${this._offices ?? []} .lang=${this._lang}></panel-session>`)
           : html`<panel-top-bar .lang=${this._lang} .user=${user}></panel-top-bar>
               <main>
                 ${user
