@@ -1,7 +1,8 @@
-// Where the day digests are kept: the region_days table (migration 0010), one small row per office
-// and date, so a year of 200 offices is one short range scan. `version` is the day summary's
+// Where the digests are kept: the region_days table (migration 0010), one small row per office and
+// date, and one per office and finished month ('YYYY-MM', the sum of its days), so a year of 200
+// offices is 2,400 rows. `version` is the day summary's
 // SUMMARY_VERSION the digest was made from, `targets` the service targets' fingerprint; the
-// analytics store deletes a day's digest whenever it rebuilds that day's summary. An empty blob is
+// analytics store deletes a day's digest (and its month's) whenever it rebuilds that day's summary. An empty blob is
 // a finished day without any visit or booth event. The only SQL of the regional view's digests.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { ALL_VISITS } from '../analytics/analytics-store';
@@ -13,19 +14,24 @@ import type { Period } from './region-inputs';
 
 export interface DigestRow {
   officeId: OfficeId;
-  date: LocalDate;
+  /** A day, or 'YYYY-MM' for a whole month. */
+  date: string;
   timeZone: string;
   fingerprint: string;
   /** null: a finished day without any visit or booth event. */
   digest: RegionDigest | null;
 }
 
-/** The stored digests of the offices' dates in the span, made from the current summary version. */
-export async function readDigestRows(db: Database, officeIds: readonly OfficeId[], span: Period): Promise<DigestRow[]> {
-  const rows = await db.read.all<{ officeId: OfficeId; date: LocalDate; timeZone: string; fingerprint: string; digest: Buffer }>(
+/**
+ * The stored digests of the offices under the given keys — a date 'YYYY-MM-DD' for a day, 'YYYY-MM'
+ * for a whole month (the sum of its days) — made from the current summary version.
+ */
+export async function readDigestRows(db: Database, officeIds: readonly OfficeId[], keys: readonly string[]): Promise<DigestRow[]> {
+  if (officeIds.length === 0 || keys.length === 0) return [];
+  const rows = await db.read.all<{ officeId: OfficeId; date: string; timeZone: string; fingerprint: string; digest: Buffer }>(
     `SELECT office_id AS officeId, date, time_zone AS timeZone, targets AS fingerprint, digest FROM region_days
-     WHERE office_id IN (${officeIds.map(() => '?').join(', ')}) AND version = ? AND date BETWEEN ? AND ?`,
-    [...officeIds, SUMMARY_VERSION, span.from, span.to],
+     WHERE office_id IN (${officeIds.map(() => '?').join(', ')}) AND date IN (${keys.map(() => '?').join(', ')}) AND version = ?`,
+    [...officeIds, ...keys, SUMMARY_VERSION],
   );
   return rows.map((row) => ({ ...row, digest: row.digest.length === 0 ? null : decodeDigest(row.digest) }));
 }

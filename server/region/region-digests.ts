@@ -1,10 +1,11 @@
-// Every office's day digests (region-digest.ts) for one period, for the regional table. A finished
+// Every office's digests (region-digest.ts) for one period, for the regional table. A finished
 // day's digest is built once — from its stored day summary, or empty for a day without any visit
-// or booth event — stored (region-digest-rows.ts) and kept in memory, so after a restart a year of
-// 200 offices is one short read. A digest made under other service targets, another time zone or
+// or booth event — and a finished month's days are added up into one digest for the month; both
+// are stored (region-digest-rows.ts) and kept in memory, so after a restart a year of 200 offices
+// is a read of 2,400 small rows. A digest made under other service targets, another time zone or
 // another summary version is built again. Days that can still change (today in each office's own
 // time zone, or a past day with tickets still open) are digested afresh from the office's
-// analytics store on every request.
+// analytics store on every request, and keep their month from being added up.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { localDate } from '../../common/time/calendar';
 import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';
@@ -13,14 +14,20 @@ import { datesOf } from '../analytics/measures';
 import type { Database } from '../store/database';
 import { digestOf, targetsFingerprint, type RegionDigest } from './region-digest';
 import { readDigestRows, storedSummaryDates, writeDigestRows, type DigestRow } from './region-digest-rows';
+import { addDigests } from './region-figures';
 import type { Period } from './region-inputs';
 import type { RegionOffice } from './region-offices';
 
-/** What one office needs for one period: its finished dates (by its own "today") and what its digests must match. */
+/** What one office needs for one period, by its own "today", and what its digests must match. */
 interface Need {
   office: RegionOffice;
   today: LocalDate;
-  finished: readonly LocalDate[];
+  /** Months of the period whose every day is finished: 'YYYY-MM' → its dates. */
+  months: Map<string, LocalDate[]>;
+  /** The other finished dates. */
+  days: LocalDate[];
+  /** Today and later. */
+  live: LocalDate[];
   timeZone: string;
   fingerprint: string;
 }
@@ -33,8 +40,8 @@ interface Known {
 }
 
 export class RegionDigests {
-  /** Per office, per finished date. */
-  private readonly known = new Map<OfficeId, Map<LocalDate, Known>>();
+  /** Per office, per date or month. */
+  private readonly known = new Map<OfficeId, Map<string, Known>>();
   /** Past days still open (tickets not finished): digested live each time, never stored. */
   private readonly open = new Map<OfficeId, Set<LocalDate>>();
   /** One build at a time, so two requests never digest the same days twice. */
@@ -42,55 +49,74 @@ export class RegionDigests {
 
   constructor(private readonly db: Database) {}
 
-  /** Each office's digests of the period's dates that have any data. */
+  /** Each office's digests covering the period: whole months, single days and live days. */
   async of(offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, RegionDigest[]>> {
     const dates = datesOf(period);
-    const needs = offices.map((office): Need => {
-      const { timeZone } = office.config.office;
-      const today = localDate(now, timeZone);
-      return { office, today, finished: dates.filter((date) => date < today), timeZone, fingerprint: targetsFingerprint(office.config.services) };
-    });
-    const run = () => this.ensureKnown(needs.filter((need) => this.unknownDates(need).length > 0));
+    const splits = new Map<LocalDate, Split>();
+    const needs = offices.map((office) => needOf(office, dates, now, splits));
+    const run = () => this.ensureKnown(needs.filter((need) => this.unknownKeys(need).length > 0));
     const built = this.building.then(run, run);
     this.building = built.catch(() => undefined);
     await built;
     const result = new Map<OfficeId, RegionDigest[]>();
     for (const need of needs) {
-      const { office, today, finished } = need;
-      const known = this.known.get(office.id);
-      const digests = finished.flatMap((date) => known?.get(date)?.digest ?? []);
-      const open = this.open.get(office.id);
-      const live = [...finished.filter((date) => open?.has(date)), ...dates.filter((date) => date >= today)];
-      for (const day of await this.liveDays(need, live)) digests.push(digestOf(day, office.config.services));
-      result.set(office.id, digests);
+      const digests: RegionDigest[] = [];
+      const live: LocalDate[] = [];
+      const take = (date: LocalDate) => {
+        if (this.open.get(need.office.id)?.has(date)) live.push(date);
+        else {
+          const digest = this.valid(need, date)?.digest;
+          if (digest) digests.push(digest);
+        }
+      };
+      for (const [month, days] of need.months) {
+        const digest = this.valid(need, month);
+        if (digest) {
+          if (digest.digest) digests.push(digest.digest);
+        } else days.forEach(take);
+      }
+      need.days.forEach(take);
+      for (const day of await this.liveDays(need, [...live, ...need.live])) digests.push(digestOf(day, need.office.config.services));
+      result.set(need.office.id, digests);
     }
     return result;
   }
 
-  private unknownDates({ office, finished, timeZone, fingerprint }: Need): LocalDate[] {
-    const known = this.known.get(office.id);
-    const open = this.open.get(office.id);
-    return finished.filter((date) => {
-      const day = known?.get(date);
-      return !open?.has(date) && (day === undefined || day.timeZone !== timeZone || day.fingerprint !== fingerprint);
-    });
+  private valid({ office, timeZone, fingerprint }: Need, key: string): Known | undefined {
+    const known = this.known.get(office.id)?.get(key);
+    return known && known.timeZone === timeZone && known.fingerprint === fingerprint ? known : undefined;
   }
 
-  /** The stored digests first (one read for every office); whatever is still unknown is built. */
+  /** Months without a current digest, and single days without one (open days excepted). */
+  private unknownKeys(need: Need): string[] {
+    const open = this.open.get(need.office.id);
+    const months = [...need.months.keys()].filter((month) => !this.valid(need, month) && !need.months.get(month)!.some((d) => open?.has(d)));
+    return [...months, ...need.days.filter((date) => !open?.has(date) && !this.valid(need, date))];
+  }
+
+  /** The stored digests first (one read for every office), then each office's missing days built and its months added up. */
   private async ensureKnown(needs: readonly Need[]): Promise<void> {
     if (needs.length === 0) return;
+    await this.readStored(needs, [...new Set(needs.flatMap((need) => this.unknownKeys(need)))]);
+    for (const need of needs) {
+      const months = [...need.months.keys()].filter((month) => !this.valid(need, month));
+      if (months.length === 0 && this.unknownKeys(need).length === 0) continue;
+      // A month without its sum needs its days: stored ones first, then the rest built.
+      const monthDays = months.flatMap((month) => need.months.get(month)!).filter((date) => !this.valid(need, date));
+      await this.readStored([need], monthDays);
+      const missing = [...monthDays, ...need.days].filter((date) => !this.valid(need, date) && !this.open.get(need.office.id)?.has(date)).sort();
+      if (missing.length > 0) await this.build(need, missing);
+      await this.addUpMonths(need, months);
+    }
+  }
+
+  private async readStored(needs: readonly Need[], keys: readonly string[]): Promise<void> {
     const byId = new Map(needs.map((need) => [need.office.id, need]));
-    const all = needs.flatMap((need) => need.finished);
-    const span = { from: all.reduce((a, b) => (a < b ? a : b)), to: all.reduce((a, b) => (a > b ? a : b)) };
-    for (const row of await readDigestRows(this.db, [...byId.keys()], span)) {
+    for (const row of await readDigestRows(this.db, [...byId.keys()], keys)) {
       const need = byId.get(row.officeId)!;
-      if (row.date < need.today && row.timeZone === need.timeZone && row.fingerprint === need.fingerprint) {
+      if (row.timeZone === need.timeZone && row.fingerprint === need.fingerprint) {
         this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: row.fingerprint, digest: row.digest });
       }
-    }
-    for (const need of needs) {
-      const missing = this.unknownDates(need);
-      if (missing.length > 0) await this.build(need, missing);
     }
   }
 
@@ -110,27 +136,43 @@ export class RegionDigests {
         ? []
         : ((await readStoredDaySummaries(this.db, [{ officeId: office.id, timeZone }], { from: summarised[0]!, to: summarised[summarised.length - 1]! })).get(office.id) ?? []).filter((day) => wanted.has(day.date));
     const rows: DigestRow[] = days.map((day) => ({ officeId: office.id, date: day.date, timeZone, fingerprint, digest: digestOf(day, office.config.services) }));
-    const unsummarised = missing.filter((date) => !stored.has(date));
-    for (const day of await this.liveDays(need, unsummarised)) {
+    for (const day of await this.liveDays(need, missing.filter((date) => !stored.has(date)))) {
       if (isEmpty(day)) rows.push({ officeId: office.id, date: day.date, timeZone, fingerprint, digest: null });
       else this.markOpen(office.id, day.date);
     }
+    await this.store(rows);
+  }
+
+  /** Each month whose days are all known (none still open) becomes one digest. */
+  private async addUpMonths(need: Need, months: readonly string[]): Promise<void> {
+    const { office, timeZone, fingerprint } = need;
+    const rows: DigestRow[] = [];
+    for (const month of months) {
+      const days = need.months.get(month)!.map((date) => this.valid(need, date));
+      if (days.some((day) => day === undefined)) continue;
+      rows.push({ officeId: office.id, date: month, timeZone, fingerprint, digest: addDigests(days.flatMap((day) => day!.digest ?? [])) });
+    }
+    await this.store(rows);
+  }
+
+  private async store(rows: readonly DigestRow[]): Promise<void> {
     await writeDigestRows(this.db, rows);
-    for (const row of rows) this.remember(row.officeId, row.date, { timeZone, fingerprint, digest: row.digest });
+    for (const row of rows) this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: row.fingerprint, digest: row.digest });
   }
 
   private async liveDays({ office, timeZone }: Need, dates: readonly LocalDate[]): Promise<DaySummary[]> {
     if (dates.length === 0) return [];
-    const wanted = new Set(dates);
-    const days = await office.analytics.days({ from: dates[0]!, to: dates[dates.length - 1]!, timeZone, scope: ALL_VISITS });
+    const sorted = [...dates].sort();
+    const wanted = new Set(sorted);
+    const days = await office.analytics.days({ from: sorted[0]!, to: sorted[sorted.length - 1]!, timeZone, scope: ALL_VISITS });
     return days.filter((day) => wanted.has(day.date));
   }
 
-  private remember(officeId: OfficeId, date: LocalDate, known: Known): void {
-    let days = this.known.get(officeId);
-    if (!days) this.known.set(officeId, (days = new Map()));
-    days.set(date, known);
-    this.open.get(officeId)?.delete(date);
+  private remember(officeId: OfficeId, key: string, known: Known): void {
+    let keys = this.known.get(officeId);
+    if (!keys) this.known.set(officeId, (keys = new Map()));
+    keys.set(key, known);
+    this.open.get(officeId)?.delete(key);
   }
 
   private markOpen(officeId: OfficeId, date: LocalDate): void {
@@ -138,6 +180,35 @@ export class RegionDigests {
     if (!dates) this.open.set(officeId, (dates = new Set()));
     dates.add(date);
   }
+}
+
+/** How the period splits at one "today": offices sharing a date share the split (a region spans few time zones). */
+type Split = Pick<Need, 'months' | 'days' | 'live'>;
+
+function splitAt(dates: readonly LocalDate[], today: LocalDate): Split {
+  const finished = dates.filter((date) => date < today);
+  const byMonth = new Map<string, LocalDate[]>();
+  for (const date of finished) {
+    const month = date.slice(0, 7);
+    const days = byMonth.get(month);
+    if (days) days.push(date);
+    else byMonth.set(month, [date]);
+  }
+  const months = new Map([...byMonth].filter(([month, days]) => days.length === daysInMonth(month)));
+  return { months, days: finished.filter((date) => !months.has(date.slice(0, 7))), live: dates.filter((date) => date >= today) };
+}
+
+function needOf(office: RegionOffice, dates: readonly LocalDate[], now: number, splits: Map<LocalDate, Split>): Need {
+  const { timeZone } = office.config.office;
+  const today = localDate(now, timeZone);
+  let split = splits.get(today);
+  if (!split) splits.set(today, (split = splitAt(dates, today)));
+  return { office, today, ...split, timeZone, fingerprint: targetsFingerprint(office.config.services) };
+}
+
+function daysInMonth(month: string): number {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).getUTCDate();
 }
 
 /** Nobody came and no booth opened. */
