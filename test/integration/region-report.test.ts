@@ -172,3 +172,15 @@ describe('access to the regional view', () => {
     expect((await region('report?sort=nonsense')).status).toBe(400);
   });
 });
+
+describe('the stored digests', () => {
+  it('keep a finished month as one digest, and answer the same after a restart', async () => {
+    const question = 'report?from=2026-10-01&to=2026-11-24';
+    const before = data(await region<RegionReport>(question));
+    expect(before.offices.find((o) => o.officeId === 'main')!.current.visitors).toBe(3);
+    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS officeId FROM region_days WHERE date = '2026-10' ORDER BY office_id`);
+    expect(months.map((m) => m.officeId)).toEqual(['main', 'north']);
+    server = await server.restart();
+    expect(data(await region<RegionReport>(question))).toEqual(before);
+  });
+});
