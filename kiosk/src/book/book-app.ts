@@ -280,6 +280,12 @@ export class BookApp extends LitElement {
   private async load(officeId: OfficeId): Promise<void> {
     const answer = await officeApi(officeId)<BookingInfo>('/public/booking');
     if (officeId !== this._officeId) return;
+    // A link to an office that is gone (archived, mistyped): the visitor chooses among those there are.
+    if (!answer.ok && answer.error.code === 'office-not-found') {
+      history.replaceState(null, '', location.pathname);
+      this._officeId = null;
+      return this.start();
+    }
     if (!answer.ok) {
       this._problem = { kind: 'load' };
       return;
