@@ -16,7 +16,7 @@ import './shell/panel-top-bar';
 import { initialLanguage, rememberLanguage } from './shell/panel-language';
 import { panelStyles } from './shared/panel-styles';
 import { signedInUser, signOut } from './shell/session';
-import { rememberOffice, staffOffices, startingOffice } from './shell/staff-offices';
+import { rememberOffice, staffOffices, startingOffice } from './shared/staff-offices';
 
 @customElement('panel-app')
 export class PanelApp extends LitElement {

@@ -7,7 +7,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { LocalizedText, Office, Result } from '../../../common/protocol';
 import type { OfficeId, StaffOffice } from '../../../common/protocol/offices';
 import { localized } from '../../../common/ui/localized-text';
-import { staffOffices } from '../shell/staff-offices';
+import { staffOffices } from '../shared/staff-offices';
 import { adminApi, organisationApi } from './admin-api';
 import { Draft } from './admin-draft';
 import { formFooter, issueLines, localizedFields, selectField, textField } from './admin-fields';

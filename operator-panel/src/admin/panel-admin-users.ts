@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { User } from '../../../common/protocol';
 import type { CreateUserInput } from '../../../common/protocol/admin-schemas';
 import type { StaffOffice } from '../../../common/protocol/offices';
-import { staffOffices } from '../shell/staff-offices';
+import { staffOffices } from '../shared/staff-offices';
 import { organisationApi } from './admin-api';
 import { Draft } from './admin-draft';
 import { editButton, formFooter, issueLines, textField } from './admin-fields';
