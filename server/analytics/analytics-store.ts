@@ -138,8 +138,8 @@ export class AnalyticsStore {
     await this.db.transaction(async (tx) => {
       for (const day of days) {
         await tx.run('DELETE FROM analytics_days WHERE office_id = ? AND date = ?', [this.officeId, day.date]);
-        // The regional view's digest of the day (server/region/) was made from the summary replaced here.
-        await tx.run('DELETE FROM region_days WHERE office_id = ? AND date = ?', [this.officeId, day.date]);
+        // The regional view's digests of the day and of its month (server/region/) were made from the summary replaced here.
+        await tx.run('DELETE FROM region_days WHERE office_id = ? AND date IN (?, substr(?, 1, 7))', [this.officeId, day.date, day.date]);
       }
       for (const row of rows) {
         await tx.run('INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);

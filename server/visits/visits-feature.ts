@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
 import type { Clock, QueueEngine } from '../engine/queue-engine';
+import type { PublicLimiters } from '../http/public-limits';
 import { ratingRoutes } from '../http/rating-routes';
 import { visitJournalRoutes } from '../http/visit-journal-routes';
 import type { Database } from '../store/database';
@@ -19,7 +20,16 @@ export interface VisitsFeature {
   stop(): void;
 }
 
-export async function startVisits(deps: { db: Database; officeId: OfficeId; engine: QueueEngine; clock: Clock }): Promise<VisitsFeature> {
+export interface VisitsDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+  clock: Clock;
+  /** The organisation's limits on the public, shared by every office's rating page. */
+  publicLimiters: PublicLimiters;
+}
+
+export async function startVisits(deps: VisitsDeps): Promise<VisitsFeature> {
   const { db, officeId } = deps;
   const journal = new VisitJournal(createVisitJournalStore(db, officeId), deps.engine);
   const ratings = new VisitRatings(db, officeId, createRatingsStore(db, officeId), deps.engine);
@@ -28,6 +38,6 @@ export async function startVisits(deps: { db: Database; officeId: OfficeId; engi
   const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
   timer.unref();
-  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.clock));
+  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.clock, deps.publicLimiters));
   return { journal, routes, stop: () => clearInterval(timer) };
 }

@@ -89,12 +89,12 @@ describe('analytics store', () => {
     await period(storeOf());
     await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
     const digest = "INSERT INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, 'UTC', 0, '', x'00')";
-    await db.transaction((tx) => tx.run(digest, [MAIN, YESTERDAY]));
+    for (const date of [YESTERDAY, YESTERDAY.slice(0, 7)]) await db.transaction((tx) => tx.run(digest, [MAIN, date]));
     await servedTicket('y3', 'docs', YESTERDAY, '11:00', 1);
     const days = await period(storeOf());
     expect(outcomes({ days }).overall.issued).toBe(3);
     expect(await db.read.all('SELECT 1 FROM analytics_days WHERE version <> ?', [SUMMARY_VERSION])).toEqual([]);
-    // The regional digest made from the old summary goes with it.
+    // The regional digests of the day and its month, made from the old summary, go with it.
     expect(await db.read.all('SELECT 1 FROM region_days')).toEqual([]);
   });
 
