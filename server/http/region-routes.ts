@@ -76,7 +76,7 @@ export function regionRoutes(deps: RegionDeps): Router {
     '/api/region/heatmap',
     handle(async (req, res): Promise<RegionHeatMap | undefined> => {
       const { query, offices, period } = question(req.query);
-      const inputs = await officeInputs(deps.db, offices, period, deps.now(), true);
+      const inputs = await officeInputs(deps.db, offices, period, deps.now());
       const result: RegionHeatMap = {
         period,
         officeIds: offices.map((o) => o.id),
@@ -97,7 +97,7 @@ export function regionRoutes(deps: RegionDeps): Router {
         maxOccupancy: query.maxOccupancy ?? DEFAULT_STAFFING.maxOccupancy,
         shrinkage: query.shrinkage ?? DEFAULT_STAFFING.shrinkage,
       };
-      const inputs = await officeInputs(deps.db, offices, period, deps.now(), true);
+      const inputs = await officeInputs(deps.db, offices, period, deps.now());
       const result: RegionStaffing = { period, offices: offices.map((office) => officeStaffing(office, inputs.get(office.id)!, settings)) };
       return answer(res, query, 'staffing', period, result, () => regionStaffingTable(result));
     }),

@@ -12,20 +12,8 @@ import type { RegionOffice } from './region-offices';
 
 export type Period = ReportInput['period'];
 
-const NO_OPEN_HOURS: ReportInput['openHours'] = new Map();
-
-/**
- * One ReportInput per office. `withOpenHours` adds the schedule's open hours, which only the
- * per-hour reports (heat map, staffing) stand on: working them out for every date of a year of
- * 200 offices would cost more than the comparison itself.
- */
-export async function officeInputs(
-  db: Database,
-  offices: readonly RegionOffice[],
-  period: Period,
-  now: number,
-  withOpenHours: boolean,
-): Promise<Map<OfficeId, ReportInput>> {
+/** One ReportInput per office, with the schedule's open hours the per-hour averages stand on. */
+export async function officeInputs(db: Database, offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, ReportInput>> {
   const todays = new Map(offices.map((office) => [office.id, localDate(now, office.config.office.timeZone)]));
   // A finished day nobody has asked about yet is summarised (and stored) first; once known, this is a look-up in memory.
   for (const office of offices) {
@@ -51,7 +39,7 @@ export async function officeInputs(
       period,
       days,
       services: office.config.services,
-      openHours: withOpenHours ? scheduledOpenHours(schedule, period, timeZone) : NO_OPEN_HOURS,
+      openHours: scheduledOpenHours(schedule, period, timeZone),
     });
   }
   return inputs;
