@@ -98,9 +98,12 @@ export async function loadQueueState(db: Database, officeId: OfficeId, today: Lo
 
 export async function loadRecentCalls(db: Database, officeId: OfficeId, today: LocalDate, limit: number): Promise<CallRecord[]> {
   const rows = await db.read.all<{ seq: number; at: number; kind: string; ticket_id: string; counter_id: string; code: string; service_id: string }>(
+    // From today's tickets to their rows (CROSS JOIN fixes that order): walking the journal back from
+    // its end instead reads the office's whole history when nobody has been called yet today.
     `SELECT j.seq, j.at, j.kind, j.ticket_id, j.counter_id, t.code, j.service_id
-     FROM journal j JOIN tickets t ON t.id = j.ticket_id
-     WHERE j.office_id = ? AND j.kind IN ('ticket-called', 'ticket-recalled') AND t.service_day = ? ORDER BY j.seq DESC LIMIT ?`,
+     FROM tickets t CROSS JOIN journal j ON j.ticket_id = t.id
+     WHERE t.office_id = ? AND t.service_day = ? AND j.office_id = t.office_id AND j.kind IN ('ticket-called', 'ticket-recalled')
+     ORDER BY j.seq DESC LIMIT ?`,
     [officeId, today, limit],
   );
   return rows.map((r) => ({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEvent, Ticket } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
+import { callNext, openCounter } from '../../server/domain/counter-commands';
 import { issueTicket } from '../../server/domain/ticket-commands';
 import { QueueEngine, type Who } from '../../server/engine/queue-engine';
 import { loadAppointmentSettings } from '../../server/store/appointments-store';
@@ -63,6 +64,22 @@ describe('two offices side by side', () => {
     expect(mainAgain.snapshot().seq).toBe(6);
     expect((await issue(secondAgain)).code).toBe('Д104');
     expect(await lastSeq(db, 'second')).toBe(5);
+  });
+
+  it('show their own latest calls again after a restart', async () => {
+    const [main, second] = await Promise.all([engineOf('main'), engineOf('second')]);
+    const operator: Who = { actor: { kind: 'user', id: 'operator', role: 'operator' } };
+    for (const engine of [main, second]) {
+      await issue(engine);
+      await issue(engine);
+      await engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-1' }, x));
+    }
+    await main.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-1' }, x));
+    expect(main.recentCalls.map((call) => call.code)).toEqual(['Д100']);
+
+    const [mainAgain, secondAgain] = await Promise.all([engineOf('main'), engineOf('second')]);
+    expect(mainAgain.recentCalls).toEqual(main.recentCalls);
+    expect(secondAgain.recentCalls).toEqual([]);
   });
 
   it('find only their own tickets', async () => {
