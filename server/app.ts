@@ -16,6 +16,7 @@ import { authRoutes } from './http/auth-routes';
 import { answerErrors } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { officeRoutes } from './http/office-routes';
+import { createPublicLimiters } from './http/public-limits';
 import { regionRoutes } from './http/region-routes';
 import { sendError } from './http/respond';
 import { securityHeaders } from './http/security-headers';
@@ -105,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     speech: { engineFor: (settings: AnnouncementSettings) => voice.engineFor(settings), cache: announcementCache },
     screenReader: { engine: voice.osVoice(), cache: announcementCache },
     serverSpeaker: deps.serverSpeaker ?? new SayEngine(),
+    publicLimiters: createPublicLimiters(clock),
   });
   const officeIds = () => offices.ids();
 

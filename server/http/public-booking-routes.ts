@@ -5,13 +5,13 @@ import { Router } from 'express';
 import { bookAppointmentSchema, slotsQuerySchema, type BookingInfo, type BookingReceipt, type SlotView } from '../../common/protocol';
 import type { AppointmentBook } from '../appointments/appointment-book';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { createPublicLimiters, type PublicLimiters } from './public-limits';
+import type { PublicLimiters } from './public-limits';
 import { handle, parse } from './respond';
 
 export { PUBLIC_BOOKING_LIMITS } from './public-limits';
 
-/** `limiters`: the organisation's (app.ts); an office's own only where no organisation is around. */
-export function publicBookingRoutes(book: AppointmentBook, clock: () => number = Date.now, limiters: PublicLimiters = createPublicLimiters(clock)): Router {
+/** `limiters`: the organisation's, shared by every office (app.ts). */
+export function publicBookingRoutes(book: AppointmentBook, limiters: PublicLimiters): Router {
   const router = Router();
   const { browse, book: booking } = limiters;
 

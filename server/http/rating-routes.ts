@@ -12,15 +12,15 @@ import { sendCsv } from '../visits/csv-answer';
 import { reportPeriod } from '../visits/report-period';
 import { ratingsReportTable } from '../visits/ratings-report';
 import type { VisitRatings } from '../visits/visit-ratings';
-import { createPublicLimiters, type PublicLimiters } from './public-limits';
+import type { PublicLimiters } from './public-limits';
 import { fail, handle, parse } from './respond';
 
 export { RATING_LIMITS } from './public-limits';
 
 const ticketId = z.string().min(8).max(64);
 
-/** `limiters`: the organisation's (app.ts); an office's own only where no organisation is around. */
-export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: () => number, limiters: PublicLimiters = createPublicLimiters(clock)): Router {
+/** `limiters`: the organisation's, shared by every office (app.ts). */
+export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, limiters: PublicLimiters): Router {
   const router = Router();
   const { look, rate } = limiters;
 

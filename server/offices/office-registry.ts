@@ -4,6 +4,7 @@
 import type { CreateOfficeInput, OfficeId, OfficeSummary } from '../../common/protocol';
 import { fail } from '../http/respond';
 import { archiveOffice, copyOffice, createOffice, listOffices } from '../store/offices-store';
+import { closeNamespace } from '../realtime/socket-server';
 import { startOfficeRuntime, type OfficeRuntime, type SharedServices } from './office-runtime';
 
 export function summaryOf(runtime: OfficeRuntime): OfficeSummary {
@@ -61,6 +62,7 @@ export class OfficeRegistry {
       const runtime = this.runtimes.get(officeId) ?? fail('not-found', `No office ${officeId}`);
       if (!(await this.shared.db.transaction((tx) => archiveOffice(tx, officeId, this.shared.clock())))) fail('not-found', `No office ${officeId}`);
       this.runtimes.delete(officeId);
+      closeNamespace(this.shared.io, runtime.namespace);
       await runtime.stop();
       return { ...summaryOf(runtime), archived: true };
     });

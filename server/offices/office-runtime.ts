@@ -20,6 +20,7 @@ import { commandRoutes } from '../http/command-routes';
 import { configRoutes } from '../http/config-routes';
 import { deviceRoutes } from '../http/device-routes';
 import { queueRoutes } from '../http/queue-routes';
+import type { PublicLimiters } from '../http/public-limits';
 import { readAloudRoutes, type ScreenReader } from '../http/read-aloud-routes';
 import { unprintableConfiguration } from '../printing/printable-config';
 import { PrintDesk } from '../printing/print-desk';
@@ -52,6 +53,8 @@ export interface SharedServices {
   publicUrl: () => string;
   speech: AnnouncementSpeech;
   screenReader: ScreenReader;
+  /** The public's rate limits, counted across every office. */
+  publicLimiters: PublicLimiters;
   serverSpeaker: Pick<SayEngine, 'speak'>;
 }
 
@@ -67,7 +70,11 @@ export interface OfficeRuntime {
   /** The office's routes, paths relative to /api/offices/<id> (e.g. '/tickets'). */
   router: Router;
   namespace: OfficeNamespace;
-  /** Stops timers, disconnects the office's sockets and closes its namespace; the database stays open. */
+  /**
+   * Stops the office's timers and listeners and waits for work under way; the database stays open.
+   * Its sockets stay connected: on shutdown they drop with the server, so clients reconnect when it
+   * is back; an archived office's are closed by the registry (closeNamespace).
+   */
   stop(): Promise<void>;
 }
 
@@ -99,8 +106,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     newId,
     logo: new TicketLogo(shared.dataDir, officeId),
   });
-  const appointments = await startAppointments({ db, officeId, engine, clock, newId });
-  const visits = await startVisits({ db, officeId, engine, clock });
+  const appointments = await startAppointments({ db, officeId, engine, clock, newId, publicLimiters: shared.publicLimiters });
+  const visits = await startVisits({ db, officeId, engine, clock, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
 
   const router = Router()
@@ -140,11 +147,6 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
       appointments.stop();
       visits.stop();
       for (const stop of stops) stop();
-      namespace.disconnectSockets(true);
-      namespace.removeAllListeners();
-      // Socket.IO has no public way to forget a namespace; without this an archived office's
-      // namespace would still accept connections (and the middleware refuses nothing there any more).
-      (io as unknown as { _nsps: Map<string, unknown> })._nsps.delete(namespace.name);
       await analytics.stop();
       await printDesk.settle();
     },

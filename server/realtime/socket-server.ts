@@ -22,6 +22,17 @@ export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 /** A handshake refused: the client's `connect_error` carries the code and message in `data`. */
 export const refusal = (error: ApiError): Error => Object.assign(new Error(error.message), { data: error });
 
+/**
+ * Closes an archived office's namespace: its sockets are told the server ended them (clients do not
+ * reconnect) and new connections get Socket.IO's "Invalid namespace".
+ */
+export function closeNamespace(io: TalonIo, ns: OfficeNamespace): void {
+  ns.disconnectSockets(true);
+  ns.removeAllListeners();
+  // Socket.IO has no public way to forget a namespace; without this it would still accept connections.
+  (io as unknown as { _nsps: Map<string, unknown> })._nsps.delete(ns.name);
+}
+
 export function createSocketServer(
   httpServer: HttpServer,
   /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
