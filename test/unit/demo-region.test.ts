@@ -1,12 +1,16 @@
 // The demo region as the seed writes it: three valid offices with their own hours and time zones,
 // people laid out per office (one person an operator in one office and a consultant in two), and
 // the banner that names each office's own devices.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { counterSchema, officeIdSchema, officeSchema, serviceSchema, type Office } from '../../common/protocol';
 import { openAroundTheClock } from '../../db/demo-definition';
 import { DEMO_REGION } from '../../db/demo-region';
 import { demoBanner } from '../../server/demo-banner';
-import { DEMO_REGION_OFFICES, demoStaff, SINGLE_OFFICE_DEMO, type DemoCredentials } from '../../server/demo';
+import { DEMO_REGION_OFFICES, demoStaff, provisionDemo, SINGLE_OFFICE_DEMO, type DemoCredentials } from '../../server/demo';
+import type { AuthStores } from '../../server/auth/principal';
 import { openPeriods } from '../../server/domain/schedule';
 import { zonedToEpoch } from '../../common/time/calendar';
 
@@ -102,5 +106,31 @@ describe('the demo people', () => {
     expect(text).toContain('Staff logins: operator1 (operator in social-protection)');
     expect(text).toContain('operator4 (operator in social-protection, consultant in service-115, consultant in city-centre)');
     expect(text).toContain('analyst (regional-analyst)');
+  });
+});
+
+describe('demo credentials saved by the single-office version', () => {
+  it('are read as office main’s people and devices, without provisioning anything again', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'talon-demo-file-')), 'demo-credentials.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        staffPassword: 'old-password',
+        staff: [{ login: 'operator1', role: 'operator', name: 'Иванова А. П.' }],
+        devices: [{ kind: 'kiosk', name: 'Терминал у входа', key: 'old-kiosk-key' }],
+      }),
+    );
+    // Nothing may be created: the file says the set-up was finished.
+    const untouchable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no store may be used');
+        },
+      },
+    ) as AuthStores;
+    const creds = await provisionDemo(untouchable, file, DEMO_REGION_OFFICES);
+    expect(creds.staff).toEqual([{ login: 'operator1', name: 'Иванова А. П.', offices: [{ officeId: 'main', role: 'operator' }] }]);
+    expect(creds.devices).toEqual([{ officeId: 'main', kind: 'kiosk', name: 'Терминал у входа', key: 'old-kiosk-key' }]);
   });
 });
