@@ -34,12 +34,16 @@ export class PanelTopBar extends LitElement {
         flex-direction: row;
         align-items: center;
         gap: var(--tl-space-2);
+        /* The whole office name when the line has room; on a phone a line of its own, within the screen. */
+        flex: 1 1 auto;
+        min-width: 0;
         color: var(--tl-primary-text);
         opacity: 1;
       }
       label.office select {
+        flex: 0 1 auto;
+        min-width: 8rem;
         min-height: 36px;
-        max-width: 24rem;
         font-size: var(--tl-text-s);
       }
       .dot {
