@@ -1,7 +1,7 @@
 // One office's appointment book wired up: its routes, and its no-show sweep at startup and every minute.
 import { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
-import type { Clock, QueueEngine } from '../engine/queue-engine';
+import type { QueueEngine } from '../engine/queue-engine';
 import { appointmentRoutes } from '../http/appointment-routes';
 import { publicBookingRoutes } from '../http/public-booking-routes';
 import type { PublicLimiters } from '../http/public-limits';
@@ -20,7 +20,6 @@ export interface AppointmentsDeps {
   db: Database;
   officeId: OfficeId;
   engine: QueueEngine;
-  clock: Clock;
   newId: () => string;
   /** The organisation's limits on the public, shared by every office's booking page. */
   publicLimiters: PublicLimiters;
@@ -33,6 +32,6 @@ export async function startAppointments(deps: AppointmentsDeps): Promise<Appoint
   const timer = setInterval(() => void sweep(), NO_SHOW_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
   timer.unref();
-  const routes = Router().use(appointmentRoutes(book)).use(publicBookingRoutes(book, deps.clock, deps.publicLimiters));
+  const routes = Router().use(appointmentRoutes(book)).use(publicBookingRoutes(book, deps.publicLimiters));
   return { book, routes, stop: () => clearInterval(timer) };
 }

@@ -2,7 +2,7 @@
 // erases visitors' names and contacts past the office's retention period — at startup and every hour.
 import { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
-import type { Clock, QueueEngine } from '../engine/queue-engine';
+import type { QueueEngine } from '../engine/queue-engine';
 import type { PublicLimiters } from '../http/public-limits';
 import { ratingRoutes } from '../http/rating-routes';
 import { visitJournalRoutes } from '../http/visit-journal-routes';
@@ -24,7 +24,6 @@ export interface VisitsDeps {
   db: Database;
   officeId: OfficeId;
   engine: QueueEngine;
-  clock: Clock;
   /** The organisation's limits on the public, shared by every office's rating page. */
   publicLimiters: PublicLimiters;
 }
@@ -38,6 +37,6 @@ export async function startVisits(deps: VisitsDeps): Promise<VisitsFeature> {
   const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
   timer.unref();
-  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.clock, deps.publicLimiters));
+  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.publicLimiters));
   return { journal, routes, stop: () => clearInterval(timer) };
 }
