@@ -23,7 +23,7 @@ export function actorLabel(actor: Actor): string {
 }
 
 async function saveTicket(tx: Queryable, officeId: OfficeId, t: Ticket): Promise<void> {
-  // A ticket id is unique across offices; the conflict clause leaves office_id as it was written.
+  // Ticket ids are random and unique across offices, so the upsert by id stays within the office.
   await tx.run(
     `INSERT INTO tickets (id, office_id, issued_service_id, service_id, service_day, number, code, status, outcome, source, priority_kind,
        issued_at, called_at, started_at, finished_at, counter_id, data)
