@@ -17,6 +17,8 @@ import { initialLanguage, rememberLanguage } from './shell/panel-language';
 import { panelStyles } from './shared/panel-styles';
 import { signedInUser, signOut } from './shell/session';
 import { rememberOffice, staffOffices, startingOffice } from './shared/staff-offices';
+import type { Landing } from './shell/panel-views';
+import type { OfficeAnalyticsOpen } from './region/region-events';
 
 @customElement('panel-app')
 export class PanelApp extends LitElement {
@@ -47,6 +49,8 @@ export class PanelApp extends LitElement {
   /** The offices the signed-in person works in; null until the server has said. */
   @state() private _offices: StaffOffice[] | null = null;
   @state() private _office: StaffOffice | undefined = undefined;
+  /** Where the next session opens, when something asked for a particular view. */
+  @state() private _landing: Landing | null = null;
   /** The person with their role in the current office; one object per change, so the session re-renders only then. */
   private _officeUser: OfficeUser | null = null;
 
@@ -75,11 +79,18 @@ export class PanelApp extends LitElement {
     this._user = user;
   }
 
-  private _chooseOffice(officeId: OfficeId): void {
+  /** Another office (or the same, with a landing): the switcher lands as remembered, the regional view where it asks. */
+  private _chooseOffice(officeId: OfficeId, landing: Landing | null = null): void {
     const office = this._offices?.find((o) => o.id === officeId);
     if (!office || !this._user) return;
+    this._landing = landing;
     this._office = office;
     rememberOffice(this._user.id, office.id);
+  }
+
+  /** The regional view opens one office's own analytics: that office, on its analytics view and the asked-for tab. */
+  private _openOfficeAnalytics({ officeId, view }: OfficeAnalyticsOpen): void {
+    this._chooseOffice(officeId, { view: 'analytics', analyticsView: view ?? null });
   }
 
   private async _signOut(): Promise<void> {
@@ -114,11 +125,12 @@ export class PanelApp extends LitElement {
       @session-check=${() => void this._checkSession()}
       @office-chosen=${(e: CustomEvent<OfficeId>) => this._chooseOffice(e.detail)}
       @offices-changed=${() => void this._adopt(this._user ?? null)}
+      @office-analytics-open=${(e: CustomEvent<OfficeAnalyticsOpen>) => this._openOfficeAnalytics(e.detail)}
     >
       ${user === undefined
         ? html`<p class="message">${t('panel.signIn.checking')}</p>`
         : officeUser && office
-          ? keyed(office.id, html`<panel-session .user=${officeUser} .office=${office} .offices=${this._offices ?? []} .lang=${this._lang}></panel-session>`)
+          ? keyed(office.id, html`<panel-session .user=${officeUser} .office=${office} .landing=${this._landing} .offices=${this._offices ?? []} .lang=${this._lang}></panel-session>`)
           : html`<panel-top-bar .lang=${this._lang} .user=${user}></panel-top-bar>
               <main>
                 ${user

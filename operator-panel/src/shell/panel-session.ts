@@ -14,7 +14,7 @@ import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
-import { HOME_VIEW, viewsFor, type PanelViewId } from './panel-views';
+import { HOME_VIEW, viewsFor, type Landing, type PanelViewId } from './panel-views';
 import '../admin/panel-admin';
 import '../analytics/panel-analytics';
 import '../booth/panel-booth';
@@ -66,6 +66,8 @@ export class PanelSession extends LitElement {
   @property({ attribute: false }) user!: OfficeUser;
   /** Fixed for the session's life: the root makes a new session for another office. */
   @property({ attribute: false }) office!: StaffOffice;
+  /** Opens this view instead of the remembered one when set (a new object each time it is asked for). */
+  @property({ attribute: false }) landing: Landing | null = null;
   /** Every office the person works in, for the switcher. */
   @property({ attribute: false }) offices: readonly StaffOffice[] = [];
   @property() override lang: Lang = 'en';
@@ -126,17 +128,11 @@ export class PanelSession extends LitElement {
         : html`<panel-booth-picker @booth-chosen=${(e: CustomEvent<string>) => this._chooseBooth(e.detail)}></panel-booth-picker>`;
     },
     settings: () => html`<panel-admin></panel-admin>`,
-    analytics: () => html`<panel-analytics></panel-analytics>`,
+    analytics: () => html`<panel-analytics .openOn=${this.landing?.analyticsView ?? null}></panel-analytics>`,
     appointments: () => html`<panel-consultant></panel-consultant>`,
-    region: () => html`<panel-region @office-analytics-open=${(e: CustomEvent<{ officeId: OfficeId }>) => this._openOfficeAnalytics(e.detail.officeId)}></panel-region>`,
+    // Its `office-analytics-open` goes up to the root, which switches the office and hands a landing back.
+    region: () => html`<panel-region></panel-region>`,
   };
-
-  /** From the regional view to one office's full analytics: that office's session, on its analytics view. */
-  private _openOfficeAnalytics(officeId: OfficeId): void {
-    localStorage.setItem(viewStorageKey(this.user.id), 'analytics');
-    if (officeId === this.office.id) this._viewId = 'analytics';
-    else this.dispatchEvent(new CustomEvent<OfficeId>('office-chosen', { detail: officeId, bubbles: true, composed: true }));
-  }
 
   private _boothCounter(snapshot: QueueSnapshot | null) {
     return snapshot?.counters.find((c) => c.id === this._counterId && c.active);
@@ -144,6 +140,7 @@ export class PanelSession extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('user')) this._viewId = localStorage.getItem(viewStorageKey(this.user.id));
+    if (changed.has('landing') && this.landing) this._chooseView(this.landing.view);
     const snapshot = this._connection?.snapshot;
     if (!snapshot) return;
     const env: PanelEnv = {

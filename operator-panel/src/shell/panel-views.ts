@@ -5,6 +5,7 @@
 import type { MessageKey } from '../../../common/i18n';
 import type { Role } from '../../../common/protocol';
 import type { OrganisationRole } from '../../../common/protocol/offices';
+import type { AnalyticsViewId } from '../analytics/panel-analytics';
 import { BOOTH_ROLES } from './session';
 
 export interface PanelView {
@@ -27,6 +28,12 @@ export const PANEL_VIEWS = [
 ] as const satisfies readonly PanelView[];
 
 export type PanelViewId = (typeof PANEL_VIEWS)[number]['id'];
+
+/** Where a session is asked to open, overriding the remembered view (the regional view opening an office's analytics). */
+export interface Landing {
+  view: PanelViewId;
+  analyticsView: AnalyticsViewId | null;
+}
 
 /** Where each role lands in an office: the view its work happens in, not merely the first tab. */
 export const HOME_VIEW: Readonly<Record<Role, PanelViewId>> = {
