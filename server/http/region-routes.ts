@@ -1,9 +1,9 @@
 // The regional view (docs/analytics.md, "The regional view"): GET /api/region/report (offices side by
 // side against the aligned previous period), /api/region/heatmap (weekday × hour for the region or a
 // selection of offices) and /api/region/staffing (the advisor per office), each as JSON or, with
-// `format=csv`, as a CSV file. Regional admins and analysts only. The side-by-side table reads small
-// per-day digests of every office in one query (region-digests.ts), so a year of 200 offices
-// answers within a second; the per-hour answers read the full day summaries, also in one query.
+// `format=csv`, as a CSV file. Regional admins and analysts only. The table and the heat map read
+// small per-office digests of days and months (region-digests.ts), so a year of 200 offices answers
+// within a second; the staffing advisor needs the full day summaries, read in one query.
 import { Router, type Response } from 'express';
 import type { LocalDate } from '../../common/protocol';
 import { regionQuerySchema, type RegionQuery, type RegionHeatMap, type RegionReport, type RegionStaffing } from '../../common/protocol/region';
@@ -13,8 +13,9 @@ import { toCsv, type Table } from '../analytics/csv';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireOrganisationRole } from '../auth/permissions';
 import { RegionDigests } from '../region/region-digests';
-import { regionHeatMap } from '../region/region-heat-map';
+import { daysFromDigests, regionHeatMap } from '../region/region-heat-map';
 import { officeInputs, type Period } from '../region/region-inputs';
+import { OpenHoursMemo } from '../region/region-open-hours';
 import { officeName, type RegionOffice } from '../region/region-offices';
 import { ratingTotals } from '../region/region-ratings';
 import { regionReport, type PeriodData } from '../region/region-report';
@@ -49,6 +50,7 @@ export function regionRoutes(deps: RegionDeps): Router {
   };
 
   const digests = new RegionDigests(deps.db);
+  const openHours = new OpenHoursMemo();
   const periodData = async (offices: readonly RegionOffice[], period: Period): Promise<PeriodData> => {
     const [digested, ratings] = await Promise.all([digests.of(offices, period, deps.now()), ratingTotals(deps.db, period)]);
     return { period, digests: digested, ratings };
@@ -76,13 +78,14 @@ export function regionRoutes(deps: RegionDeps): Router {
     '/api/region/heatmap',
     handle(async (req, res): Promise<RegionHeatMap | undefined> => {
       const { query, offices, period } = question(req.query);
-      const inputs = await officeInputs(deps.db, offices, period, deps.now());
-      const result: RegionHeatMap = {
+      const digested = await digests.of(offices, period, deps.now(), true);
+      const inputs = offices.map((office) => ({
         period,
-        officeIds: offices.map((o) => o.id),
-        offices: deps.offices().map(officeName),
-        heatmap: regionHeatMap([...inputs.values()]),
-      };
+        days: daysFromDigests(digested.get(office.id) ?? []),
+        services: office.config.services,
+        openHours: openHours.of(office.config.office.schedule, office.config.office.timeZone, period),
+      }));
+      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), offices: deps.offices().map(officeName), heatmap: regionHeatMap(inputs) };
       return answer(res, query, 'heatmap', period, result, () => regionHeatMapTable(result.heatmap));
     }),
   );
@@ -97,7 +100,7 @@ export function regionRoutes(deps: RegionDeps): Router {
         maxOccupancy: query.maxOccupancy ?? DEFAULT_STAFFING.maxOccupancy,
         shrinkage: query.shrinkage ?? DEFAULT_STAFFING.shrinkage,
       };
-      const inputs = await officeInputs(deps.db, offices, period, deps.now());
+      const inputs = await officeInputs(deps.db, offices, period, deps.now(), openHours);
       const result: RegionStaffing = { period, offices: offices.map((office) => officeStaffing(office, inputs.get(office.id)!, settings)) };
       return answer(res, query, 'staffing', period, result, () => regionStaffingTable(result));
     }),

@@ -1,12 +1,16 @@
-// A digest as bytes for analytics_days: the scalars as 64-bit floats (sums of milliseconds pass
-// 2³²), then the wait bins as 32-bit counts.
+// A digest as bytes for region_days: the scalars and the booth time per hour as 64-bit floats
+// (sums of milliseconds pass 2³²), then the hourly counts and the wait bins as 32-bit counts.
 import type { RegionDigest } from './region-digest';
 
 const SCALARS = ['issued', 'noShow', 'bookedIssued', 'walkInIssued', 'busyMs', 'loggedInMs', 'waitCount', 'waitSumMs', 'waitMinMs', 'waitMaxMs', 'levelCounted', 'levelWithin', 'binLow'] as const;
+const HOURLY_AT = SCALARS.length * 8;
+const BINS_AT = HOURLY_AT + 24 * 8 + (24 + 24 + 32) * 4;
+
+const bytesOf = (a: Float64Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 export function encodeDigest(digest: RegionDigest): Buffer {
   const scalars = Float64Array.from(SCALARS, (name) => digest[name]);
-  return Buffer.concat([Buffer.from(scalars.buffer), Buffer.from(digest.bins.buffer, digest.bins.byteOffset, digest.bins.byteLength)]);
+  return Buffer.concat([scalars, digest.boothMsByHour, digest.arrivalsByHour, digest.servedByHour, digest.servedByDayOfMonth, digest.bins].map(bytesOf));
 }
 
 export function decodeDigest(blob: Buffer): RegionDigest {
@@ -28,6 +32,10 @@ export function decodeDigest(blob: Buffer): RegionDigest {
     levelCounted: levelCounted!,
     levelWithin: levelWithin!,
     binLow: binLow!,
-    bins: new Uint32Array(bytes, SCALARS.length * 8),
+    boothMsByHour: new Float64Array(bytes, HOURLY_AT, 24),
+    arrivalsByHour: new Uint32Array(bytes, HOURLY_AT + 24 * 8, 24),
+    servedByHour: new Uint32Array(bytes, HOURLY_AT + 24 * 8 + 24 * 4, 24),
+    servedByDayOfMonth: new Uint32Array(bytes, HOURLY_AT + 24 * 8 + 48 * 4, 32),
+    bins: new Uint32Array(bytes, BINS_AT),
   };
 }

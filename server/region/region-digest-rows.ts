@@ -22,18 +22,26 @@ export interface DigestRow {
   digest: RegionDigest | null;
 }
 
+/** A stored row as read: the digest still encoded, decoded only once its fingerprint matches (another format may not decode). */
+export interface StoredDigestRow extends Omit<DigestRow, 'digest'> {
+  digest: Buffer;
+}
+
+/** A stored digest's blob: empty for a day without anything. */
+export const decodeStored = (blob: Buffer): RegionDigest | null => (blob.length === 0 ? null : decodeDigest(blob));
+
 /**
  * The stored digests of the offices under the given keys — a date 'YYYY-MM-DD' for a day, 'YYYY-MM'
  * for a whole month (the sum of its days) — made from the current summary version.
  */
-export async function readDigestRows(db: Database, officeIds: readonly OfficeId[], keys: readonly string[]): Promise<DigestRow[]> {
+export async function readDigestRows(db: Database, officeIds: readonly OfficeId[], keys: readonly string[]): Promise<StoredDigestRow[]> {
   if (officeIds.length === 0 || keys.length === 0) return [];
   const rows = await db.read.all<{ officeId: OfficeId; date: string; timeZone: string; fingerprint: string; digest: Buffer }>(
     `SELECT office_id AS officeId, date, time_zone AS timeZone, targets AS fingerprint, digest FROM region_days
      WHERE office_id IN (${officeIds.map(() => '?').join(', ')}) AND date IN (${keys.map(() => '?').join(', ')}) AND version = ?`,
     [...officeIds, ...keys, SUMMARY_VERSION],
   );
-  return rows.map((row) => ({ ...row, digest: row.digest.length === 0 ? null : decodeDigest(row.digest) }));
+  return rows.map((row) => ({ ...row, digest: row.digest }));
 }
 
 /** The dates of the span on which the office has a current whole-office day summary (read from an index, not the summaries). */

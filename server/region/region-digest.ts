@@ -30,6 +30,12 @@ export interface RegionDigest {
   /** bins[i]: waits in bin binLow + i, a bin b covering ((b − 1) · 30 s, b · 30 s]. */
   binLow: number;
   bins: Uint32Array;
+  /** What the heat map reads of a day (peak-hours.ts): arrivals and served per local hour, served per day of the month, booth time open per hour. */
+  arrivalsByHour: Uint32Array;
+  servedByHour: Uint32Array;
+  /** Index: day of the month, 1–31. */
+  servedByDayOfMonth: Uint32Array;
+  boothMsByHour: Float64Array;
 }
 
 export const EMPTY_DIGEST: RegionDigest = {
@@ -47,6 +53,10 @@ export const EMPTY_DIGEST: RegionDigest = {
   levelWithin: 0,
   binLow: 0,
   bins: new Uint32Array(0),
+  arrivalsByHour: new Uint32Array(24),
+  servedByHour: new Uint32Array(24),
+  servedByDayOfMonth: new Uint32Array(32),
+  boothMsByHour: new Float64Array(24),
 };
 
 /** The day summary's histograms count whole seconds (histogram.ts); a second-bin falls in one 30-second bin. */
@@ -88,6 +98,10 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
   const binLow = present.length === 0 ? 0 : Math.min(...present);
   const bins = new Uint32Array(present.length === 0 ? 0 : Math.max(...present) - binLow + 1);
   for (const [bin, n] of byBin) bins[bin - binLow] = n;
+  const servedByDayOfMonth = new Uint32Array(32);
+  for (const [dayOfMonth, n] of Object.entries(day.visits.servedByDayOfMonth)) servedByDayOfMonth[Number(dayOfMonth)] = n;
+  const boothMsByHour = new Float64Array(24);
+  for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => (boothMsByHour[hour]! += ms));
   return {
     issued: counts.issued,
     noShow: counts.noShow,
@@ -103,13 +117,18 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
     levelWithin,
     binLow,
     bins,
+    arrivalsByHour: Uint32Array.from(day.visits.arrivalsByHour),
+    servedByHour: Uint32Array.from(day.visits.servedByHour),
+    servedByDayOfMonth,
+    boothMsByHour,
   };
 }
 
-/** Service targets as they judge the service level: a day's digest is rebuilt when they change. */
+/** The digest's format, part of every fingerprint: a digest stored in another format is built again. */
+const DIGEST_FORMAT = 2;
+
+/** The format and the service targets as they judge the service level: a digest is rebuilt when either changes. */
 export function targetsFingerprint(services: ReadonlyMap<string, ServiceTargets>): string {
-  return [...services.values()]
-    .map((s) => `${s.id}:${s.targetWaitMinutes}/${s.bookedTargetWaitMinutes}`)
-    .sort()
-    .join(',');
+  const targets = [...services.values()].map((s) => `${s.id}:${s.targetWaitMinutes}/${s.bookedTargetWaitMinutes}`).sort();
+  return [`v${DIGEST_FORMAT}`, ...targets].join(',');
 }

@@ -13,10 +13,16 @@ import type { DaySummary } from '../analytics/day-summary-shape';
 import { datesOf } from '../analytics/measures';
 import type { Database } from '../store/database';
 import { digestOf, targetsFingerprint, type RegionDigest } from './region-digest';
-import { readDigestRows, storedSummaryDates, writeDigestRows, type DigestRow } from './region-digest-rows';
+import { decodeStored, readDigestRows, storedSummaryDates, writeDigestRows, type DigestRow } from './region-digest-rows';
 import { addDigests } from './region-figures';
 import type { Period } from './region-inputs';
 import type { RegionOffice } from './region-offices';
+
+/** A digest of one date, or of a whole month ('YYYY-MM'). */
+export interface DatedDigest {
+  key: string;
+  digest: RegionDigest;
+}
 
 /** What one office needs for one period, by its own "today", and what its digests must match. */
 interface Need {
@@ -49,34 +55,35 @@ export class RegionDigests {
 
   constructor(private readonly db: Database) {}
 
-  /** Each office's digests covering the period: whole months, single days and live days. */
-  async of(offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, RegionDigest[]>> {
+  /**
+   * Each office's digests covering the period, each under its date or month ('YYYY-MM'): whole
+   * finished months as one digest unless `byDay` (the heat map needs every date's weekday).
+   */
+  async of(offices: readonly RegionOffice[], period: Period, now: number, byDay = false): Promise<Map<OfficeId, DatedDigest[]>> {
     const dates = datesOf(period);
     const splits = new Map<LocalDate, Split>();
-    const needs = offices.map((office) => needOf(office, dates, now, splits));
+    const needs = offices.map((office) => needOf(office, dates, now, splits, byDay));
     const run = () => this.ensureKnown(needs.filter((need) => this.unknownKeys(need).length > 0));
     const built = this.building.then(run, run);
     this.building = built.catch(() => undefined);
     await built;
-    const result = new Map<OfficeId, RegionDigest[]>();
+    const result = new Map<OfficeId, DatedDigest[]>();
     for (const need of needs) {
-      const digests: RegionDigest[] = [];
+      const digests: DatedDigest[] = [];
       const live: LocalDate[] = [];
-      const take = (date: LocalDate) => {
-        if (this.open.get(need.office.id)?.has(date)) live.push(date);
+      const take = (key: string) => {
+        if (this.open.get(need.office.id)?.has(key)) live.push(key);
         else {
-          const digest = this.valid(need, date)?.digest;
-          if (digest) digests.push(digest);
+          const digest = this.valid(need, key)?.digest;
+          if (digest) digests.push({ key, digest });
         }
       };
       for (const [month, days] of need.months) {
-        const digest = this.valid(need, month);
-        if (digest) {
-          if (digest.digest) digests.push(digest.digest);
-        } else days.forEach(take);
+        if (this.valid(need, month)) take(month);
+        else days.forEach(take);
       }
       need.days.forEach(take);
-      for (const day of await this.liveDays(need, [...live, ...need.live])) digests.push(digestOf(day, need.office.config.services));
+      for (const day of await this.liveDays(need, [...live, ...need.live])) digests.push({ key: day.date, digest: digestOf(day, need.office.config.services) });
       result.set(need.office.id, digests);
     }
     return result;
@@ -115,7 +122,7 @@ export class RegionDigests {
     for (const row of await readDigestRows(this.db, [...byId.keys()], keys)) {
       const need = byId.get(row.officeId)!;
       if (row.timeZone === need.timeZone && row.fingerprint === need.fingerprint) {
-        this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: row.fingerprint, digest: row.digest });
+        this.remember(row.officeId, row.date, { timeZone: row.timeZone, fingerprint: row.fingerprint, digest: decodeStored(row.digest) });
       }
     }
   }
@@ -185,7 +192,7 @@ export class RegionDigests {
 /** How the period splits at one "today": offices sharing a date share the split (a region spans few time zones). */
 type Split = Pick<Need, 'months' | 'days' | 'live'>;
 
-function splitAt(dates: readonly LocalDate[], today: LocalDate): Split {
+function splitAt(dates: readonly LocalDate[], today: LocalDate, byDay: boolean): Split {
   const finished = dates.filter((date) => date < today);
   const byMonth = new Map<string, LocalDate[]>();
   for (const date of finished) {
@@ -194,15 +201,15 @@ function splitAt(dates: readonly LocalDate[], today: LocalDate): Split {
     if (days) days.push(date);
     else byMonth.set(month, [date]);
   }
-  const months = new Map([...byMonth].filter(([month, days]) => days.length === daysInMonth(month)));
+  const months = new Map(byDay ? [] : [...byMonth].filter(([month, days]) => days.length === daysInMonth(month)));
   return { months, days: finished.filter((date) => !months.has(date.slice(0, 7))), live: dates.filter((date) => date >= today) };
 }
 
-function needOf(office: RegionOffice, dates: readonly LocalDate[], now: number, splits: Map<LocalDate, Split>): Need {
+function needOf(office: RegionOffice, dates: readonly LocalDate[], now: number, splits: Map<LocalDate, Split>, byDay: boolean): Need {
   const { timeZone } = office.config.office;
   const today = localDate(now, timeZone);
   let split = splits.get(today);
-  if (!split) splits.set(today, (split = splitAt(dates, today)));
+  if (!split) splits.set(today, (split = splitAt(dates, today, byDay)));
   return { office, today, ...split, timeZone, fingerprint: targetsFingerprint(office.config.services) };
 }
 

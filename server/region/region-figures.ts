@@ -17,7 +17,13 @@ export const NO_RATINGS: RatingTotals = { count: 0, sum: 0 };
 
 /** Digests of any days and offices add up to one digest: counts and sums added, wait bins merged. */
 export function addDigests(digests: readonly RegionDigest[]): RegionDigest {
-  const total = { ...EMPTY_DIGEST };
+  const total = {
+    ...EMPTY_DIGEST,
+    arrivalsByHour: new Uint32Array(24),
+    servedByHour: new Uint32Array(24),
+    servedByDayOfMonth: new Uint32Array(32),
+    boothMsByHour: new Float64Array(24),
+  };
   let high = Number.NEGATIVE_INFINITY;
   let low = Number.POSITIVE_INFINITY;
   for (const d of digests) {
@@ -29,6 +35,12 @@ export function addDigests(digests: readonly RegionDigest[]): RegionDigest {
     total.loggedInMs += d.loggedInMs;
     total.levelCounted += d.levelCounted;
     total.levelWithin += d.levelWithin;
+    for (let hour = 0; hour < 24; hour++) {
+      total.arrivalsByHour[hour]! += d.arrivalsByHour[hour]!;
+      total.servedByHour[hour]! += d.servedByHour[hour]!;
+      total.boothMsByHour[hour]! += d.boothMsByHour[hour]!;
+    }
+    for (let day = 1; day <= 31; day++) total.servedByDayOfMonth[day]! += d.servedByDayOfMonth[day]!;
     if (d.waitCount === 0) continue;
     total.waitCount += d.waitCount;
     total.waitSumMs += d.waitSumMs;

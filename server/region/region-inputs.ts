@@ -6,14 +6,14 @@ import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';
 import type { ReportInput } from '../analytics/measures';
-import { scheduledOpenHours } from '../analytics/open-days';
 import type { Database } from '../store/database';
+import type { OpenHoursMemo } from './region-open-hours';
 import type { RegionOffice } from './region-offices';
 
 export type Period = ReportInput['period'];
 
 /** One ReportInput per office, with the schedule's open hours the per-hour averages stand on. */
-export async function officeInputs(db: Database, offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, ReportInput>> {
+export async function officeInputs(db: Database, offices: readonly RegionOffice[], period: Period, now: number, openHours: OpenHoursMemo): Promise<Map<OfficeId, ReportInput>> {
   const todays = new Map(offices.map((office) => [office.id, localDate(now, office.config.office.timeZone)]));
   // A finished day nobody has asked about yet is summarised (and stored) first; once known, this is a look-up in memory.
   for (const office of offices) {
@@ -39,7 +39,7 @@ export async function officeInputs(db: Database, offices: readonly RegionOffice[
       period,
       days,
       services: office.config.services,
-      openHours: scheduledOpenHours(schedule, period, timeZone),
+      openHours: openHours.of(schedule, timeZone, period),
     });
   }
   return inputs;

@@ -5,15 +5,15 @@
 import type { CompareWith } from '../../common/protocol/analytics';
 import type { Lang, OfficeId } from '../../common/protocol';
 import { sortRegionRows, type RegionOfficeRow, type RegionReport, type RegionSortKey } from '../../common/protocol/region';
-import type { RegionDigest } from './region-digest';
+import type { DatedDigest } from './region-digests';
 import { addDigests, changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
 import type { Period } from './region-inputs';
 import { officeName, type RegionOffice } from './region-offices';
 
-/** One period's day digests and ratings, per office. */
+/** One period's digests and ratings, per office. */
 export interface PeriodData {
   period: Period;
-  digests: ReadonlyMap<OfficeId, readonly RegionDigest[]>;
+  digests: ReadonlyMap<OfficeId, readonly DatedDigest[]>;
   ratings: ReadonlyMap<OfficeId, RatingTotals>;
 }
 
@@ -29,7 +29,7 @@ export interface RegionReportRequest {
 
 export function regionReport(request: RegionReportRequest): RegionReport {
   const { offices, current, previous } = request;
-  const officeTotals = (data: PeriodData) => new Map(offices.map((office) => [office.id, addDigests(data.digests.get(office.id) ?? [])]));
+  const officeTotals = (data: PeriodData) => new Map(offices.map((office) => [office.id, addDigests((data.digests.get(office.id) ?? []).map((dated) => dated.digest))]));
   const now = officeTotals(current);
   const before = officeTotals(previous);
   const ratingsOf = (data: PeriodData, ids: readonly OfficeId[]) => ids.map((id) => data.ratings.get(id) ?? NO_RATINGS);
