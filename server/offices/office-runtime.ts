@@ -106,8 +106,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     newId,
     logo: new TicketLogo(shared.dataDir, officeId),
   });
-  const appointments = await startAppointments({ db, officeId, engine, clock, newId, publicLimiters: shared.publicLimiters });
-  const visits = await startVisits({ db, officeId, engine, clock, publicLimiters: shared.publicLimiters });
+  const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
+  const visits = await startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
 
   const router = Router()
