@@ -34,6 +34,8 @@ export interface ConnectionOptions {
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
+/** After the server closed the connection itself, the next attempt waits this long. */
+const RECONNECT_AFTER_SERVER_CLOSE_MS = 1_000;
 
 export class QueueConnection implements ReactiveController {
   snapshot: QueueSnapshot | null = null;
@@ -41,6 +43,8 @@ export class QueueConnection implements ReactiveController {
   /** Why the server refused the connection (e.g. a revoked device), if it did. */
   refusal: string | null = null;
   readonly socket: TalonSocket;
+  /** Whether the host is on the page: a socket whose element left stays closed. */
+  private onPage = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -52,7 +56,12 @@ export class QueueConnection implements ReactiveController {
       auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},
     });
     this.socket.on('connect', () => this.setState('online'));
-    this.socket.on('disconnect', () => this.setState('offline'));
+    this.socket.on('disconnect', (reason) => {
+      this.setState('offline');
+      // Socket.IO does not come back by itself when the server closed the connection (it stopped or
+      // restarted, the key was revoked, the session ended elsewhere): ask again, and a refusal says why.
+      if (reason === 'io server disconnect') setTimeout(() => this.onPage && this.socket.connect(), RECONNECT_AFTER_SERVER_CLOSE_MS);
+    });
     this.socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
       this.refusal = err.data?.message ?? null;
       this.setState('offline');
@@ -69,10 +78,12 @@ export class QueueConnection implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.onPage = true;
     this.socket.connect();
   }
 
   hostDisconnected(): void {
+    this.onPage = false;
     this.socket.disconnect();
   }
 
