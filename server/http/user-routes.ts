@@ -32,7 +32,8 @@ export function userRoutes({ stores, revocations, officeIds }: UserRoutesDeps): 
     if (caller.kind !== 'user' || !caller.user.active) fail('forbidden', 'Only admins manage staff accounts');
     const regional = caller.user.organisationRole === 'regional-admin';
     const offices = new Set(officeIds().filter((officeId) => roleIn(caller.user, officeId) === 'admin'));
-    if (offices.size === 0) fail('forbidden', 'Only admins manage staff accounts');
+    // A regional admin manages accounts even before there is any office.
+    if (!regional && offices.size === 0) fail('forbidden', 'Only admins manage staff accounts');
     return { regional, offices };
   };
 
