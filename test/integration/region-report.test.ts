@@ -148,6 +148,12 @@ describe('the regional heat map and staffing', () => {
     expect(cell(north, 5)).toMatchObject({ arrivals: 1, meanArrivals: 1 });
   });
 
+  it('gives one office the heat map of its own peak-hours report', async () => {
+    const period = 'from=2026-10-01&to=2026-11-25';
+    const own = data(await call<{ result: { heatmap: unknown[] } }>(server, officeApi(`/analytics/peak-hours?${period}`), { token: admin })).result.heatmap;
+    expect(data(await region<RegionHeatMap>(`heatmap?${period}&offices=main`)).heatmap).toEqual(own);
+  });
+
   it('gives the staffing advisor per office with its busiest hour', async () => {
     const staffing = data(await region<RegionStaffing>(`staffing?from=${DAY}&to=${DAY}`));
     const main = staffing.offices.find((o) => o.officeId === 'main')!;
