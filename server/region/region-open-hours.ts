@@ -15,7 +15,8 @@ export class OpenHoursMemo {
     const key = `${timeZone}|${JSON.stringify(schedule)}`;
     let dates = this.known.get(key);
     if (!dates) this.known.set(key, (dates = new Map()));
-    const missing = datesOf(period).filter((date) => !dates.has(date));
+    const all = datesOf(period);
+    const missing = all.filter((date) => !dates.has(date));
     // Consecutive missing dates are worked out together, as one period.
     for (let i = 0; i < missing.length; ) {
       let j = i;
@@ -25,7 +26,7 @@ export class OpenHoursMemo {
       i = j + 1;
     }
     const result = new Map<LocalDate, readonly number[]>();
-    for (const date of datesOf(period)) {
+    for (const date of all) {
       const hours = dates.get(date)!;
       if (hours.length > 0) result.set(date, hours);
     }
