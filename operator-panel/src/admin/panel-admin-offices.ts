@@ -1,6 +1,7 @@
 // The organisation's offices (regional admins only): the list, a new office — empty or as a copy of
 // another (settings, services, booths, categories, appointment rules; no tickets, devices or people) —
-// and archiving one. An office's own settings are edited in that office, through the switcher.
+// and archiving one. An office's own settings (name, address, phones, time zone, schedule …) are
+// edited in that office: its Edit button switches the staff app to it, on these settings.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -10,7 +11,7 @@ import { localized } from '../../../common/ui/localized-text';
 import { staffOffices } from '../shared/staff-offices';
 import { adminApi, organisationApi } from './admin-api';
 import { Draft } from './admin-draft';
-import { formFooter, issueLines, localizedFields, selectField, textField } from './admin-fields';
+import { editButton, formFooter, issueLines, localizedFields, selectField, textField } from './admin-fields';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -56,6 +57,11 @@ export class PanelAdminOffices extends LitElement {
   /** The shell's switcher lists the offices too. */
   private _changed(): void {
     this.dispatchEvent(new CustomEvent('offices-changed', { bubbles: true, composed: true }));
+  }
+
+  /** The root makes a session for that office; it opens on the settings, the view remembered now. */
+  private _edit(officeId: OfficeId): void {
+    this.dispatchEvent(new CustomEvent<OfficeId>('office-chosen', { detail: officeId, bubbles: true, composed: true }));
   }
 
   private _startCreating(): void {
@@ -136,9 +142,10 @@ export class PanelAdminOffices extends LitElement {
               <td>
                 ${office.id === env.officeId
                   ? ''
-                  : html`<button type="button" class="danger" data-role="archive" aria-label=${t('offices.admin.archiveItem', { name })} @click=${() => void this._confirmArchive(office)}>
-                      ${t('offices.admin.archive')}
-                    </button>`}
+                  : html`${editButton(t, name, () => this._edit(office.id))}
+                      <button type="button" class="danger" data-role="archive" aria-label=${t('offices.admin.archiveItem', { name })} @click=${() => void this._confirmArchive(office)}>
+                        ${t('offices.admin.archive')}
+                      </button>`}
               </td>
             </tr>`;
           })}
