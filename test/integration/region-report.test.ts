@@ -172,10 +172,13 @@ describe('access to the regional view', () => {
     expect((await call(server, '/api/region/report')).status).toBe(401);
   });
 
-  it('refuses an unknown office and a reversed period', async () => {
+  it('refuses an unknown office, a reversed period and malformed questions', async () => {
     expect(await region(`heatmap?offices=nowhere`)).toMatchObject({ status: 404, body: { error: { code: 'office-not-found' } } });
     expect((await region('report?from=2026-11-25&to=2026-11-24')).status).toBe(400);
     expect((await region('report?sort=nonsense')).status).toBe(400);
+    for (const query of ['from=2026-02-30', 'offices=Main', 'lang=de', 'slGoal=2', 'compareWith=day', 'format=xml', 'from=2026-01-01&from=2026-01-02']) {
+      expect([query, (await region(`staffing?${query}`)).status]).toEqual([query, 400]);
+    }
   });
 });
 
