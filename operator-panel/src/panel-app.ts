@@ -134,7 +134,8 @@ export class PanelApp extends LitElement {
           : html`<panel-top-bar .lang=${this._lang} .user=${user}></panel-top-bar>
               <main>
                 ${user
-                  ? html`<p class="message" role="alert">${t('offices.none')}</p>`
+                  ? html`<h1 class="visually-hidden">${t('panel.appTitle')}</h1>
+                      <p class="message" role="alert">${t('offices.none')}</p>`
                   : html`<panel-login .lang=${this._lang} @signed-in=${(e: CustomEvent<User>) => void this._adopt(e.detail)}></panel-login>`}
               </main>`}
     </div>`;
