@@ -52,3 +52,9 @@ export type CreateOfficeInput = z.output<typeof createOfficeSchema>;
 /** The organisation that holds the offices (a region, a department). */
 export const organisationSchema = z.strictObject({ name: localizedText });
 export type Organisation = z.output<typeof organisationSchema>;
+
+/**
+ * The office a single-office installation becomes on upgrade. Links from before offices carry no
+ * office (printed QR codes, a hall display opened without a key): they mean this one.
+ */
+export const SINGLE_OFFICE_ID: OfficeId = 'main';

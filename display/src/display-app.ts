@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../common/i18n';
 import type { Lang, QueueEvent, QueueSnapshot } from '../../common/protocol';
-import { officeApiPath, type OfficeId } from '../../common/protocol/offices';
+import { SINGLE_OFFICE_ID, officeApiPath, type OfficeId } from '../../common/protocol/offices';
 import { deviceKeyFromPage } from '../../common/ui/api';
 import { signedInDevice } from '../../common/ui/signed-in-device';
 import { localized } from '../../common/ui/localized-text';
@@ -27,8 +27,6 @@ import './components/display-hall';
 import './components/display-sound-gate';
 
 const portrait = window.matchMedia('(orientation: portrait)');
-/** A keyless display without `?office=` is the one office of an installation upgraded from a single office. */
-const DEFAULT_OFFICE = 'main';
 /** A server that could not say which office a key belongs to (not reachable, say) is asked again after this. */
 const RETRY_OFFICE_MS = 5_000;
 
@@ -68,7 +66,7 @@ export class DisplayApp extends LitElement {
   private connection: QueueConnection | null = null;
   private officeId: OfficeId | null = null;
   private readonly announcer = new Announcer({
-    play: (path) => playAudio(officeApiPath(this.officeId ?? DEFAULT_OFFICE, path), this.settings.volume / 100),
+    play: (path) => playAudio(officeApiPath(this.officeId ?? SINGLE_OFFICE_ID, path), this.settings.volume / 100),
     languages: () => this.languages(),
     repeat: () => this.settings.repeat,
     onBlockedChange: (blocked) => {
@@ -96,7 +94,7 @@ export class DisplayApp extends LitElement {
    * URL where both are given), then connects to that office's queue.
    */
   private async start(): Promise<void> {
-    let officeId = new URLSearchParams(location.search).get('office') || DEFAULT_OFFICE;
+    let officeId = new URLSearchParams(location.search).get('office') || SINGLE_OFFICE_ID;
     if (this.deviceKey) {
       const device = await signedInDevice(this.deviceKey);
       if (device.ok) {

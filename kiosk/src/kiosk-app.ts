@@ -16,6 +16,7 @@ import {
   type SpokenPart,
   type Ticket,
 } from '../../common/protocol';
+import type { OfficeId } from '../../common/protocol/offices';
 import { deviceKeyFromPage } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
 import { officeApi, type OfficeApi } from '../../common/ui/office-api';
@@ -175,7 +176,7 @@ export class KioskApp extends LitElement {
   @state() private _largeText = false;
   @state() private _reading: ReadingState = 'idle';
   @state() private _readFailed = false;
-  @state() private _officeId: string | null = null;
+  @state() private _officeId: OfficeId | null = null;
   private overlayTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {

@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expectedWaitText, translate, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
+import { SINGLE_OFFICE_ID } from '../../common/protocol/offices';
 import { officeApi } from '../../common/ui/office-api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
@@ -18,15 +19,13 @@ import './components/kiosk-rating';
 
 const POLL_OFFLINE_MS = 10_000;
 
-/** Tickets printed before Talon served several offices carry no office: they are the first office's. */
-const OFFICE_OF_OLD_TICKETS = 'main';
-
 function ticketIdFromPath(): string {
   return decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
 }
 
 function officeIdFromQuery(): string {
-  return new URLSearchParams(location.search).get('office') || OFFICE_OF_OLD_TICKETS;
+  // Tickets printed before Talon served several offices carry no office.
+  return new URLSearchParams(location.search).get('office') || SINGLE_OFFICE_ID;
 }
 
 @customElement('kiosk-live-ticket')
