@@ -1,7 +1,8 @@
 // The regional view in the staff panel, on four weeks of generated history in office main and a
 // second office started as its copy: a regional admin sees both offices side by side with the
 // API's figures, sorts by a column, opens one office's own analytics from its name, narrows the
-// heat map to one office and downloads the table as CSV; office staff have no Region tab.
+// heat map to one office, downloads the table as CSV and opens an office's own staffing advisor from
+// the booths per office; office staff have no Region tab.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,18 @@ describe('the regional view', () => {
     await page.locator('panel-region-heat-map input[data-office="main"]').uncheck();
     await asked;
     await page.locator('panel-region-heat-map p.state').waitFor();
+    await context.close();
+  });
+
+  it('lists the booths each office needs, and opens an office’s own staffing advisor', async () => {
+    const { context, page } = await openPanel(browser, talon);
+    await openRegion(page);
+    await page.locator('panel-region button[data-region-view="staffing"]').click();
+    const table = page.locator('panel-region-staffing table[data-testid="region-staffing"]');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    await table.locator('tbody tr').filter({ hasText: 'Social' }).locator('button').click();
+    await page.locator('panel-analytics button[data-analytics-view="staffing"][aria-current="page"]').waitFor();
     await context.close();
   });
 
