@@ -46,7 +46,7 @@ interface Known {
 }
 
 export class RegionDigests {
-  /** Per office, per date or month. */
+  /** Per office, per date or month: about a kilobyte each, so days summed into a known month are let go. */
   private readonly known = new Map<OfficeId, Map<string, Known>>();
   /** Past days still open (tickets not finished): digested live each time, never stored. */
   private readonly open = new Map<OfficeId, Set<LocalDate>>();
@@ -160,6 +160,9 @@ export class RegionDigests {
       rows.push({ officeId: office.id, date: month, timeZone, fingerprint, digest: addDigests(days.flatMap((day) => day!.digest ?? [])) });
     }
     await this.store(rows);
+    // The month answers for its days now; they stay stored for the heat map, which reads them again when asked.
+    const known = this.known.get(office.id);
+    for (const row of rows) for (const date of need.months.get(row.date)!) known?.delete(date);
   }
 
   private async store(rows: readonly DigestRow[]): Promise<void> {
