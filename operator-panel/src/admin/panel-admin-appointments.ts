@@ -25,8 +25,11 @@ export class PanelAdminAppointments extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  /** The document is loaded as the element connects, after the context has answered. */
-  private readonly _officeApi = () => adminApi(this._env?.officeId ?? '');
+  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
+  private readonly _officeApi = () => {
+    if (!this._env) throw new Error('a settings tab outside a panel session');
+    return adminApi(this._env.officeId);
+  };
   /** For the services' names. */
   @property({ attribute: false }) config!: AdminConfig;
   private readonly _document = new SettingsDocument<AppointmentSettings>(this, {

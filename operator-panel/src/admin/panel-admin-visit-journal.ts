@@ -21,8 +21,11 @@ export class PanelAdminVisitJournal extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  /** The document is loaded as the element connects, after the context has answered. */
-  private readonly _officeApi = () => adminApi(this._env?.officeId ?? '');
+  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
+  private readonly _officeApi = () => {
+    if (!this._env) throw new Error('a settings tab outside a panel session');
+    return adminApi(this._env.officeId);
+  };
   private readonly _document = new SettingsDocument<VisitJournalSettings>(this, {
     load: () => this._officeApi().visitJournalSettings(),
     save: (settings) => this._officeApi().saveVisitJournalSettings(settings),
