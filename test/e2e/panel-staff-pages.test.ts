@@ -177,8 +177,9 @@ describe.each([
     await page.goto(`${talon.url}/t/no-such-ticket-id`);
     await page.evaluate(async () => {
       await customElements.whenDefined('kiosk-rating');
-      const rating = document.createElement('kiosk-rating') as HTMLElement & { language: string; ticketId: string };
+      const rating = document.createElement('kiosk-rating') as HTMLElement & { language: string; officeId: string; ticketId: string };
       rating.language = 'ru';
+      rating.officeId = 'main';
       rating.ticketId = 'served';
       // As wide as on the live ticket page: its own padding (16 px) and the ticket card's (24 px + border).
       const card = document.createElement('div');
