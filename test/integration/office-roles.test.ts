@@ -190,6 +190,24 @@ describe('people and devices of one office in another', () => {
     expect(everyone.find((u) => u.id === northOperator.id)).toEqual(northOperator);
   });
 
+  it("loses B's live queue the moment their role in B is taken back, and keeps A", async () => {
+    const leaving = await createPerson(server, regionalAdmin, 'leaving-north', [
+      { officeId: A, role: 'operator' },
+      { officeId: B, role: 'operator' },
+    ]);
+    const token = await server.login('leaving-north', PASSWORD);
+    const inB = await connectClient(server.url, { token }, B);
+    const cut = new Promise<string>((resolve) => inB.socket.once('disconnect', (reason) => resolve(reason)));
+    data(await call<User>(server, `/api/users/${leaving.id}`, { method: 'PATCH', token: regionalAdmin, body: { offices: [{ officeId: A, role: 'operator' }] } }));
+    await cut;
+    inB.close();
+    expect(await handshakeRefusal(server.url, { token }, B)).toBe('forbidden');
+    expect(outcome(await call(server, officeApi('/counters/booth-2/open', B), { token, body: {} }))).toEqual([403, 'forbidden']);
+    const inA = await connectClient(server.url, { token }, A);
+    expect(inA.snapshots).toHaveLength(1);
+    inA.close();
+  });
+
   it('a regional admin configures, commands and staffs both offices', async () => {
     for (const office of [A, B]) {
       const { office: document } = data(await call<{ office: Office }>(server, officeApi('/config', office), { token: regionalAdmin }));
