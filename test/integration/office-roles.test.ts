@@ -7,14 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Office, OfficeRole, OfficeSummary, OrganisationRole, QueueEvent, QueueSnapshot, StaffOffice, Ticket, User } from '../../common/protocol';
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
+import { addCopyOfMain, NORTH } from '../support/second-office';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const A = MAIN_OFFICE;
-const B = 'north';
+const B = NORTH.id;
 const PASSWORD = 'a-password-for-office-tests';
-const NORTH_NAME = { ru: 'Северный офис', en: 'North office' };
-const NORTH_ADDRESS = { ru: 'ул. Северная, 1', en: '1 North Street' };
 
 type Answer<T> = Awaited<ReturnType<typeof call<T>>>;
 
@@ -30,8 +29,7 @@ const outcome = (answer: Answer<unknown>) => [answer.status, answer.body.ok ? 'o
 async function organisationWithTwoOffices(): Promise<{ server: RunningTalon; regionalAdmin: string }> {
   const server = await startTalon();
   const regionalAdmin = await server.login('admin');
-  const { office } = data(await call<{ office: Office }>(server, officeApi('/config'), { token: regionalAdmin }));
-  data(await call<OfficeSummary>(server, '/api/offices', { token: regionalAdmin, body: { id: B, copyFrom: A, office: { ...office, name: NORTH_NAME, address: NORTH_ADDRESS } } }));
+  await addCopyOfMain(server, regionalAdmin);
   return { server, regionalAdmin };
 }
 
@@ -88,7 +86,7 @@ describe('people and devices of one office in another', () => {
     const copy = data(await call<{ office: Office; services: { id: string }[]; counters: { id: string }[] }>(server, officeApi('/config', B), { token: regionalAdmin }));
     expect(copy.services.map((s) => s.id)).toEqual(original.services.map((s) => s.id));
     expect(copy.counters.map((c) => c.id)).toEqual(original.counters.map((c) => c.id));
-    expect(copy.office.name).toEqual(NORTH_NAME);
+    expect(copy.office.name).toEqual(NORTH.name);
     expect(data(await call<{ name: string }[]>(server, officeApi('/devices', B), { token: regionalAdmin })).map((d) => d.name)).toEqual(['North kiosk']);
     const { tickets } = data(await call<{ tickets: Ticket[] }>(server, officeApi('/snapshot', B), { token: regionalAdmin }));
     expect(tickets.map((t) => t.id)).toEqual([ticketOfB.id]);
@@ -254,7 +252,7 @@ describe('people and devices of one office in another', () => {
     const list = async (token?: string) => data(await call<(OfficeSummary | StaffOffice)[]>(server, '/api/offices', token ? { token } : {}));
     const everyone = await list();
     expect(everyone.map((o) => o.id)).toEqual([A, B]);
-    expect(everyone[1]).toEqual({ id: B, name: NORTH_NAME, address: NORTH_ADDRESS, timeZone: expect.any(String), archived: false });
+    expect(everyone[1]).toEqual({ id: B, name: NORTH.name, address: NORTH.address, timeZone: expect.any(String), archived: false });
     expect(everyone.every((o) => !('role' in o))).toBe(true);
 
     const roles = (offices: (OfficeSummary | StaffOffice)[]) => offices.map((o) => [o.id, (o as StaffOffice).role]);
