@@ -3,7 +3,7 @@
 // changes nothing, and only admins (and, read-only, managers) see the settings at all.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Device, Office, QueueSnapshot, Service, User } from '../../common/protocol';
+import type { Device, Office, OfficeSummary, QueueSnapshot, Service, User } from '../../common/protocol';
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
 import type { ServicesAnswer } from '../../common/protocol/rest';
 import { launchBrowser } from '../support/browser';
@@ -133,6 +133,34 @@ describe('office settings', () => {
     const token = await talon.login('kovalenko', 'a-good-long-password');
     const me = await call<{ user: User }>(talon, '/api/auth/me', { token });
     expect(me.body.ok && me.body.data.user).toMatchObject({ organisationRole: null, offices: [{ officeId: talon.office, role: 'operator' }] });
+  });
+
+  it('lets the regional admin start an office as a copy of this one, and archive it after asking', async () => {
+    const page = await asAdmin('offices');
+    await page.locator('panel-admin-offices button[data-role="add"]').click();
+    const form = page.locator('form[data-role="new-office"]');
+    await form.locator('input[name="id"]').fill('east');
+    await form.locator('input[name="timeZone"]').fill('Asia/Irkutsk');
+    await form.locator('input[name="name.ru"]').fill('Восточный офис');
+    await form.locator('input[name="address.ru"]').fill('ул. Восточная, 2');
+    await form.locator('select[name="copyFrom"]').selectOption(talon.office);
+    await form.locator('button[data-role="save"]').click();
+    const row = page.locator('panel-admin-offices tr[data-office="east"]');
+    await row.waitFor();
+    const services = async (office: string) => {
+      const config = await call<{ services: Service[] }>(talon, officeApi('/config', office), { token: adminToken });
+      return config.body.ok ? config.body.data.services.map((service) => service.id) : [];
+    };
+    expect(await services('east')).toEqual(await services(talon.office));
+    const listed = await call<OfficeSummary[]>(talon, '/api/offices');
+    expect(listed.body.ok && listed.body.data.find((office) => office.id === 'east')).toMatchObject({ name: { ru: 'Восточный офис' }, timeZone: 'Asia/Irkutsk' });
+
+    await row.locator('button[data-role="archive"]').click();
+    await page.locator('panel-admin-offices panel-dialog button[data-role="submit"]').click();
+    await row.waitFor({ state: 'detached' });
+    const after = await call<OfficeSummary[]>(talon, '/api/offices');
+    expect(after.body.ok && after.body.data.map((office) => office.id)).toEqual([talon.office]);
+    await page.close();
   });
 
   it('registers a display and shows its key once, as the address to open on the screen', async () => {
