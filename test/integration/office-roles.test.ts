@@ -248,6 +248,14 @@ describe('people and devices of one office in another', () => {
     watching.close();
   });
 
+  it('answers /api/auth/me with the offices a person works in and their role in each', async () => {
+    const me = async (token: string) => data(await call<{ user: User }>(server, '/api/auth/me', { token })).user;
+    expect(await me(regionalAdmin)).toMatchObject({ organisationRole: 'regional-admin', offices: [{ officeId: A, role: 'admin' }, { officeId: B, role: 'admin' }] });
+    expect(await me(analyst)).toMatchObject({ organisationRole: 'regional-analyst', offices: [{ officeId: A, role: 'analyst' }, { officeId: B, role: 'analyst' }] });
+    expect(await me(operatorA)).toMatchObject({ organisationRole: null, offices: [{ officeId: A, role: 'operator' }] });
+    expect(await me(operatorB)).toMatchObject({ organisationRole: null, offices: [{ officeId: B, role: 'operator' }] });
+  });
+
   it('lists for the public every open office, and for a signed-in person the offices they work in with their role there', async () => {
     const list = async (token?: string) => data(await call<(OfficeSummary | StaffOffice)[]>(server, '/api/offices', token ? { token } : {}));
     const everyone = await list();
