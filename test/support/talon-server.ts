@@ -28,7 +28,7 @@ export function officeApi(path: string, office: OfficeId = MAIN_OFFICE): string 
 
 /** The live ticket page a printed QR code opens: it names the office the ticket belongs to. */
 export function liveTicketPath(ticketId: string, office: OfficeId = MAIN_OFFICE): string {
-  return `/t/${encodeURIComponent(ticketId)}?office=${office}`;
+  return `/t/${encodeURIComponent(ticketId)}?office=${encodeURIComponent(office)}`;
 }
 
 export interface StartOptions {
