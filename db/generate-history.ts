@@ -5,14 +5,15 @@
 // for their planned breaks within the office's hours. Tickets and journal rows are written exactly
 // as the engine writes them (test/integration/history-generator.test.ts checks that), one
 // transaction per day through prepared statements. The same seed gives the same history. Every day
-// is then summarised for analytics, as the server would on its first report. With `--offices N`
-// each of N offices gets a history of its own (db/history/offices.ts).
+// is then summarised for analytics (with its regional digest), as the server would on its first
+// report. With `--offices N` each of N offices gets a history of its own (db/history/offices.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { Counter, LocalDate, OfficeId, OfficeSchedule, Service } from '../common/protocol';
 import { AnalyticsStore } from '../server/analytics/analytics-store';
+import { storeDayDigests } from '../server/analytics/day-digest-store';
 import { ensureAdmin, type AdminBootstrap } from '../server/auth/bootstrap';
 import { hoursOn } from '../server/domain/schedule';
 import { addDays, localDate } from '../common/time/calendar';
@@ -172,13 +173,19 @@ async function main(): Promise<void> {
   }
 }
 
-/** Day summaries for every generated day of every office, so the first report does not have to replay the year. */
+/**
+ * Day summaries for every generated day of every office, so the first report does not have to replay
+ * the year, each with its regional digest (and each finished month's), as the server stores them.
+ */
 async function summariseHistory(file: string, periods: readonly { office: PreparedOffice; from: LocalDate; to: LocalDate }[]): Promise<void> {
   const started = performance.now();
   const db = await Database.open(file);
   try {
     let days = 0;
-    for (const { office, from, to } of periods) days += await new AnalyticsStore(db, office.id, Date.now).summarise(from, to, office.timeZone);
+    for (const { office, from, to } of periods) {
+      const targets = new Map(office.services.map((service) => [service.id, service]));
+      days += await new AnalyticsStore(db, office.id, Date.now, storeDayDigests(office.id, () => targets)).summarise(from, to, office.timeZone);
+    }
     console.log(`summarised ${days} days for analytics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await db.close();

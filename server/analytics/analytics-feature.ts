@@ -1,6 +1,7 @@
-// One office's analytics wired up: the store its reports read, and the background work that keeps
-// its finished days summarised and stored — so the regional view, which reads stored days of every
-// office at once (readStoredDaySummaries), finds yesterday there without summarising it first.
+// One office's analytics wired up: the store its reports read, which keeps each stored day's digest
+// beside its summary (day-digest-store.ts, for the regional view), and the background work that
+// keeps its finished days summarised and stored — so the regional view, which reads stored days of
+// every office at once, finds yesterday there without summarising it first.
 // The first run waits a minute and more: a starting server has every office to load first, and a
 // random share of SUMMARISE_SPREAD_MS keeps two hundred offices from summarising in the same second.
 import { addDays, localDate } from '../../common/time/calendar';
@@ -8,6 +9,7 @@ import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
 import { AnalyticsStore } from './analytics-store';
+import { storeDayDigests } from './day-digest-store';
 
 export const SUMMARISE_FIRST_AFTER_MS = 60_000;
 export const SUMMARISE_SPREAD_MS = 10 * 60_000;
@@ -23,7 +25,7 @@ export interface AnalyticsFeature {
 
 export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine: QueueEngine }): AnalyticsFeature {
   const { engine, officeId } = deps;
-  const store = new AnalyticsStore(deps.db, officeId, () => engine.now());
+  const store = new AnalyticsStore(deps.db, officeId, () => engine.now(), storeDayDigests(officeId, () => engine.currentConfig.services));
   let running: Promise<unknown> = Promise.resolve();
   const summarise = () => {
     const { timeZone } = engine.currentConfig.office;

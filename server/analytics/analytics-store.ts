@@ -2,11 +2,13 @@
 // summarised once from the office's tickets and journal, stored in analytics_days (when it has any
 // data) and kept in memory once read; a day that can still change (today, or a day with tickets left
 // open) is summarised afresh from its records on every request, so live data is always current.
-// The regional view reads many offices' stored days at once (readStoredDaySummaries).
+// Whoever keeps something beside the stored days (the regional view's digests, day-digest-store.ts)
+// is told of each stored batch inside its transaction (OnDaysStored). The regional view reads many
+// offices' stored days at once (readStoredDaySummaries).
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { LongWait } from '../../common/protocol/analytics';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import { servicesOf, summariseCounters, summariseVisits } from './day-summary';
 import type { CounterDay, DaySummary, VisitSummary } from './day-summary-shape';
 import { LocalClock } from './local-clock';
@@ -31,6 +33,20 @@ export interface DaysQuery {
   longest?: number;
 }
 
+/** Finished days just stored, as the hook after storing sees them. */
+export interface StoredDays {
+  timeZone: string;
+  /** The office's today in that time zone: the days before it are over. */
+  today: LocalDate;
+  /** The whole-office summaries (scope ALL_VISITS) of the days with a visit or a booth event. */
+  days: readonly DaySummary[];
+  /** Finished days without any visit or booth event: no summary is stored for them. */
+  empty: readonly LocalDate[];
+}
+
+/** Runs inside the transaction that stores the days, so what it writes is there exactly when they are. */
+export type OnDaysStored = (tx: Queryable, stored: StoredDays) => Promise<void>;
+
 interface StoredRow {
   date: LocalDate;
   scope: string;
@@ -54,6 +70,7 @@ export class AnalyticsStore {
     private readonly db: Database,
     private readonly officeId: OfficeId,
     private readonly now: () => number,
+    private readonly onStored?: OnDaysStored,
   ) {}
 
   private clock(timeZone: string): LocalClock {
@@ -126,24 +143,29 @@ export class AnalyticsStore {
     // back must not fill the database with empty summaries.
     const days = finished.filter((day) => day.visits.length > 0 || day.intervals.length > 0);
     for (const day of finished) this.summarised.add(`${timeZone}|${day.date}`);
-    if (days.length === 0) return;
+    if (finished.length === 0 || (days.length === 0 && !this.onStored)) return;
     const clock = this.clock(timeZone);
+    const wholeOffice: DaySummary[] = [];
     const rows = days.flatMap((day) => {
       const counters = summariseCounters(day.intervals, clock).get(day.date) ?? {};
       return [...scopesOf(day.visits)].map(([scope, visits]) => {
         const summary = summariseVisits(visits, clock);
+        if (scope === ALL_VISITS) wholeOffice.push({ date: day.date, visits: summary, counters });
         return [this.officeId, day.date, scope, timeZone, SUMMARY_VERSION, encodeVisits(summary, LONGEST_HEAD), encodeLongest(summary.longest), scope === ALL_VISITS ? encodeCounters(counters) : null];
       });
     });
+    const stored = new Set(days.map((day) => day.date));
+    const empty = finished.map((day) => day.date).filter((date) => !stored.has(date));
     await this.db.transaction(async (tx) => {
       for (const day of days) {
         await tx.run('DELETE FROM analytics_days WHERE office_id = ? AND date = ?', [this.officeId, day.date]);
-        // The regional view's digests of the day and of its month (server/region/) were made from the summary replaced here.
+        // The digests of the day and of its month (day-digest-store.ts) were made from the summary replaced here; onStored writes them anew.
         await tx.run('DELETE FROM region_days WHERE office_id = ? AND date IN (?, substr(?, 1, 7))', [this.officeId, day.date, day.date]);
       }
       for (const row of rows) {
         await tx.run('INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
       }
+      await this.onStored?.(tx, { timeZone, today: localDate(this.now(), timeZone), days: wholeOffice, empty });
     });
     for (const day of days) {
       const key = `${timeZone}|${day.date}`;

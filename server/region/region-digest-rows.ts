@@ -1,34 +1,17 @@
-// Where the digests are kept: the region_days table (migration 0010), one small row per office and
-// date, and one per office and finished month ('YYYY-MM', the sum of its days), so a year of 200
-// offices is 2,400 rows. `version` is the day summary's
-// SUMMARY_VERSION the digest was made from, `targets` the service targets' fingerprint; the
-// analytics store deletes a day's digest (and its month's) whenever it rebuilds that day's summary. An empty blob is
-// a finished day without any visit or booth event. The only SQL of the regional view's digests.
+// The regional view's reads of the digests in region_days (kept there by day-digest-store.ts as the
+// days are stored), and its writes of the digests it has to build itself: days stored before the
+// digests were, or digested under other service targets.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { ALL_VISITS } from '../analytics/analytics-store';
 import { SUMMARY_VERSION } from '../analytics/summary-codec';
 import type { Database } from '../store/database';
-import type { RegionDigest } from './region-digest';
-import { decodeDigest, encodeDigest } from './region-digest-codec';
+import { insertDigestRow, type DigestRow } from '../analytics/day-digest-store';
 import type { Period } from './region-inputs';
-
-export interface DigestRow {
-  officeId: OfficeId;
-  /** A day, or 'YYYY-MM' for a whole month. */
-  date: string;
-  timeZone: string;
-  fingerprint: string;
-  /** null: a finished day without any visit or booth event. */
-  digest: RegionDigest | null;
-}
 
 /** A stored row as read: the digest still encoded, decoded only once its fingerprint matches (another format may not decode). */
 export interface StoredDigestRow extends Omit<DigestRow, 'digest'> {
   digest: Buffer;
 }
-
-/** A stored digest's blob: empty for a day without anything. */
-export const decodeStored = (blob: Buffer): RegionDigest | null => (blob.length === 0 ? null : decodeDigest(blob));
 
 /**
  * The stored digests of the offices under the given keys — a date 'YYYY-MM-DD' for a day, 'YYYY-MM'
@@ -56,15 +39,6 @@ export async function storedSummaryDates(db: Database, officeId: OfficeId, timeZ
 export async function writeDigestRows(db: Database, rows: readonly DigestRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction(async (tx) => {
-    for (const row of rows) {
-      await tx.run(`INSERT OR REPLACE INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, ?, ?, ?, ?)`, [
-        row.officeId,
-        row.date,
-        row.timeZone,
-        SUMMARY_VERSION,
-        row.fingerprint,
-        row.digest ? encodeDigest(row.digest) : Buffer.alloc(0),
-      ]);
-    }
+    for (const row of rows) await insertDigestRow(tx, row);
   });
 }

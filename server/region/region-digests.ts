@@ -1,27 +1,29 @@
-// Every office's digests (region-digest.ts) for one period, for the regional table. A finished
-// day's digest is built once — from its stored day summary, or empty for a day without any visit
-// or booth event — and a finished month's days are added up into one digest for the month; both
-// are stored (region-digest-rows.ts) and kept in memory, so after a restart a year of 200 offices
-// is a read of 2,400 small rows. A digest made under other service targets, another time zone or
-// another summary version is built again. Days that can still change (today in each office's own
-// time zone, or a past day with tickets still open) are digested afresh from the office's
-// analytics store on every request, and keep their month from being added up.
+// Every office's digests (server/analytics/day-digest.ts) for one period, for the regional table and
+// the heat map. Each finished day's digest, and each finished month's sum of them, is stored as the
+// day is summarised (day-digest-store.ts), so after a restart a year of 200 offices is a read of
+// 2,400 small rows. What is still missing — days stored before the digests were, or a month never
+// added up — is built here once, from the stored day summary (or empty for a day without any visit
+// or booth event), stored (region-digest-rows.ts) and kept in memory. A digest made under other
+// service targets, another time zone or another summary version is built again. Days that can
+// still change (today in each office's own time zone, or a past day with tickets still open) are
+// digested afresh from the office's analytics store on every request, and keep their month from
+// being added up.
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { localDate } from '../../common/time/calendar';
 import { ALL_VISITS, readStoredDaySummaries } from '../analytics/analytics-store';
 import type { DaySummary } from '../analytics/day-summary-shape';
 import { datesOf } from '../analytics/measures';
 import type { Database } from '../store/database';
-import { digestOf, targetsFingerprint, type RegionDigest } from './region-digest';
-import { decodeStored, readDigestRows, storedSummaryDates, writeDigestRows, type DigestRow } from './region-digest-rows';
-import { addDigests } from './region-figures';
+import { addDigests, digestOf, targetsFingerprint, type DayDigest } from '../analytics/day-digest';
+import { decodeStored, type DigestRow } from '../analytics/day-digest-store';
+import { readDigestRows, storedSummaryDates, writeDigestRows } from './region-digest-rows';
 import type { Period } from './region-inputs';
 import type { RegionOffice } from './region-offices';
 
 /** A digest of one date, or of a whole month ('YYYY-MM'). */
 export interface DatedDigest {
   key: string;
-  digest: RegionDigest;
+  digest: DayDigest;
 }
 
 /** What one office needs for one period, by its own "today", and what its digests must match. */
@@ -42,7 +44,7 @@ interface Known {
   timeZone: string;
   fingerprint: string;
   /** null: a finished day without any visit or booth event. */
-  digest: RegionDigest | null;
+  digest: DayDigest | null;
 }
 
 export class RegionDigests {
@@ -128,13 +130,17 @@ export class RegionDigests {
   }
 
   /**
-   * Has the office summarise (and store) the missing days, digests the stored summaries among them;
-   * a day still without one either had nothing (an empty digest, stored too) or is still open.
+   * Has the office summarise (and store) the missing days, which stores their digests too; digests
+   * the stored summaries still without a current one (stored before digests were, or under other
+   * targets); a day still without either had nothing (an empty digest, stored too) or is still open.
    */
-  private async build(need: Need, missing: readonly LocalDate[]): Promise<void> {
+  private async build(need: Need, unknown: readonly LocalDate[]): Promise<void> {
     const { office, timeZone, fingerprint } = need;
-    const span = { from: missing[0]!, to: missing[missing.length - 1]! };
+    const span = { from: unknown[0]!, to: unknown[unknown.length - 1]! };
     await office.analytics.summarise(span.from, span.to, timeZone);
+    await this.readStored([need], unknown);
+    const missing = unknown.filter((date) => !this.valid(need, date));
+    if (missing.length === 0) return;
     const stored = await storedSummaryDates(this.db, office.id, timeZone, span);
     const summarised = missing.filter((date) => stored.has(date));
     const wanted = new Set(summarised);

@@ -1,11 +1,11 @@
 // The measures of the side-by-side table for a set of offices: one office, or the whole region,
-// from their day digests (region-digest.ts). They are the office comparison's measures
+// from their day digests (server/analytics/day-digest.ts, which also adds them up). They are the office comparison's measures
 // (comparison.ts) over the same definitions; over several offices every visitor counts once (waits
 // and shares are pooled, not means of office means), each judged against their own office's targets.
 import { REGION_MEASURES, type RegionFigures, type RegionMeasure } from '../../common/protocol/region';
 import { interpolatePercentile, ratio } from '../analytics/distribution';
 import { MINUTE } from '../analytics/measures';
-import { EMPTY_DIGEST, WAIT_BIN_MS, type RegionDigest } from './region-digest';
+import { WAIT_BIN_MS, type DayDigest } from '../analytics/day-digest';
 
 /** Visitors' ratings of a period: how many, and the sum of their scores. */
 export interface RatingTotals {
@@ -15,51 +15,7 @@ export interface RatingTotals {
 
 export const NO_RATINGS: RatingTotals = { count: 0, sum: 0 };
 
-/** Digests of any days and offices add up to one digest: counts and sums added, wait bins merged. */
-export function addDigests(digests: readonly RegionDigest[]): RegionDigest {
-  const total = {
-    ...EMPTY_DIGEST,
-    arrivalsByHour: new Uint32Array(24),
-    servedByHour: new Uint32Array(24),
-    servedByDayOfMonth: new Uint32Array(32),
-    boothMsByHour: new Float64Array(24),
-  };
-  let high = Number.NEGATIVE_INFINITY;
-  let low = Number.POSITIVE_INFINITY;
-  for (const d of digests) {
-    total.issued += d.issued;
-    total.noShow += d.noShow;
-    total.bookedIssued += d.bookedIssued;
-    total.walkInIssued += d.walkInIssued;
-    total.busyMs += d.busyMs;
-    total.loggedInMs += d.loggedInMs;
-    total.levelCounted += d.levelCounted;
-    total.levelWithin += d.levelWithin;
-    for (let hour = 0; hour < 24; hour++) {
-      total.arrivalsByHour[hour]! += d.arrivalsByHour[hour]!;
-      total.servedByHour[hour]! += d.servedByHour[hour]!;
-      total.boothMsByHour[hour]! += d.boothMsByHour[hour]!;
-    }
-    for (let day = 1; day <= 31; day++) total.servedByDayOfMonth[day]! += d.servedByDayOfMonth[day]!;
-    if (d.waitCount === 0) continue;
-    total.waitCount += d.waitCount;
-    total.waitSumMs += d.waitSumMs;
-    total.waitMinMs = Math.min(total.waitMinMs, d.waitMinMs);
-    total.waitMaxMs = Math.max(total.waitMaxMs, d.waitMaxMs);
-    low = Math.min(low, d.binLow);
-    high = Math.max(high, d.binLow + d.bins.length - 1);
-  }
-  if (total.waitCount === 0) return total;
-  const bins = new Uint32Array(high - low + 1);
-  for (const d of digests) {
-    const at = d.binLow - low;
-    const from = d.bins;
-    for (let i = 0; i < from.length; i++) bins[at + i]! += from[i]!;
-  }
-  return { ...total, binLow: low, bins };
-}
-
-export function figuresOf(digest: RegionDigest, ratings: readonly RatingTotals[]): RegionFigures {
+export function figuresOf(digest: DayDigest, ratings: readonly RatingTotals[]): RegionFigures {
   const rated = ratings.reduce((total, r) => ({ count: total.count + r.count, sum: total.sum + r.sum }), NO_RATINGS);
   return {
     visitors: digest.issued,
@@ -78,7 +34,7 @@ export function figuresOf(digest: RegionDigest, ratings: readonly RatingTotals[]
  * The index-th smallest wait (0-based) in ms: the waits of a bin placed evenly across it, kept
  * inside the exact extremes; percentiles then follow the office reports' rule (distribution.ts).
  */
-function waitAt(digest: RegionDigest, index: number): number {
+function waitAt(digest: DayDigest, index: number): number {
   let seen = 0;
   for (let i = 0; i < digest.bins.length; i++) {
     const n = digest.bins[i]!;

@@ -3,15 +3,14 @@
 // same schedule and time zone share the answers; a changed schedule is a new key.
 import type { LocalDate, OfficeSchedule } from '../../common/protocol';
 import { addDays } from '../../common/time/calendar';
-import { datesOf } from '../analytics/measures';
+import { datesOf, type ReportInput } from '../analytics/measures';
 import { scheduledOpenHours, type OpenHours } from '../analytics/open-days';
-import type { Period } from './region-inputs';
 
 export class OpenHoursMemo {
   /** Per schedule and time zone, per date: its open hours (none when closed). */
   private readonly known = new Map<string, Map<LocalDate, readonly number[]>>();
 
-  of(schedule: OfficeSchedule, timeZone: string, period: Period): OpenHours {
+  of(schedule: OfficeSchedule, timeZone: string, period: ReportInput['period']): OpenHours {
     const key = `${timeZone}|${JSON.stringify(schedule)}`;
     let dates = this.known.get(key);
     if (!dates) this.known.set(key, (dates = new Map()));

@@ -6,7 +6,8 @@ import type { CompareWith } from '../../common/protocol/analytics';
 import type { Lang, OfficeId } from '../../common/protocol';
 import { sortRegionRows, type RegionOfficeRow, type RegionReport, type RegionSortKey } from '../../common/protocol/region';
 import type { DatedDigest } from './region-digests';
-import { addDigests, changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
+import { addDigests } from '../analytics/day-digest';
+import { changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
 import type { Period } from './region-inputs';
 import { officeName, type RegionOffice } from './region-offices';
 

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_VISITS, AnalyticsStore, readStoredDaySummaries } from '../../server/analytics/analytics-store';
+import { digestOf, targetsFingerprint } from '../../server/analytics/day-digest';
+import { decodeStored, storeDayDigests } from '../../server/analytics/day-digest-store';
 import { outcomes } from '../../server/analytics/outcomes';
 import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
 import { waitTimes } from '../../server/analytics/wait-times';
-import { zonedToEpoch } from '../../common/time/calendar';
+import { addDays, zonedToEpoch } from '../../common/time/calendar';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 
@@ -124,5 +126,40 @@ describe('analytics store', () => {
     // A summary kept in another time zone is out of date for an office that moved.
     const moved = await readStoredDaySummaries(db, [{ officeId: MAIN, timeZone: 'Europe/Moscow' }], { from: YESTERDAY, to: YESTERDAY });
     expect(outcomes({ days: moved.get(MAIN)! }).overall.issued).toBe(0);
+  });
+});
+
+describe('the regional digests stored with the days', () => {
+  const TARGETS = new Map(['docs', 'certs'].map((id) => [id, { id, targetWaitMinutes: 15, bookedTargetWaitMinutes: 5 }]));
+  const digestingStore = () => new AnalyticsStore(db, MAIN, () => NOW, storeDayDigests(MAIN, () => TARGETS));
+  const digests = async () => {
+    const rows = await db.read.all<{ date: string; targets: string; digest: Buffer }>('SELECT date, targets, digest FROM region_days WHERE office_id = ? ORDER BY date', [MAIN]);
+    return new Map(rows.map((row) => [row.date, { targets: row.targets, digest: decodeStored(row.digest) }]));
+  };
+  const FEBRUARY = Array.from({ length: 29 }, (_, i) => addDays('2024-02-01', i));
+
+  it("stores each finished day's digest with its summary, an empty one for a day without visits, and a finished month added up", async () => {
+    await servedTicket('f1', 'docs', '2024-02-10', '09:00', 4);
+    await digestingStore().summarise('2024-02-01', YESTERDAY, UTC);
+    const stored = await digests();
+    // February is over by today (5 March): each of its days, and the month as one; March's days so far, but no month yet.
+    expect([...stored.keys()]).toEqual(['2024-02', ...FEBRUARY, '2024-03-01', '2024-03-02', '2024-03-03', YESTERDAY]);
+    expect(new Set([...stored.values()].map((row) => row.targets))).toEqual(new Set([targetsFingerprint(TARGETS)]));
+    expect(stored.get('2024-02-09')!.digest).toBeNull();
+    expect(stored.get('2024-02')!.digest).toMatchObject({ issued: 1, waitCount: 1, waitSumMs: 4 * 60_000 });
+    // The digest is the one the regional view would make from the stored summary.
+    const [yesterday] = (await readStoredDaySummaries(db, [{ officeId: MAIN, timeZone: UTC }], { from: YESTERDAY, to: YESTERDAY })).get(MAIN)!;
+    expect(stored.get(YESTERDAY)!.digest).toEqual(digestOf(yesterday!, TARGETS));
+  });
+
+  it('keeps the month right when one of its days is summarised again', async () => {
+    await servedTicket('f1', 'docs', '2024-02-10', '09:00', 4);
+    await digestingStore().summarise('2024-02-01', '2024-02-29', UTC);
+    await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
+    await servedTicket('f2', 'docs', '2024-02-10', '10:00', 6);
+    await digestingStore().summarise('2024-02-01', '2024-02-29', UTC);
+    const stored = await digests();
+    expect(stored.get('2024-02-10')!.digest).toMatchObject({ issued: 2, waitSumMs: 10 * 60_000 });
+    expect(stored.get('2024-02')!.digest).toMatchObject({ issued: 2, waitSumMs: 10 * 60_000 });
   });
 });

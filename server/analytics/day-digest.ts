@@ -1,19 +1,20 @@
-// One office-day reduced to what the regional table reads, a few hundred bytes instead of the day
-// summary's tens of kilobytes: a year of 200 offices is 73,000 days, and reading their full
-// summaries takes minutes. Counts and sums are exact, so visitors, no-shows, booked share,
-// utilisation, the mean wait and the share within target equal the office's own reports; the 90th
-// percentile comes from 30-second bins, within half a minute of the office's own figure.
-import { appointments, outcomes } from '../analytics/outcomes';
-import type { DaySummary } from '../analytics/day-summary-shape';
-import { forEachBin, statsOf } from '../analytics/histogram';
-import { MINUTE, type ServiceTargets } from '../analytics/measures';
-import { forEachLevelSample } from '../analytics/service-level';
-import { specialistLoad } from '../analytics/specialist-load';
+// One office-day reduced to what the regional view reads (server/region/), a few hundred bytes
+// instead of the day summary's tens of kilobytes: a year of 200 offices is 73,000 days, and reading
+// their full summaries takes minutes. Made and stored beside the day's summary (day-digest-store.ts).
+// Counts and sums are exact, so visitors, no-shows, booked share, utilisation, the mean wait and the
+// share within target equal the office's own reports; the 90th percentile comes from 30-second
+// bins, within half a minute of the office's own figure.
+import { appointments, outcomes } from './outcomes';
+import type { DaySummary } from './day-summary-shape';
+import { forEachBin, statsOf } from './histogram';
+import { MINUTE, type ServiceTargets } from './measures';
+import { forEachLevelSample } from './service-level';
+import { specialistLoad } from './specialist-load';
 
 /** Width of a wait bin. */
 export const WAIT_BIN_MS = 30_000;
 
-export interface RegionDigest {
+export interface DayDigest {
   issued: number;
   noShow: number;
   bookedIssued: number;
@@ -38,7 +39,7 @@ export interface RegionDigest {
   boothMsByHour: Float64Array;
 }
 
-export const EMPTY_DIGEST: RegionDigest = {
+export const EMPTY_DIGEST: DayDigest = {
   issued: 0,
   noShow: 0,
   bookedIssued: 0,
@@ -62,7 +63,7 @@ export const EMPTY_DIGEST: RegionDigest = {
 /** The day summary's histograms count whole seconds (histogram.ts); a second-bin falls in one 30-second bin. */
 const binOfSeconds = (secondBin: number) => Math.ceil((secondBin * 1000) / WAIT_BIN_MS);
 
-export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceTargets>): RegionDigest {
+export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceTargets>): DayDigest {
   const counts = outcomes({ days: [day] }).overall;
   const booking = appointments({ days: [day] });
   let busy = 0;
@@ -122,6 +123,50 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
     servedByDayOfMonth,
     boothMsByHour,
   };
+}
+
+/** Digests of any days and offices add up to one digest: counts and sums added, wait bins merged. */
+export function addDigests(digests: readonly DayDigest[]): DayDigest {
+  const total = {
+    ...EMPTY_DIGEST,
+    arrivalsByHour: new Uint32Array(24),
+    servedByHour: new Uint32Array(24),
+    servedByDayOfMonth: new Uint32Array(32),
+    boothMsByHour: new Float64Array(24),
+  };
+  let high = Number.NEGATIVE_INFINITY;
+  let low = Number.POSITIVE_INFINITY;
+  for (const d of digests) {
+    total.issued += d.issued;
+    total.noShow += d.noShow;
+    total.bookedIssued += d.bookedIssued;
+    total.walkInIssued += d.walkInIssued;
+    total.busyMs += d.busyMs;
+    total.loggedInMs += d.loggedInMs;
+    total.levelCounted += d.levelCounted;
+    total.levelWithin += d.levelWithin;
+    for (let hour = 0; hour < 24; hour++) {
+      total.arrivalsByHour[hour]! += d.arrivalsByHour[hour]!;
+      total.servedByHour[hour]! += d.servedByHour[hour]!;
+      total.boothMsByHour[hour]! += d.boothMsByHour[hour]!;
+    }
+    for (let day = 1; day <= 31; day++) total.servedByDayOfMonth[day]! += d.servedByDayOfMonth[day]!;
+    if (d.waitCount === 0) continue;
+    total.waitCount += d.waitCount;
+    total.waitSumMs += d.waitSumMs;
+    total.waitMinMs = Math.min(total.waitMinMs, d.waitMinMs);
+    total.waitMaxMs = Math.max(total.waitMaxMs, d.waitMaxMs);
+    low = Math.min(low, d.binLow);
+    high = Math.max(high, d.binLow + d.bins.length - 1);
+  }
+  if (total.waitCount === 0) return total;
+  const bins = new Uint32Array(high - low + 1);
+  for (const d of digests) {
+    const at = d.binLow - low;
+    const from = d.bins;
+    for (let i = 0; i < from.length; i++) bins[at + i]! += from[i]!;
+  }
+  return { ...total, binLow: low, bins };
 }
 
 /** The digest's format, part of every fingerprint: a digest stored in another format is built again. */
