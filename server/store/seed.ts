@@ -1,6 +1,6 @@
 // First start: an empty database gets demo offices, so Talon is usable at once — the demo region
 // for `npm start`, or the single office `main` (today's demo office) that the tests run against.
-import { counterSchema, DEFAULT_APPOINTMENT_SETTINGS, officeSchema, serviceSchema, type Counter, type Office, type OfficeId, type Service } from '../../common/protocol';
+import { counterSchema, DEFAULT_APPOINTMENT_SETTINGS, officeSchema, serviceSchema, SINGLE_OFFICE_ID, type Counter, type Office, type OfficeId, type Service } from '../../common/protocol';
 import { openAroundTheClock, type DemoOfficeDefinition } from '../../db/demo-definition';
 import { socialProtection } from '../../db/demo-office';
 import { DEMO_ORGANISATION_NAME, DEMO_REGION } from '../../db/demo-region';
@@ -10,7 +10,7 @@ import type { Database, Queryable } from './database';
 import { listOffices, saveOrganisation } from './offices-store';
 
 /** The office of a single-office organisation, and of every database migrated from the single-office version. */
-export const SINGLE_OFFICE_ID: OfficeId = 'main';
+export { SINGLE_OFFICE_ID };
 
 export interface SeedOptions {
   /** Open the queues around the clock (the demo's default); visits are still booked in the real hours. */
