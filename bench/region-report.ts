@@ -1,7 +1,6 @@
 // The regional view over a year of 200 offices: one office's year generated in full
-// (db/generate-history.ts, 2,000 visitors a day, summarised per day as the server would), its
-// regional digests built, and its whole-office day summaries and digests then copied to 199 more
-// offices — the regional reports read only those stored rows, so the copies cost
+// (db/generate-history.ts, 2,000 visitors a day, summarised and digested per day as the server
+// would), its whole-office day summaries and digests then copied to 199 more offices — the regional reports read only those stored rows, so the copies cost
 // a report exactly what 199 generated years would, without 30 hours of simulation (the per-service
 // summaries, ~60 MiB an office, are left out: nothing regional reads them). Each report's first
 // answer after the server starts, then again.
@@ -32,8 +31,8 @@ const GENERATED: OfficeId = copyId(1);
 
 /**
  * Offices office-2 … office-N as copies of office-1: settings, its whole-office day summaries and
- * its regional digests — built here for office-1 alone, for the period and the year before, as the
- * server would on the first regional question (server/region/region-digests.ts).
+ * its regional digests — generate-history stores them with the summaries; asking for the period and
+ * the year before builds any still missing (server/region/region-digests.ts) before they are copied.
  */
 async function copyYear(file: string, count: number, period: { from: LocalDate; to: LocalDate }): Promise<OfficeId[]> {
   const db = await Database.open(file);
