@@ -5,41 +5,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { announcementText } from '../common/i18n/announcement-text';
-import type { ClientToServerEvents, Lang, QueueEvent, ServerToClientEvents } from '../common/protocol';
+import type { Lang, QueueEvent } from '../common/protocol';
 import { AnnouncementCache } from '../server/speech/announcement-cache';
 import { OfficeVoice } from '../server/speech/office-voice';
-import { call } from '../test/support/talon-server';
+import { call, officeApi } from '../test/support/talon-server';
+import { connectScreens } from './screens';
 import { benchServer } from './server-process';
 import { ms, summarize } from './stats';
 
-type Display = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-async function connectDisplays(url: string, key: string, count: number): Promise<Display[]> {
-  const displays: Display[] = [];
-  for (let i = 0; i < count; i += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, count - i) }, () => {
-        const socket: Display = io(url, { auth: { deviceKey: key }, transports: ['websocket'], forceNew: true });
-        displays.push(socket);
-        return new Promise<void>((resolve) => socket.once('queue:snapshot', () => resolve()));
-      }),
-    );
-  }
-  return displays;
-}
+const OFFICE = 'main';
 
 async function callToAudio(displayCount: number, calls: number): Promise<string> {
   const server = await benchServer();
   try {
     const token = await server.token('operator1');
-    const displays = await connectDisplays(server.url, server.demo.devices.find((d) => d.kind === 'display')!.key, displayCount);
-    await call(server, '/api/counters/booth-1/open', { body: {}, token });
+    const displays = await connectScreens(server.url, OFFICE, server.deviceKey(OFFICE, 'display'), displayCount);
+    await call(server, officeApi('/counters/booth-1/open'), { body: {}, token });
     const requested: number[] = [];
     const received: number[] = [];
     for (let i = 0; i < calls; i++) {
-      await call(server, '/api/tickets', { body: { serviceId: 'documents' }, token });
+      await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, token });
       let sent = 0;
       const done = displays.map(
         (socket) =>
@@ -49,7 +35,7 @@ async function callToAudio(displayCount: number, calls: number): Promise<string>
               socket.off('queue:event', onEvent);
               requested.push(performance.now() - sent);
               const query = new URLSearchParams({ ticket: event.ticket.code, counter: '1', lang: 'ru' });
-              void fetch(`${server.url}/api/announcements/audio?${query}`)
+              void fetch(`${server.url}${officeApi(`/announcements/audio?${query}`)}`)
                 .then((response) => response.arrayBuffer())
                 .then(() => {
                   received.push(performance.now() - sent);
@@ -60,9 +46,9 @@ async function callToAudio(displayCount: number, calls: number): Promise<string>
           }),
       );
       sent = performance.now();
-      await call(server, '/api/counters/booth-1/call-next', { body: {}, token });
+      await call(server, officeApi('/counters/booth-1/call-next'), { body: {}, token });
       await Promise.all(done);
-      await call(server, '/api/counters/booth-1/finish', { body: {}, token });
+      await call(server, officeApi('/counters/booth-1/finish'), { body: {}, token });
     }
     displays.forEach((d) => d.close());
     const r = summarize(requested);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../server/store/database';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../common/protocol';
-import { call } from '../test/support/talon-server';
+import { officeNamespace, type ClientToServerEvents, type ServerToClientEvents } from '../common/protocol';
+import { MAIN_OFFICE, officeApi } from '../test/support/talon-server';
 import { jsonPoster } from './http-client';
 import { benchServer } from './server-process';
 import { ms, summarize } from './stats';
@@ -24,9 +24,9 @@ async function rawCommitRate(commits: number): Promise<number> {
 const SERVICES = ['documents', 'certificates', 'consultation'];
 const PER_RUN = 3000;
 
-/** Issues PER_RUN tickets from `clients` concurrent loops; returns per-ticket latencies and the rate. */
-async function measure(clients: number, issue: (serviceId: string) => Promise<void>): Promise<{ samples: number[]; perSecond: number }> {
-  const perClient = Math.ceil(PER_RUN / clients);
+/** Issues `tickets` tickets from `clients` concurrent loops; returns per-ticket latencies and the rate. */
+export async function measure(clients: number, issue: (serviceId: string) => Promise<void>, tickets = PER_RUN): Promise<{ samples: number[]; perSecond: number }> {
+  const perClient = Math.ceil(tickets / clients);
   const samples: number[] = [];
   const start = performance.now();
   await Promise.all(
@@ -47,26 +47,19 @@ function row(transport: string, clients: number, result: { samples: number[]; pe
 }
 
 function staffSocket(url: string, token: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${url}${officeNamespace(MAIN_OFFICE)}`, { auth: { token }, transports: ['websocket'], forceNew: true });
   return new Promise((resolve) => socket.once('queue:snapshot', () => resolve(socket)));
 }
 
 export async function benchIssue(): Promise<string> {
   const server = await benchServer();
   try {
-    const adminToken = await server.token('admin');
-    // Room for tens of thousands of tickets today.
-    for (const id of SERVICES) {
-      const config = await call<{ services: { id: string }[] }>(server, '/api/config', { token: adminToken });
-      const service = config.body.ok ? config.body.data.services.find((s) => s.id === id) : undefined;
-      await call(server, `/api/config/services/${id}`, { method: 'PUT', token: adminToken, body: { ...service, endNumber: 9999 } });
-    }
     const token = await server.token('operator1');
     const lines = ['| transport | concurrent clients | tickets | tickets/s | p50 | p99 |', '| --- | --- | --- | --- | --- | --- |'];
     for (const clients of [1, 10, 50]) {
       const post = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, clients);
       const issue = async (serviceId: string) => {
-        const res = await post('/api/tickets', { serviceId });
+        const res = await post(officeApi('/tickets'), { serviceId });
         if (!res.body.ok) throw new Error(JSON.stringify(res.body));
       };
       lines.push(row('REST', clients, await measure(clients, issue)));

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { startPrintAgent } from '../printer/agent';
 import { startFakePrinter } from '../test/support/fake-printer';
-import { call, startTalon } from '../test/support/talon-server';
+import { call, officeApi, startTalon } from '../test/support/talon-server';
 import { ms, summarize } from './stats';
 
 const TICKETS = 200;
@@ -43,7 +43,7 @@ export async function benchPrintLatency(): Promise<string> {
     const admin = await server.login('admin');
     const kioskKeys: string[] = [];
     for (let k = 0; k < KIOSKS; k++) {
-      const created = await call<{ key: string }>(server, '/api/devices', { body: { kind: 'kiosk', name: `Bench kiosk ${k}`, zone: 'hall' }, token: admin });
+      const created = await call<{ key: string }>(server, officeApi('/devices'), { body: { kind: 'kiosk', name: `Bench kiosk ${k}`, zone: 'hall' }, token: admin });
       if (!created.body.ok) throw new Error(JSON.stringify(created.body.error));
       kioskKeys.push(created.body.data.key);
     }
@@ -51,7 +51,7 @@ export async function benchPrintLatency(): Promise<string> {
     const samples: number[] = [];
     for (let i = 0; i < TICKETS; i++) {
       const t0 = performance.now();
-      const issued = await call(server, '/api/tickets', { body: { serviceId: SERVICES[i % SERVICES.length] }, deviceKey: kioskKeys[i % KIOSKS] });
+      const issued = await call(server, officeApi('/tickets'), { body: { serviceId: SERVICES[i % SERVICES.length] }, deviceKey: kioskKeys[i % KIOSKS] });
       if (!issued.body.ok) throw new Error(JSON.stringify(issued.body.error));
       await printer.waitForPrinted((printed) => cuts(printed) >= i + 1);
       samples.push(performance.now() - t0);

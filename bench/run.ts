@@ -4,7 +4,9 @@ import { benchAnalytics } from './analytics';
 import { benchAnnouncements } from './announcements';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
+import { benchManyOffices } from './many-offices';
 import { benchPrintLatency } from './print-latency';
+import { benchRegionReport } from './region-report';
 
 const only = process.argv[2];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
@@ -14,6 +16,8 @@ const sections: [string, () => Promise<string>][] = [
   ['Analytics reports over a year', benchAnalytics],
   ['Kiosk tap to printed ticket', benchPrintLatency],
   ['Announcements', benchAnnouncements],
+  ['Scale: 200 offices on one server', benchManyOffices],
+  ['Scale: the regional report over a year of 200 offices', benchRegionReport],
 ];
 
 console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);

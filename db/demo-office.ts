@@ -1,7 +1,9 @@
 // The demo office, from seed 004: a social-protection client service with three directions,
 // four booths and a consultant's desk, open 8:30–17:30 on weekdays and 9:00–12:00 on the 2nd and
-// 4th Saturday. Names in Russian, Ukrainian and English.
+// 4th Saturday. Names in Russian, Ukrainian and English. The first office of the demo region
+// (db/demo-region.ts).
 import type { CounterInput, OfficeInput, ServiceInput, WeeklyRule } from '../common/protocol';
+import { openAroundTheClock, type DemoOfficeDefinition } from './demo-definition';
 
 const weekday = { open: '08:30', close: '17:30', breaks: [] };
 
@@ -11,37 +13,33 @@ export const demoOfficeHours: WeeklyRule[] = [
   { weekday: 6, weeksOfMonth: [2, 4], hours: { open: '09:00', close: '12:00', breaks: [] } },
 ];
 
-/**
- * The demo usually opens its queue around the clock, so it can be tried at any hour; visits are
- * still booked in the real office hours (the seed saves them as booking hours), as no office takes
- * appointments at 00:30.
- */
+/** Seed 004's office with its real hours. */
+const socialProtectionOffice: OfficeInput = {
+  name: {
+    ru: 'Клиентская служба ЦСПН (демо)',
+    uk: 'Клієнтська служба ЦСЗН (демо)',
+    en: 'Social Protection Client Service (demo)',
+  },
+  address: {
+    ru: 'г. Гусиноозёрск, ул. Пушкина, 12',
+    uk: 'м. Гусиноозерськ, вул. Пушкіна, 12',
+    en: '12 Pushkin St, Gusinoozyorsk',
+  },
+  phones: ['+7 30145 4-12-34', '+7 30145 4-56-78'],
+  timeZone: 'Asia/Irkutsk',
+  languages: ['ru', 'uk', 'en'],
+  defaultLanguage: 'ru',
+  schedule: { weekly: demoOfficeHours, holidays: [], exceptions: [], cutoffMinutes: 15 },
+  rules: { recallLimit: 2, postponeMinutes: 10, priorityRatio: null, appointmentLeadMinutes: 5 },
+  categories: [
+    { id: 'disability', name: { ru: 'Инвалидность I–II группы', uk: 'Інвалідність I–II групи', en: 'Disability group I–II' } },
+    { id: 'veteran', name: { ru: 'Ветеран', uk: 'Ветеран', en: 'Veteran' } },
+  ],
+};
+
+/** The office with seed 004's hours; `allDay` opens its queue around the clock (see openAroundTheClock). */
 export function demoOffice(options: { allDay: boolean }): OfficeInput {
-  const weekly = options.allDay
-    ? [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d, hours: { open: '00:00', close: '23:59', breaks: [] } }))
-    : demoOfficeHours;
-  return {
-    name: {
-      ru: 'Клиентская служба ЦСПН (демо)',
-      uk: 'Клієнтська служба ЦСЗН (демо)',
-      en: 'Social Protection Client Service (demo)',
-    },
-    address: {
-      ru: 'г. Гусиноозёрск, ул. Пушкина, 12',
-      uk: 'м. Гусиноозерськ, вул. Пушкіна, 12',
-      en: '12 Pushkin St, Gusinoozyorsk',
-    },
-    phones: ['+7 30145 4-12-34', '+7 30145 4-56-78'],
-    timeZone: 'Asia/Irkutsk',
-    languages: ['ru', 'uk', 'en'],
-    defaultLanguage: 'ru',
-    schedule: { weekly, holidays: [], exceptions: [], cutoffMinutes: options.allDay ? 0 : 15 },
-    rules: { recallLimit: 2, postponeMinutes: 10, priorityRatio: null, appointmentLeadMinutes: 5 },
-    categories: [
-      { id: 'disability', name: { ru: 'Инвалидность I–II группы', uk: 'Інвалідність I–II групи', en: 'Disability group I–II' } },
-      { id: 'veteran', name: { ru: 'Ветеран', uk: 'Ветеран', en: 'Veteran' } },
-    ],
-  };
+  return options.allDay ? openAroundTheClock(socialProtectionOffice) : socialProtectionOffice;
 }
 
 export const demoServices: ServiceInput[] = [
@@ -104,3 +102,11 @@ export const demoCounters: CounterInput[] = [
     plannedBreaks: [{ kind: 'lunch', start: '13:00', end: '13:45' }],
   },
 ];
+
+/** The region's first office: today's demo office (office `main` when Talon runs a single office). */
+export const socialProtection: DemoOfficeDefinition = {
+  id: 'social-protection',
+  office: socialProtectionOffice,
+  services: demoServices,
+  counters: demoCounters,
+};

@@ -1,4 +1,5 @@
-CREATE TABLE analytics_days (
+CREATE TABLE "analytics_days" (
+  office_id TEXT NOT NULL REFERENCES offices (id),
   date TEXT NOT NULL,
   scope TEXT NOT NULL,
   time_zone TEXT NOT NULL,
@@ -6,18 +7,19 @@ CREATE TABLE analytics_days (
   visits BLOB NOT NULL,
   longest TEXT NOT NULL,
   counters BLOB,
-  PRIMARY KEY (date, scope)
+  PRIMARY KEY (office_id, date, scope)
 ) WITHOUT ROWID;
 
-CREATE TABLE appointment_settings (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
+CREATE TABLE "appointment_settings" (
+  office_id TEXT PRIMARY KEY REFERENCES offices (id),
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL
 );
 
-CREATE TABLE appointments (
+CREATE TABLE "appointments" (
   id TEXT PRIMARY KEY,
-  code TEXT NOT NULL UNIQUE,
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  code TEXT NOT NULL,
   service_id TEXT NOT NULL,
   day TEXT NOT NULL,
   slot_start INTEGER NOT NULL,
@@ -32,33 +34,43 @@ CREATE TABLE appointments (
   checked_in_at INTEGER,
   created_at INTEGER NOT NULL,
   created_by TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  -- A visitor types the code at the office's kiosk: unique within the office.
+  UNIQUE (office_id, code)
 );
 
-CREATE TABLE counter_states (
-  counter_id TEXT PRIMARY KEY,
-  data TEXT NOT NULL
-);
-
-CREATE TABLE counters (
-  id TEXT PRIMARY KEY,
+CREATE TABLE "counter_states" (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  counter_id TEXT NOT NULL,
   data TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
+  PRIMARY KEY (office_id, counter_id)
 );
 
-CREATE TABLE devices (
+CREATE TABLE "counters" (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (office_id, id)
+);
+
+CREATE TABLE "devices" (
   id TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices (id),
   kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'print-agent')),
   name TEXT NOT NULL,
   zone TEXT,
   key_hash TEXT NOT NULL UNIQUE,
   revoked INTEGER NOT NULL DEFAULT 0,
   settings TEXT NOT NULL DEFAULT '{}',
-  created_at INTEGER NOT NULL
-, printer_model TEXT, printer_paper TEXT);
+  created_at INTEGER NOT NULL,
+  printer_model TEXT,
+  printer_paper TEXT
+);
 
-CREATE TABLE journal (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE "journal" (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  seq INTEGER NOT NULL,
   at INTEGER NOT NULL,
   kind TEXT NOT NULL,
   ticket_id TEXT,
@@ -67,17 +79,35 @@ CREATE TABLE journal (
   actor TEXT NOT NULL,
   from_state TEXT,
   to_state TEXT,
-  note TEXT
+  note TEXT,
+  PRIMARY KEY (office_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE office_roles (
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'operator', 'consultant', 'analyst')),
+  PRIMARY KEY (user_id, office_id)
+) WITHOUT ROWID;
+
+CREATE TABLE offices (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  archived_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
 );
 
-CREATE TABLE office (
+CREATE TABLE organisation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
+  -- {"name": LocalizedText}
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL
 );
 
 CREATE TABLE "print_jobs" (
   id TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices (id),
   agent_id TEXT NOT NULL REFERENCES devices (id),
   kind TEXT NOT NULL CHECK (kind IN ('issue', 'reprint', 'test-page')),
   ticket_id TEXT REFERENCES tickets (id),
@@ -89,12 +119,24 @@ CREATE TABLE "print_jobs" (
   finished_at INTEGER
 );
 
+CREATE TABLE region_days (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  date TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  targets TEXT NOT NULL,
+  digest BLOB NOT NULL,
+  PRIMARY KEY (office_id, date)
+) WITHOUT ROWID;
+
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
-CREATE TABLE services (
-  id TEXT PRIMARY KEY,
+CREATE TABLE "services" (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  id TEXT NOT NULL,
   data TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (office_id, id)
 );
 
 CREATE TABLE sessions (
@@ -104,8 +146,9 @@ CREATE TABLE sessions (
   expires_at INTEGER NOT NULL
 );
 
-CREATE TABLE tickets (
+CREATE TABLE "tickets" (
   id TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices (id),
   issued_service_id TEXT NOT NULL,
   service_id TEXT NOT NULL,
   service_day TEXT NOT NULL,
@@ -123,24 +166,25 @@ CREATE TABLE tickets (
   data TEXT NOT NULL
 );
 
-CREATE TABLE users (
+CREATE TABLE "users" (
   id TEXT PRIMARY KEY,
   login TEXT NOT NULL UNIQUE COLLATE NOCASE,
   name TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'operator', 'consultant')),
+  organisation_role TEXT CHECK (organisation_role IN ('regional-admin', 'regional-analyst')),
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1,
   created_at INTEGER NOT NULL
 );
 
-CREATE TABLE visit_journal_settings (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
+CREATE TABLE "visit_journal_settings" (
+  office_id TEXT PRIMARY KEY REFERENCES offices (id),
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL
 );
 
-CREATE TABLE visit_ratings (
+CREATE TABLE "visit_ratings" (
   ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
+  office_id TEXT NOT NULL REFERENCES offices (id),
   service_day TEXT NOT NULL,
   service_id TEXT NOT NULL,
   counter_id TEXT,
@@ -150,8 +194,9 @@ CREATE TABLE visit_ratings (
   rated_at INTEGER NOT NULL
 );
 
-CREATE TABLE visit_records (
+CREATE TABLE "visit_records" (
   ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
+  office_id TEXT NOT NULL REFERENCES offices (id),
   service_day TEXT NOT NULL,
   service_id TEXT NOT NULL,
   counter_id TEXT NOT NULL,
@@ -170,19 +215,27 @@ CREATE TABLE visit_records (
   recorded_by TEXT NOT NULL
 );
 
-CREATE INDEX appointments_awaited ON appointments (slot_start) WHERE status = 'booked';
+CREATE INDEX analytics_days_by_scope ON analytics_days (office_id, scope, date, time_zone, version);
 
-CREATE INDEX appointments_by_day ON appointments (day);
+CREATE INDEX appointments_awaited ON appointments (office_id, slot_start) WHERE status = 'booked';
 
-CREATE INDEX appointments_by_phone ON appointments (phone_digits);
+CREATE INDEX appointments_by_day ON appointments (office_id, day);
 
-CREATE INDEX appointments_by_slot ON appointments (service_id, slot_start) WHERE status <> 'cancelled';
+CREATE INDEX appointments_by_phone ON appointments (office_id, phone_digits);
 
-CREATE INDEX journal_by_kind_time ON journal (kind, at);
+CREATE INDEX appointments_by_slot ON appointments (office_id, service_id, slot_start) WHERE status <> 'cancelled';
+
+CREATE INDEX devices_by_office ON devices (office_id, kind, name);
+
+CREATE INDEX journal_by_kind_time ON journal (office_id, kind, at);
 
 CREATE INDEX journal_by_ticket ON journal (ticket_id);
 
-CREATE INDEX journal_by_time ON journal (at);
+CREATE INDEX journal_by_time ON journal (office_id, at);
+
+CREATE INDEX office_roles_by_office ON office_roles (office_id, role);
+
+CREATE INDEX print_jobs_by_office ON print_jobs (office_id, state, created_at);
 
 CREATE INDEX print_jobs_by_ticket ON print_jobs (ticket_id);
 
@@ -190,18 +243,18 @@ CREATE INDEX print_jobs_live ON print_jobs (agent_id, created_at) WHERE state IN
 
 CREATE UNIQUE INDEX print_jobs_one_per_issue ON print_jobs (ticket_id) WHERE kind = 'issue';
 
-CREATE INDEX tickets_by_day ON tickets (service_day);
+CREATE INDEX tickets_by_day ON tickets (office_id, service_day);
 
-CREATE INDEX tickets_by_issue ON tickets (issued_at);
+CREATE INDEX tickets_by_issue ON tickets (office_id, issued_at);
 
-CREATE UNIQUE INDEX tickets_number_once_a_day ON tickets (issued_service_id, service_day, number);
+CREATE UNIQUE INDEX tickets_number_once_a_day ON tickets (office_id, issued_service_id, service_day, number);
 
-CREATE INDEX tickets_open ON tickets (status) WHERE status <> 'finished';
+CREATE INDEX tickets_open ON tickets (office_id, status) WHERE status <> 'finished';
 
-CREATE INDEX visit_ratings_by_day ON visit_ratings (service_day);
+CREATE INDEX visit_ratings_by_day ON visit_ratings (office_id, service_day);
 
-CREATE INDEX visit_records_by_contact ON visit_records (contact_key) WHERE contact_key IS NOT NULL;
+CREATE INDEX visit_records_by_contact ON visit_records (office_id, contact_key) WHERE contact_key IS NOT NULL;
 
-CREATE INDEX visit_records_by_day ON visit_records (service_day, counter_id);
+CREATE INDEX visit_records_by_day ON visit_records (office_id, service_day, counter_id);
 
-CREATE INDEX visit_records_personal ON visit_records (served_at) WHERE visitor_name IS NOT NULL OR visitor_contact IS NOT NULL;
+CREATE INDEX visit_records_personal ON visit_records (office_id, served_at) WHERE visitor_name IS NOT NULL OR visitor_contact IS NOT NULL;

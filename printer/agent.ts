@@ -2,7 +2,8 @@
 // device, lays out each job it is sent for its own printer model, prints it through one PrintQueue
 // (so jobs from several kiosks never interleave), answers with the result, and reports the
 // printer's state on connect, after each job and periodically. Socket.IO reconnects by itself; the
-// server sends every unanswered job again on each connect.
+// server sends every unanswered job again on each connect. Which office's namespace it joins, the
+// server says: GET /api/auth/me with the key answers the device and its office.
 //
 // A job id prints at most once, across reconnects and restarts: a job already answered is answered
 // again from the agent's file of printed jobs (written before the server hears the answer), and a
@@ -10,6 +11,8 @@
 // replaced, one that expired or whose visitor was told it failed, and to any job claimed before.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../common/protocol';
+import { officeNamespace } from '../common/protocol/offices';
+import { signedInDevice } from '../common/ui/signed-in-device';
 import { printJobSchema, type PrintJob, type PrinterReport } from '../common/protocol/printing';
 import { PrintedJobs } from './printed-jobs';
 import { AgentUsageError, parseAgentArgs, type PrintAgentOptions } from './agent-options';
@@ -65,7 +68,12 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   const printedJobs = new PrintedJobs(options.jobsFile);
   /** Jobs being handled; the same job sent again meanwhile gets its answer from the first. */
   const handling = new Map<string, Promise<void>>();
-  const socket: AgentSocket = io(options.server, { auth: { deviceKey: options.key }, transports: ['websocket'] });
+  /** The base URL without a trailing slash: the office's namespace and the REST paths follow it. */
+  const server = options.server.replace(/\/+$/, '');
+  /** Made once the server has said which office this agent serves (joinOffice below). */
+  let socket: AgentSocket | null = null;
+  /** Callers of connected() from before the socket existed. */
+  const onConnected: (() => void)[] = [];
   let stopped = false;
   let refuse: (error: Error) => void = () => undefined;
   const refused = new Promise<Error>((resolve) => (refuse = resolve));
@@ -79,13 +87,13 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     }
     const report: PrinterReport = { model: profile.model.id, paper: profile.paper.id, status };
     // Only a current state is worth sending: no buffering while disconnected.
-    if (socket.connected) socket.emit('printer:report', report);
+    if (socket?.connected) socket.emit('printer:report', report);
   }
 
   function answer(jobId: string, result: PrintResult): void {
     // Sent even while disconnected: socket.io keeps it until the connection is back, and the
     // server ignores a second answer for the same job.
-    socket.emit('print:result', { jobId, result: result.ok ? result : { ...result, message: result.message.slice(0, MAX_REPORTED_TEXT) } }, (ack) => {
+    socket?.emit('print:result', { jobId, result: result.ok ? result : { ...result, message: result.message.slice(0, MAX_REPORTED_TEXT) } }, (ack) => {
       if (!ack.ok) log(`the server did not take the result of job ${jobId}: ${ack.error.message}`);
     });
   }
@@ -93,7 +101,7 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   /** Whether the server still wants this job printed; it hands each job out once. */
   async function claim(job: PrintJob): Promise<boolean> {
     // A claim buffered while offline could be granted long after this agent stopped waiting for it.
-    if (!socket.connected) return false;
+    if (!socket?.connected) return false;
     try {
       const granted = await socket.timeout(CLAIM_TIMEOUT_MS).emitWithAck('print:claim', { jobId: job.jobId });
       if (granted.ok && granted.data.print) return true;
@@ -136,27 +144,49 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     handling.set(jobId, work.finally(() => handling.delete(jobId)));
   }
 
-  socket.on('print:job', receive);
-  socket.on('connect', () => {
-    log(`connected to ${options.server}`);
-    void reportStatus();
-  });
-  socket.on('disconnect', (reason) => {
-    log(`disconnected (${reason})`);
-    // The server closing the connection does not make socket.io reconnect by itself.
-    if (reason === 'io server disconnect' && !stopped) socket.connect();
-  });
-  socket.on('connect_error', (error) => {
-    if (socket.active) return; // a network failure: socket.io retries by itself
-    const code = (error as Error & { data?: { code?: string } }).data?.code;
-    if (code && FATAL_REFUSALS.has(code)) {
-      log(`the server refused this agent's key (${code}): ${error.message}`);
-      void stop();
-      refuse(error);
+  function refuseKey(code: string, message: string): void {
+    log(`the server refused this agent's key (${code}): ${message}`);
+    void stop();
+    refuse(Object.assign(new Error(message), { data: { code } }));
+  }
+
+  async function joinOffice(): Promise<void> {
+    const device = await signedInDevice(options.key, server);
+    if (stopped) return;
+    if (!device.ok) {
+      const { code, message } = device.error;
+      if (FATAL_REFUSALS.has(code)) return refuseKey(code, message);
+      log(`could not learn this agent's office (${message}); asking again`);
+      setTimeout(() => void joinOffice(), HANDSHAKE_RETRY_MS).unref();
       return;
     }
-    setTimeout(() => !stopped && socket.connect(), HANDSHAKE_RETRY_MS).unref();
-  });
+    socket = connect(`${server}${officeNamespace(device.data.officeId)}`);
+    onConnected.forEach((resolve) => socket?.once('connect', () => resolve()));
+    onConnected.length = 0;
+  }
+
+  function connect(url: string): AgentSocket {
+    const officeSocket: AgentSocket = io(url, { auth: { deviceKey: options.key }, transports: ['websocket'] });
+    officeSocket.on('print:job', receive);
+    officeSocket.on('connect', () => {
+      log(`connected to ${url}`);
+      void reportStatus();
+    });
+    officeSocket.on('disconnect', (reason) => {
+      log(`disconnected (${reason})`);
+      // The server closing the connection does not make socket.io reconnect by itself.
+      if (reason === 'io server disconnect' && !stopped) officeSocket.connect();
+    });
+    officeSocket.on('connect_error', (error) => {
+      if (officeSocket.active) return; // a network failure: socket.io retries by itself
+      const code = (error as Error & { data?: { code?: string } }).data?.code;
+      if (code && FATAL_REFUSALS.has(code)) return refuseKey(code, error.message);
+      setTimeout(() => !stopped && officeSocket.connect(), HANDSHAKE_RETRY_MS).unref();
+    });
+    return officeSocket;
+  }
+
+  void joinOffice();
 
   const timer = setInterval(() => void reportStatus(), options.statusIntervalMs ?? DEFAULT_STATUS_INTERVAL_MS);
 
@@ -166,12 +196,17 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
     clearInterval(timer);
     // A job being printed is finished and written down first, so that a restart does not repeat it.
     await Promise.allSettled(handling.values());
-    socket.disconnect();
+    socket?.disconnect();
     await transport.close();
   }
 
   return {
-    connected: () => (socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()))),
+    connected: () =>
+      new Promise<void>((resolve) => {
+        if (!socket) onConnected.push(resolve);
+        else if (socket.connected) resolve();
+        else socket.once('connect', () => resolve());
+      }),
     refused,
     stop,
   };

@@ -1,13 +1,15 @@
-// Starts Talon: reads the environment, opens and migrates the database, seeds the demo office on
+// Starts Talon: reads the environment, opens and migrates the database, seeds the demo region on
 // first start, and listens. Everything else is wired in app.ts.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
 import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
+import { demoBanner } from './demo-banner';
+import type { OfficeRuntime } from './offices/office-runtime';
 import { Database } from './store/database';
 import { migrate, MigrationMismatchError } from './store/migrate';
-import { seedDemoOffice } from './store/seed';
+import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -22,6 +24,12 @@ const announcementCacheBytes = Number.isFinite(cacheMb) && cacheMb > 0 ? cacheMb
 /** Pages on these origins (comma-separated) may connect besides Talon's own, e.g. behind a proxy that rewrites Host. */
 const allowedOrigins = (env.TALON_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
+const officeOf = (runtime: OfficeRuntime) => runtime.engine.currentConfig.office;
+const officeName = (runtime: OfficeRuntime) => {
+  const office = officeOf(runtime);
+  return office.name[office.defaultLanguage] ?? runtime.officeId;
+};
+
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const db = await Database.open(join(dataDir, 'talon.sqlite'));
@@ -34,8 +42,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  // The demo office keeps seed 004's hours only on request, so the demo is usable at any hour.
-  if (demo) await seedDemoOffice(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
+  // The demo offices keep their own hours only on request, so the demo is usable at any hour.
+  if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
   const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
   const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
   const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
@@ -51,21 +59,13 @@ async function main(): Promise<void> {
     console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
   if (demo) {
-    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), talon.engine.currentConfig.office.defaultLanguage);
-    const key = (kind: string) => creds.devices.find((d) => d.kind === kind)?.key ?? '';
-    console.log('\n  DEMO MODE — a demo office with demo accounts; not for real use (TALON_DEMO=0 turns it off).');
-    console.log(`  Kiosk:      ${base}/kiosk/?key=${key('kiosk')}`);
-    console.log(`  Display:    ${base}/display/?key=${key('display')}`);
-    console.log(`  Staff app:  ${base}/panel/`);
-    console.log(`  Staff logins: ${creds.staff.map((s) => `${s.login} (${s.role})`).join(', ')}; demo password: ${creds.staffPassword}`);
-    console.log(`  Booking:    ${base}/book/`);
-    console.log(`  Printer:    npm run print-agent -- --server ${base} --key ${key('print-agent')} --printer tcp://PRINTER:9100`);
-    const status = talon.engine.officeStatus();
-    if (status.state !== 'open') {
-      console.log(`  The demo office is ${status.state} now (seed 004's hours, Asia/Irkutsk).`);
-    }
+    const offices = talon.offices.running();
+    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), offices.map((o) => ({ id: o.officeId, language: officeOf(o).defaultLanguage })));
+    const banner = offices.map((o) => ({ id: o.officeId, name: officeName(o), state: o.engine.officeStatus().state, timeZone: officeOf(o).timeZone }));
+    for (const line of demoBanner(base, creds, banner)) console.log(line);
   } else {
     console.log(`  Kiosk: ${base}/kiosk/   Display: ${base}/display/   Staff app: ${base}/panel/`);
+    if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
   const stop = async () => {

@@ -36,24 +36,24 @@ export interface CommandOutputs {
   'counter:transfer': CounterResult;
 }
 
-/** REST: every command is a POST; `:param`s are taken from the path, the rest from the JSON body. */
+/** REST, inside an office (`/api/offices/<id>` + the path): every command is a POST; `:param`s are taken from the path, the rest from the JSON body. */
 export const COMMAND_ROUTES: Record<CommandName, string> = {
-  'ticket:issue': '/api/tickets',
-  'ticket:grant-category': '/api/tickets/:ticketId/category',
-  'ticket:cancel': '/api/tickets/:ticketId/cancel',
-  'ticket:print-result': '/api/tickets/:ticketId/print-result',
-  'counter:open': '/api/counters/:counterId/open',
-  'counter:close': '/api/counters/:counterId/close',
-  'counter:pause': '/api/counters/:counterId/pause',
-  'counter:resume': '/api/counters/:counterId/resume',
-  'counter:call-next': '/api/counters/:counterId/call-next',
-  'counter:call-ticket': '/api/counters/:counterId/call-ticket',
-  'counter:recall': '/api/counters/:counterId/recall',
-  'counter:start': '/api/counters/:counterId/start',
-  'counter:finish': '/api/counters/:counterId/finish',
-  'counter:no-show': '/api/counters/:counterId/no-show',
-  'counter:return': '/api/counters/:counterId/return',
-  'counter:transfer': '/api/counters/:counterId/transfer',
+  'ticket:issue': '/tickets',
+  'ticket:grant-category': '/tickets/:ticketId/category',
+  'ticket:cancel': '/tickets/:ticketId/cancel',
+  'ticket:print-result': '/tickets/:ticketId/print-result',
+  'counter:open': '/counters/:counterId/open',
+  'counter:close': '/counters/:counterId/close',
+  'counter:pause': '/counters/:counterId/pause',
+  'counter:resume': '/counters/:counterId/resume',
+  'counter:call-next': '/counters/:counterId/call-next',
+  'counter:call-ticket': '/counters/:counterId/call-ticket',
+  'counter:recall': '/counters/:counterId/recall',
+  'counter:start': '/counters/:counterId/start',
+  'counter:finish': '/counters/:counterId/finish',
+  'counter:no-show': '/counters/:counterId/no-show',
+  'counter:return': '/counters/:counterId/return',
+  'counter:transfer': '/counters/:counterId/transfer',
 };
 
 export type Ack<T> = (result: Result<T>) => void;

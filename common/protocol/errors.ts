@@ -3,6 +3,7 @@
 export const ERROR_CODES = [
   'invalid-input',
   'not-found',
+  'office-not-found',
   'unauthenticated',
   'forbidden',
   'device-revoked',
@@ -42,6 +43,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
+  'office-not-found': 404,
   unauthenticated: 401,
   forbidden: 403,
   'device-revoked': 403,

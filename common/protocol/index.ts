@@ -11,3 +11,5 @@ export * from './rest';
 export * from './appointments';
 export * from './visit-journal';
 export * from './read-aloud';
+export * from './offices';
+export * from './region';

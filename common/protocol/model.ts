@@ -69,7 +69,7 @@ export interface TicketLayout {
   /** The office's own last line(s), per language; empty: «Ждите вызова на табло». */
   footer: LocalizedText;
   show: { address: boolean; peopleAhead: boolean; expectedWait: boolean; phones: boolean; qrCode: boolean };
-  /** Print the office's logo (a PBM image at <data dir>/ticket-logo.pbm) at the top. */
+  /** Print the office's logo (a PBM image at <data dir>/offices/<office id>/ticket-logo.pbm) at the top. */
   logo: boolean;
 }
 
@@ -230,21 +230,44 @@ export interface CounterState {
   streak: { kind: 'normal' | 'priority'; count: number };
 }
 
-export type Role = 'admin' | 'manager' | 'operator' | 'consultant';
-export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant'];
+/** An office's id: a slug, because it is part of every URL (`/api/offices/<id>/…`) and socket namespace (offices.ts). */
+export type OfficeId = string;
 
+/** A role inside one office; an analyst reads the office's analytics and nothing else. */
+export type Role = 'admin' | 'manager' | 'operator' | 'consultant' | 'analyst';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant', 'analyst'];
+
+export const ORGANISATION_ROLES = ['regional-admin', 'regional-analyst'] as const;
+/** Roles across every office: a regional admin acts as admin in each, a regional analyst as analyst. */
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+/** A person's role in one office. */
+export interface OfficeRole {
+  officeId: OfficeId;
+  role: Role;
+}
+
+/** A staff account: its roles in offices, and an organisation role that covers every office. */
 export interface User {
   id: string;
   login: string;
   name: string;
-  role: Role;
   active: boolean;
+  organisationRole: OrganisationRole | null;
+  offices: OfficeRole[];
+}
+
+/** A person acting inside one office, with the role they have there (see docs/api.md, "Who is asking"). */
+export interface OfficeUser extends User {
+  role: Role;
 }
 
 export type DeviceKind = 'kiosk' | 'display' | 'print-agent';
 
 export interface Device {
   id: string;
+  /** A device belongs to one office and works only there. */
+  officeId: OfficeId;
   kind: DeviceKind;
   name: string;
   zone: string | null;

@@ -102,9 +102,10 @@ export interface PrintPublicUrl {
   publicUrl: string;
 }
 
-/** The live ticket page a visitor's phone opens: printed as the ticket's QR code, shown by the kiosk. */
-export function liveTicketUrl(publicUrl: string, ticketId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
+/** The live ticket page a visitor's phone opens: printed as the ticket's QR code, shown by the kiosk.
+ * It names the office, whose API and socket namespace the page reads the ticket from. */
+export function liveTicketUrl(publicUrl: string, officeId: string, ticketId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}?office=${encodeURIComponent(officeId)}`;
 }
 
 /** POST /api/tickets/:ticketId/reprint; without agentId the printer that printed it before. */

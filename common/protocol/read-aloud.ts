@@ -1,11 +1,12 @@
-// What a kiosk asks the server to read aloud (POST /api/kiosk/read-aloud): the current screen as a
+// What a kiosk asks the server to read aloud (POST /api/offices/<id>/kiosk/read-aloud): the current screen as a
 // list of parts, each a catalogue text or a name from the office's configuration — never free text,
 // so the speech engine only ever says what the catalogues and the office's admin wrote.
 import { z } from 'zod';
 import type { Lang } from './model';
 import { id, lang } from './schemas';
 
-export const READ_ALOUD_PATH = '/api/kiosk/read-aloud';
+/** Inside the kiosk's office: `/api/offices/<id>` + this path. */
+export const READ_ALOUD_PATH = '/kiosk/read-aloud';
 
 /** Sections the kiosk shows; any of their texts may be read, none from the staff app. */
 export const SPOKEN_KEY = /^(kiosk|ticket|errors|common)\.[A-Za-z][A-Za-z.-]{0,60}$/;

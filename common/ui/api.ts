@@ -1,7 +1,13 @@
 // fetch for the apps: JSON in, the server's `{ ok, data } | { ok, error }` out, never a throw.
 import type { Result } from '../protocol';
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; deviceKey?: string | null } = {}): Promise<Result<T>> {
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  deviceKey?: string | null;
+}
+
+export async function api<T>(path: string, init: ApiInit = {}): Promise<Result<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (init.deviceKey) headers.Authorization = `Device ${init.deviceKey}`;

@@ -1,4 +1,5 @@
-// The root element's link to the server: a socket, the latest snapshot, and the sequence number.
+// The root element's link to one office's queue: a socket on the office's namespace, the latest
+// snapshot, and the sequence number.
 // A snapshot arrives on every (re)connect; events are applied in order; a gap in `seq` means we
 // missed something, so we ask for a fresh snapshot rather than guess.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -14,21 +15,27 @@ import {
   type Result,
   type ServerToClientEvents,
 } from '../protocol';
+import { officeNamespace, type OfficeId } from '../protocol/offices';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 export type TalonSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectionOptions {
+  /** Whose queue: sequence numbers and events are the office's own. */
+  officeId: OfficeId;
   /** A registered device's key (kiosk, display, print agent); staff use their session cookie. */
   deviceKey?: string | null;
   /** Called for every event applied, after the snapshot is updated (e.g. to announce calls). */
   onEvent?: (event: QueueEvent, snapshot: QueueSnapshot) => void;
   /** Called whenever a whole snapshot replaces the old one (connect, resync). */
   onSnapshot?: (snapshot: QueueSnapshot) => void;
+  /** The server's base URL; the page's own origin when absent. */
   url?: string;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
+/** After the server closed the connection itself, the next attempt waits this long. */
+const RECONNECT_AFTER_SERVER_CLOSE_MS = 1_000;
 
 export class QueueConnection implements ReactiveController {
   snapshot: QueueSnapshot | null = null;
@@ -36,18 +43,25 @@ export class QueueConnection implements ReactiveController {
   /** Why the server refused the connection (e.g. a revoked device), if it did. */
   refusal: string | null = null;
   readonly socket: TalonSocket;
+  /** Whether the host is on the page: a socket whose element left stays closed. */
+  private onPage = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: ConnectionOptions = {},
+    private readonly options: ConnectionOptions,
   ) {
-    this.socket = io(options.url ?? '/', {
+    this.socket = io(`${options.url ?? ''}${officeNamespace(options.officeId)}`, {
       autoConnect: false,
       withCredentials: true,
       auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},
     });
     this.socket.on('connect', () => this.setState('online'));
-    this.socket.on('disconnect', () => this.setState('offline'));
+    this.socket.on('disconnect', (reason) => {
+      this.setState('offline');
+      // Socket.IO does not come back by itself when the server closed the connection (it stopped or
+      // restarted, the key was revoked, the session ended elsewhere): ask again, and a refusal says why.
+      if (reason === 'io server disconnect') setTimeout(() => this.onPage && this.socket.connect(), RECONNECT_AFTER_SERVER_CLOSE_MS);
+    });
     this.socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
       this.refusal = err.data?.message ?? null;
       this.setState('offline');
@@ -64,10 +78,12 @@ export class QueueConnection implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.onPage = true;
     this.socket.connect();
   }
 
   hostDisconnected(): void {
+    this.onPage = false;
     this.socket.disconnect();
   }
 

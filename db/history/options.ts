@@ -8,10 +8,12 @@ export const USAGE = `Fills an empty Talon data folder with a simulated past, fo
 usage: npm run generate-history -- [options]
 
   --days N        how many days to generate, ending with --end (default 365)
-  --per-day N     mean visitors per calendar day (default 2000)
+  --per-day N     mean visitors per calendar day, in each office (default 2000)
+  --offices N     fill offices office-1 … office-N, each with its own history (default: the
+                  single office "main")
   --data-dir DIR  the data folder (default ./data); its database must have no tickets yet
   --seed N        the same seed gives the same history (default 1)
-  --end DATE      the last day, YYYY-MM-DD (default yesterday in the office's time zone)
+  --end DATE      the last day, YYYY-MM-DD (default yesterday in each office's time zone)
   -h, --help      print this help and exit
 
 On a new data folder it also creates the first admin, as the server does on first start: with the
@@ -20,6 +22,8 @@ password from TALON_ADMIN_PASSWORD, or a generated one printed once.`;
 export interface HistoryOptions {
   days: number;
   perDay: number;
+  /** null: the single office `main`. */
+  offices: number | null;
   dataDir: string;
   seed: number;
   end: LocalDate | null;
@@ -50,6 +54,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
       options: {
         days: { type: 'string', default: '365' },
         'per-day': { type: 'string', default: '2000' },
+        offices: { type: 'string' },
         'data-dir': { type: 'string', default: './data' },
         seed: { type: 'string', default: '1' },
         end: { type: 'string' },
@@ -64,6 +69,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
       options: {
         days: positive('days', values.days),
         perDay: positive('per-day', values['per-day']),
+        offices: values.offices === undefined ? null : positive('offices', values.offices),
         dataDir: values['data-dir'],
         seed,
         end: values.end === undefined ? null : localDate(values.end),

@@ -29,9 +29,10 @@ export interface AnnouncerOptions {
 /** After sound was blocked this long, a queued call is no longer worth saying. */
 export const STALE_AFTER_MS = 60_000;
 
+/** The clip's route within the display's office (the page prefixes `/api/offices/<id>`). */
 export function announcementUrl(announcement: Announcement, lang: Lang): string {
   const query = new URLSearchParams({ ticket: announcement.code, counter: String(announcement.counterNumber), lang });
-  return `/api/announcements/audio?${query}`;
+  return `/announcements/audio?${query}`;
 }
 
 interface Queued {

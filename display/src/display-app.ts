@@ -1,5 +1,7 @@
 // The hall display's root: owns the connection, the voice and the display's settings, and shows
-// either the hall view or, with `?counter=<id>`, the sign above one booth.
+// either the hall view or, with `?counter=<id>`, the sign above one booth. A display with a key
+// serves the office the server says its key belongs to; a public one without a key names its office
+// in the URL (`?office=<id>`).
 // Calls are announced only when they arrive live as events: a call found in a snapshot (after a
 // reconnect or a server restart) already happened, and saying it now would send someone to a
 // window that has moved on.
@@ -7,8 +9,10 @@ import '../../common/ui/without-eval';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../common/i18n';
-import type { Lang, Principal, QueueEvent, QueueSnapshot } from '../../common/protocol';
-import { api, deviceKeyFromPage } from '../../common/ui/api';
+import type { Lang, QueueEvent, QueueSnapshot } from '../../common/protocol';
+import { SINGLE_OFFICE_ID, officeApiPath, type OfficeId } from '../../common/protocol/offices';
+import { deviceKeyFromPage } from '../../common/ui/api';
+import { signedInDevice } from '../../common/ui/signed-in-device';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
@@ -23,6 +27,8 @@ import './components/display-hall';
 import './components/display-sound-gate';
 
 const portrait = window.matchMedia('(orientation: portrait)');
+/** A server that could not say which office a key belongs to (not reachable, say) is asked again after this. */
+const RETRY_OFFICE_MS = 5_000;
 
 @customElement('display-app')
 export class DisplayApp extends LitElement {
@@ -56,13 +62,11 @@ export class DisplayApp extends LitElement {
 
   @state() private settings = displaySettingsFrom(new URLSearchParams(location.search));
   private readonly deviceKey = deviceKeyFromPage('talon.display.key');
-  private readonly connection = new QueueConnection(this, {
-    deviceKey: this.deviceKey,
-    onEvent: (event, snapshot) => this.onQueueEvent(event, snapshot),
-    onSnapshot: (snapshot) => (this._clockOffsetMs = snapshot.serverTime - Date.now()),
-  });
+  /** Exists once the display knows its office. */
+  private connection: QueueConnection | null = null;
+  private officeId: OfficeId | null = null;
   private readonly announcer = new Announcer({
-    play: (url) => playAudio(url, this.settings.volume / 100),
+    play: (path) => playAudio(officeApiPath(this.officeId ?? SINGLE_OFFICE_ID, path), this.settings.volume / 100),
     languages: () => this.languages(),
     repeat: () => this.settings.repeat,
     onBlockedChange: (blocked) => {
@@ -82,13 +86,33 @@ export class DisplayApp extends LitElement {
     portrait.addEventListener('change', this.onOrientation);
     this.addEventListener('click', this.onTap);
     this.addEventListener('keydown', this.onTap);
-    void this.loadDeviceSettings();
+    if (!this.connection) void this.start();
   }
 
-  /** The settings an admin gave this device on the server, overridden by the URL where both are given. */
-  private async loadDeviceSettings(): Promise<void> {
-    const me = this.deviceKey ? await api<Principal>('/api/auth/me', { deviceKey: this.deviceKey }) : null;
-    if (me?.ok && me.data.kind === 'device') this.settings = displaySettingsFrom(mergedParams(me.data.device.settings, location.search));
+  /**
+   * Learns the office and the settings an admin gave this device on the server (overridden by the
+   * URL where both are given), then connects to that office's queue.
+   */
+  private async start(): Promise<void> {
+    let officeId = new URLSearchParams(location.search).get('office') || SINGLE_OFFICE_ID;
+    if (this.deviceKey) {
+      const device = await signedInDevice(this.deviceKey);
+      if (device.ok) {
+        officeId = device.data.officeId;
+        this.settings = displaySettingsFrom(mergedParams(device.data.settings, location.search));
+      } else if (device.error.code === 'internal') {
+        setTimeout(() => void this.start(), RETRY_OFFICE_MS);
+        return;
+      }
+      // A key the server turned down: the socket's handshake is refused too and the screen says why.
+    }
+    this.officeId = officeId;
+    this.connection = new QueueConnection(this, {
+      officeId,
+      deviceKey: this.deviceKey,
+      onEvent: (event, snapshot) => this.onQueueEvent(event, snapshot),
+      onSnapshot: (snapshot) => (this._clockOffsetMs = snapshot.serverTime - Date.now()),
+    });
     // Find out at once, not at the first call, so whoever sets the screen up sees the prompt.
     if (this.settings.speak) void canPlaySound().then((allowed) => allowed || this.announcer.markBlocked());
     this.reportSound();
@@ -100,8 +124,9 @@ export class DisplayApp extends LitElement {
     const { boothCounterId, zone, counterIds } = this.settings;
     // What this screen shows, so a booth panel knows whether this is the hall that speaks its calls.
     const screen = boothCounterId ? { kind: 'booth-sign' as const, zone: null, counterIds: [boothCounterId] } : { kind: 'hall' as const, zone, counterIds };
-    if (this.connection.socket.connected) this.connection.socket.emit('device:report', { audio, screen });
-    else this.connection.socket.once('connect', () => this.reportSound());
+    const socket = this.connection?.socket;
+    if (socket?.connected) socket.emit('device:report', { audio, screen });
+    else socket?.once('connect', () => this.reportSound());
   }
 
   override disconnectedCallback(): void {
@@ -114,7 +139,7 @@ export class DisplayApp extends LitElement {
 
   /** The display's languages the office speaks, the leading one first; the office's default if none. */
   private languages(): Lang[] {
-    const office = this.connection.snapshot?.office;
+    const office = this.connection?.snapshot?.office;
     if (!office) return this.settings.languages.length > 0 ? this.settings.languages : ['ru'];
     const spoken = this.settings.languages.filter((lang) => office.languages.includes(lang));
     return spoken.length > 0 ? spoken : [office.defaultLanguage];
@@ -122,7 +147,7 @@ export class DisplayApp extends LitElement {
 
   /** The visitor's language when the office speaks it (it may have dropped it since), else the display's first. */
   private spokenLanguage(ticketLanguage: Lang): Lang {
-    const office = this.connection.snapshot?.office;
+    const office = this.connection?.snapshot?.office;
     return office && !office.languages.includes(ticketLanguage) ? this.languages()[0]! : ticketLanguage;
   }
 
@@ -161,7 +186,7 @@ export class DisplayApp extends LitElement {
 
   /** The tab's title and the page's language follow the display's leading language. */
   override updated(): void {
-    const snapshot = this.connection.snapshot;
+    const snapshot = this.connection?.snapshot;
     if (!snapshot) return;
     const [lang = snapshot.office.defaultLanguage] = this.languages();
     const office = localized(snapshot.office.name, lang, snapshot.office.defaultLanguage);
@@ -171,7 +196,7 @@ export class DisplayApp extends LitElement {
   }
 
   override render() {
-    const { snapshot, state, refusal } = this.connection;
+    const { snapshot = null, state = 'connecting', refusal = null } = this.connection ?? {};
     const langs = this.languages();
     if (!snapshot) {
       return html`<div class="waiting">${refusal ? label(langs, 'display.refused', { reason: refusal }) : label(langs, 'common.loading')}</div>`;

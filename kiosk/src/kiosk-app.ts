@@ -16,8 +16,11 @@ import {
   type SpokenPart,
   type Ticket,
 } from '../../common/protocol';
-import { api, deviceKeyFromPage } from '../../common/ui/api';
+import type { OfficeId } from '../../common/protocol/offices';
+import { deviceKeyFromPage } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
+import { officeApi, type OfficeApi } from '../../common/ui/office-api';
+import { signedInDevice } from '../../common/ui/signed-in-device';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
 import '../../common/ui/tl-connection-notice';
@@ -157,8 +160,11 @@ export class KioskApp extends LitElement {
   ];
 
   private readonly deviceKey = deviceKeyFromPage(KEY_STORAGE);
-  private readonly connection: QueueConnection | null = null;
-  private readonly availability: Refresher | null = null;
+  /** These exist once the server has said which office this kiosk serves. */
+  private connection: QueueConnection | null = null;
+  private availability: Refresher | null = null;
+  private reader: ScreenReader | null = null;
+  private office: OfficeApi | null = null;
   @state() private _chosenLang: Lang | null = null;
   @state() private _group: string | null = null;
   @state() private _overlay: Overlay | null = null;
@@ -170,7 +176,7 @@ export class KioskApp extends LitElement {
   @state() private _largeText = false;
   @state() private _reading: ReadingState = 'idle';
   @state() private _readFailed = false;
-  private readonly reader: ScreenReader | null = null;
+  @state() private _officeId: OfficeId | null = null;
   private overlayTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -181,10 +187,26 @@ export class KioskApp extends LitElement {
       this._setup = { kind: 'no-key' };
       return;
     }
-    this.reader = new ScreenReader(key, (reading) => (this._reading = reading));
-    const feed = availabilityFeed(key, (available) => (this._available = available));
+    void this.start(key);
+  }
+
+  /** Asks the server which office this kiosk serves, then connects to that office's queue. */
+  private async start(key: string): Promise<void> {
+    const device = await signedInDevice(key);
+    if (!device.ok) {
+      const { code } = device.error;
+      if (KEY_REFUSALS.includes(code)) this._setup = { kind: 'rejected', code };
+      else setTimeout(() => void this.start(key), RETRY_REFUSED_MS);
+      return;
+    }
+    const officeId = device.data.officeId;
+    this._officeId = officeId;
+    this.office = officeApi(officeId);
+    this.reader = new ScreenReader(key, officeId, (reading) => (this._reading = reading));
+    const feed = availabilityFeed(this.office, key, (available) => (this._available = available));
     this.availability = feed;
     this.connection = new QueueConnection(this, {
+      officeId,
       deviceKey: key,
       onSnapshot: () => void feed.refresh(),
       onEvent: (event) => this.onQueueEvent(event),
@@ -222,7 +244,9 @@ export class KioskApp extends LitElement {
     const lang = this.language;
     const t = translatorFor(lang);
     if (this._setup) return html`<kiosk-setup-notice .language=${lang} .detail=${this.setupDetail(this._setup, lang)}></kiosk-setup-notice>`;
-    const connection = this.connection!;
+    const connection = this.connection;
+    // Until the server has said which office this kiosk serves there is no connection yet.
+    if (!connection) return html`<div class="loading">${t('common.loading')}</div>`;
     const snapshot = connection.snapshot;
     const notice = html`<tl-connection-notice .state=${connection.state} .language=${lang}></tl-connection-notice>`;
     if (!snapshot) return html`${connection.state === 'offline' ? notice : null}<div class="loading">${t('common.loading')}</div>`;
@@ -314,6 +338,7 @@ export class KioskApp extends LitElement {
           .serviceName=${name}
           .language=${lang}
           .publicUrl=${this._publicUrl}
+          .officeId=${this._officeId}
           @print-trouble=${this.keepUnprintedTicket}
           @print-overdue=${(e: CustomEvent<string>) => void this.giveUpPrinting(e.detail)}
         ></kiosk-issued-ticket>`;
@@ -365,9 +390,10 @@ export class KioskApp extends LitElement {
   /** A booked visitor's code: a ticket with the booking's priority, or the refusal in words. */
   private async checkIn(code: string): Promise<void> {
     const overlay = this._overlay;
-    if (overlay?.kind !== 'keypad' || overlay.busy || !this.deviceKey) return;
+    const call = this.office;
+    if (overlay?.kind !== 'keypad' || overlay.busy || !this.deviceKey || !call) return;
     this._overlay = { ...overlay, busy: true };
-    const result = await api<CheckInResult>('/api/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
+    const result = await call<CheckInResult>('/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
     if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
     if (this._overlay?.kind === 'keypad') this._overlay = { kind: 'keypad', busy: false, refusal: this.checkInRefusal(result.error) };
   }

@@ -1,13 +1,14 @@
-// The visitor's live ticket at /t/<ticketId> (the QR code on the printed ticket): people ahead,
-// the expected wait and, once called, the window — in the ticket's language, with a switch.
-// A public socket says *when* something changed; the server's GET /api/tickets/:id says *what*,
+// The visitor's live ticket at /t/<ticketId>?office=<officeId> (the QR code on the printed ticket):
+// people ahead, the expected wait and, once called, the window — in the ticket's language, with a
+// switch. A public socket says *when* something changed; the server's GET …/tickets/:id says *what*,
 // so the estimate is the server's and is never recomputed here. Without a socket it polls.
 import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expectedWaitText, translate, translatorFor, type Translator } from '../../common/i18n';
 import type { Lang, LiveTicket, QueueEvent, Result, Ticket, WaitEstimate } from '../../common/protocol';
-import { api } from '../../common/ui/api';
+import { SINGLE_OFFICE_ID } from '../../common/protocol/offices';
+import { officeApi } from '../../common/ui/office-api';
 import { localized } from '../../common/ui/localized-text';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
@@ -20,6 +21,11 @@ const POLL_OFFLINE_MS = 10_000;
 
 function ticketIdFromPath(): string {
   return decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+function officeIdFromQuery(): string {
+  // Tickets printed before Talon served several offices carry no office.
+  return new URLSearchParams(location.search).get('office') || SINGLE_OFFICE_ID;
 }
 
 @customElement('kiosk-live-ticket')
@@ -102,12 +108,15 @@ export class KioskLiveTicket extends LitElement {
   ];
 
   private readonly ticketId = ticketIdFromPath();
+  private readonly officeId = officeIdFromQuery();
+  private readonly officeApi = officeApi(this.officeId);
   private readonly connection = new QueueConnection(this, {
+    officeId: this.officeId,
     onSnapshot: () => void this.live.refresh(),
     onEvent: (event) => this.onQueueEvent(event),
   });
   private readonly live = new CoalescedRequest<LiveTicket>(
-    () => api<LiveTicket>(`/api/tickets/${encodeURIComponent(this.ticketId)}`),
+    () => this.officeApi<LiveTicket>(`/tickets/${encodeURIComponent(this.ticketId)}`),
     (result) => this.adopt(result),
   );
   @state() private _view: LiveTicket | null = null;
@@ -200,7 +209,7 @@ export class KioskLiveTicket extends LitElement {
         } as const;
         const finished = html`<div class="status" data-status="finished">${t(key[ticket.outcome ?? 'served'])}</div>`;
         if (ticket.outcome !== 'served') return finished;
-        return html`${finished}<kiosk-rating .ticketId=${ticket.id} .language=${this.language}></kiosk-rating>`;
+        return html`${finished}<kiosk-rating .officeId=${this.officeId} .ticketId=${ticket.id} .language=${this.language}></kiosk-rating>`;
       }
     }
   }

@@ -1,8 +1,9 @@
 // Reads a kiosk screen aloud: with the browser's own voice when it has one for the language, else
-// with the server's speech (a WAV from POST /api/kiosk/read-aloud). One reading at a time; a new
+// with the server's speech (a WAV from POST /api/offices/<id>/kiosk/read-aloud). One reading at a time; a new
 // one, or the next visitor, stops the last.
 import { spokenScreen, type SpokenNames } from '../../common/i18n/spoken-screen';
 import { READ_ALOUD_PATH, type Lang, type SpokenPart } from '../../common/protocol';
+import { officeApiPath, type OfficeId } from '../../common/protocol/offices';
 
 export type ReadingState = 'idle' | 'loading' | 'playing';
 
@@ -16,6 +17,7 @@ export class ScreenReader {
 
   constructor(
     private readonly deviceKey: string,
+    private readonly officeId: OfficeId,
     private readonly onState: (state: ReadingState) => void,
   ) {}
 
@@ -50,7 +52,7 @@ export class ScreenReader {
     this.stopCurrent = () => request.abort();
     this.onState('loading');
     try {
-      const response = await fetch(READ_ALOUD_PATH, {
+      const response = await fetch(officeApiPath(this.officeId, READ_ALOUD_PATH), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Device ${this.deviceKey}` },
         body: JSON.stringify({ lang, parts }),

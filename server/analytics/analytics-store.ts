@@ -1,11 +1,14 @@
-// Day summaries for reports. A finished day (before today, every ticket finished) is summarised once
-// from tickets and journal, stored in analytics_days (when it has any data) and kept in memory once read; a day that can
-// still change (today, or a day with tickets left open) is summarised afresh from its records on
-// every request, so live data is always current.
-import type { LocalDate } from '../../common/protocol';
+// Day summaries for one office's reports. A finished day (before today, every ticket finished) is
+// summarised once from the office's tickets and journal, stored in analytics_days (when it has any
+// data) and kept in memory once read; a day that can still change (today, or a day with tickets left
+// open) is summarised afresh from its records on every request, so live data is always current.
+// Whoever keeps something beside the stored days (the regional view's digests, day-digest-store.ts)
+// is told of each stored batch inside its transaction (OnDaysStored). The regional view reads many
+// offices' stored days at once (readStoredDaySummaries).
+import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { LongWait } from '../../common/protocol/analytics';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import { servicesOf, summariseCounters, summariseVisits } from './day-summary';
 import type { CounterDay, DaySummary, VisitSummary } from './day-summary-shape';
 import { LocalClock } from './local-clock';
@@ -30,6 +33,20 @@ export interface DaysQuery {
   longest?: number;
 }
 
+/** Finished days just stored, as the hook after storing sees them. */
+export interface StoredDays {
+  timeZone: string;
+  /** The office's today in that time zone: the days before it are over. */
+  today: LocalDate;
+  /** The whole-office summaries (scope ALL_VISITS) of the days with a visit or a booth event. */
+  days: readonly DaySummary[];
+  /** Finished days without any visit or booth event: no summary is stored for them. */
+  empty: readonly LocalDate[];
+}
+
+/** Runs inside the transaction that stores the days, so what it writes is there exactly when they are. */
+export type OnDaysStored = (tx: Queryable, stored: StoredDays) => Promise<void>;
+
 interface StoredRow {
   date: LocalDate;
   scope: string;
@@ -51,7 +68,9 @@ export class AnalyticsStore {
 
   constructor(
     private readonly db: Database,
+    private readonly officeId: OfficeId,
     private readonly now: () => number,
+    private readonly onStored?: OnDaysStored,
   ) {}
 
   private clock(timeZone: string): LocalClock {
@@ -64,8 +83,7 @@ export class AnalyticsStore {
   async days(query: DaysQuery): Promise<DaySummary[]> {
     const { from, to, timeZone, scope } = query;
     const longest = query.longest ?? LONGEST_HEAD;
-    const dates: LocalDate[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+    const dates = datesOf(from, to);
     const live = new Map((await this.ensureSummarised(dates, timeZone)).map((records) => [records.date, records]));
     const stored = dates.filter((d) => !live.has(d));
     await this.load(stored, timeZone, scope, longest > LONGEST_HEAD);
@@ -82,8 +100,7 @@ export class AnalyticsStore {
 
   /** Summarises and stores every finished day of the period that has no current summary; returns how many. */
   async summarise(from: LocalDate, to: LocalDate, timeZone: string): Promise<number> {
-    const dates: LocalDate[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+    const dates = datesOf(from, to);
     const before = dates.filter((d) => this.summarised.has(`${timeZone}|${d}`)).length;
     await this.ensureSummarised(dates, timeZone);
     return dates.filter((d) => this.summarised.has(`${timeZone}|${d}`)).length - before;
@@ -102,15 +119,15 @@ export class AnalyticsStore {
       const unknown = dates.filter((d) => d < today && !this.summarised.has(`${timeZone}|${d}`));
       if (unknown.length > 0) {
         const rows = await this.db.read.all<{ date: LocalDate }>(
-          `SELECT date FROM analytics_days WHERE scope = ? AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
-          [ALL_VISITS, timeZone, SUMMARY_VERSION, unknown[0]!, unknown[unknown.length - 1]!],
+          `SELECT date FROM analytics_days WHERE office_id = ? AND scope = ? AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
+          [this.officeId, ALL_VISITS, timeZone, SUMMARY_VERSION, unknown[0]!, unknown[unknown.length - 1]!],
         );
         for (const row of rows) this.summarised.add(`${timeZone}|${row.date}`);
       }
       const missing = dates.filter((d) => !this.summarised.has(`${timeZone}|${d}`));
       const open: DayRecords[] = [];
       for (const chunk of consecutiveRuns(missing, CHUNK_DAYS)) {
-        const records = await readDays(this.db, chunk, this.clock(timeZone), this.now());
+        const records = await readDays(this.db, this.officeId, chunk, this.clock(timeZone), this.now());
         await this.store(records.filter((r) => r.final), timeZone);
         open.push(...records.filter((r) => !r.final));
       }
@@ -126,20 +143,29 @@ export class AnalyticsStore {
     // back must not fill the database with empty summaries.
     const days = finished.filter((day) => day.visits.length > 0 || day.intervals.length > 0);
     for (const day of finished) this.summarised.add(`${timeZone}|${day.date}`);
-    if (days.length === 0) return;
+    if (finished.length === 0 || (days.length === 0 && !this.onStored)) return;
     const clock = this.clock(timeZone);
+    const wholeOffice: DaySummary[] = [];
     const rows = days.flatMap((day) => {
       const counters = summariseCounters(day.intervals, clock).get(day.date) ?? {};
       return [...scopesOf(day.visits)].map(([scope, visits]) => {
         const summary = summariseVisits(visits, clock);
-        return [day.date, scope, timeZone, SUMMARY_VERSION, encodeVisits(summary, LONGEST_HEAD), encodeLongest(summary.longest), scope === ALL_VISITS ? encodeCounters(counters) : null];
+        if (scope === ALL_VISITS) wholeOffice.push({ date: day.date, visits: summary, counters });
+        return [this.officeId, day.date, scope, timeZone, SUMMARY_VERSION, encodeVisits(summary, LONGEST_HEAD), encodeLongest(summary.longest), scope === ALL_VISITS ? encodeCounters(counters) : null];
       });
     });
+    const stored = new Set(days.map((day) => day.date));
+    const empty = finished.map((day) => day.date).filter((date) => !stored.has(date));
     await this.db.transaction(async (tx) => {
-      for (const day of days) await tx.run('DELETE FROM analytics_days WHERE date = ?', [day.date]);
-      for (const row of rows) {
-        await tx.run('INSERT INTO analytics_days (date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?)', row);
+      for (const day of days) {
+        await tx.run('DELETE FROM analytics_days WHERE office_id = ? AND date = ?', [this.officeId, day.date]);
+        // The digests of the day and of its month (day-digest-store.ts) were made from the summary replaced here; onStored writes them anew.
+        await tx.run('DELETE FROM region_days WHERE office_id = ? AND date IN (?, substr(?, 1, 7))', [this.officeId, day.date, day.date]);
       }
+      for (const row of rows) {
+        await tx.run('INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
+      }
+      await this.onStored?.(tx, { timeZone, today: localDate(this.now(), timeZone), days: wholeOffice, empty });
     });
     for (const day of days) {
       const key = `${timeZone}|${day.date}`;
@@ -158,8 +184,8 @@ export class AnalyticsStore {
     if (missing.length === 0) return;
     const rows = await this.db.read.all<StoredRow>(
       `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? THEN longest END AS longest, counters
-       FROM analytics_days WHERE scope IN (?, ?) AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
-      [scope, scope, withLongest ? 1 : 0, ALL_VISITS, scope, timeZone, SUMMARY_VERSION, missing[0]!, missing[missing.length - 1]!],
+       FROM analytics_days WHERE office_id = ? AND scope IN (?, ?) AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
+      [scope, scope, withLongest ? 1 : 0, this.officeId, ALL_VISITS, scope, timeZone, SUMMARY_VERSION, missing[0]!, missing[missing.length - 1]!],
     );
     for (const row of rows) {
       const key = `${timeZone}|${row.date}`;
@@ -181,6 +207,52 @@ export class AnalyticsStore {
     if (!empty) this.empty.set(timeZone, (empty = summariseVisits([], this.clock(timeZone))));
     return empty;
   }
+}
+
+/** An office and the time zone its summaries are kept in (a summary of another zone is out of date). */
+export interface OfficeZone {
+  officeId: OfficeId;
+  timeZone: string;
+}
+
+/**
+ * The stored whole-office summaries (scope ALL_VISITS) of several offices, one per date of the period
+ * in order; a date without a current stored row — no data, or not summarised yet, as today never is —
+ * reads as an empty day. One query for all offices rather than one per office; the rows themselves
+ * are the cost (some 25 KB a day at 2,000 visits), so a year of many offices takes seconds.
+ */
+export async function readStoredDaySummaries(
+  db: Database,
+  offices: readonly OfficeZone[],
+  period: { from: LocalDate; to: LocalDate },
+): Promise<Map<OfficeId, DaySummary[]>> {
+  const result = new Map<OfficeId, DaySummary[]>();
+  if (offices.length === 0) return result;
+  const zones = new Map(offices.map((o) => [o.officeId, o.timeZone]));
+  const rows = await db.read.all<{ office_id: OfficeId; date: LocalDate; time_zone: string; visits: Buffer; counters: Buffer | null }>(
+    `SELECT office_id, date, time_zone, visits, counters FROM analytics_days
+     WHERE office_id IN (${offices.map(() => '?').join(', ')}) AND scope = ? AND version = ? AND date BETWEEN ? AND ?`,
+    [...zones.keys(), ALL_VISITS, SUMMARY_VERSION, period.from, period.to],
+  );
+  const stored = new Map<string, DaySummary>();
+  for (const row of rows) {
+    if (zones.get(row.office_id) !== row.time_zone) continue;
+    stored.set(`${row.office_id}|${row.date}`, { date: row.date, visits: decodeVisits(row.visits), counters: row.counters ? decodeCounters(row.counters) : {} });
+  }
+  const dates = datesOf(period.from, period.to);
+  const empty = new Map<string, VisitSummary>();
+  for (const [officeId, timeZone] of zones) {
+    if (!empty.has(timeZone)) empty.set(timeZone, summariseVisits([], new LocalClock(timeZone)));
+    const nothing = empty.get(timeZone)!;
+    result.set(officeId, dates.map((date) => stored.get(`${officeId}|${date}`) ?? { date, visits: nothing, counters: {} }));
+  }
+  return result;
+}
+
+function datesOf(from: LocalDate, to: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  return dates;
 }
 
 /** Every visit under ALL_VISITS, and each visit again under each service it queued for. */

@@ -39,7 +39,7 @@ export interface HistogramFamily<K extends readonly (string | number)[]> {
 const ESCAPE = 0xffff;
 
 /** Calls `each` with the bin of every value of one key, in ascending order; stops when it returns false. */
-function forEachBin(family: HistogramFamily<readonly (string | number)[]>, key: number, each: (bin: number) => boolean | void): void {
+export function forEachBin(family: HistogramFamily<readonly (string | number)[]>, key: number, each: (bin: number) => boolean | void): void {
   let bin = binOf(family.stats[key * 4 + 2]!);
   for (let i = family.offsets[key]!; i < family.offsets[key + 1]!; i++) {
     const step = family.steps[i]!;

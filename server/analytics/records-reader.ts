@@ -1,7 +1,7 @@
-// Reading days of visits and counter intervals from the tickets table and the journal: the raw
-// material of day summaries. Slow by nature (a year is ~21 s), so only days not yet summarised and
-// today are read.
-import type { LocalDate } from '../../common/protocol';
+// Reading one office's days of visits and counter intervals from the tickets table and the journal:
+// the raw material of day summaries. Slow by nature (a year is ~21 s), so only days not yet
+// summarised and today are read.
+import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../store/database';
 import type { LocalClock } from './local-clock';
@@ -53,7 +53,7 @@ const TICKET_KINDS = ['ticket-called', 'ticket-recalled', 'ticket-started', 'tic
 const EVENT_MARGIN_MS = 86_400_000;
 
 /** Consecutive local dates, read in one round trip per table. */
-export async function readDays(db: Database, dates: readonly LocalDate[], clock: LocalClock, now: number): Promise<DayRecords[]> {
+export async function readDays(db: Database, officeId: OfficeId, dates: readonly LocalDate[], clock: LocalClock, now: number): Promise<DayRecords[]> {
   const { timeZone } = clock;
   const today = localDate(now, timeZone);
   const start = zonedToEpoch(dates[0]!, 0, timeZone);
@@ -62,20 +62,20 @@ export async function readDays(db: Database, dates: readonly LocalDate[], clock:
     db.read.all<TicketRow>(
       `SELECT id, code, issued_service_id, source, priority_kind, issued_at, status,
               json_extract(data, '$.priority.slotStart') AS slot_start, json_extract(data, '$.estimate.waitMinutes') AS promised
-       FROM tickets WHERE issued_at >= ? AND issued_at < ?`,
-      [start, end],
+       FROM tickets WHERE office_id = ? AND issued_at >= ? AND issued_at < ?`,
+      [officeId, start, end],
     ),
     // By time, not by ticket: one range scan is many times faster than an index lookup per ticket.
     db.read.all<TicketEventRow>(
       `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
-       WHERE at >= ? AND at < ? AND kind IN (${TICKET_KINDS})`,
-      [start, end + EVENT_MARGIN_MS],
+       WHERE office_id = ? AND at >= ? AND at < ? AND kind IN (${TICKET_KINDS})`,
+      [officeId, start, end + EVENT_MARGIN_MS],
     ),
     db.read.all<CounterEventRow>(
       `SELECT at, kind, counter_id, actor, from_state, note FROM journal
-       WHERE kind IN ('counter-opened', 'counter-paused', 'counter-resumed', 'counter-closed') AND at >= ? AND at < ?
+       WHERE office_id = ? AND kind IN ('counter-opened', 'counter-paused', 'counter-resumed', 'counter-closed') AND at >= ? AND at < ?
        ORDER BY seq`,
-      [start, end],
+      [officeId, start, end],
     ),
   ]);
   const byTicket = new Map<string, TicketEventRow[]>(tickets.map((t) => [t.id, []]));
@@ -86,8 +86,8 @@ export async function readDays(db: Database, dates: readonly LocalDate[], clock:
     const ids = unfinished.slice(i, i + 500);
     const late = await db.read.all<TicketEventRow>(
       `SELECT seq, ticket_id, at, kind, counter_id, actor, to_state FROM journal
-       WHERE ticket_id IN (${ids.map(() => '?').join(', ')}) AND kind IN (${TICKET_KINDS}) AND at >= ?`,
-      [...ids, end + EVENT_MARGIN_MS],
+       WHERE office_id = ? AND ticket_id IN (${ids.map(() => '?').join(', ')}) AND kind IN (${TICKET_KINDS}) AND at >= ?`,
+      [officeId, ...ids, end + EVENT_MARGIN_MS],
     );
     for (const row of late) byTicket.get(row.ticket_id)!.push(row);
   }

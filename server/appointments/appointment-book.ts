@@ -1,7 +1,8 @@
-// The appointment book: booking, moving and cancelling visits, checking visitors in, and marking
-// those who never came. Every booking and move counts the slot's bookings and writes inside one
-// write transaction, and transactions run one at a time, so no slot is ever overbooked however many
-// people book at once. Check-ins run one at a time too, so a code checked in twice gets one ticket.
+// One office's appointment book: booking, moving and cancelling visits, checking visitors in, and
+// marking those who never came. A code names a booking within its office only. Every booking and
+// move counts the slot's bookings and writes inside one write transaction, and transactions run one
+// at a time, so no slot is ever overbooked however many people book at once. Check-ins run one at a
+// time too, so a code checked in twice gets one ticket.
 import { randomBytes } from 'node:crypto';
 import {
   appointmentSettingsSchema,
@@ -14,6 +15,7 @@ import {
   type MoveAppointmentInput,
   type SlotView,
   type Ticket,
+  type OfficeId,
 } from '../../common/protocol';
 import { appointmentCode, isAppointmentCode, normalizeAppointmentCode } from '../../common/appointment-codes';
 import { bookableDays, bookableServices, serviceSlots } from '../domain/booking';
@@ -33,6 +35,8 @@ export type AppointmentQuery = { day: LocalDate } | { phone: string } | { code: 
 
 export interface AppointmentBookDeps {
   db: Database;
+  /** The office whose bookings this book holds; its engine is that office's queue. */
+  officeId: OfficeId;
   engine: QueueEngine;
   newId: () => string;
   /** Random bytes for booking codes; tests may pass their own. */
@@ -55,7 +59,7 @@ export class AppointmentBook {
   ) {}
 
   static async load(deps: AppointmentBookDeps): Promise<AppointmentBook> {
-    return new AppointmentBook(deps, await store.loadAppointmentSettings(deps.db.read));
+    return new AppointmentBook(deps, await store.loadAppointmentSettings(deps.db.read, deps.officeId));
   }
 
   get currentSettings(): AppointmentSettings {
@@ -64,7 +68,7 @@ export class AppointmentBook {
 
   async saveSettings(settings: AppointmentSettings): Promise<AppointmentSettings> {
     const valid = appointmentSettingsSchema.parse(settings) as AppointmentSettings;
-    await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, valid, this.deps.engine.now()));
+    await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, this.deps.officeId, valid, this.deps.engine.now()));
     this.settings = valid;
     return valid;
   }
@@ -85,13 +89,13 @@ export class AppointmentBook {
   }
 
   book(input: BookAppointmentInput, who: Who, audience: Audience): Promise<Appointment> {
-    const { engine, db } = this.deps;
+    const { engine, db, officeId } = this.deps;
     const service = engine.currentConfig.services.get(input.serviceId);
     if (!service) fail('not-found', `No service ${input.serviceId}`);
     if (!service.active) fail('service-inactive', 'This service is not available');
     return db.transaction(async (tx) => {
       const now = engine.now();
-      if (audience === 'public' && (await store.heldByPhone(tx, input.phone, now)) >= this.settings.publicBookingsPerPhone) {
+      if (audience === 'public' && (await store.heldByPhone(tx, officeId, input.phone, now)) >= this.settings.publicBookingsPerPhone) {
         fail('conflict', 'This phone number already holds as many bookings as allowed', { reason: 'phone-limit' });
       }
       const slot = await this.freeSlot(tx, input.serviceId, input.slotStart, audience);
@@ -111,7 +115,7 @@ export class AppointmentBook {
         createdAt: now,
         createdBy: actorLabel(who.actor),
       };
-      await store.insertAppointment(tx, appointment, now);
+      await store.insertAppointment(tx, officeId, appointment, now);
       return appointment;
     });
   }
@@ -122,32 +126,32 @@ export class AppointmentBook {
       const serviceId = input.serviceId ?? appointment.serviceId;
       const slot = await this.freeSlot(tx, serviceId, input.slotStart, 'staff', appointment.id);
       const moved = { ...appointment, serviceId, day: this.dayOf(slot.start), slotStart: slot.start, slotEnd: slot.end };
-      await store.reschedule(tx, id, moved, this.deps.engine.now());
+      await store.reschedule(tx, this.deps.officeId, id, moved, this.deps.engine.now());
       return moved;
     });
   }
 
   cancel(id: string): Promise<Appointment> {
     return this.deps.db.transaction(async (tx) => {
-      const found = await store.appointmentById(tx, id);
+      const found = await store.appointmentById(tx, this.deps.officeId, id);
       if (found?.status === 'cancelled') return found;
       const booked = await this.booked(tx, id);
-      await store.changeStatus(tx, id, 'booked', 'cancelled', this.deps.engine.now());
+      await store.changeStatus(tx, this.deps.officeId, id, 'booked', 'cancelled', this.deps.engine.now());
       return { ...booked, status: 'cancelled' };
     });
   }
 
   async byId(id: string): Promise<Appointment> {
-    const appointment = await store.appointmentById(this.deps.db.read, id);
+    const appointment = await store.appointmentById(this.deps.db.read, this.deps.officeId, id);
     if (!appointment) fail('not-found', 'No such booking');
     return appointment;
   }
 
   async find(query: AppointmentQuery): Promise<Appointment[]> {
-    const { read } = this.deps.db;
-    if ('day' in query) return store.appointmentsOnDay(read, query.day);
-    if ('phone' in query) return store.appointmentsByPhone(read, query.phone);
-    const found = await store.appointmentByCode(read, normalizeAppointmentCode(query.code));
+    const { db, officeId } = this.deps;
+    if ('day' in query) return store.appointmentsOnDay(db.read, officeId, query.day);
+    if ('phone' in query) return store.appointmentsByPhone(db.read, officeId, query.phone);
+    const found = await store.appointmentByCode(db.read, officeId, normalizeAppointmentCode(query.code));
     return found ? [found] : [];
   }
 
@@ -161,22 +165,22 @@ export class AppointmentBook {
 
   /** Marks booked visitors who never came; returns how many. Runs at startup and every minute. */
   async sweepNoShows(): Promise<number> {
-    const { db, engine } = this.deps;
+    const { db, officeId, engine } = this.deps;
     const now = engine.now();
-    const missed = (await store.awaitedSince(db.read, now)).filter((a) => isNoShow(a, this.settings.checkInGraceMinutes, now));
+    const missed = (await store.awaitedSince(db.read, officeId, now)).filter((a) => isNoShow(a, this.settings.checkInGraceMinutes, now));
     if (missed.length === 0) return 0;
     return db.transaction(async (tx) => {
       let marked = 0;
       // Only from 'booked': a visitor who checked in meanwhile keeps their check-in.
-      for (const a of missed) if (await store.changeStatus(tx, a.id, 'booked', 'no-show', now)) marked++;
+      for (const a of missed) if (await store.changeStatus(tx, officeId, a.id, 'booked', 'no-show', now)) marked++;
       return marked;
     });
   }
 
   private async checkInNow(rawCode: string, who: Who): Promise<CheckInResult> {
-    const { db, engine } = this.deps;
+    const { db, officeId, engine } = this.deps;
     const code = normalizeAppointmentCode(rawCode);
-    const appointment = isAppointmentCode(code) ? await store.appointmentByCode(db.read, code) : null;
+    const appointment = isAppointmentCode(code) ? await store.appointmentByCode(db.read, officeId, code) : null;
     if (!appointment) fail('not-found', 'No booking has this code');
     const decision = checkInDecision(appointment, this.checkInRules(), engine.now());
     switch (decision.kind) {
@@ -194,7 +198,7 @@ export class AppointmentBook {
       case 'walk-in': {
         const as = decision.kind;
         const issued = await engine.execute(who, (state, config, ctx) => issueCheckInTicket(state, config, appointment, as, ctx));
-        await db.transaction((tx) => store.recordCheckIn(tx, appointment.id, issued.ticket.id, engine.now()));
+        await db.transaction((tx) => store.recordCheckIn(tx, officeId, appointment.id, issued.ticket.id, engine.now()));
         return { ticket: issued.ticket, as, repeated: issued.repeated, slotStart: appointment.slotStart };
       }
     }
@@ -206,7 +210,7 @@ export class AppointmentBook {
   }
 
   private async ticket(ticketId: string | null): Promise<Ticket> {
-    const ticket = (ticketId && (this.deps.engine.currentState.tickets.get(ticketId) ?? (await findTicket(this.deps.db, ticketId)))) || null;
+    const ticket = (ticketId && (this.deps.engine.currentState.tickets.get(ticketId) ?? (await findTicket(this.deps.db, this.deps.officeId, ticketId)))) || null;
     if (!ticket) fail('internal', 'The booking was checked in but its ticket is missing');
     return ticket;
   }
@@ -224,7 +228,7 @@ export class AppointmentBook {
       serviceId,
       date,
       today: this.today(),
-      booked: await store.bookedCounts(q, serviceId, date, exceptId),
+      booked: await store.bookedCounts(q, this.deps.officeId, serviceId, date, exceptId),
       now: this.deps.engine.now(),
       leadMinutes: audience === 'public' ? this.settings.publicLeadMinutes : 0,
     });
@@ -239,7 +243,7 @@ export class AppointmentBook {
   }
 
   private async booked(tx: Queryable, id: string): Promise<Appointment> {
-    const appointment = await store.appointmentById(tx, id);
+    const appointment = await store.appointmentById(tx, this.deps.officeId, id);
     if (!appointment) fail('not-found', 'No such booking');
     if (appointment.status !== 'booked') fail('conflict', `The booking is ${appointment.status}; only a booked visit can change`, { status: appointment.status });
     return appointment;
@@ -249,7 +253,7 @@ export class AppointmentBook {
     const randomByte = this.deps.randomByte ?? cryptoByte;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const code = appointmentCode(randomByte);
-      if (!(await store.codeTaken(tx, code))) return code;
+      if (!(await store.codeTaken(tx, this.deps.officeId, code))) return code;
     }
     return fail('internal', 'Could not find a free booking code');
   }

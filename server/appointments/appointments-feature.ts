@@ -1,8 +1,10 @@
-// The appointment book wired up: its routes, and the no-show sweep at startup and every minute.
+// One office's appointment book wired up: its routes, and its no-show sweep at startup and every minute.
 import { Router } from 'express';
-import type { Clock, QueueEngine } from '../engine/queue-engine';
+import type { OfficeId } from '../../common/protocol';
+import type { QueueEngine } from '../engine/queue-engine';
 import { appointmentRoutes } from '../http/appointment-routes';
 import { publicBookingRoutes } from '../http/public-booking-routes';
+import type { PublicLimiters } from '../http/public-limits';
 import type { Database } from '../store/database';
 import { AppointmentBook } from './appointment-book';
 
@@ -14,13 +16,22 @@ export interface AppointmentsFeature {
   stop(): void;
 }
 
-export async function startAppointments(deps: { db: Database; engine: QueueEngine; clock: Clock; newId: () => string }): Promise<AppointmentsFeature> {
+export interface AppointmentsDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+  newId: () => string;
+  /** The organisation's limits on the public, shared by every office's booking page. */
+  publicLimiters: PublicLimiters;
+}
+
+export async function startAppointments(deps: AppointmentsDeps): Promise<AppointmentsFeature> {
   const book = await AppointmentBook.load(deps);
-  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error('[talon] no-show sweep failed', error));
+  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error(`[talon] no-show sweep failed in office ${deps.officeId}`, error));
   await sweep();
   const timer = setInterval(() => void sweep(), NO_SHOW_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
   timer.unref();
-  const routes = Router().use(appointmentRoutes(book)).use(publicBookingRoutes(book, deps.clock));
+  const routes = Router().use(appointmentRoutes(book)).use(publicBookingRoutes(book, deps.publicLimiters));
   return { book, routes, stop: () => clearInterval(timer) };
 }

@@ -1,10 +1,12 @@
-// Express side of authentication: every request gets `res.locals.principal`, and the session
-// cookie is set and cleared in one place.
+// Express side of authentication: every request gets `res.locals.caller` (who is calling, the same
+// in every office), the office dispatcher adds `res.locals.principal` (who that is in the office),
+// and the session cookie is set and cleared in one place.
 import type { Request, RequestHandler, Response } from 'express';
+import type { ApiError } from '../../common/protocol';
 import { sendError, toApiError } from '../http/respond';
 import { SESSION_LIFETIME_MS } from '../store/sessions-store';
-import { SESSION_COOKIE, type Credentials, type Principal } from './principal';
-import type { ResolvePrincipal } from './principal-cache';
+import { SESSION_COOKIE, type Caller, type Credentials, type Principal } from './principal';
+import type { ResolveCaller } from './caller-cache';
 
 export function credentialsOf(req: Request): Credentials {
   const { cookie, authorization } = req.headers;
@@ -26,23 +28,23 @@ export function clearSessionCookie(req: Request, res: Response): void {
 }
 
 /**
- * Resolves the principal. Requests without credentials go on as public; a bad device key or
+ * Resolves the caller. Requests without credentials go on as public; a bad device key or
  * Authorization header is answered 401/403 here. A stale session *cookie* is different: the
  * browser sends it unasked, so it is cleared and the request goes on as public — otherwise a
  * browser holding one could not even reach the sign-in route. Protected routes then answer 401.
  */
-export function authenticate(resolve: ResolvePrincipal): RequestHandler {
+export function authenticate(resolve: ResolveCaller): RequestHandler {
   return async (req, res, next) => {
     try {
       const credentials = credentialsOf(req);
       const result = await resolve(credentials);
-      let principal: Principal;
-      if (!('error' in result)) principal = result;
+      let caller: Caller;
+      if (!('error' in result)) caller = result;
       else if (credentials.authorization === undefined) {
         clearSessionCookie(req, res);
-        principal = { kind: 'public' };
+        caller = { kind: 'public' };
       } else return sendError(res, result.error);
-      res.locals.principal = principal;
+      res.locals.caller = caller;
       next();
     } catch (error) {
       console.error('[talon] authentication failed', error);
@@ -51,9 +53,24 @@ export function authenticate(resolve: ResolvePrincipal): RequestHandler {
   };
 }
 
-/** The principal `authenticate` resolved; throws if it did not run (a wiring mistake, not a client's). */
+/** The caller `authenticate` resolved; throws if it did not run (a wiring mistake, not a client's). */
+export function callerOf(res: Response): Caller {
+  const caller = res.locals.caller as Caller | undefined;
+  if (!caller) throw new Error('authenticate() must run before this route');
+  return caller;
+}
+
+/**
+ * Why a signed-in browser is only the public in this office (it holds no role here), if it is: a
+ * route for staff answers this 403 instead of "sign in first".
+ */
+export function outsiderRefusal(res: Response): ApiError | undefined {
+  return res.locals.outsider as ApiError | undefined;
+}
+
+/** Who is asking inside the office the request names; only office routes, behind the dispatcher, have one. */
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new Error('authenticate() must run before this route');
+  if (!principal) throw new Error('principalOf() is for office routes, behind the office dispatcher');
   return principal;
 }

@@ -1,5 +1,6 @@
-// The first admin. Talon never ships a default password: on an empty database the admin gets
-// the one from TALON_ADMIN_PASSWORD, or a generated one that main.ts prints once. A generated
+// The first admin: a regional admin, so admin in every office and able to create the others. Talon
+// never ships a default password: on an empty database the admin gets the one from
+// TALON_ADMIN_PASSWORD, or a generated one that main.ts prints once. A generated
 // password waits in a private file until it has been shown, so a first start killed before showing
 // it (kill -9, power cut) shows the same one on the next start instead of leaving an admin nobody
 // can sign in as.
@@ -19,6 +20,10 @@ export interface AdminBootstrap {
   generatedPassword: string | null;
 }
 
+function createFirstAdmin(stores: Pick<AuthStores, 'users'>, password: string) {
+  return stores.users.create({ login: FIRST_ADMIN_LOGIN, name: 'Administrator', password, organisationRole: 'regional-admin', offices: [] });
+}
+
 /** The password from an interrupted first start, if it is still the admin's (or the admin was never made). */
 async function unshownPassword(stores: Pick<AuthStores, 'users'>, file: string): Promise<AdminBootstrap | null> {
   const password = await readFile(file, 'utf8');
@@ -28,7 +33,7 @@ async function unshownPassword(stores: Pick<AuthStores, 'users'>, file: string):
     await adminPasswordShown(file);
     return null;
   }
-  const created = await stores.users.create({ login: FIRST_ADMIN_LOGIN, name: 'Administrator', role: 'admin', password });
+  const created = await createFirstAdmin(stores, password);
   return created.kind === 'created' ? { login: FIRST_ADMIN_LOGIN, generatedPassword: password } : null;
 }
 
@@ -49,7 +54,7 @@ export async function ensureAdmin(
   }
   const password = given ?? randomBytes(12).toString('base64url');
   if (given === undefined && unshownFile) await writeAtomically(unshownFile, password);
-  const created = await stores.users.create({ login: FIRST_ADMIN_LOGIN, name: 'Administrator', role: 'admin', password });
+  const created = await createFirstAdmin(stores, password);
   // Someone else created users between the count and now (two servers on one file): theirs stands.
   if (created.kind === 'login-taken') return null;
   return { login: FIRST_ADMIN_LOGIN, generatedPassword: given === undefined ? password : null };

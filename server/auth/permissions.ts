@@ -1,15 +1,21 @@
-// Who may do what. Queue commands are checked against one table covering every command; the
-// admin routes ask for roles with `requireRole`.
+// Who may do what inside an office. Queue commands are checked against one table covering every
+// command; the other routes ask for roles with `requireRole`. The role is the caller's role in the
+// office the request names (office-access.ts); organisation-wide routes use `requireOrganisationRole`.
 import type { RequestHandler } from 'express';
-import type { CommandName, DeviceKind, Role } from '../../common/protocol';
+import type { CommandName, DeviceKind, OrganisationRole, Role } from '../../common/protocol';
 import { sendError } from '../http/respond';
-import { principalOf } from './authenticate';
+import { callerOf, outsiderRefusal, principalOf } from './authenticate';
 import type { Principal } from './principal';
 
 interface Allowed {
   roles: readonly Role[];
   devices: readonly DeviceKind[];
 }
+
+/** Everyone who works the office's queue; analysts only read its analytics. */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'manager', 'operator', 'consultant'];
+/** Who reads the office's reports and the live monitor. */
+export const ANALYTICS_ROLES: readonly Role[] = ['manager', 'admin', 'analyst'];
 
 const FRONT_DESK: readonly Role[] = ['operator', 'consultant', 'admin'];
 const COUNTER_STAFF: readonly Role[] = ['operator', 'admin'];
@@ -51,12 +57,25 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.kind === 'user' && principal.user.active && roles.includes(principal.user.role);
 }
 
+/** Staff see full tickets and device presence; analysts, devices and the public see what the hall sees. */
+export const isStaff = (principal: Principal): boolean => hasRole(principal, STAFF_ROLES);
+
 /** Lets through signed-in users with one of `roles`: 401 for the public, 403 for anyone else. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);
     if (hasRole(principal, roles)) return next();
-    if (principal.kind === 'public') return sendError(res, { code: 'unauthenticated', message: 'Sign in first' });
+    if (principal.kind === 'public') return sendError(res, outsiderRefusal(res) ?? { code: 'unauthenticated', message: 'Sign in first' });
     sendError(res, { code: 'forbidden', message: `Only ${roles.join(' or ')} may do this` });
+  };
+}
+
+/** Lets through signed-in users holding one of the organisation roles: 401 for the public, 403 for anyone else. */
+export function requireOrganisationRole(...roles: OrganisationRole[]): RequestHandler {
+  return (_req, res, next) => {
+    const caller = callerOf(res);
+    if (caller.kind === 'user' && caller.user.active && caller.user.organisationRole && roles.includes(caller.user.organisationRole)) return next();
+    if (caller.kind === 'public') return sendError(res, { code: 'unauthenticated', message: 'Sign in first' });
+    sendError(res, { code: 'forbidden', message: `Only a ${roles.map((r) => r.replace('-', ' ')).join(' or ')} may do this` });
   };
 }

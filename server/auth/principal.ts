@@ -1,12 +1,14 @@
 // Who is asking, from the request's credentials: a staff session (cookie or bearer token), a
 // device key, or nobody (the public). Bad credentials are an error, never a quiet downgrade.
+// This is the `Caller`, the same in every office; office-access.ts turns it into the `Principal`
+// one office sees (the person with their role there).
 import type { Actor, ApiError } from '../../common/protocol';
-import type { Principal } from '../../common/protocol/admin-schemas';
+import type { Caller, Principal } from '../../common/protocol/admin-schemas';
 import type { DevicesStore } from '../store/devices-store';
 import type { SessionsStore } from '../store/sessions-store';
 import type { UsersStore } from '../store/users-store';
 
-export type { Principal };
+export type { Caller, Principal };
 
 export interface AuthStores {
   users: UsersStore;
@@ -57,7 +59,7 @@ export function sessionTokenOf(credentials: Credentials): string | undefined {
 
 const unauthenticated = (message: string): { error: ApiError } => ({ error: { code: 'unauthenticated', message } });
 
-export async function resolvePrincipal(stores: AuthStores, credentials: Credentials): Promise<Principal | { error: ApiError }> {
+export async function resolveCaller(stores: AuthStores, credentials: Credentials): Promise<Caller | { error: ApiError }> {
   const p = presented(credentials);
   switch (p.kind) {
     case 'none':

@@ -1,4 +1,6 @@
-// The one place the queue changes. Commands run strictly one at a time through the pure domain
+// The one place an office's queue changes: each office has its own engine, its own command queue
+// and its own journal sequence; only the disk's one writer is shared (and its commits are grouped
+// across offices, see database.ts). Commands run strictly one at a time through the pure domain
 // (the day rolls over first if needed); their changes are committed to SQLite, and only then are
 // the callers answered and the events published. Readers (snapshots, REST, print jobs) see only
 // the committed state: what a batch decides stays private to the engine until it is on disk, so a
@@ -10,6 +12,7 @@ import {
   withRecentCall,
   type Actor,
   type CallRecord,
+  type OfficeId,
   type OfficeStatus,
   type PublicOffice,
   type QueueEvent,
@@ -75,6 +78,8 @@ export class QueueEngine {
 
   private constructor(
     private readonly db: Database,
+    /** Every row this engine writes or reads belongs to this office. */
+    readonly officeId: OfficeId,
     private readonly clock: Clock,
     private readonly newId: () => string,
     private config: QueueConfig,
@@ -85,19 +90,20 @@ export class QueueEngine {
     this.committed = state;
   }
 
-  static async load(db: Database, config: QueueConfig, clock: Clock, newId: () => string): Promise<QueueEngine> {
+  static async load(db: Database, officeId: OfficeId, config: QueueConfig, clock: Clock, newId: () => string): Promise<QueueEngine> {
     const now = clock();
     const today = localDate(now, config.office.timeZone);
-    const state = await loadQueueState(db, today);
+    const state = await loadQueueState(db, officeId, today);
     const published: Published = {
-      seq: await lastSeq(db),
+      // The journal's last seq: the engine numbers the office's next rows from it.
+      seq: await lastSeq(db, officeId),
       serviceDay: today,
       office: publicOffice(config),
       services: [...config.services.values()],
       counters: [...config.counters.values()],
-      recentCalls: await loadRecentCalls(db, today, RECENT_CALLS_KEPT),
+      recentCalls: await loadRecentCalls(db, officeId, today, RECENT_CALLS_KEPT),
     };
-    const engine = new QueueEngine(db, clock, newId, config, state, published);
+    const engine = new QueueEngine(db, officeId, clock, newId, config, state, published);
     await engine.execute(SYSTEM, () => ({ ok: true, state, changes: [], value: null }));
     return engine;
   }
@@ -225,7 +231,13 @@ export class QueueEngine {
       try {
         events = await this.db.transaction(async (tx) => {
           const all: QueueEvent[][] = [];
-          for (const d of toCommit) all.push(await commitChanges(tx, d.changes, d.pending.who.actor, d.now));
+          // Batches run one at a time, so the published seq is the journal's last until this one commits.
+          let seq = this.published.seq;
+          for (const d of toCommit) {
+            const committed = await commitChanges(tx, this.officeId, seq, d.changes, d.pending.who.actor, d.now);
+            seq += committed.length;
+            all.push(committed);
+          }
           return all;
         });
       } catch (error) {

@@ -1,10 +1,10 @@
-// Managers' reports: GET /api/analytics/<report>?from=&to=&serviceId= as JSON, or as a CSV file
-// with `format=csv`, and GET /api/analytics/live for the live monitor. Managers and admins only.
+// Managers' reports: GET /api/offices/<id>/analytics/<report>?from=&to=&serviceId= as JSON, or as a CSV file
+// with `format=csv`, and GET /api/offices/<id>/analytics/live for the live monitor. Managers, admins and analysts only.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { localDate as localDateSchema } from '../../common/protocol';
 import { COMPARE_WITH } from '../../common/protocol/analytics';
-import { ALL_VISITS, AnalyticsStore } from '../analytics/analytics-store';
+import { ALL_VISITS, type AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { ReportInput } from '../analytics/measures';
@@ -13,10 +13,9 @@ import { previousPeriod } from '../analytics/aligned-periods';
 import { scheduledOpenHours } from '../analytics/open-days';
 import { countersServing, withCountersOnly } from '../analytics/service-filter';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
-import { requireRole } from '../auth/permissions';
+import { ANALYTICS_ROLES, requireRole } from '../auth/permissions';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
-import type { Database } from '../store/database';
 import { reportPeriod } from '../visits/report-period';
 import { fail, handle, parse } from './respond';
 
@@ -33,18 +32,17 @@ const querySchema = z.object({
   compareWith: z.enum(COMPARE_WITH).default('week'),
 });
 
-export function analyticsRoutes(engine: QueueEngine, db: Database): Router {
+export function analyticsRoutes(engine: QueueEngine, store: AnalyticsStore): Router {
   const router = Router();
-  const store = new AnalyticsStore(db, () => engine.now());
-  router.use('/api/analytics', requireRole('manager', 'admin'));
+  router.use('/analytics', requireRole(...ANALYTICS_ROLES));
 
   router.get(
-    '/api/analytics/live',
+    '/analytics/live',
     handle(() => liveMonitor(engine.currentState, engine.currentConfig, engine.now())),
   );
 
   router.get(
-    '/api/analytics/:report',
+    '/analytics/:report',
     handle(async (req, res: Response) => {
       const name = req.params.report as ReportName;
       if (!REPORT_NAMES.includes(name)) fail('not-found', `No report ${req.params.report}; reports: ${REPORT_NAMES.join(', ')}, live`);

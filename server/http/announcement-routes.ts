@@ -1,4 +1,4 @@
-// The hall display's voice: GET /api/announcements/audio?ticket=С101&counter=3&lang=ru answers a
+// The hall display's voice: GET /api/offices/<id>/announcements/audio?ticket=С101&counter=3&lang=ru answers a
 // WAV (chime + speech) for that call. The hall is public and so is what it says, so a display needs
 // no sign-in; but synthesis costs time and disk, so a stranger only gets calls the office really
 // made (the latest calls the hall displays show), while a signed-in device or person may ask for any
@@ -17,7 +17,7 @@ import type { AnnouncementCache } from '../speech/announcement-cache';
 import type { SpeechEngine } from '../speech/speech-engine';
 import { fail, handle, parse } from './respond';
 
-export const ANNOUNCEMENT_AUDIO_PATH = '/api/announcements/audio';
+export const ANNOUNCEMENT_AUDIO_PATH = '/announcements/audio';
 
 /** A ticket code as the numbering writes it: an optional prefix letter, then the number. */
 const TICKET_CODE = /^(\p{Lu}?)(\d{1,4})$/u;

@@ -38,15 +38,15 @@ const appointmentId = (req: Request) => parse(z.string().min(1).max(64), req.par
 export function appointmentRoutes(book: AppointmentBook): Router {
   const router = Router();
 
-  router.get('/api/appointments/settings', requireRole(...READERS), handle((): AppointmentSettings => book.currentSettings));
+  router.get('/appointments/settings', requireRole(...READERS), handle((): AppointmentSettings => book.currentSettings));
   router.put(
-    '/api/appointments/settings',
+    '/appointments/settings',
     requireRole('admin'),
     handle((req) => book.saveSettings(parse(appointmentSettingsSchema, req.body) as AppointmentSettings)),
   );
 
   router.get(
-    '/api/appointments/slots',
+    '/appointments/slots',
     requireRole(...READERS),
     handle((req): Promise<SlotView[]> => {
       const { serviceId, date } = parse(slotsQuerySchema, req.query);
@@ -55,7 +55,7 @@ export function appointmentRoutes(book: AppointmentBook): Router {
   );
 
   router.post(
-    '/api/appointments/check-in',
+    '/appointments/check-in',
     handle((req, res): Promise<CheckInResult> => {
       const principal = principalOf(res);
       if (!mayCheckIn(principal)) fail(principal.kind === 'public' ? 'unauthenticated' : 'forbidden', 'Only a kiosk or a consultant checks visitors in');
@@ -64,22 +64,22 @@ export function appointmentRoutes(book: AppointmentBook): Router {
   );
 
   router.get(
-    '/api/appointments',
+    '/appointments',
     requireRole(...READERS),
     handle((req): Promise<Appointment[]> => book.find(parse(findAppointmentsSchema, req.query) as AppointmentQuery)),
   );
   router.post(
-    '/api/appointments',
+    '/appointments',
     requireRole(...BOOKING_STAFF),
     handle((req, res) => book.book(parse(bookAppointmentSchema, req.body), whoIs(principalOf(res)), 'staff')),
   );
-  router.get('/api/appointments/:id', requireRole(...READERS), handle((req) => book.byId(appointmentId(req))));
+  router.get('/appointments/:id', requireRole(...READERS), handle((req) => book.byId(appointmentId(req))));
   router.patch(
-    '/api/appointments/:id',
+    '/appointments/:id',
     requireRole(...BOOKING_STAFF),
     handle((req) => book.move(appointmentId(req), parse(moveAppointmentSchema, req.body))),
   );
-  router.post('/api/appointments/:id/cancel', requireRole(...BOOKING_STAFF), handle((req) => book.cancel(appointmentId(req))));
+  router.post('/appointments/:id/cancel', requireRole(...BOOKING_STAFF), handle((req) => book.cancel(appointmentId(req))));
 
   return router;
 }

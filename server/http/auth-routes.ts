@@ -1,18 +1,31 @@
-// Signing in and out. The session travels as an httpOnly cookie for browsers and is also returned
-// as a token for clients that send `Authorization: Bearer` instead.
+// Signing in and out, and who one is. The session travels as an httpOnly cookie for browsers and is
+// also returned as a token for clients that send `Authorization: Bearer` instead. A person's
+// `offices` are answered as the offices they may work in now, each with their role there (a
+// regional admin: every office, as admin), so an app can list them without knowing the rules.
 import { Router } from 'express';
 import type { AccessRevocations } from '../auth/access-revocations';
-import type { LoginResult, Principal } from '../../common/protocol/admin-schemas';
-import { loginSchema } from '../../common/protocol';
-import { clearSessionCookie, credentialsOf, principalOf, setSessionCookie } from '../auth/authenticate';
+import type { Caller, LoginResult } from '../../common/protocol/admin-schemas';
+import { loginSchema, type OfficeId, type User } from '../../common/protocol';
+import { callerOf, clearSessionCookie, credentialsOf, setSessionCookie } from '../auth/authenticate';
+import { officesOf } from '../auth/office-access';
 import { verifyDecoyPassword, verifyPassword } from '../auth/passwords';
 import { sessionTokenOf, type AuthStores } from '../auth/principal';
 import { createRateLimiter, RATE_LIMITS, type RateLimit } from '../auth/rate-limit';
 import { fail, handle, parse } from './respond';
 
+export interface AuthRoutesDeps {
+  stores: AuthStores;
+  revocations: AccessRevocations;
+  /** The offices that are open for work (not archived). */
+  officeIds: () => readonly OfficeId[];
+  clock?: () => number;
+  loginLimit?: RateLimit;
+}
+
 /** Expects JSON bodies parsed and `authenticate` run by the app, as app.ts does for all of /api. */
-export function authRoutes(stores: AuthStores, revocations: AccessRevocations, clock: () => number = Date.now, loginLimit: RateLimit = RATE_LIMITS.login): Router {
+export function authRoutes({ stores, revocations, officeIds, clock = Date.now, loginLimit = RATE_LIMITS.login }: AuthRoutesDeps): Router {
   const router = Router();
+  const withWorkplaces = (user: User): User => ({ ...user, offices: officesOf(user, officeIds()) });
   const loginLimiter = createRateLimiter(loginLimit, clock);
 
   router.post(
@@ -32,7 +45,7 @@ export function authRoutes(stores: AuthStores, revocations: AccessRevocations, c
       if (!found || !passwordOk || !found.user.active) fail('unauthenticated', 'Wrong login or password');
       const { token, expiresAt } = await stores.sessions.create(found.user.id);
       setSessionCookie(req, res, token);
-      return { user: found.user, token, expiresAt };
+      return { user: withWorkplaces(found.user), token, expiresAt };
     }),
   );
 
@@ -51,7 +64,10 @@ export function authRoutes(stores: AuthStores, revocations: AccessRevocations, c
 
   router.get(
     '/api/auth/me',
-    handle((_req, res): Principal => principalOf(res)),
+    handle((_req, res): Caller => {
+      const caller = callerOf(res);
+      return caller.kind === 'user' ? { kind: 'user', user: withWorkplaces(caller.user) } : caller;
+    }),
   );
 
   return router;

@@ -1,27 +1,22 @@
 // The public booking page's API: what can be booked, the free slots of a day, and booking one.
-// Nobody signs in here, so every endpoint is limited per IP address; a booking answers with the
-// code only, never echoing personal data.
+// Nobody signs in here, so every endpoint is limited per IP address (across all offices, see
+// public-limits.ts); a booking answers with the code only, never echoing personal data.
 import { Router } from 'express';
 import { bookAppointmentSchema, slotsQuerySchema, type BookingInfo, type BookingReceipt, type SlotView } from '../../common/protocol';
 import type { AppointmentBook } from '../appointments/appointment-book';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
+import type { PublicLimiters } from './public-limits';
 import { handle, parse } from './respond';
 
-export const PUBLIC_BOOKING_LIMITS = {
-  /** Browsing days and slots: a person clicks through a few dozen; a scraper asks far more. */
-  browse: { burst: 60, refillEveryMs: 1000 },
-  /** Bookings: a family books a few visits; more from one address in minutes is abuse. */
-  book: { burst: 5, refillEveryMs: 60_000 },
-} as const satisfies Record<string, RateLimit>;
+export { PUBLIC_BOOKING_LIMITS } from './public-limits';
 
-export function publicBookingRoutes(book: AppointmentBook, clock: () => number = Date.now): Router {
+/** `limiters`: the organisation's, shared by every office (app.ts). */
+export function publicBookingRoutes(book: AppointmentBook, limiters: PublicLimiters): Router {
   const router = Router();
-  const browse = createRateLimiter(PUBLIC_BOOKING_LIMITS.browse, clock);
-  const booking = createRateLimiter(PUBLIC_BOOKING_LIMITS.book, clock);
+  const { browse, book: booking } = limiters;
 
   router.get(
-    '/api/public/booking',
+    '/public/booking',
     handle((req, res): BookingInfo => {
       limitPerIp(browse, req, res);
       return book.info();
@@ -29,7 +24,7 @@ export function publicBookingRoutes(book: AppointmentBook, clock: () => number =
   );
 
   router.get(
-    '/api/public/slots',
+    '/public/slots',
     handle((req, res): Promise<SlotView[]> => {
       limitPerIp(browse, req, res);
       const { serviceId, date } = parse(slotsQuerySchema, req.query);
@@ -38,7 +33,7 @@ export function publicBookingRoutes(book: AppointmentBook, clock: () => number =
   );
 
   router.post(
-    '/api/public/appointments',
+    '/public/appointments',
     handle(async (req, res): Promise<BookingReceipt> => {
       limitPerIp(booking, req, res);
       const { code, serviceId, slotStart, slotEnd } = await book.book(parse(bookAppointmentSchema, req.body), { actor: { kind: 'public' } }, 'public');

@@ -1,9 +1,9 @@
-// Read-only views of the queue: health, the snapshot, the kiosk's service list, a visitor's live
+// Read-only views of one office's queue: health, the snapshot, the kiosk's service list, a visitor's live
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
 import { z } from 'zod';
 import { journalQuerySchema, type JournalEntry, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
-import type { Principal } from '../auth/principal';
+import { principalOf } from '../auth/authenticate';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
@@ -11,25 +11,24 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
 import { findTicket } from '../store/queue-store';
-import { requireRole } from '../auth/permissions';
+import { isStaff, requireRole, STAFF_ROLES } from '../auth/permissions';
 import { fail, handle, parse } from './respond';
 
 export function queueRoutes(engine: QueueEngine, db: Database): Router {
   const router = Router();
 
-  router.get('/api/health', handle(() => ({ status: 'ok', serverTime: engine.now(), seq: engine.snapshot().seq })));
+  router.get('/health', handle(() => ({ status: 'ok', serverTime: engine.now(), seq: engine.snapshot().seq })));
 
   router.get(
-    '/api/snapshot',
+    '/snapshot',
     handle(async (_req, res) => {
       await engine.rollDay();
-      const principal = res.locals.principal as Principal;
-      return principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot());
+      return isStaff(principalOf(res)) ? engine.snapshot() : publicSnapshot(engine.snapshot());
     }),
   );
 
   router.get(
-    '/api/services',
+    '/services',
     handle(async (): Promise<ServicesAnswer> => {
       await engine.rollDay();
       const { services, counters } = engine.currentConfig;
@@ -60,12 +59,12 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
   );
 
   router.get(
-    '/api/tickets/:id',
+    '/tickets/:id',
     handle(async (req): Promise<LiveTicket> => {
       const id = parse(z.string().min(8).max(64), req.params.id);
       await engine.rollDay();
       const live = engine.currentState.tickets.get(id);
-      const ticket = live ?? (await findTicket(db, id));
+      const ticket = live ?? (await findTicket(db, engine.officeId, id));
       if (!ticket) fail('not-found', 'No such ticket');
       const counter = ticket.counterId ? engine.currentConfig.counters.get(ticket.counterId) : undefined;
       const estimate = live && live.status === 'waiting' ? estimateWait(engine.currentState, engine.currentConfig, live, engine.now()) : null;
@@ -74,8 +73,8 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
   );
 
   router.get(
-    '/api/journal',
-    requireRole('admin', 'manager', 'operator', 'consultant'),
+    '/journal',
+    requireRole(...STAFF_ROLES),
     handle(async (req): Promise<JournalPage> => {
       const query = parse(journalQuerySchema, req.query);
       const { timeZone } = engine.currentConfig.office;
@@ -86,9 +85,9 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
         `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
                 j.actor, j.from_state AS "from", j.to_state AS "to", j.note
          FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
-         WHERE j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?) AND (? IS NULL OR j.seq < ?)
+         WHERE j.office_id = ? AND j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?) AND (? IS NULL OR j.seq < ?)
          ORDER BY j.seq DESC LIMIT ?`,
-        [from, to, query.counterId ?? null, query.counterId ?? null, query.before ?? null, query.before ?? null, query.limit + 1],
+        [engine.officeId, from, to, query.counterId ?? null, query.counterId ?? null, query.before ?? null, query.before ?? null, query.limit + 1],
       );
       const entries = rows.slice(0, query.limit);
       return { entries, next: rows.length > query.limit ? entries[entries.length - 1]!.seq : null };

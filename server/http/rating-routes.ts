@@ -4,33 +4,28 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ratingSchema, reportPeriodQuerySchema, type RatingsReport } from '../../common/protocol';
 import { localized } from '../../common/ui/localized-text';
-import { requireRole } from '../auth/permissions';
+import { ANALYTICS_ROLES, requireRole } from '../auth/permissions';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { createRateLimiter, type RateLimit } from '../auth/rate-limit';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { sendCsv } from '../visits/csv-answer';
 import { reportPeriod } from '../visits/report-period';
 import { ratingsReportTable } from '../visits/ratings-report';
 import type { VisitRatings } from '../visits/visit-ratings';
+import type { PublicLimiters } from './public-limits';
 import { fail, handle, parse } from './respond';
 
-export const RATING_LIMITS = {
-  /** Asking whether a visit can be rated: the page asks once per load. */
-  look: { burst: 30, refillEveryMs: 2000 },
-  /** Rating: a family rates a few visits; more from one address is someone trying ticket ids. */
-  rate: { burst: 5, refillEveryMs: 60_000 },
-} as const satisfies Record<string, RateLimit>;
+export { RATING_LIMITS } from './public-limits';
 
 const ticketId = z.string().min(8).max(64);
 
-export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: () => number): Router {
+/** `limiters`: the organisation's, shared by every office (app.ts). */
+export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, limiters: PublicLimiters): Router {
   const router = Router();
-  const look = createRateLimiter(RATING_LIMITS.look, clock);
-  const rate = createRateLimiter(RATING_LIMITS.rate, clock);
+  const { look, rate } = limiters;
 
   router.get(
-    '/api/public/tickets/:id/rating',
+    '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(look, req, res);
       return ratings.state(parse(ticketId, req.params.id));
@@ -38,7 +33,7 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: 
   );
 
   router.post(
-    '/api/public/tickets/:id/rating',
+    '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(rate, req, res);
       return ratings.rate(parse(ticketId, req.params.id), parse(ratingSchema, req.body));
@@ -46,8 +41,8 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, clock: 
   );
 
   router.get(
-    '/api/ratings/report',
-    requireRole('manager', 'admin'),
+    '/ratings/report',
+    requireRole(...ANALYTICS_ROLES),
     handle(async (req, res): Promise<RatingsReport | undefined> => {
       const query = parse(reportPeriodQuerySchema, req.query);
       const { office, services } = engine.currentConfig;

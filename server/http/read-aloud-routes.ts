@@ -1,5 +1,5 @@
 // A kiosk reads its screen aloud for a visitor who cannot see it well (EN 301 549 §5.1.3):
-// POST /api/kiosk/read-aloud answers a WAV of the screen's heading and options in the visitor's
+// POST /api/offices/<id>/kiosk/read-aloud answers a WAV of the screen's heading and options in the visitor's
 // language. Only kiosks may ask, and only for catalogue texts and the office's own names (see
 // common/protocol/read-aloud.ts), so nobody can make the server say what they like.
 import { Router } from 'express';

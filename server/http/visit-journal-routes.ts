@@ -2,10 +2,10 @@
 // served visit, the booth's day, and the report of reasons, results and repeat visits.
 import { Router } from 'express';
 import { z } from 'zod';
-import { ROLES, reportPeriodQuerySchema, visitJournalQuerySchema, visitJournalSettingsSchema, visitRecordSchema, type VisitJournalReport } from '../../common/protocol';
+import { reportPeriodQuerySchema, visitJournalQuerySchema, visitJournalSettingsSchema, visitRecordSchema, type VisitJournalReport } from '../../common/protocol';
 import { localized } from '../../common/ui/localized-text';
 import { principalOf } from '../auth/authenticate';
-import { requireRole } from '../auth/permissions';
+import { ANALYTICS_ROLES, requireRole, STAFF_ROLES } from '../auth/permissions';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { sendCsv } from '../visits/csv-answer';
@@ -16,14 +16,14 @@ import { fail, handle, parse } from './respond';
 
 export function visitJournalRoutes(journal: VisitJournal, engine: QueueEngine): Router {
   const router = Router();
-  const staff = requireRole(...ROLES);
+  const staff = requireRole(...STAFF_ROLES);
 
-  router.get('/api/visit-journal/settings', staff, handle(() => journal.settings()));
-  router.put('/api/visit-journal/settings', requireRole('admin'), handle((req) => journal.saveSettings(parse(visitJournalSettingsSchema, req.body))));
+  router.get('/visit-journal/settings', staff, handle(() => journal.settings()));
+  router.put('/visit-journal/settings', requireRole('admin'), handle((req) => journal.saveSettings(parse(visitJournalSettingsSchema, req.body))));
 
   router.get(
-    '/api/visit-journal/report',
-    requireRole('manager', 'admin'),
+    '/visit-journal/report',
+    requireRole(...ANALYTICS_ROLES),
     handle(async (req, res): Promise<VisitJournalReport | undefined> => {
       const query = parse(reportPeriodQuerySchema, req.query);
       const { office } = engine.currentConfig;
@@ -36,7 +36,7 @@ export function visitJournalRoutes(journal: VisitJournal, engine: QueueEngine): 
   );
 
   router.get(
-    '/api/visit-journal',
+    '/visit-journal',
     staff,
     handle((req) => {
       const { day, counterId } = parse(visitJournalQuerySchema, req.query);
@@ -45,7 +45,7 @@ export function visitJournalRoutes(journal: VisitJournal, engine: QueueEngine): 
   );
 
   router.put(
-    '/api/visit-journal/tickets/:ticketId',
+    '/visit-journal/tickets/:ticketId',
     requireRole('operator', 'admin'),
     handle((req, res) => {
       const principal = principalOf(res);

@@ -1,11 +1,12 @@
-// Print jobs from start to end: a kiosk ticket gets a job for its kiosk's print agent, staff ask
-// for reprints and test pages, and an agent's answer is recorded on the job and, through the
-// ordinary `ticket:print-result` command, on the ticket — so staff get the usual queue event.
+// One office's print jobs from start to end: a kiosk ticket gets a job for its kiosk's print agent,
+// staff ask for reprints and test pages, and an agent's answer is recorded on the job and, through
+// the ordinary `ticket:print-result` command, on the ticket — so staff get the usual queue event.
+// Only the office's own devices print its tickets: another office's device is unknown here.
 //
 // A job is stored before it is sent and stays pending until its agent answers, so nothing is lost
 // to a disconnected agent or a restart; what happens to it then — claimed once, superseded,
 // expired — is PrintJobLife's (print-job-life.ts).
-import type { Device, Ticket } from '../../common/protocol';
+import type { Device, Ticket, OfficeId } from '../../common/protocol';
 import type { PrinterInfo, PrintJob, PrintJobPayload, QueuedPrintJob } from '../../common/protocol/printing';
 import { estimateWait } from '../domain/estimates';
 import type { TicketLogo } from './ticket-logo';
@@ -23,6 +24,7 @@ import { printedTicket } from './ticket-print-data';
 
 export interface PrintDeskDeps {
   db: Database;
+  officeId: OfficeId;
   engine: QueueEngine;
   runner: CommandRunner;
   devices: DevicesStore;
@@ -45,7 +47,7 @@ export class PrintDesk {
   readonly life: PrintJobLife;
 
   constructor(private readonly deps: PrintDeskDeps) {
-    this.jobs = createPrintJobsStore(deps.db);
+    this.jobs = createPrintJobsStore(deps.db, deps.officeId);
     this.board = new PrinterBoard(() => deps.engine.now());
     this.life = new PrintJobLife({ ...deps, jobs: this.jobs, board: this.board });
   }
@@ -79,9 +81,10 @@ export class PrintDesk {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  /** Resolves once no job creation is under way. */
+  /** Resolves once no job creation and no decision about a job is under way. */
   async settle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.life.settle();
   }
 
   async reprint(ticketId: string, agentId: string | undefined): Promise<QueuedPrintJob> {
@@ -105,13 +108,13 @@ export class PrintDesk {
   }
 
   async printers(): Promise<PrinterInfo[]> {
-    const agents = (await this.deps.devices.list()).filter((d) => d.kind === 'print-agent' && !d.revoked);
+    const agents = (await this.deps.devices.list(this.deps.officeId)).filter((d) => d.kind === 'print-agent' && !d.revoked);
     const pending = await this.jobs.liveCounts();
     return agents.map((agent) => this.info(agent, pending.get(agent.id) ?? 0));
   }
 
   async printer(agentId: string): Promise<PrinterInfo | null> {
-    const agent = await this.deps.devices.get(agentId);
+    const agent = await this.deps.devices.get(this.deps.officeId, agentId);
     if (!agent || agent.kind !== 'print-agent') return null;
     return this.info(agent, (await this.jobs.liveCounts()).get(agentId) ?? 0);
   }
@@ -133,8 +136,8 @@ export class PrintDesk {
   }
 
   private async issueJob(ticket: Ticket): Promise<void> {
-    const kioskId = await issuingDeviceId(this.deps.db, ticket.id);
-    const devices = await this.deps.devices.list();
+    const kioskId = await issuingDeviceId(this.deps.db, this.deps.officeId, ticket.id);
+    const devices = await this.deps.devices.list(this.deps.officeId);
     const kiosk = devices.find((d) => d.id === kioskId && d.kind === 'kiosk');
     if (!kiosk) return;
     const pairing = pairedAgent(kiosk, devices);
@@ -149,7 +152,7 @@ export class PrintDesk {
   private async ticketPayload(ticket: Ticket, estimate: Ticket['estimate'], duplicate: boolean): Promise<PrintJobPayload> {
     const config = this.deps.engine.currentConfig;
     const logo = config.office.ticketLayout.logo ? await this.deps.logo?.image() : null;
-    const data = printedTicket(ticket, config, { publicUrl: this.deps.publicUrl(), estimate, duplicate, logo });
+    const data = printedTicket(ticket, config, { publicUrl: this.deps.publicUrl(), officeId: this.deps.officeId, estimate, duplicate, logo });
     return { kind: 'ticket', ticketId: ticket.id, ticket: data };
   }
 
@@ -167,7 +170,7 @@ export class PrintDesk {
   }
 
   private async activeAgent(agentId: string): Promise<Device> {
-    const agent = await this.deps.devices.get(agentId);
+    const agent = await this.deps.devices.get(this.deps.officeId, agentId);
     if (!agent || agent.kind !== 'print-agent') fail('not-found', `No print agent ${agentId}`);
     if (agent.revoked) fail('device-revoked', `Print agent "${agent.name}" was revoked`);
     return agent;

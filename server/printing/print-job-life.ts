@@ -8,7 +8,7 @@
 // - The agent keeps the answers it gave in a file; an answer that arrives twice (resent after a
 //   reconnect or a restart) is recorded once.
 // Claims, give-ups, reprints and answers run one at a time, so each decision sees the last one's.
-import type { Device, Result } from '../../common/protocol';
+import type { Device, Result, OfficeId } from '../../common/protocol';
 import type { GaveUpPrinting, PrintJob, PrintJobResult } from '../../common/protocol/printing';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -21,6 +21,7 @@ import type { PrinterBoard } from './printer-board';
 
 export interface PrintJobLifeDeps {
   db: Database;
+  officeId: OfficeId;
   engine: QueueEngine;
   runner: CommandRunner;
   devices: DevicesStore;
@@ -39,6 +40,15 @@ export class PrintJobLife {
     const decision = this.decided.then(decide);
     this.decided = decision.catch(() => undefined);
     return decision;
+  }
+
+  /** Resolves once the last decision asked for so far has been made, so the database can close after it. */
+  async settle(): Promise<void> {
+    let last: Promise<unknown>;
+    do {
+      last = this.decided;
+      await last;
+    } while (last !== this.decided);
   }
 
   /** The agent's jobs to send on connect: those still to print, and those it claimed and may have
@@ -79,7 +89,7 @@ export class PrintJobLife {
   /** A kiosk whose visitor waited long enough: the ticket's jobs expire, unless one is printing now. */
   giveUp(kiosk: Device, ticketId: string): Promise<Result<GaveUpPrinting>> {
     return this.answer(async () => {
-      if ((await issuingDeviceId(this.deps.db, ticketId)) !== kiosk.id) fail('not-found', `No ticket ${ticketId} from this kiosk`);
+      if ((await issuingDeviceId(this.deps.db, this.deps.officeId, ticketId)) !== kiosk.id) fail('not-found', `No ticket ${ticketId} from this kiosk`);
       const jobs = await this.deps.jobs.liveForTicket(ticketId);
       const printed = this.deps.engine.currentState.tickets.get(ticketId)?.print === 'printed';
       if (printed || jobs.some((job) => job.state === 'printing')) return { expired: false };
@@ -144,7 +154,7 @@ export class PrintJobLife {
   /** A job that will never print; a waiting ticket left with no job to print it shows as failed. */
   private async expire(stored: StoredPrintJob, why: string): Promise<void> {
     if (!(await this.end(stored, 'expired', why)) || !stored.ticketId) return;
-    const agent = await this.deps.devices.get(stored.agentId);
+    const agent = await this.deps.devices.get(this.deps.officeId, stored.agentId);
     if (agent) await this.markUnprinted(stored.ticketId, why, agent);
   }
 

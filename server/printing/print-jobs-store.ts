@@ -1,6 +1,8 @@
-// The print_jobs table: every job made for a print agent and where it is in its life (see
-// db/migrations/0007_print_job_lifecycle.sql). Moves between states are conditional updates, so a
-// job leaves `pending` or `printing` once, whichever of its agent, a reprint or its expiry comes first.
+// One office's rows of the print_jobs table: every job made for its print agents and where it is in
+// its life (see db/migrations/0007_print_job_lifecycle.sql). Moves between states are conditional
+// updates, so a job leaves `pending` or `printing` once, whichever of its agent, a reprint or its
+// expiry comes first.
+import type { OfficeId } from '../../common/protocol';
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
 import type { Database, SqlValue } from '../store/database';
 
@@ -70,14 +72,20 @@ export interface PrintJobsStore {
   finish(jobId: string, state: FinalPrintJobState, error: string | null, at: number): Promise<boolean>;
 }
 
-export function createPrintJobsStore(db: Database): PrintJobsStore {
+export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJobsStore {
   const live = async (where: string, params: SqlValue[]) =>
-    (await db.read.all<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE ${where} AND ${LIVE} ORDER BY created_at, rowid`, params)).map(toStored);
+    (
+      await db.read.all<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE office_id = ? AND ${where} AND ${LIVE} ORDER BY created_at, rowid`, [
+        officeId,
+        ...params,
+      ])
+    ).map(toStored);
   return {
     async add({ job, agentId, kind, expiresAt }) {
       const ticketId = job.payload.kind === 'ticket' ? job.payload.ticketId : null;
       const { changes } = await db.transaction((tx) =>
-        tx.run(`INSERT OR IGNORE INTO print_jobs (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`, [
+        tx.run(`INSERT OR IGNORE INTO print_jobs (office_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`, [
+          officeId,
           job.jobId,
           agentId,
           kind,
@@ -91,7 +99,7 @@ export function createPrintJobsStore(db: Database): PrintJobsStore {
     },
 
     async get(jobId) {
-      const row = await db.read.get<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`, [jobId]);
+      const row = await db.read.get<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE office_id = ? AND id = ?`, [officeId, jobId]);
       return row ? toStored(row) : null;
     },
 
@@ -100,30 +108,35 @@ export function createPrintJobsStore(db: Database): PrintJobsStore {
     liveForTicket: (ticketId) => live('ticket_id = ?', [ticketId]),
 
     async liveCounts() {
-      const rows = await db.read.all<{ agent_id: string; count: number }>(`SELECT agent_id, COUNT(*) AS count FROM print_jobs WHERE ${LIVE} GROUP BY agent_id`);
+      const rows = await db.read.all<{ agent_id: string; count: number }>(
+        `SELECT agent_id, COUNT(*) AS count FROM print_jobs WHERE office_id = ? AND ${LIVE} GROUP BY agent_id`,
+        [officeId],
+      );
       return new Map(rows.map((r) => [r.agent_id, r.count]));
     },
 
     async hasJobFor(ticketId) {
-      return (await db.read.get('SELECT 1 FROM print_jobs WHERE ticket_id = ? LIMIT 1', [ticketId])) !== undefined;
+      return (await db.read.get('SELECT 1 FROM print_jobs WHERE office_id = ? AND ticket_id = ? LIMIT 1', [officeId, ticketId])) !== undefined;
     },
 
     async lastAgentFor(ticketId) {
       const row = await db.read.get<{ agent_id: string }>(
-        'SELECT agent_id FROM print_jobs WHERE ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-        [ticketId],
+        'SELECT agent_id FROM print_jobs WHERE office_id = ? AND ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        [officeId, ticketId],
       );
       return row?.agent_id ?? null;
     },
 
     async claim(jobId) {
-      const { changes } = await db.transaction((tx) => tx.run("UPDATE print_jobs SET state = 'printing' WHERE id = ? AND state = 'pending'", [jobId]));
+      const { changes } = await db.transaction((tx) =>
+        tx.run("UPDATE print_jobs SET state = 'printing' WHERE office_id = ? AND id = ? AND state = 'pending'", [officeId, jobId]),
+      );
       return changes === 1;
     },
 
     async finish(jobId, state, error, at) {
       const { changes } = await db.transaction((tx) =>
-        tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE id = ? AND ${LIVE}`, [state, error, at, jobId]),
+        tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE office_id = ? AND id = ? AND ${LIVE}`, [state, error, at, officeId, jobId]),
       );
       return changes === 1;
     },

@@ -1,8 +1,8 @@
 // Printers for staff: their state (any staff member), reprints (counter staff) and test pages (admins).
 import { Router } from 'express';
-import { id, ROLES } from '../../common/protocol';
+import { id } from '../../common/protocol';
 import { reprintSchema, type PrinterInfo, type QueuedPrintJob } from '../../common/protocol/printing';
-import { requireRole } from '../auth/permissions';
+import { requireRole, STAFF_ROLES } from '../auth/permissions';
 import { handle, parse } from '../http/respond';
 import type { PrintDesk } from './print-desk';
 
@@ -10,19 +10,19 @@ export function printingRoutes(desk: PrintDesk): Router {
   const router = Router();
 
   router.get(
-    '/api/printers',
-    requireRole(...ROLES),
+    '/printers',
+    requireRole(...STAFF_ROLES),
     handle((): Promise<PrinterInfo[]> => desk.printers()),
   );
 
   router.post(
-    '/api/tickets/:ticketId/reprint',
+    '/tickets/:ticketId/reprint',
     requireRole('operator', 'admin'),
     handle((req): Promise<QueuedPrintJob> => desk.reprint(parse(id, req.params.ticketId), parse(reprintSchema, req.body ?? {}).agentId)),
   );
 
   router.post(
-    '/api/printers/:agentId/test-page',
+    '/printers/:agentId/test-page',
     requireRole('admin'),
     handle((req): Promise<QueuedPrintJob> => desk.testPage(parse(id, req.params.agentId))),
   );

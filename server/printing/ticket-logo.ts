@@ -1,11 +1,24 @@
-// The office's logo for printed tickets: a monochrome PBM image (P4, the "raw" form every image
-// editor can export) at <data dir>/ticket-logo.pbm. Its packed rows are exactly what ESC/POS
-// raster printing takes. Read again only when the file changes.
+// An office's logo for printed tickets: a monochrome PBM image (P4, the "raw" form every image
+// editor can export) at <data dir>/offices/<office id>/ticket-logo.pbm. Its packed rows are exactly
+// what ESC/POS raster printing takes. Read again only when the file changes.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OfficeId } from '../../common/protocol';
 import type { MonoImage } from '../../printer/escpos/commands';
 
 export const TICKET_LOGO_FILE = 'ticket-logo.pbm';
+/** The office a single-office installation became: its logo may still lie where that version kept it. */
+const FIRST_OFFICE: OfficeId = 'main';
+
+/** Where an office's logo lives; office main also reads the single-office place, <data dir>/ticket-logo.pbm. */
+export function ticketLogoFile(dataDir: string, officeId: OfficeId): string {
+  return join(dataDir, 'offices', officeId, TICKET_LOGO_FILE);
+}
+
+function logoFiles(dataDir: string, officeId: OfficeId): string[] {
+  const own = ticketLogoFile(dataDir, officeId);
+  return officeId === FIRST_OFFICE ? [own, join(dataDir, TICKET_LOGO_FILE)] : [own];
+}
 
 /** Parses a binary PBM (P4); throws on anything else. */
 export function parsePbm(bytes: Buffer): MonoImage {
@@ -35,20 +48,26 @@ export function parsePbm(bytes: Buffer): MonoImage {
 }
 
 export class TicketLogo {
-  private cached: { mtimeMs: number; image: MonoImage } | null = null;
+  private cached: { file: string; mtimeMs: number; image: MonoImage } | null = null;
+  private readonly files: string[];
 
-  constructor(private readonly dataDir: string) {}
+  constructor(dataDir: string, officeId: OfficeId) {
+    this.files = logoFiles(dataDir, officeId);
+  }
 
   /** The logo, or null when the office has none (or it cannot be read: the ticket prints without it). */
   async image(): Promise<MonoImage | null> {
-    const file = join(this.dataDir, TICKET_LOGO_FILE);
-    try {
-      const { mtimeMs } = await stat(file);
-      if (this.cached?.mtimeMs !== mtimeMs) this.cached = { mtimeMs, image: parsePbm(await readFile(file)) };
-      return this.cached.image;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.error('[talon] ticket logo unusable', error);
-      return null;
+    for (const file of this.files) {
+      try {
+        const { mtimeMs } = await stat(file);
+        if (this.cached?.file !== file || this.cached.mtimeMs !== mtimeMs) this.cached = { file, mtimeMs, image: parsePbm(await readFile(file)) };
+        return this.cached.image;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        console.error(`[talon] ticket logo ${file} unusable`, error);
+        return null;
+      }
     }
+    return null;
   }
 }

@@ -1,6 +1,6 @@
 // Every word of a printed ticket, rendered on the server in the ticket's language: the office's
 // texts, the service name, the issue time in the office's time zone and the catalogue's labels.
-import type { Ticket, WaitEstimate } from '../../common/protocol';
+import type { Ticket, WaitEstimate, OfficeId } from '../../common/protocol';
 import { liveTicketUrl, type PrintedTicket } from '../../common/protocol/printing';
 import { translate, translatorFor, waitValueText } from '../../common/i18n';
 import { localized } from '../../common/ui/localized-text';
@@ -10,6 +10,8 @@ import type { QueueConfig } from '../domain/state';
 export interface TicketPrintOptions {
   /** Where visitors' phones open the live page, without a trailing slash. */
   publicUrl: string;
+  /** The ticket's office, named in the live page's link. */
+  officeId: OfficeId;
   /** People ahead and wait as they are to be printed (a reprint shows the current ones). */
   estimate: WaitEstimate | null;
   /** A reprint is marked as a duplicate: it replaces its job still pending, or a ticket that came out. */
@@ -49,7 +51,7 @@ export function printedTicket(ticket: Ticket, config: QueueConfig, options: Tick
     issuedAt: `${date} ${time}`,
     ...(show.peopleAhead ? { peopleAhead: options.estimate?.ahead ?? 0 } : {}),
     ...(show.expectedWait ? { expectedWait: waitValueText(translatorFor(lang), options.estimate?.waitMinutes ?? null) } : {}),
-    ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, ticket.id) } : {}),
+    ...(show.qrCode ? { liveUrl: liveTicketUrl(options.publicUrl, options.officeId, ticket.id) } : {}),
     ...(options.logo ? { logo: { widthBytes: options.logo.widthBytes, height: options.logo.height, data: Buffer.from(options.logo.data).toString('base64') } } : {}),
     footer: [...(options.duplicate ? [translate(lang, 'ticket.duplicate')] : []), ownFooter || translate(lang, 'ticket.waitForCall')],
     language: lang,

@@ -1,4 +1,4 @@
-// The live monitor's breach predictions pushed to booth staff: after changes to the queue and
+// The live monitor's breach predictions pushed to one office's booth staff: after changes to the queue and
 // every RECHECK_MS (a prediction turns as waiting time passes without any event), sent only
 // when the picture changed. Operators, managers and admins get them; consultants, devices and the
 // public never do.
@@ -7,7 +7,7 @@ import type { ServiceBreachRisk } from '../../common/protocol/analytics';
 import { breachRiskByService } from '../analytics/breach-risk';
 import { liveMonitor } from '../analytics/live-monitor';
 import type { QueueEngine } from '../engine/queue-engine';
-import type { TalonIo } from './hub';
+import type { OfficeNamespace } from './socket-server';
 
 const BREACH_ALERT_ROLES: readonly Role[] = ['operator', 'manager', 'admin'];
 const ROOM = 'breach-alerts';
@@ -19,36 +19,39 @@ const RECHECK_MS = 15_000;
  */
 const SETTLE_MS = 5_000;
 
-export function attachBreachAlerts(io: TalonIo, engine: QueueEngine): void {
+/** The returned function stops its timers (the office is archived or the server closes). */
+export function attachBreachAlerts(ns: OfficeNamespace, engine: QueueEngine): () => void {
   const current = (): ServiceBreachRisk[] => breachRiskByService(liveMonitor(engine.currentState, engine.currentConfig, engine.now()).alerts);
   let last = JSON.stringify(current());
   const push = () => {
     // Nobody to tell: the picture is taken afresh for whoever joins.
-    if (!io.sockets.adapter.rooms.get(ROOM)?.size) return;
+    if (!ns.adapter.rooms.get(ROOM)?.size) return;
     const risks = current();
     const json = JSON.stringify(risks);
     if (json === last) return;
     last = json;
-    io.to(ROOM).emit('alerts:breach-risk', risks);
+    ns.to(ROOM).emit('alerts:breach-risk', risks);
   };
 
-  io.on('connection', (socket) => {
+  ns.on('connection', (socket) => {
     const { principal } = socket.data;
     if (principal.kind !== 'user' || !BREACH_ALERT_ROLES.includes(principal.user.role)) return;
     void socket.join(ROOM);
     socket.emit('alerts:breach-risk', current());
   });
   // After the command's answer, not before it, and once for a burst of events.
-  let pending = false;
-  engine.onEvents(() => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
+  let settling: NodeJS.Timeout | undefined;
+  const stopEvents = engine.onEvents(() => {
+    settling ??= setTimeout(() => {
+      settling = undefined;
       push();
     }, SETTLE_MS).unref();
   });
   const timer = setInterval(push, RECHECK_MS);
   timer.unref();
-  io.engine.on('close', () => clearInterval(timer));
+  return () => {
+    stopEvents();
+    clearInterval(timer);
+    clearTimeout(settling);
+  };
 }

@@ -1,41 +1,31 @@
-// Socket.IO: every client gets a full snapshot on connect, then every sequenced event; staff in
-// one room with full tickets, everyone else in the public room with redacted ones. Commands arrive
-// as acknowledged events and run through the same CommandRunner as REST.
-import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+// One office's live queue over Socket.IO, in its namespace `/offices/<id>`: every client gets a
+// full snapshot on connect, then every sequenced event of that office; staff in one room with full
+// tickets, everyone else in the public room with redacted ones. Commands arrive as acknowledged
+// events and run through the office's CommandRunner, as REST does. Someone without access to the
+// office (a person with no role there, another office's device) is refused with connect_error
+// `forbidden` (`error.data.code`), unless only a browser's cookie says who they are (see office-dispatch.ts).
 import {
   commandSchemas,
   type ClientToServerEvents,
   type CommandName,
+  type OfficeId,
   type OfficeStatus,
-  type ServerToClientEvents,
 } from '../../common/protocol';
 import type { AccessRevocations } from '../auth/access-revocations';
-import { accessRoomsOf } from '../auth/principal-cache';
-import { toApiError } from '../http/respond';
-import { sessionTokenOf, type Credentials, type Principal } from '../auth/principal';
+import { accessRoomsOf, type ResolveCaller } from '../auth/caller-cache';
+import { principalIn } from '../auth/office-access';
+import { isStaff } from '../auth/permissions';
+import type { Credentials, Principal } from '../auth/principal';
 import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
-import { allowOrigins } from './origin-check';
+import { toApiError } from '../http/respond';
 import type { DevicePresenceBoard } from './presence';
 import { publicEvent, publicSnapshot } from './redact';
-
-export type Authenticate = (credentials: Credentials) => Promise<Principal | { error: { code: string; message: string } }>;
-
-interface SocketData {
-  principal: Principal;
-  /** Rooms that name the socket's access, so revoking it disconnects the socket. */
-  rooms: string[];
-  credentials: Credentials;
-}
-
-
-type TalonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import { refusal, type OfficeNamespace, type OfficeSocket } from './socket-server';
 
 const OFFICE_STATUS_CHECK_MS = 15_000;
 
-function credentialsOf(socket: TalonSocket): Credentials {
+function credentialsOf(socket: OfficeSocket): Credentials {
   const auth = socket.handshake.auth as { token?: unknown; deviceKey?: unknown };
   const authorization =
     typeof auth.deviceKey === 'string' ? `Device ${auth.deviceKey}` : typeof auth.token === 'string' ? `Bearer ${auth.token}` : undefined;
@@ -45,30 +35,31 @@ function credentialsOf(socket: TalonSocket): Credentials {
   };
 }
 
-export function attachRealtime(
-  httpServer: HttpServer,
-  engine: QueueEngine,
-  runner: CommandRunner,
-  authenticate: Authenticate,
-  revocations: AccessRevocations,
-  presence: DevicePresenceBoard,
-  /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
-  allowedOrigins: readonly string[] = [],
-): TalonIo {
-  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
+export interface OfficeHubDeps {
+  officeId: OfficeId;
+  engine: QueueEngine;
+  runner: CommandRunner;
+  resolveCaller: ResolveCaller;
+  revocations: AccessRevocations;
+  presence: DevicePresenceBoard;
+}
 
-  io.use((socket, next) => {
+/** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
+export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence }: OfficeHubDeps): () => void {
+  ns.use((socket, next) => {
     const credentials = credentialsOf(socket);
-    authenticate(credentials).then(
+    resolveCaller(credentials).then(
       (result) => {
         // A stale session cookie is sent by the browser unasked: such a socket goes on as public
         // (a hall display on a staff PC must still work); a bad key or token is refused.
-        if ('error' in result && credentials.authorization !== undefined) {
-          return next(Object.assign(new Error(result.error.message), { data: result.error }));
-        }
-        socket.data.principal = 'error' in result ? { kind: 'public' } : result;
+        if ('error' in result && credentials.authorization !== undefined) return next(refusal(result.error));
+        const caller = 'error' in result ? ({ kind: 'public' } as const) : result;
+        // Likewise a cookie of someone without a role in this office: the public, as the dispatcher does.
+        const principal = principalIn(caller, officeId);
+        if ('error' in principal && credentials.authorization !== undefined) return next(refusal(principal.error));
+        socket.data.principal = 'error' in principal ? { kind: 'public' } : principal;
         socket.data.credentials = credentials;
-        socket.data.rooms = accessRoomsOf(socket.data.principal, credentials);
+        socket.data.rooms = accessRoomsOf(caller, credentials);
         // A first connection after local midnight must not be handed yesterday's queue.
         engine.rollDay().then(() => next(), next);
       },
@@ -76,18 +67,18 @@ export function attachRealtime(
     );
   });
 
-  /** A staff session can expire while its socket stays open: check it again before each command. */
-  const stillValid = async (socket: TalonSocket): Promise<boolean> => {
+  /** A staff session can expire, or lose its role here, while its socket stays open: check again before each command. */
+  const stillValid = async (socket: OfficeSocket): Promise<boolean> => {
     if (socket.data.principal.kind !== 'user') return true;
-    const result = await authenticate(socket.data.credentials).catch(() => null);
-    return result !== null && !('error' in result) && result.kind === 'user';
+    const result = await resolveCaller(socket.data.credentials).catch(() => null);
+    return result !== null && !('error' in result) && result.kind === 'user' && !('error' in principalIn(result, officeId));
   };
 
-  const snapshotFor = (principal: Principal) => (principal.kind === 'user' ? engine.snapshot() : publicSnapshot(engine.snapshot()));
+  const snapshotFor = (principal: Principal) => (isStaff(principal) ? engine.snapshot() : publicSnapshot(engine.snapshot()));
 
-  io.on('connection', (socket) => {
+  ns.on('connection', (socket) => {
     const { principal } = socket.data;
-    void socket.join([principal.kind === 'user' ? 'staff' : 'public', ...socket.data.rooms]);
+    void socket.join([isStaff(principal) ? 'staff' : 'public', ...socket.data.rooms]);
     socket.emit('queue:snapshot', snapshotFor(principal));
     socket.on('queue:resync', (ack) => {
       if (typeof ack !== 'function') return;
@@ -102,7 +93,7 @@ export function attachRealtime(
       socket.on('device:report', (report) => presence.report(device, socket.id, report));
       socket.on('disconnect', () => presence.disconnected(device, socket.id));
     }
-    if (principal.kind === 'user') socket.emit('devices:presence', presence.list());
+    if (isStaff(principal)) socket.emit('devices:presence', presence.list());
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
       socket.on(name, ((input: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
@@ -118,13 +109,13 @@ export function attachRealtime(
     }
   });
 
-  revocations.onRevoked((room) => io.in(room).disconnectSockets(true));
-  presence.onChange((list) => io.to('staff').emit('devices:presence', list));
+  const stopRevocations = revocations.onRevoked((room) => ns.in(room).disconnectSockets(true));
+  const stopPresence = presence.onChange((list) => ns.to('staff').emit('devices:presence', list));
 
-  engine.onEvents((events) => {
+  const stopEvents = engine.onEvents((events) => {
     for (const event of events) {
-      io.to('staff').emit('queue:event', event);
-      io.to('public').emit('queue:event', publicEvent(event));
+      ns.to('staff').emit('queue:event', event);
+      ns.to('public').emit('queue:event', publicEvent(event));
     }
   });
 
@@ -134,10 +125,15 @@ export function attachRealtime(
     engine.rollDay().catch(() => undefined);
     const status: OfficeStatus = engine.officeStatus();
     const json = JSON.stringify(status);
-    if (json !== lastStatus) io.emit('office:status', status);
+    if (json !== lastStatus) ns.emit('office:status', status);
     lastStatus = json;
   }, OFFICE_STATUS_CHECK_MS);
   timer.unref();
-  io.engine.on('close', () => clearInterval(timer));
-  return io;
+
+  return () => {
+    clearInterval(timer);
+    stopRevocations();
+    stopPresence();
+    stopEvents();
+  };
 }

@@ -14,8 +14,9 @@ export class DevicePresenceBoard {
     return [...this.devices.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   }
 
-  onChange(listener: (list: DevicePresence[]) => void): void {
+  onChange(listener: (list: DevicePresence[]) => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** `screenId` names one connection of the device (its socket's id). */

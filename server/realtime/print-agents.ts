@@ -1,4 +1,4 @@
-// The socket side of printing. A print agent joins a room of its own, gets its pending jobs on
+// The socket side of one office's printing. A print agent joins a room of its own, gets its pending jobs on
 // every (re)connect and each new job as it is made, claims each job with `print:claim` just before
 // printing it, answers it with `print:result`, and reports its printer with `printer:report`. Staff
 // get `printer:status` on connect and on changes. The reported model and paper are stored with the
@@ -11,11 +11,14 @@ import { printerReportSchema, printGiveUpSchema, printJobClaimSchema, printJobRe
 import { parse, toApiError } from '../http/respond';
 import type { PrintDesk } from '../printing/print-desk';
 import type { DevicesStore } from '../store/devices-store';
-import type { TalonIo } from './hub';
+import { isStaff } from '../auth/permissions';
+import type { OfficeNamespace } from './socket-server';
 
 export interface PrintAgentsDeps {
   desk: PrintDesk;
   devices: DevicesStore;
+  /** False once the office or the server is closing: a push nobody is left to receive is not an error. */
+  open: () => boolean;
 }
 
 const agentRoom = (agentId: string) => `print-agent:${agentId}`;
@@ -35,20 +38,18 @@ function acknowledged<S extends z.ZodType, T>(schema: S, decide: (input: z.outpu
   };
 }
 
-export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDeps): void {
+export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open }: PrintAgentsDeps): void {
   // Closing the server disconnects the agents, whose last change then finds the database closed:
   // a push nobody is left to receive.
-  let open = true;
-  io.httpServer.once('close', () => (open = false));
   const pushed = (work: Promise<unknown>) =>
-    void work.catch((error: unknown) => open && console.error('[talon] could not read the printers for staff', error));
+    void work.catch((error: unknown) => open() && console.error('[talon] could not read the printers for staff', error));
 
-  desk.sendJobsWith((agentId, job) => io.to(agentRoom(agentId)).emit('print:job', job));
-  desk.board.onChange((agentId) => pushed(desk.printer(agentId).then((printer) => printer && io.to('staff').emit('printer:status', printer))));
+  desk.sendJobsWith((agentId, job) => ns.to(agentRoom(agentId)).emit('print:job', job));
+  desk.board.onChange((agentId) => pushed(desk.printer(agentId).then((printer) => printer && ns.to('staff').emit('printer:status', printer))));
 
-  io.on('connection', (socket) => {
+  ns.on('connection', (socket) => {
     const { principal } = socket.data;
-    if (principal.kind === 'user') {
+    if (isStaff(principal)) {
       pushed(desk.printers().then((printers) => printers.forEach((printer) => socket.emit('printer:status', printer))));
       return;
     }
@@ -85,7 +86,7 @@ export function attachPrintAgents(io: TalonIo, { desk, devices }: PrintAgentsDep
           desk.board.reported(agent.id, report);
         })
         .catch((error: unknown) => {
-          if (open) console.error('[talon] could not store the printer a print agent reported', error);
+          if (open()) console.error('[talon] could not store the printer a print agent reported', error);
         });
     });
 

@@ -1,19 +1,24 @@
-// Office, services and counters: validated JSON documents, parsed again on load.
-import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type Service } from '../../common/protocol';
+// An office's configuration: its Office document, services and counters, validated JSON documents
+// parsed again on load. Every read and write names the office.
+import { counterSchema, officeSchema, serviceSchema, type Counter, type Office, type OfficeId, type Service } from '../../common/protocol';
 import type { QueueConfig } from '../domain/state';
 import type { Database, Queryable } from './database';
 
 interface DocRow {
-  id: string;
   data: string;
 }
 
-export async function loadConfig(db: Database): Promise<QueueConfig | null> {
-  const officeRow = await db.read.get<{ data: string }>('SELECT data FROM office WHERE id = 1');
+/** Null when there is no such office. */
+export async function loadConfig(db: Database, officeId: OfficeId): Promise<QueueConfig | null> {
+  const officeRow = await db.read.get<DocRow>('SELECT data FROM offices WHERE id = ?', [officeId]);
   if (!officeRow) return null;
   const office = officeSchema.parse(JSON.parse(officeRow.data)) as Office;
-  const services = (await db.read.all<DocRow>('SELECT id, data FROM services')).map((r) => serviceSchema.parse(JSON.parse(r.data)) as Service);
-  const counters = (await db.read.all<DocRow>('SELECT id, data FROM counters')).map((r) => counterSchema.parse(JSON.parse(r.data)) as Counter);
+  const services = (await db.read.all<DocRow>('SELECT data FROM services WHERE office_id = ?', [officeId])).map(
+    (r) => serviceSchema.parse(JSON.parse(r.data)) as Service,
+  );
+  const counters = (await db.read.all<DocRow>('SELECT data FROM counters WHERE office_id = ?', [officeId])).map(
+    (r) => counterSchema.parse(JSON.parse(r.data)) as Counter,
+  );
   return {
     office,
     services: new Map(services.sort((a, b) => a.kioskOrder - b.kioskOrder).map((s) => [s.id, s])),
@@ -21,25 +26,27 @@ export async function loadConfig(db: Database): Promise<QueueConfig | null> {
   };
 }
 
-export async function saveOffice(tx: Queryable, office: Office, now: number): Promise<void> {
-  await tx.run('INSERT INTO office (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [
-    JSON.stringify(office),
-    now,
-  ]);
+/** Writes the office's document; a new office is created (not archived). */
+export async function saveOffice(tx: Queryable, officeId: OfficeId, office: Office, now: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO offices (id, data, archived_at, created_at, updated_at) VALUES (?, ?, NULL, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    [officeId, JSON.stringify(office), now, now],
+  );
 }
 
-export async function saveService(tx: Queryable, service: Service, now: number): Promise<void> {
-  await tx.run('INSERT INTO services (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [
-    service.id,
-    JSON.stringify(service),
-    now,
-  ]);
+export async function saveService(tx: Queryable, officeId: OfficeId, service: Service, now: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO services (office_id, id, data, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (office_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    [officeId, service.id, JSON.stringify(service), now],
+  );
 }
 
-export async function saveCounter(tx: Queryable, counter: Counter, now: number): Promise<void> {
-  await tx.run('INSERT INTO counters (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [
-    counter.id,
-    JSON.stringify(counter),
-    now,
-  ]);
+export async function saveCounter(tx: Queryable, officeId: OfficeId, counter: Counter, now: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO counters (office_id, id, data, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (office_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    [officeId, counter.id, JSON.stringify(counter), now],
+  );
 }

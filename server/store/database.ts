@@ -1,6 +1,7 @@
 // A thin facade over sqlite3: one writer connection whose statements never interleave (every write
 // runs inside `transaction`, one at a time) and one reader connection for queries, which in WAL mode
-// sees only committed data and never waits for the writer.
+// sees only committed data and never waits for the writer. The writer is the one thing all offices
+// share, so transactions that queue up behind it are committed together (see `transaction`).
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -36,8 +37,21 @@ function wrap(db: sqlite3.Database): Queryable {
   };
 }
 
+interface Waiting {
+  work: (tx: Queryable) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Enough to share one disk sync among many offices' commits, few enough to keep each one's wait short. */
+const MAX_GROUP = 64;
+
 export class Database {
+  /** Transactions that arrived while the writer was busy: they are committed together, next. */
+  private waiting: Waiting[] = [];
+  /** The group being written, or schema work; what `close` waits for. */
   private tail: Promise<unknown> = Promise.resolve();
+  private writing = false;
 
   private constructor(
     private readonly writer: sqlite3.Database,
@@ -58,26 +72,127 @@ export class Database {
     return new Database(writer, reader, writeOps, read);
   }
 
-  /** Runs `work` in one IMMEDIATE transaction; transactions run strictly one after another. */
+  /**
+   * Runs `work` atomically and resolves once it is durable; transactions run strictly one after
+   * another. Group commit across offices: the transactions that arrive while the writer is busy are
+   * written next in ONE SQLite transaction, each inside its own savepoint — a failing one is undone
+   * alone — so many offices share one disk sync instead of waiting for one each.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      await this.writeOps.exec('BEGIN IMMEDIATE');
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.writing) this.tail = this.writeWaiting();
+    });
+  }
+
+  /**
+   * A transaction that may rebuild tables other tables refer to (a migration): SQLite's way is to
+   * turn foreign keys off meanwhile — with them on, dropping the old table would delete or refuse
+   * its children. Nothing is left unchecked: every reference is verified before the commit.
+   */
+  async schemaTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    // Alone: with foreign keys off, nothing else may write.
+    while (this.writing) await this.tail;
+    this.writing = true;
+    const run = (async () => {
+      // Outside any transaction: SQLite ignores this pragma inside one.
+      await this.writeOps.exec('PRAGMA foreign_keys = OFF');
       try {
-        const result = await work(this.writeOps);
-        await this.writeOps.exec('COMMIT');
-        return result;
-      } catch (error) {
-        await this.writeOps.exec('ROLLBACK').catch(() => undefined);
-        throw error;
+        return await this.inTransaction(async (tx) => {
+          const result = await work(tx);
+          const broken = await tx.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
+          if (broken.length > 0) {
+            const first = broken[0]!;
+            throw new Error(`${broken.length} rows refer to rows that do not exist (first: ${first.table} → ${first.parent})`);
+          }
+          return result;
+        });
+      } finally {
+        await this.writeOps.exec('PRAGMA foreign_keys = ON');
       }
-    };
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    })();
+    this.tail = run.catch(() => undefined);
+    try {
+      return await run;
+    } finally {
+      this.writing = false;
+      if (this.waiting.length > 0) this.tail = this.writeWaiting();
+    }
+  }
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, MAX_GROUP);
+        // writeGroup answers every transaction itself; this only keeps a surprise from leaving one unanswered.
+        await this.writeGroup(group).catch((error: unknown) => group.forEach((w) => w.reject(error)));
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeGroup(group: Waiting[]): Promise<void> {
+    if (group.length === 1) {
+      // Alone, it needs no savepoint: its failure undoes the transaction.
+      const [only] = group as [Waiting];
+      await this.inTransaction(only.work).then(only.resolve, only.reject);
+      return;
+    }
+    const done: { waiting: Waiting; value: unknown }[] = [];
+    try {
+      await this.writeOps.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const w of group) w.reject(error);
+      return;
+    }
+    for (const [i, w] of group.entries()) {
+      try {
+        await this.writeOps.exec('SAVEPOINT work');
+        const value = await w.work(this.writeOps);
+        await this.writeOps.exec('RELEASE work');
+        done.push({ waiting: w, value });
+      } catch (error) {
+        try {
+          await this.writeOps.exec('ROLLBACK TO work');
+          await this.writeOps.exec('RELEASE work');
+          w.reject(error);
+        } catch {
+          // SQLite rolled the whole transaction back itself (disk full, I/O error): what was done
+          // is lost, so those fail; the ones not yet run are tried in the next group.
+          await this.writeOps.exec('ROLLBACK').catch(() => undefined);
+          w.reject(error);
+          for (const d of done) d.waiting.reject(error);
+          this.waiting.unshift(...group.slice(i + 1));
+          return;
+        }
+      }
+    }
+    try {
+      await this.writeOps.exec('COMMIT');
+    } catch (error) {
+      await this.writeOps.exec('ROLLBACK').catch(() => undefined);
+      for (const d of done) d.waiting.reject(error);
+      return;
+    }
+    for (const d of done) d.waiting.resolve(d.value);
+  }
+
+  private async inTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.writeOps.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(this.writeOps);
+      await this.writeOps.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await this.writeOps.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
-    await this.tail;
+    while (this.writing) await this.tail;
     // The writer closes last: the last connection out checkpoints the WAL into the main file,
     // which a read-only connection cannot do.
     for (const db of [this.reader, this.writer]) {

@@ -1,13 +1,16 @@
 // Kiosks, hall displays and print agents. Each proves itself with a key shown once at creation;
 // the table keeps only the key's hash. Revoked devices stay, so their key is recognised and
-// refused by name ('device-revoked') rather than treated as unknown.
+// refused by name ('device-revoked') rather than treated as unknown. A device belongs to one office:
+// its key is resolved across offices (the key alone says which office calls), while an office's
+// routes list and change only their own devices.
 import { randomUUID } from 'node:crypto';
-import type { Device, DeviceKind, DevicePrinter } from '../../common/protocol';
+import type { Device, DeviceKind, DevicePrinter, OfficeId } from '../../common/protocol';
 import { hashSecret, newSecret } from '../auth/passwords';
 import type { Database, Queryable } from './database';
 
 interface DeviceRow {
   id: string;
+  office_id: string;
   kind: DeviceKind;
   name: string;
   zone: string | null;
@@ -17,11 +20,12 @@ interface DeviceRow {
   printer_paper: string | null;
 }
 
-const DEVICE_COLUMNS = 'id, kind, name, zone, revoked, settings, printer_model, printer_paper';
+const DEVICE_COLUMNS = 'id, office_id, kind, name, zone, revoked, settings, printer_model, printer_paper';
 
 function toDevice(row: DeviceRow): Device {
   return {
     id: row.id,
+    officeId: row.office_id,
     kind: row.kind,
     name: row.name,
     zone: row.zone,
@@ -35,31 +39,33 @@ export type DevicePatch = Partial<Pick<Device, 'name' | 'zone' | 'settings'>>;
 
 export interface DevicesStore {
   /** The key is returned this once; only its hash is kept. `key`: one chosen beforehand (demo set-up), else a new one. */
-  create(kind: DeviceKind, name: string, zone: string | null, key?: string): Promise<{ device: Device; key: string }>;
-  /** The key's device, revoked or not; null when the key is unknown. */
+  create(officeId: OfficeId, kind: DeviceKind, name: string, zone: string | null, key?: string): Promise<{ device: Device; key: string }>;
+  /** The key's device in whichever office, revoked or not; null when the key is unknown. */
   resolveKey(key: string): Promise<Device | null>;
-  get(id: string): Promise<Device | null>;
-  list(): Promise<Device[]>;
-  /** Permanent: a revoked device is replaced by a new one with a new key. Null when not found. */
-  revoke(id: string): Promise<Device | null>;
-  /** `settings` replaces the stored settings as a whole. Null when not found. */
-  update(id: string, patch: DevicePatch): Promise<Device | null>;
+  /** Null when not found in this office. */
+  get(officeId: OfficeId, id: string): Promise<Device | null>;
+  list(officeId: OfficeId): Promise<Device[]>;
+  /** Permanent: a revoked device is replaced by a new one with a new key. Null when not found in this office. */
+  revoke(officeId: OfficeId, id: string): Promise<Device | null>;
+  /** `settings` replaces the stored settings as a whole. Null when not found in this office. */
+  update(officeId: OfficeId, id: string, patch: DevicePatch): Promise<Device | null>;
   /** What a print agent reports about its printer; written only when it differs from the stored one. */
   recordPrinter(id: string, printer: DevicePrinter): Promise<void>;
 }
 
-async function getDevice(q: Queryable, id: string): Promise<Device | null> {
-  const row = await q.get<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`, [id]);
+async function getDevice(q: Queryable, officeId: OfficeId, id: string): Promise<Device | null> {
+  const row = await q.get<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ? AND office_id = ?`, [id, officeId]);
   return row ? toDevice(row) : null;
 }
 
 export function createDevicesStore(db: Database, now: () => number = Date.now): DevicesStore {
   return {
-    async create(kind, name, zone, key = newSecret()) {
-      const device: Device = { id: randomUUID(), kind, name, zone, revoked: false, settings: {} };
+    async create(officeId, kind, name, zone, key = newSecret()) {
+      const device: Device = { id: randomUUID(), officeId, kind, name, zone, revoked: false, settings: {} };
       await db.transaction((tx) =>
-        tx.run('INSERT INTO devices (id, kind, name, zone, key_hash, revoked, settings, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)', [
+        tx.run('INSERT INTO devices (id, office_id, kind, name, zone, key_hash, revoked, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)', [
           device.id,
+          officeId,
           kind,
           name,
           zone,
@@ -76,23 +82,23 @@ export function createDevicesStore(db: Database, now: () => number = Date.now): 
       return row ? toDevice(row) : null;
     },
 
-    get: (id) => getDevice(db.read, id),
+    get: (officeId, id) => getDevice(db.read, officeId, id),
 
-    async list() {
-      const rows = await db.read.all<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY kind, name`);
+    async list(officeId) {
+      const rows = await db.read.all<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE office_id = ? ORDER BY kind, name`, [officeId]);
       return rows.map(toDevice);
     },
 
-    revoke(id) {
+    revoke(officeId, id) {
       return db.transaction(async (tx) => {
-        await tx.run('UPDATE devices SET revoked = 1 WHERE id = ?', [id]);
-        return getDevice(tx, id);
+        await tx.run('UPDATE devices SET revoked = 1 WHERE id = ? AND office_id = ?', [id, officeId]);
+        return getDevice(tx, officeId, id);
       });
     },
 
-    update(id, patch) {
+    update(officeId, id, patch) {
       return db.transaction(async (tx) => {
-        const current = await getDevice(tx, id);
+        const current = await getDevice(tx, officeId, id);
         if (!current) return null;
         const next: Device = { ...current, ...patch };
         await tx.run('UPDATE devices SET name = ?, zone = ?, settings = ? WHERE id = ?', [next.name, next.zone, JSON.stringify(next.settings), id]);

@@ -48,7 +48,8 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
   const done = new Set(applied.map((r) => r.version));
   const pending = files.filter((f) => !done.has(f.version));
   for (const file of pending) {
-    await db.transaction(async (tx) => {
+    // A migration may rebuild a table that others refer to (see schemaTransaction).
+    await db.schemaTransaction(async (tx) => {
       await tx.exec(file.sql);
       await tx.run('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [file.version, file.name, file.checksum, Date.now()]);
     });

@@ -1,7 +1,8 @@
-// The live queue on disk: tickets, counter states and the append-only journal. `commitChanges`
-// writes one command's changes inside the caller's transaction; `loadQueueState` rebuilds the exact
-// queue after a restart.
-import type { Actor, CallRecord, CounterState, LocalDate, QueueEvent, Ticket } from '../../common/protocol';
+// One office's live queue on disk: tickets, counter states and the append-only journal.
+// `commitChanges` writes one command's changes inside the caller's transaction; `loadQueueState`
+// rebuilds the exact queue after a restart. Every row belongs to one office, and the journal's seq
+// is that office's own: its engine numbers the rows, so each office's events stay gap-free.
+import type { Actor, CallRecord, CounterState, LocalDate, OfficeId, QueueEvent, Ticket } from '../../common/protocol';
 import { PersistentMap } from '../domain/persistent-map';
 import { countInLine, SERVICE_DURATIONS_KEPT, type Change, type QueueState, type ServiceNumbering } from '../domain/state';
 import type { Database, Queryable } from './database';
@@ -21,41 +22,47 @@ export function actorLabel(actor: Actor): string {
   }
 }
 
-async function saveTicket(tx: Queryable, t: Ticket): Promise<void> {
+async function saveTicket(tx: Queryable, officeId: OfficeId, t: Ticket): Promise<void> {
+  // Ticket ids are random and unique across offices, so the upsert by id stays within the office.
   await tx.run(
-    `INSERT INTO tickets (id, issued_service_id, service_id, service_day, number, code, status, outcome, source, priority_kind,
+    `INSERT INTO tickets (id, office_id, issued_service_id, service_id, service_day, number, code, status, outcome, source, priority_kind,
        issued_at, called_at, started_at, finished_at, counter_id, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status, outcome = excluded.outcome,
        priority_kind = excluded.priority_kind, called_at = excluded.called_at, started_at = excluded.started_at,
        finished_at = excluded.finished_at, counter_id = excluded.counter_id, data = excluded.data`,
     [
-      t.id, t.serviceId, t.serviceId, t.serviceDay, t.number, t.code, t.status, t.outcome, t.source, t.priority.kind,
+      t.id, officeId, t.serviceId, t.serviceId, t.serviceDay, t.number, t.code, t.status, t.outcome, t.source, t.priority.kind,
       t.issuedAt, t.calledAt, t.startedAt, t.finishedAt, t.counterId, JSON.stringify(t),
     ],
   );
 }
 
-async function saveCounterState(tx: Queryable, c: CounterState): Promise<void> {
-  await tx.run('INSERT INTO counter_states (counter_id, data) VALUES (?, ?) ON CONFLICT (counter_id) DO UPDATE SET data = excluded.data', [
-    c.counterId,
-    JSON.stringify(c),
-  ]);
+async function saveCounterState(tx: Queryable, officeId: OfficeId, c: CounterState): Promise<void> {
+  await tx.run(
+    'INSERT INTO counter_states (office_id, counter_id, data) VALUES (?, ?, ?) ON CONFLICT (office_id, counter_id) DO UPDATE SET data = excluded.data',
+    [officeId, c.counterId, JSON.stringify(c)],
+  );
 }
 
-/** Writes the changes and their journal rows; returns them as sequenced events. */
-export async function commitChanges(tx: Queryable, changes: Change[], actor: Actor, at: number): Promise<QueueEvent[]> {
+/**
+ * Writes the changes and their journal rows, numbered from `afterSeq + 1` (the office's last seq,
+ * which its engine keeps); returns them as sequenced events.
+ */
+export async function commitChanges(tx: Queryable, officeId: OfficeId, afterSeq: number, changes: Change[], actor: Actor, at: number): Promise<QueueEvent[]> {
   const events: QueueEvent[] = [];
   const who = actorLabel(actor);
+  let seq = afterSeq;
   for (const change of changes) {
-    const { lastID } = await tx.run(
-      'INSERT INTO journal (at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [at, change.kind, change.ticketId ?? null, change.counterId ?? null, change.ticket?.serviceId ?? null, who, change.from ?? null, change.to ?? null, change.note ?? null],
+    seq += 1;
+    await tx.run(
+      'INSERT INTO journal (office_id, seq, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [officeId, seq, at, change.kind, change.ticketId ?? null, change.counterId ?? null, change.ticket?.serviceId ?? null, who, change.from ?? null, change.to ?? null, change.note ?? null],
     );
-    if (change.ticket) await saveTicket(tx, change.ticket);
-    if (change.counter) await saveCounterState(tx, change.counter);
+    if (change.ticket) await saveTicket(tx, officeId, change.ticket);
+    if (change.counter) await saveCounterState(tx, officeId, change.counter);
     events.push({
-      seq: lastID,
+      seq,
       at,
       kind: change.kind,
       ...(change.ticket ? { ticket: change.ticket } : {}),
@@ -65,20 +72,20 @@ export async function commitChanges(tx: Queryable, changes: Change[], actor: Act
   return events;
 }
 
-export async function loadQueueState(db: Database, today: LocalDate): Promise<QueueState> {
-  const open = await db.read.all<DataRow>("SELECT data FROM tickets WHERE status <> 'finished'");
+export async function loadQueueState(db: Database, officeId: OfficeId, today: LocalDate): Promise<QueueState> {
+  const open = await db.read.all<DataRow>("SELECT data FROM tickets WHERE office_id = ? AND status <> 'finished'", [officeId]);
   const tickets = PersistentMap.from(open.map((r) => JSON.parse(r.data) as Ticket).map((t) => [t.id, t] as const));
-  const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states');
+  const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states WHERE office_id = ?', [officeId]);
   const counters = new Map(counterRows.map((r) => JSON.parse(r.data) as CounterState).map((c) => [c.counterId, c]));
   const numberRows = await db.read.all<{ service_id: string; last: number; issued: number }>(
-    'SELECT issued_service_id AS service_id, MAX(number) AS last, COUNT(*) AS issued FROM tickets WHERE service_day = ? GROUP BY issued_service_id',
-    [today],
+    'SELECT issued_service_id AS service_id, MAX(number) AS last, COUNT(*) AS issued FROM tickets WHERE office_id = ? AND service_day = ? GROUP BY issued_service_id',
+    [officeId, today],
   );
   const numbering = new Map<string, ServiceNumbering>(numberRows.map((r) => [r.service_id, { day: today, last: r.last, issued: r.issued }]));
   const durationRows = await db.read.all<{ service_id: string; duration: number }>(
     `SELECT service_id, finished_at - COALESCE(started_at, called_at) AS duration FROM tickets
-     WHERE service_day = ? AND outcome = 'served' ORDER BY finished_at`,
-    [today],
+     WHERE office_id = ? AND service_day = ? AND outcome = 'served' ORDER BY finished_at`,
+    [officeId, today],
   );
   const serviceDurations = new Map<string, number[]>();
   for (const row of durationRows) {
@@ -89,12 +96,15 @@ export async function loadQueueState(db: Database, today: LocalDate): Promise<Qu
   return { tickets, inLine: countInLine(tickets.values()), counters, numbering, serviceDurations };
 }
 
-export async function loadRecentCalls(db: Database, today: LocalDate, limit: number): Promise<CallRecord[]> {
+export async function loadRecentCalls(db: Database, officeId: OfficeId, today: LocalDate, limit: number): Promise<CallRecord[]> {
   const rows = await db.read.all<{ seq: number; at: number; kind: string; ticket_id: string; counter_id: string; code: string; service_id: string }>(
+    // From today's tickets to their rows (CROSS JOIN fixes that order): walking the journal back from
+    // its end instead reads the office's whole history when nobody has been called yet today.
     `SELECT j.seq, j.at, j.kind, j.ticket_id, j.counter_id, t.code, j.service_id
-     FROM journal j JOIN tickets t ON t.id = j.ticket_id
-     WHERE j.kind IN ('ticket-called', 'ticket-recalled') AND t.service_day = ? ORDER BY j.seq DESC LIMIT ?`,
-    [today, limit],
+     FROM tickets t CROSS JOIN journal j ON j.ticket_id = t.id
+     WHERE t.office_id = ? AND t.service_day = ? AND j.office_id = t.office_id AND j.kind IN ('ticket-called', 'ticket-recalled')
+     ORDER BY j.seq DESC LIMIT ?`,
+    [officeId, today, limit],
   );
   return rows.map((r) => ({
     ticketId: r.ticket_id,
@@ -107,12 +117,13 @@ export async function loadRecentCalls(db: Database, today: LocalDate, limit: num
   }));
 }
 
-export async function lastSeq(db: Database): Promise<number> {
-  const row = await db.read.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM journal');
+export async function lastSeq(db: Database, officeId: OfficeId): Promise<number> {
+  const row = await db.read.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM journal WHERE office_id = ?', [officeId]);
   return row?.seq ?? 0;
 }
 
-export async function findTicket(db: Database, id: string): Promise<Ticket | null> {
-  const row = await db.read.get<DataRow>('SELECT data FROM tickets WHERE id = ?', [id]);
+/** Null also for another office's ticket. */
+export async function findTicket(db: Database, officeId: OfficeId, id: string): Promise<Ticket | null> {
+  const row = await db.read.get<DataRow>('SELECT data FROM tickets WHERE id = ? AND office_id = ?', [id, officeId]);
   return row ? (JSON.parse(row.data) as Ticket) : null;
 }

@@ -1,7 +1,8 @@
-// Staff accounts. Passwords are hashed before the write transaction starts: scrypt is slow on
-// purpose and must not hold the one writer while it works.
+// Staff accounts and the roles they hold: one role per office (office_roles) and at most one
+// organisation role over every office. Passwords are hashed before the write transaction starts:
+// scrypt is slow on purpose and must not hold the one writer while it works.
 import { randomUUID } from 'node:crypto';
-import type { Role, User } from '../../common/protocol';
+import type { OfficeId, OfficeRole, OrganisationRole, User } from '../../common/protocol';
 import { hashPassword } from '../auth/passwords';
 import type { Database, Queryable } from './database';
 
@@ -9,37 +10,57 @@ export interface UserRow {
   id: string;
   login: string;
   name: string;
-  role: Role;
+  organisation_role: OrganisationRole | null;
+  /** JSON array of {officeId, role}, gathered by USER_COLUMNS. */
+  offices: string;
   password_hash: string;
   active: number;
 }
 
 /** The one place a users row becomes a User (the sessions store reuses it for its join). */
 export function toUser(row: Omit<UserRow, 'password_hash'>): User {
-  return { id: row.id, login: row.login, name: row.name, role: row.role, active: row.active === 1 };
+  const offices = (JSON.parse(row.offices) as OfficeRole[]).sort((a, b) => a.officeId.localeCompare(b.officeId));
+  return { id: row.id, login: row.login, name: row.name, active: row.active === 1, organisationRole: row.organisation_role, offices };
 }
 
-export const USER_COLUMNS = 'users.id, users.login, users.name, users.role, users.active';
+/** A user's columns with their office roles, in one row: signing in and every request read a user. */
+export const USER_COLUMNS = `users.id, users.login, users.name, users.organisation_role, users.active,
+  (SELECT json_group_array(json_object('officeId', office_id, 'role', role)) FROM office_roles WHERE user_id = users.id) AS offices`;
 
 export interface NewUser {
   login: string;
   name: string;
-  role: Role;
   password: string;
+  organisationRole: OrganisationRole | null;
+  offices: OfficeRole[];
 }
 
-export type UserPatch = Partial<Pick<User, 'name' | 'role' | 'active'>>;
+export interface UserPatch {
+  name?: string;
+  active?: boolean;
+  organisationRole?: OrganisationRole | null;
+  /**
+   * The person's roles in `within` — the offices the caller manages, 'all' for a regional admin:
+   * those are replaced by `roles`, roles in other offices stay. `roles` may name only offices in `within`.
+   */
+  offices?: { within: readonly OfficeId[] | 'all'; roles: OfficeRole[] };
+}
 
-export type CreateUserOutcome = { kind: 'created'; user: User } | { kind: 'login-taken' };
-/** 'last-admin': the change would leave no active admin, and nobody could manage users again. */
-export type UpdateUserOutcome = { kind: 'updated'; user: User } | { kind: 'not-found' } | { kind: 'last-admin' };
+export type CreateUserOutcome = { kind: 'created'; user: User } | { kind: 'login-taken' } | { kind: 'unknown-office'; officeId: OfficeId };
+/** 'last-admin': the change would leave no active regional admin, and nobody could manage every office again. */
+export type UpdateUserOutcome =
+  | { kind: 'updated'; user: User }
+  | { kind: 'not-found' }
+  | { kind: 'last-admin' }
+  | { kind: 'unknown-office'; officeId: OfficeId };
 
 export interface UsersStore {
   create(user: NewUser): Promise<CreateUserOutcome>;
   /** For sign-in only: the only read that returns the password hash. Logins ignore case. */
   findByLogin(login: string): Promise<{ user: User; passwordHash: string } | null>;
   get(id: string): Promise<User | null>;
-  list(): Promise<User[]>;
+  /** Everyone, or with `offices`: the people with a role in one of those offices. By login. */
+  list(filter?: { offices: readonly OfficeId[] }): Promise<User[]>;
   count(): Promise<number>;
   update(id: string, patch: UserPatch): Promise<UpdateUserOutcome>;
   /** False when there is no such user. */
@@ -51,24 +72,46 @@ async function getUser(q: Queryable, id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-const isActiveAdmin = (user: User) => user.active && user.role === 'admin';
+/** The first office of `roles` that does not exist, if any: a role there would be refused by its foreign key. */
+async function unknownOffice(q: Queryable, roles: readonly OfficeRole[]): Promise<OfficeId | null> {
+  for (const { officeId } of roles) if (!(await q.get('SELECT 1 FROM offices WHERE id = ?', [officeId]))) return officeId;
+  return null;
+}
+
+async function insertRoles(tx: Queryable, userId: string, roles: readonly OfficeRole[]): Promise<void> {
+  for (const { officeId, role } of roles) await tx.run('INSERT INTO office_roles (user_id, office_id, role) VALUES (?, ?, ?)', [userId, officeId, role]);
+}
+
+/** Replaces the roles in `within` with `roles`, keeping the rest. */
+async function replaceRoles(tx: Queryable, userId: string, { within, roles }: NonNullable<UserPatch['offices']>): Promise<void> {
+  const outside = within === 'all' ? [] : roles.filter((r) => !within.includes(r.officeId));
+  if (outside.length > 0) throw new Error(`A role in office ${outside[0]!.officeId}, outside the offices being changed`);
+  if (within === 'all') await tx.run('DELETE FROM office_roles WHERE user_id = ?', [userId]);
+  else for (const officeId of within) await tx.run('DELETE FROM office_roles WHERE user_id = ? AND office_id = ?', [userId, officeId]);
+  await insertRoles(tx, userId, roles);
+}
+
+const isActiveRegionalAdmin = (user: Pick<User, 'active' | 'organisationRole'>) => user.active && user.organisationRole === 'regional-admin';
 
 export function createUsersStore(db: Database, now: () => number = Date.now): UsersStore {
   return {
-    async create({ login, name, role, password }) {
+    async create({ login, name, password, organisationRole, offices }) {
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
         if (await tx.get('SELECT 1 FROM users WHERE login = ?', [login])) return { kind: 'login-taken' };
+        const unknown = await unknownOffice(tx, offices);
+        if (unknown !== null) return { kind: 'unknown-office', officeId: unknown };
         const id = randomUUID();
-        await tx.run('INSERT INTO users (id, login, name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
+        await tx.run('INSERT INTO users (id, login, name, organisation_role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
           id,
           login,
           name,
-          role,
+          organisationRole,
           passwordHash,
           now(),
         ]);
-        return { kind: 'created', user: { id, login, name, role, active: true } };
+        await insertRoles(tx, id, offices);
+        return { kind: 'created', user: (await getUser(tx, id))! };
       });
     },
 
@@ -79,8 +122,16 @@ export function createUsersStore(db: Database, now: () => number = Date.now): Us
 
     get: (id) => getUser(db.read, id),
 
-    async list() {
-      const rows = await db.read.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY login`);
+    async list(filter) {
+      if (!filter) return (await db.read.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY login`)).map(toUser);
+      const officeIds = [...filter.offices];
+      if (officeIds.length === 0) return [];
+      const rows = await db.read.all<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users
+         WHERE EXISTS (SELECT 1 FROM office_roles r WHERE r.user_id = users.id AND r.office_id IN (${officeIds.map(() => '?').join(', ')}))
+         ORDER BY login`,
+        officeIds,
+      );
       return rows.map(toUser);
     },
 
@@ -89,17 +140,25 @@ export function createUsersStore(db: Database, now: () => number = Date.now): Us
       return row?.n ?? 0;
     },
 
-    update(id, patch) {
+    update(id, { offices, ...fields }) {
       return db.transaction(async (tx) => {
         const current = await getUser(tx, id);
         if (!current) return { kind: 'not-found' };
-        const next: User = { ...current, ...patch };
-        if (isActiveAdmin(current) && !isActiveAdmin(next)) {
-          const others = await tx.get<{ n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND id <> ?", [id]);
+        const next = { ...current, ...fields };
+        if (isActiveRegionalAdmin(current) && !isActiveRegionalAdmin(next)) {
+          const others = await tx.get<{ n: number }>(
+            "SELECT count(*) AS n FROM users WHERE organisation_role = 'regional-admin' AND active = 1 AND id <> ?",
+            [id],
+          );
           if (!others?.n) return { kind: 'last-admin' };
         }
-        await tx.run('UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?', [next.name, next.role, next.active ? 1 : 0, id]);
-        return { kind: 'updated', user: next };
+        if (offices) {
+          const unknown = await unknownOffice(tx, offices.roles);
+          if (unknown !== null) return { kind: 'unknown-office', officeId: unknown };
+          await replaceRoles(tx, id, offices);
+        }
+        await tx.run('UPDATE users SET name = ?, organisation_role = ?, active = ? WHERE id = ?', [next.name, next.organisationRole, next.active ? 1 : 0, id]);
+        return { kind: 'updated', user: (await getUser(tx, id))! };
       });
     },
 

@@ -1,7 +1,8 @@
-// The visit journal on disk: the office's settings document and one record per served ticket.
-// Personal data (name, contact, the contact's key) is erased in place by `erasePersonalData`.
-import type { LocalDate, VisitJournalSettings, VisitRecord } from '../../common/protocol';
-import type { Database } from './database';
+// One office's visit journal on disk: its settings document and one record per served ticket.
+// Personal data (name, contact, the contact's key) is erased in place by `erasePersonalData`. A repeat
+// visit is recognised within the office only: each office keeps its own visitors' contacts.
+import type { LocalDate, VisitJournalSettings, VisitRecord, OfficeId } from '../../common/protocol';
+import type { Database, Queryable } from './database';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from './visit-journal-defaults';
 
 /** A finished ticket as the journal sees it: where and by whom it was finished. */
@@ -68,56 +69,69 @@ export interface VisitJournalStore {
   erasePersonalData(servedBefore: number): Promise<number>;
 }
 
-/** A ticket that is finished (served or not), with who finished it; null for open or unknown tickets. */
-export async function findFinishedTicket(db: Database, ticketId: string): Promise<FinishedTicket | null> {
+/** A ticket of the office that is finished (served or not), with who finished it; null for open or unknown tickets. */
+export async function findFinishedTicket(db: Database, officeId: OfficeId, ticketId: string): Promise<FinishedTicket | null> {
   const row = await db.read.get<FinishedTicket>(
     `SELECT t.id, t.code, t.service_day AS serviceDay, t.service_id AS serviceId, t.counter_id AS counterId, t.outcome,
             t.finished_at AS finishedAt,
-            (SELECT j.actor FROM journal j WHERE j.ticket_id = t.id AND j.kind = 'ticket-finished' ORDER BY j.seq DESC LIMIT 1) AS finishedBy
-     FROM tickets t WHERE t.id = ? AND t.status = 'finished'`,
-    [ticketId],
+            (SELECT j.actor FROM journal j WHERE j.office_id = t.office_id AND j.ticket_id = t.id AND j.kind = 'ticket-finished'
+             ORDER BY j.seq DESC LIMIT 1) AS finishedBy
+     FROM tickets t WHERE t.id = ? AND t.office_id = ? AND t.status = 'finished'`,
+    [ticketId, officeId],
   );
   return row ?? null;
 }
 
-export function createVisitJournalStore(db: Database): VisitJournalStore {
+/** The office's settings document; the defaults until an admin saves one. */
+export async function loadVisitJournalSettings(q: Queryable, officeId: OfficeId): Promise<VisitJournalSettings> {
+  const row = await q.get<{ data: string }>('SELECT data FROM visit_journal_settings WHERE office_id = ?', [officeId]);
+  return row ? (JSON.parse(row.data) as VisitJournalSettings) : DEFAULT_VISIT_JOURNAL_SETTINGS;
+}
+
+export async function saveVisitJournalSettings(tx: Queryable, officeId: OfficeId, settings: VisitJournalSettings, at: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO visit_journal_settings (office_id, data, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (office_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    [officeId, JSON.stringify(settings), at],
+  );
+}
+
+export function createVisitJournalStore(db: Database, officeId: OfficeId): VisitJournalStore {
   const get = async (ticketId: string): Promise<VisitRecord | null> => {
-    const row = await db.read.get<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id WHERE v.ticket_id = ?`, [ticketId]);
+    const row = await db.read.get<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id WHERE v.office_id = ? AND v.ticket_id = ?`,
+      [officeId, ticketId],
+    );
     return row ? toRecord(row) : null;
   };
 
   return {
-    async settings() {
-      const row = await db.read.get<{ data: string }>('SELECT data FROM visit_journal_settings WHERE id = 1');
-      return row ? (JSON.parse(row.data) as VisitJournalSettings) : DEFAULT_VISIT_JOURNAL_SETTINGS;
-    },
+    settings: () => loadVisitJournalSettings(db.read, officeId),
 
-    async saveSettings(settings, at) {
-      await db.transaction((tx) =>
-        tx.run('INSERT INTO visit_journal_settings (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [
-          JSON.stringify(settings),
-          at,
-        ]),
-      );
-    },
+    saveSettings: (settings, at) => db.transaction((tx) => saveVisitJournalSettings(tx, officeId, settings, at)),
 
-    finishedTicket: (ticketId) => findFinishedTicket(db, ticketId),
+    finishedTicket: (ticketId) => findFinishedTicket(db, officeId, ticketId),
 
     async save(record) {
       await db.transaction(async (tx) => {
         const earlier = record.contactKey
-          ? await tx.get('SELECT 1 FROM visit_records WHERE contact_key = ? AND ticket_id <> ? AND served_at <= ? LIMIT 1', [record.contactKey, record.ticketId, record.servedAt])
+          ? await tx.get('SELECT 1 FROM visit_records WHERE office_id = ? AND contact_key = ? AND ticket_id <> ? AND served_at <= ? LIMIT 1', [
+              officeId,
+              record.contactKey,
+              record.ticketId,
+              record.servedAt,
+            ])
           : undefined;
         await tx.run(
-          `INSERT INTO visit_records (ticket_id, service_day, service_id, counter_id, specialist_id, served_at, reason_id, reason_text,
+          `INSERT INTO visit_records (office_id, ticket_id, service_day, service_id, counter_id, specialist_id, served_at, reason_id, reason_text,
              result_id, result_text, visitor_name, visitor_contact, contact_key, contact_recorded, repeat_visit, recorded_at, recorded_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (ticket_id) DO UPDATE SET reason_id = excluded.reason_id, reason_text = excluded.reason_text,
              result_id = excluded.result_id, result_text = excluded.result_text, visitor_name = excluded.visitor_name,
              visitor_contact = excluded.visitor_contact, contact_key = excluded.contact_key, contact_recorded = excluded.contact_recorded, repeat_visit = excluded.repeat_visit,
              recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
           [
-            record.ticketId, record.serviceDay, record.serviceId, record.counterId, record.specialistId, record.servedAt,
+            officeId, record.ticketId, record.serviceDay, record.serviceId, record.counterId, record.specialistId, record.servedAt,
             record.reasonId, record.reasonText, record.resultId, record.resultText, record.visitorName, record.visitorContact,
             record.contactKey, record.contactKey ? 1 : 0, earlier ? 1 : 0, record.recordedAt, record.recordedBy,
           ],
@@ -131,8 +145,8 @@ export function createVisitJournalStore(db: Database): VisitJournalStore {
     async list(day, counterId) {
       const rows = await db.read.all<RecordRow>(
         `SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id
-         WHERE v.service_day = ? AND (? IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
-        [day, counterId ?? null, counterId ?? null],
+         WHERE v.office_id = ? AND v.service_day = ? AND (? IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
+        [officeId, day, counterId ?? null, counterId ?? null],
       );
       return rows.map(toRecord);
     },
@@ -141,8 +155,8 @@ export function createVisitJournalStore(db: Database): VisitJournalStore {
       const rows = await db.read.all<{ reasonId: string | null; resultId: string | null; hasContact: number; repeatVisit: number }>(
         `SELECT reason_id AS reasonId, result_id AS resultId, contact_recorded AS hasContact,
                 repeat_visit AS repeatVisit
-         FROM visit_records WHERE service_day >= ? AND service_day <= ?`,
-        [from, to],
+         FROM visit_records WHERE office_id = ? AND service_day >= ? AND service_day <= ?`,
+        [officeId, from, to],
       );
       return rows.map((r) => ({ reasonId: r.reasonId, resultId: r.resultId, hasContact: r.hasContact === 1, repeatVisit: r.repeatVisit === 1 }));
     },
@@ -151,8 +165,8 @@ export function createVisitJournalStore(db: Database): VisitJournalStore {
       const { changes } = await db.transaction((tx) =>
         tx.run(
           `UPDATE visit_records SET visitor_name = NULL, visitor_contact = NULL, contact_key = NULL
-           WHERE served_at < ? AND (visitor_name IS NOT NULL OR visitor_contact IS NOT NULL OR contact_key IS NOT NULL)`,
-          [servedBefore],
+           WHERE office_id = ? AND served_at < ? AND (visitor_name IS NOT NULL OR visitor_contact IS NOT NULL OR contact_key IS NOT NULL)`,
+          [officeId, servedBefore],
         ),
       );
       return changes;

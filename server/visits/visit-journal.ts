@@ -2,7 +2,7 @@
 // ticket finished as served today; an operator records it for their own booth (the one they staff
 // now, or where they pressed Done themselves), an administrator for any booth.
 import type { z } from 'zod';
-import type { LocalDate, User, VisitJournalReport, VisitJournalSettings, VisitRecord, visitRecordSchema } from '../../common/protocol';
+import type { LocalDate, OfficeUser, VisitJournalReport, VisitJournalSettings, VisitRecord, visitRecordSchema } from '../../common/protocol';
 import { userIdOf } from '../analytics/visits';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -47,7 +47,7 @@ export class VisitJournal {
     return this.store.list(day ?? this.today(), counterId);
   }
 
-  async record(user: User, ticketId: string, input: RecordInput): Promise<VisitRecord> {
+  async record(user: OfficeUser, ticketId: string, input: RecordInput): Promise<VisitRecord> {
     const ticket = await this.servedToday(ticketId);
     if (user.role !== 'admin' && !this.isOwnBooth(user, ticket)) {
       fail('ticket-not-at-counter', `Ticket ${ticket.code} was served at another booth`);
@@ -95,7 +95,7 @@ export class VisitJournal {
     return { ...ticket, finishedAt, counterId };
   }
 
-  private isOwnBooth(user: User, ticket: ServedTicket): boolean {
+  private isOwnBooth(user: OfficeUser, ticket: ServedTicket): boolean {
     if (ticket.finishedBy === `user:${user.id}`) return true;
     const booth = this.engine.currentState.counters.get(ticket.counterId);
     return booth !== undefined && booth.status !== 'closed' && booth.operatorId === user.id;

@@ -1,7 +1,7 @@
 // Visitors rate a served visit once, from their live ticket page; the unguessable ticket id is the
-// only credential. The rating keeps who served the visit, so reports can show ratings per specialist.
+// only credential, and it rates only within the ticket's own office. The rating keeps who served the visit, so reports can show ratings per specialist.
 import type { z } from 'zod';
-import type { LocalDate, RatingState, RatingsReport, ratingSchema } from '../../common/protocol';
+import type { LocalDate, RatingState, RatingsReport, ratingSchema, OfficeId } from '../../common/protocol';
 import { userIdOf } from '../analytics/visits';
 import type { QueueEngine } from '../engine/queue-engine';
 import { fail } from '../http/respond';
@@ -18,6 +18,7 @@ type RatingInput = z.output<typeof ratingSchema>;
 export class VisitRatings {
   constructor(
     private readonly db: Database,
+    private readonly officeId: OfficeId,
     private readonly store: RatingsStore,
     private readonly engine: QueueEngine,
   ) {}
@@ -62,7 +63,7 @@ export class VisitRatings {
   /** Whether the ticket's visit may be rated now; a rating already given is checked by the caller. */
   private async rateable(ticketId: string): Promise<{ state: 'not-yet' | 'open' | 'closed'; ticket: FinishedTicket | null }> {
     if (this.engine.currentState.tickets.has(ticketId)) return { state: 'not-yet', ticket: null };
-    const ticket = await findFinishedTicket(this.db, ticketId);
+    const ticket = await findFinishedTicket(this.db, this.officeId, ticketId);
     if (!ticket) fail('not-found', 'No such ticket');
     const open = ticket.outcome === 'served' && ticket.finishedAt !== null && this.engine.now() - ticket.finishedAt <= RATING_WINDOW_MS;
     return { state: open ? 'open' : 'closed', ticket };

@@ -1,7 +1,9 @@
-// The visit journal and visitor ratings wired up: their stores, routes, and the sweep that erases
-// visitors' names and contacts past the office's retention period — at startup and every hour.
+// One office's visit journal and visitor ratings wired up: their stores, routes, and the sweep that
+// erases visitors' names and contacts past the office's retention period — at startup and every hour.
 import { Router } from 'express';
-import type { Clock, QueueEngine } from '../engine/queue-engine';
+import type { OfficeId } from '../../common/protocol';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { PublicLimiters } from '../http/public-limits';
 import { ratingRoutes } from '../http/rating-routes';
 import { visitJournalRoutes } from '../http/visit-journal-routes';
 import type { Database } from '../store/database';
@@ -18,14 +20,23 @@ export interface VisitsFeature {
   stop(): void;
 }
 
-export async function startVisits(deps: { db: Database; engine: QueueEngine; clock: Clock }): Promise<VisitsFeature> {
-  const journal = new VisitJournal(createVisitJournalStore(deps.db), deps.engine);
-  const ratings = new VisitRatings(deps.db, createRatingsStore(deps.db), deps.engine);
-  const sweep = () => journal.sweep().catch((error: unknown) => console.error('[talon] personal data sweep failed', error));
+export interface VisitsDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+  /** The organisation's limits on the public, shared by every office's rating page. */
+  publicLimiters: PublicLimiters;
+}
+
+export async function startVisits(deps: VisitsDeps): Promise<VisitsFeature> {
+  const { db, officeId } = deps;
+  const journal = new VisitJournal(createVisitJournalStore(db, officeId), deps.engine);
+  const ratings = new VisitRatings(db, officeId, createRatingsStore(db, officeId), deps.engine);
+  const sweep = () => journal.sweep().catch((error: unknown) => console.error(`[talon] personal data sweep failed in office ${officeId}`, error));
   await sweep();
   const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
   timer.unref();
-  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.clock));
+  const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.publicLimiters));
   return { journal, routes, stop: () => clearInterval(timer) };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { docsScreenshotPath } from '../support/docs-screenshot';
+import { officeApi } from '../support/talon-server';
 
 const NOON_IRKUTSK = zonedToEpoch('2030-01-15', '12:00', 'Asia/Irkutsk');
 const PHONE = { width: 390, height: 844 };
@@ -87,7 +88,7 @@ describe('the booking page on a phone', () => {
     // Sixteen digits fit the pattern but not the server's rule (at most 15): the server names the field.
     await phone.fill('1234 5678 9012 3456');
     await expect.poll(() => error.isHidden()).toBe(true);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/public/appointments'));
+    const answer = page.waitForResponse((r) => r.url().endsWith(officeApi('/public/appointments')));
     await page.locator('book-visitor-form button[type=submit]').click();
     expect((await answer).status()).toBe(400);
     await expect.poll(() => error.textContent()).toContain('Введите номер телефона из 6–15 цифр');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const NOON_IRKUTSK = zonedToEpoch('2030-01-15', '12:00', 'Asia/Irkutsk');
@@ -42,7 +42,7 @@ describe('the public booking page', () => {
     await expect(page.locator('book-receipt strong').textContent()).resolves.toContain('13:00');
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/book-code-en.png`), fullPage: true });
     const consultant = await server.login('consultant');
-    const found = await call<Appointment[]>(server, `/api/appointments?code=${code}`, { token: consultant });
+    const found = await call<Appointment[]>(server, officeApi(`/appointments?code=${code}`), { token: consultant });
     expect(found.body).toMatchObject({ ok: true, data: [{ name: 'Olga Kravets', serviceId: 'documents', createdBy: 'public', language: 'en' }] });
     await page.close();
   });

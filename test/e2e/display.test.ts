@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Device, DevicePresence, Lang } from '../../common/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let talon: RunningTalon;
 let browser: Browser;
@@ -42,25 +42,25 @@ async function openDisplay(query: string, viewport = { width: 1920, height: 1080
   const announced: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname !== '/api/announcements/audio') return;
+    if (url.pathname !== officeApi('/announcements/audio')) return;
     const clip = `${url.searchParams.get('ticket')}@${url.searchParams.get('counter')}:${url.searchParams.get('lang')}`;
     // A media element may ask for the same clip twice (a range request); that is still one clip.
     if (announced.at(-1) !== clip) announced.push(clip);
   });
-  await page.route('**/api/announcements/audio?*', (route) => route.fulfill({ contentType: 'audio/wav', body: silentWav() }));
+  await page.route('**/api/offices/main/announcements/audio?*', (route) => route.fulfill({ contentType: 'audio/wav', body: silentWav() }));
   await page.goto(`${talon.url}/display/?key=${talon.deviceKey('display')}&${query}`);
   await page.locator('display-hall, display-booth-sign').first().waitFor();
   return { page, announced };
 }
 
 async function asOperator(counterId: string, action: string, body: object = {}) {
-  const result = await call<{ ticket: { code: string } | null }>(talon, `/api/counters/${counterId}/${action}`, { body, token: operators.get(counterId)! });
+  const result = await call<{ ticket: { code: string } | null }>(talon, officeApi(`/counters/${counterId}/${action}`), { body, token: operators.get(counterId)! });
   if (!result.body.ok) throw new Error(`${action} at ${counterId}: ${result.body.error.message}`);
   return result.body.data;
 }
 
 async function issue(serviceId: string, language: Lang = 'ru'): Promise<void> {
-  const result = await call(talon, '/api/tickets', { body: { serviceId, language }, deviceKey: talon.deviceKey('kiosk') });
+  const result = await call(talon, officeApi('/tickets'), { body: { serviceId, language }, deviceKey: talon.deviceKey('kiosk') });
   if (!result.body.ok) throw new Error(`issue: ${result.body.error.message}`);
 }
 
@@ -107,7 +107,7 @@ describe('hall display', () => {
     // Clips are held until the test lets them through, so the second call surely comes while the first is said.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/announcements/audio?*', async (route) => {
+    await page.route('**/api/offices/main/announcements/audio?*', async (route) => {
       await released;
       await route.fulfill({ contentType: 'audio/wav', body: silentWav() });
     });
@@ -150,7 +150,7 @@ describe('hall display', () => {
     // Staff see the silent screen in their device list.
     const token = await talon.login('operator1');
     await expect.poll(async () => {
-      const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token });
+      const presence = await call<DevicePresence[]>(talon, officeApi('/device-presence'), { token });
       return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display')?.screens.map((s) => s.report.audio) : undefined;
     }).toContain('blocked');
     await strict.close();
@@ -158,17 +158,17 @@ describe('hall display', () => {
 
   it('takes its settings from the server and says that it can speak', async () => {
     const admin = await talon.login('admin');
-    const devices = await call<Device[]>(talon, '/api/devices', { token: admin });
+    const devices = await call<Device[]>(talon, officeApi('/devices'), { token: admin });
     const display = devices.body.ok ? devices.body.data.find((d) => d.kind === 'display') : undefined;
-    await call(talon, `/api/devices/${display!.id}`, { method: 'PATCH', token: admin, body: { settings: { lang: 'en', waiting: true } } });
+    await call(talon, officeApi(`/devices/${display!.id}`), { method: 'PATCH', token: admin, body: { settings: { lang: 'en', waiting: true } } });
     const page = await browser.newPage();
     await page.goto(`${talon.url}/display/?key=${talon.deviceKey('display')}`);
     await expect.poll(() => page.locator('display-waiting').count()).toBe(1);
     await expect.poll(async () => {
-      const presence = await call<DevicePresence[]>(talon, '/api/device-presence', { token: admin });
+      const presence = await call<DevicePresence[]>(talon, officeApi('/device-presence'), { token: admin });
       return presence.body.ok ? presence.body.data.find((d) => d.kind === 'display' && d.online)?.screens.map((s) => s.report.audio) : undefined;
     }).toContain('enabled');
-    await call(talon, `/api/devices/${display!.id}`, { method: 'PATCH', token: admin, body: { settings: {} } });
+    await call(talon, officeApi(`/devices/${display!.id}`), { method: 'PATCH', token: admin, body: { settings: {} } });
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { IDLE_RESET_MS } from '../../kiosk/src/idle-reset';
 import { docsScreenshotPath } from '../support/docs-screenshot';
+import { officeApi } from '../support/talon-server';
 import { openKiosk, PORTRAIT, serviceButton, shownTicketCode } from './kiosk-fixtures';
 
 const SCREENSHOTS = 'docs/screenshots';
@@ -75,7 +76,7 @@ describe('kiosk aids for a visitor who does not see well', () => {
     await serviceButton(page, 'documents').waitFor();
     await page.locator('tl-language-switch button[lang="uk"]').click();
 
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/read-aloud'));
+    const answer = page.waitForResponse((r) => r.url().endsWith(officeApi('/kiosk/read-aloud')));
     await readAloud(page).click();
     const response = await answer;
     expect(response.status()).toBe(200);

@@ -2,7 +2,7 @@
 // its buttons, read the ticket it shows, and dress the demo office up with a full service menu.
 import type { Browser, Page } from 'playwright-core';
 import type { Ticket } from '../../common/protocol';
-import { call, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, type RunningTalon } from '../support/talon-server';
 
 export const PORTRAIT = { width: 1080, height: 1920 };
 export const LANDSCAPE = { width: 1920, height: 1080 };
@@ -26,7 +26,7 @@ export async function shownTicketCode(page: Page): Promise<string> {
 }
 
 export async function openTickets(server: RunningTalon): Promise<Ticket[]> {
-  const { body } = await call<{ tickets: Ticket[] }>(server, '/api/snapshot');
+  const { body } = await call<{ tickets: Ticket[] }>(server, officeApi('/snapshot'));
   if (!body.ok) throw new Error(`snapshot failed: ${body.error.code}`);
   return body.data.tickets;
 }
@@ -52,11 +52,11 @@ export async function configureFullMenu(server: RunningTalon): Promise<void> {
     { id: 'archive', name: names('Архивные справки', 'Архівні довідки', 'Archive certificates'), prefix: 'Т' },
   ];
   for (const [index, service] of extra.entries()) {
-    const saved = await call(server, `/api/config/services/${service.id}`, { method: 'PUT', token, body: { ...service, kioskOrder: 10 + index } });
+    const saved = await call(server, officeApi(`/config/services/${service.id}`), { method: 'PUT', token, body: { ...service, kioskOrder: 10 + index } });
     if (!saved.body.ok) throw new Error(`service ${service.id}: ${saved.body.error.message}`);
   }
   const served = extra.filter((s) => s.id !== 'home-care').map((s) => ({ serviceId: s.id, weight: 'secondary' }));
-  const counter = await call(server, '/api/config/counters/booth-1', {
+  const counter = await call(server, officeApi('/config/counters/booth-1'), {
     method: 'PUT',
     token,
     body: {
@@ -66,6 +66,6 @@ export async function configureFullMenu(server: RunningTalon): Promise<void> {
     },
   });
   if (!counter.body.ok) throw new Error(`counter: ${counter.body.error.message}`);
-  const issued = await call(server, '/api/tickets', { token, body: { serviceId: 'social-card' } });
+  const issued = await call(server, officeApi('/tickets'), { token, body: { serviceId: 'social-card' } });
   if (!issued.body.ok) throw new Error(`social-card ticket: ${issued.body.error.message}`);
 }

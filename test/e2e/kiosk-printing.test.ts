@@ -10,7 +10,7 @@ import { printerProfile } from '../../printer/profiles';
 import { launchBrowser } from '../support/browser';
 import { codePageNumbers, decodeEscPos, lineTexts } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, liveTicketPath, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -67,7 +67,7 @@ describe('kiosk printing', () => {
     await expect.poll(() => page.locator('kiosk-issued-ticket [data-print]').getAttribute('data-print')).toBe('printed');
     const [ticket] = (await openTickets(server)).filter((t: Ticket) => t.code === code);
     expect(ticket?.print).toBe('printed');
-    expect(paper!.qrCodes[0]).toContain(`/t/${ticket!.id}`);
+    expect(paper!.qrCodes[0]).toContain(liveTicketPath(ticket!.id));
     await page.close();
   });
 
@@ -95,12 +95,12 @@ describe('kiosk printing', () => {
     await expect.poll(() => page.locator('kiosk-issued-ticket [data-print]').getAttribute('data-print'), { timeout: 20_000 }).toBe('failed');
     const [ticket] = (await openTickets(server)).filter((t: Ticket) => t.code === code);
     expect(ticket).toMatchObject({ status: 'waiting', print: 'failed' });
-    expect(await page.locator('kiosk-issued-ticket [data-qr]').getAttribute('data-qr')).toBe(`${PUBLIC_URL}/t/${ticket!.id}`);
+    expect(await page.locator('kiosk-issued-ticket [data-qr]').getAttribute('data-qr')).toBe(`${PUBLIC_URL}${liveTicketPath(ticket!.id)}`);
     await page.close();
 
     // The agent comes back: the ticket the visitor was told had failed does not come out.
     agent = startAgent();
-    const next = await call<{ ticket: Ticket }>(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    const next = await call<{ ticket: Ticket }>(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
     const nextCode = next.body.ok ? next.body.data.ticket.code : '';
     const bytes = await printer.waitForPrinted((printed) => decodeEscPos(printed, pages).some((t) => t.cut));
     expect(decodeEscPos(bytes, pages).map((paper) => lineTexts(paper).includes(nextCode))).toEqual([true]);

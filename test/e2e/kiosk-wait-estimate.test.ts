@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import type { Ticket } from '../../common/protocol';
 import { useBrowserAndServer, type BrowserAndServer } from '../support/browser-and-server';
-import { call } from '../support/talon-server';
+import { call, liveTicketPath, officeApi } from '../support/talon-server';
 import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
 
 const PHONE = { width: 390, height: 844 };
@@ -29,7 +29,7 @@ describe('an honest wait on the kiosk and the phone', () => {
     await expect(kiosk.locator('kiosk-issued-ticket [data-wait]').textContent()).resolves.toBe(UNKNOWN_RU);
 
     const phone = await env.browser.newPage({ viewport: PHONE });
-    await phone.goto(`${env.server.url}/t/${ticket.id}`);
+    await phone.goto(`${env.server.url}${liveTicketPath(ticket.id)}`);
     const liveWait = phone.locator('kiosk-live-ticket [data-wait]');
     await expect(liveWait.textContent()).resolves.toBe(UNKNOWN_RU);
     await phone.locator('tl-language-switch button[lang="uk"]').click();
@@ -37,7 +37,7 @@ describe('an honest wait on the kiosk and the phone', () => {
     await phone.locator('tl-language-switch button[lang="en"]').click();
     await expect(liveWait.textContent()).resolves.toBe('Expected wait: cannot be estimated yet');
 
-    const opened = await call(env.server, '/api/counters/booth-1/open', { token: await env.server.login('operator1'), body: {} });
+    const opened = await call(env.server, officeApi('/counters/booth-1/open'), { token: await env.server.login('operator1'), body: {} });
     expect(opened.status).toBe(200);
     // Nobody is ahead of the first ticket and booth 1 is open now.
     await phone.locator('kiosk-live-ticket [data-wait]', { hasText: translate('en', 'ticket.expectedWait', { count: 0 }) }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Appointment, TicketResult } from '../../common/protocol';
 import { useBrowserAndServer } from '../support/browser-and-server';
-import { call, startTalon } from '../support/talon-server';
+import { call, officeApi, startTalon } from '../support/talon-server';
 import { openKiosk, openTickets, serviceButton, shownTicketCode } from './kiosk-fixtures';
 
 describe('kiosk', () => {
@@ -32,7 +32,7 @@ describe('kiosk', () => {
 
     // The server runs commands in turn: a second kiosk ticket would come before this staff one.
     const token = await env.server.login('operator1');
-    const staff = await call<TicketResult>(env.server, '/api/tickets', { token, body: { serviceId: 'documents' } });
+    const staff = await call<TicketResult>(env.server, officeApi('/tickets'), { token, body: { serviceId: 'documents' } });
     if (!staff.body.ok) throw new Error(staff.body.error.message);
     const kioskTicket = (await openTickets(env.server)).find((t) => t.code === code)!;
     expect(staff.body.data.ticket.number).toBe(kioskTicket.number + 1);
@@ -70,7 +70,7 @@ describe('kiosk', () => {
     const office = await startTalon({ webApps: 'dist', clock: () => noon + (Date.now() - started) });
     try {
       const consultant = await office.login('consultant');
-      const booked = await call<Appointment>(office, '/api/appointments', {
+      const booked = await call<Appointment>(office, officeApi('/appointments'), {
         body: { serviceId: 'documents', slotStart: noon + 15 * 60_000, name: 'Ольга Кравец', phone: '+7 900 123-45-67' },
         token: consultant,
       });
@@ -97,8 +97,8 @@ describe('kiosk', () => {
   });
 
   it('shows a setup message when its key was revoked', async () => {
-    const { device, key } = await env.server.talon.stores.devices.create('kiosk', 'Revoked kiosk', 'hall');
-    await env.server.talon.stores.devices.revoke(device.id);
+    const { device, key } = await env.server.talon.stores.devices.create(env.server.office, 'kiosk', 'Revoked kiosk', 'hall');
+    await env.server.talon.stores.devices.revoke(env.server.office, device.id);
     const page = await openKiosk(env.browser, env.server, { key });
     await page.locator('kiosk-setup-notice p').waitFor();
     // Chromium here reports en-US, so the staff message is in English.
@@ -117,7 +117,7 @@ describe('kiosk', () => {
     // empty it again and tap again until the refusal shows.
     for (let attempt = 0; attempt < 5 && !(await alert.isVisible()); attempt++) {
       if (attempt > 0) await page.locator('kiosk-issued-ticket [data-done]').click({ timeout: 5000 }).catch(() => undefined);
-      await Promise.all(Array.from({ length: 12 }, () => call(env.server, '/api/tickets', { deviceKey: key, body: { serviceId: 'consultation' } })));
+      await Promise.all(Array.from({ length: 12 }, () => call(env.server, officeApi('/tickets'), { deviceKey: key, body: { serviceId: 'consultation' } })));
       await serviceButton(page, 'consultation').click();
       await alert.or(page.locator('kiosk-issued-ticket [data-ticket-code]')).first().waitFor();
     }

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentSettings, VisitJournalSettings } from '../../common/protocol';
 import { useBrowserAndServer } from '../support/browser-and-server';
-import { ADMIN_PASSWORD, call } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -29,8 +29,8 @@ async function settings<T>(path: string): Promise<T> {
   return answer.body.data;
 }
 
-const journalSettings = () => settings<VisitJournalSettings>('/api/visit-journal/settings');
-const appointmentSettings = () => settings<AppointmentSettings>('/api/appointments/settings');
+const journalSettings = () => settings<VisitJournalSettings>(officeApi('/visit-journal/settings'));
+const appointmentSettings = () => settings<AppointmentSettings>(officeApi('/appointments/settings'));
 
 /** The server's own message for one field of a refused settings document. */
 async function serverMessage(path: string, body: unknown, field: string): Promise<string> {
@@ -85,7 +85,7 @@ describe('visit journal and appointment settings', () => {
 
   it('shows the server’s reason next to a refused retention period and a bad code, and saves nothing', async () => {
     const before = await journalSettings();
-    const expected = await serverMessage('/api/visit-journal/settings', { ...before, retentionDays: 0 }, 'retentionDays');
+    const expected = await serverMessage(officeApi('/visit-journal/settings'), { ...before, retentionDays: 0 }, 'retentionDays');
     const page = await asAdmin('visitJournal');
     const form = page.locator('panel-admin-visit-journal');
     await form.locator('input[name="retentionDays"]').fill('0');
@@ -122,7 +122,7 @@ describe('visit journal and appointment settings', () => {
 
   it('shows the server’s reason next to a horizon beyond its limit, and saves nothing', async () => {
     const before = await appointmentSettings();
-    const expected = await serverMessage('/api/appointments/settings', { ...before, horizonDays: 500 }, 'horizonDays');
+    const expected = await serverMessage(officeApi('/appointments/settings'), { ...before, horizonDays: 500 }, 'horizonDays');
     const page = await asAdmin('appointments');
     const form = page.locator('panel-admin-appointments');
     await form.locator('input[name="horizonDays"]').fill('500');

@@ -3,11 +3,11 @@
 // changes nothing, and only admins (and, read-only, managers) see the settings at all.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Device, Office, QueueSnapshot, Service } from '../../common/protocol';
+import type { Device, Office, OfficeSummary, QueueSnapshot, Service, User } from '../../common/protocol';
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
 import type { ServicesAnswer } from '../../common/protocol/rest';
 import { launchBrowser } from '../support/browser';
-import { ADMIN_PASSWORD, call, startTalon, type RunningTalon } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -53,20 +53,20 @@ async function screenshot(page: Page, path: string): Promise<void> {
 }
 
 async function kioskServices(): Promise<ServicesAnswer> {
-  const answer = await call<ServicesAnswer>(talon, '/api/services', { deviceKey: talon.deviceKey('kiosk') });
+  const answer = await call<ServicesAnswer>(talon, officeApi('/services'), { deviceKey: talon.deviceKey('kiosk') });
   if (!answer.body.ok) throw new Error(answer.body.error.message);
   return answer.body.data;
 }
 
 async function savedService(id: string): Promise<Service> {
-  const config = await call<{ services: Service[] }>(talon, '/api/config', { token: adminToken });
+  const config = await call<{ services: Service[] }>(talon, officeApi('/config'), { token: adminToken });
   if (!config.body.ok) throw new Error(config.body.error.message);
   return config.body.data.services.find((s) => s.id === id)!;
 }
 
 /** Today's date where the office is, as the schedule writes dates. */
 async function officeToday(): Promise<string> {
-  const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+  const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
   if (!config.body.ok) throw new Error(config.body.error.message);
   return new Intl.DateTimeFormat('en-CA', { timeZone: config.body.data.office.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
@@ -111,7 +111,7 @@ describe('office settings', () => {
     await form.locator('button[data-role="save"]').click();
     await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await screenshot(page, 'docs/screenshots/admin-counters.png');
-    const snapshot = await call<QueueSnapshot>(talon, '/api/snapshot');
+    const snapshot = await call<QueueSnapshot>(talon, officeApi('/snapshot'));
     const booth = snapshot.body.ok ? snapshot.body.data.counters.find((c) => c.id === 'booth-2') : undefined;
     expect(booth?.plannedBreaks).toContainEqual({ kind: 'lunch', start: '12:30', end: '13:15' });
     await page.close();
@@ -123,13 +123,44 @@ describe('office settings', () => {
     const form = page.locator('form[data-role="new-user"]');
     await form.locator('input[name="login"]').fill('kovalenko');
     await form.locator('input[name="name"]').fill('Коваленко И. И.');
-    await form.locator('select[name="role"]').selectOption('operator');
+    // One office: one role to choose, the person's role in it.
+    await form.locator(`select[name="offices.${talon.office}"]`).selectOption('operator');
     await form.locator('input[name="password"]').fill('a-good-long-password');
     await form.locator('button[data-role="save"]').click();
     await page.locator('tr[data-user="kovalenko"]').waitFor();
     await screenshot(page, 'docs/screenshots/admin-users.png');
     await page.close();
-    expect(await talon.login('kovalenko', 'a-good-long-password')).toBeTruthy();
+    const token = await talon.login('kovalenko', 'a-good-long-password');
+    const me = await call<{ user: User }>(talon, '/api/auth/me', { token });
+    expect(me.body.ok && me.body.data.user).toMatchObject({ organisationRole: null, offices: [{ officeId: talon.office, role: 'operator' }] });
+  });
+
+  it('lets the regional admin start an office as a copy of this one, and archive it after asking', async () => {
+    const page = await asAdmin('offices');
+    await page.locator('panel-admin-offices button[data-role="add"]').click();
+    const form = page.locator('form[data-role="new-office"]');
+    await form.locator('input[name="id"]').fill('east');
+    await form.locator('input[name="timeZone"]').fill('Asia/Irkutsk');
+    await form.locator('input[name="name.ru"]').fill('Восточный офис');
+    await form.locator('input[name="address.ru"]').fill('ул. Восточная, 2');
+    await form.locator('select[name="copyFrom"]').selectOption(talon.office);
+    await form.locator('button[data-role="save"]').click();
+    const row = page.locator('panel-admin-offices tr[data-office="east"]');
+    await row.waitFor();
+    const services = async (office: string) => {
+      const config = await call<{ services: Service[] }>(talon, officeApi('/config', office), { token: adminToken });
+      return config.body.ok ? config.body.data.services.map((service) => service.id) : [];
+    };
+    expect(await services('east')).toEqual(await services(talon.office));
+    const listed = await call<OfficeSummary[]>(talon, '/api/offices');
+    expect(listed.body.ok && listed.body.data.find((office) => office.id === 'east')).toMatchObject({ name: { ru: 'Восточный офис' }, timeZone: 'Asia/Irkutsk' });
+
+    await row.locator('button[data-role="archive"]').click();
+    await page.locator('panel-admin-offices panel-dialog button[data-role="submit"]').click();
+    await row.waitFor({ state: 'detached' });
+    const after = await call<OfficeSummary[]>(talon, '/api/offices');
+    expect(after.body.ok && after.body.data.map((office) => office.id)).toEqual([talon.office]);
+    await page.close();
   });
 
   it('registers a display and shows its key once, as the address to open on the screen', async () => {
@@ -151,7 +182,7 @@ describe('office settings', () => {
   });
 
   it('revokes a device after asking, and its key stops working', async () => {
-    const created = await call<CreatedDevice>(talon, '/api/devices', { token: adminToken, body: { kind: 'kiosk', name: 'Old kiosk', zone: 'hall' } });
+    const created = await call<CreatedDevice>(talon, officeApi('/devices'), { token: adminToken, body: { kind: 'kiosk', name: 'Old kiosk', zone: 'hall' } });
     if (!created.body.ok) throw new Error(created.body.error.message);
     const { device, key } = created.body.data;
     const page = await asAdmin('devices');
@@ -159,7 +190,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-devices panel-dialog').getByText('«Old kiosk» stops working at once').waitFor();
     await page.locator('panel-admin-devices panel-dialog button[data-role="submit"]').click();
     await page.locator(`tr[data-device="${device.id}"] [data-role="state"]`).filter({ hasText: 'Revoked' }).waitFor();
-    const answer = await call(talon, '/api/services', { deviceKey: key });
+    const answer = await call(talon, officeApi('/services'), { deviceKey: key });
     expect(answer.body.ok ? 'accepted' : answer.body.error.code).toBe('device-revoked');
     await page.close();
   });
@@ -183,7 +214,7 @@ describe('office settings', () => {
     await page.getByRole('heading', { name: 'Choose your booth' }).waitFor();
     expect(await page.locator('panel-view-nav, panel-admin').count()).toBe(0);
     await context.close();
-    const refused = await call(talon, '/api/config/office', { method: 'PUT', token: await talon.login('operator1'), body: {} });
+    const refused = await call(talon, officeApi('/config/office'), { method: 'PUT', token: await talon.login('operator1'), body: {} });
     expect(refused.status).toBe(403);
   });
 
@@ -193,7 +224,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-office input[name="ticketLayout.footer.ru"]').fill('Вход со двора');
     await page.locator('panel-admin-office button[data-role="save"]').click();
     await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
     expect(config.body.ok && config.body.data.office.ticketLayout).toMatchObject({ footer: { ru: 'Вход со двора' }, show: { qrCode: false, address: true } });
     await page.close();
   });
@@ -203,7 +234,7 @@ describe('office settings', () => {
     await page.locator('panel-admin-office input[name="printing.jobExpiryMinutes"]').fill('5');
     await page.locator('panel-admin-office button[data-role="save"]').click();
     await page.locator('panel-admin-office').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    const config = await call<{ office: Office }>(talon, '/api/config', { token: adminToken });
+    const config = await call<{ office: Office }>(talon, officeApi('/config'), { token: adminToken });
     expect(config.body.ok && config.body.data.office.printing).toEqual({ jobExpiryMinutes: 5 });
     await page.close();
   });

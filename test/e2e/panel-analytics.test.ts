@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { startTalon, type RunningTalon } from '../support/talon-server';
+import { officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 import { dataDirWithHistory } from '../support/history-data';
@@ -49,7 +49,7 @@ describe('manager analytics', () => {
     await cells.first().waitFor();
     const from = await page.locator('panel-analytics-filters input[name="from"]').inputValue();
     const to = await page.locator('panel-analytics-filters input[name="to"]').inputValue();
-    const answer = await page.evaluate(async (query) => (await fetch(`/api/analytics/peak-hours?${query}`)).json(), `from=${from}&to=${to}`);
+    const answer = await page.evaluate(async (query) => (await fetch(`/api/offices/main/analytics/peak-hours?${query}`)).json(), `from=${from}&to=${to}`);
     const heatmap = (answer as { data: { result: { heatmap: HeatCell[] } } }).data.result.heatmap;
     const busiest = heatmap.reduce((a, b) => (b.arrivals > a.arrivals ? b : a));
     expect(busiest.arrivals).toBeGreaterThan(0);
@@ -95,7 +95,7 @@ describe('manager analytics', () => {
     const compareWith = page.locator('panel-analytics-comparison select[data-testid="compare-with"]');
     expect(await compareWith.inputValue()).toBe('week');
     const [monthly] = await Promise.all([
-      page.waitForRequest((r) => r.url().includes('/api/analytics/comparison?') && r.url().includes('compareWith=month')),
+      page.waitForRequest((r) => r.url().includes(officeApi('/analytics/comparison?')) && r.url().includes('compareWith=month')),
       compareWith.selectOption('month'),
     ]);
     expect(new URL(monthly.url()).searchParams.get('compareWith')).toBe('month');
@@ -109,7 +109,7 @@ describe('manager analytics', () => {
     const target = page.locator('panel-analytics-staffing input[name="targetMinutes"]');
     await target.fill('5');
     const [asked] = await Promise.all([
-      page.waitForRequest((r) => r.url().includes('/api/analytics/staffing?') && r.url().includes('targetMinutes=5')),
+      page.waitForRequest((r) => r.url().includes(officeApi('/analytics/staffing?')) && r.url().includes('targetMinutes=5')),
       page.locator('panel-analytics-staffing button[type="submit"]').click(),
     ]);
     expect(new URL(asked.url()).searchParams.get('slGoal')).toBe('0.8');
@@ -122,7 +122,7 @@ describe('manager analytics', () => {
     await openView(page, 'live');
     const rows = page.locator('[data-testid="live-counters"] tbody tr');
     await rows.first().waitFor();
-    const live = (await page.evaluate(async () => (await fetch('/api/analytics/live')).json())) as { data: { counters: unknown[] } };
+    const live = (await page.evaluate(async () => (await fetch('/api/offices/main/analytics/live')).json())) as { data: { counters: unknown[] } };
     expect(await rows.count()).toBe(live.data.counters.length);
     await page.screenshot({ path: docsScreenshotPath('docs/screenshots/analytics-live.png'), fullPage: true });
     await context.close();
@@ -134,7 +134,7 @@ describe('manager analytics', () => {
     await page.getByRole('heading', { name: 'Choose your booth' }).waitFor();
     expect(await page.locator('panel-view-nav button[data-view="analytics"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Analytics' }).count()).toBe(0);
-    const status = await page.evaluate(async () => (await fetch('/api/analytics/peak-hours')).status);
+    const status = await page.evaluate(async () => (await fetch('/api/offices/main/analytics/peak-hours')).status);
     expect(status).toBe(403);
     await context.close();
   });

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { action, cancelOpenTickets, currentCode, issueAtKiosk, notice, queueCodes, startWorkAt, type OpenPanel } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -54,7 +54,7 @@ describe('booth panel', () => {
     await expect.poll(() => currentCode(page).textContent()).toBe(ticket.code);
     await action(page, 'noShow').click();
     await page.getByText('Nobody at the booth.').waitFor();
-    const live = await call<{ ticket: { status: string; outcome: string } }>(talon, `/api/tickets/${ticket.id}`);
+    const live = await call<{ ticket: { status: string; outcome: string } }>(talon, officeApi(`/tickets/${ticket.id}`));
     expect(live.body.ok && live.body.data.ticket).toMatchObject({ status: 'finished', outcome: 'no-show' });
   });
 
@@ -125,7 +125,7 @@ describe('booth panel', () => {
   it('tells the specialist, live, which of the booth’s services have visitors predicted to miss the target', async () => {
     const { page } = panel;
     const token = await talon.login('operator1');
-    const booth = (command: string) => call(talon, `/api/counters/booth-1/${command}`, { body: {}, token });
+    const booth = (command: string) => call(talon, officeApi(`/counters/booth-1/${command}`), { body: {}, token });
     const ticket = await issueAtKiosk(talon, 'documents');
     await expect.poll(() => queueCodes(page, 'documents')).toEqual([ticket.code]);
     // With booth 1 closed no open booth serves documents: the waiting visitor cannot be called in time.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment, QueueSnapshot, SlotView } from '../../common/protocol';
 import { spellCode } from '../../operator-panel/src/consultant/panel-consultant-code';
 import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -46,19 +46,19 @@ async function openBook(context: BrowserContext): Promise<Page> {
 }
 
 async function slotsToday(): Promise<SlotView[]> {
-  const answer = await call<SlotView[]>(server, `/api/appointments/slots?serviceId=${SERVICE}&date=${TODAY}`, { token: consultantToken });
+  const answer = await call<SlotView[]>(server, officeApi(`/appointments/slots?serviceId=${SERVICE}&date=${TODAY}`), { token: consultantToken });
   if (!answer.body.ok) throw new Error(answer.body.error.message);
   return answer.body.data;
 }
 
 async function bookOverApi(slotStart: number, name: string, phone: string): Promise<Appointment> {
-  const answer = await call<Appointment>(server, '/api/appointments', { body: { serviceId: SERVICE, slotStart, name, phone }, token: consultantToken });
+  const answer = await call<Appointment>(server, officeApi('/appointments'), { body: { serviceId: SERVICE, slotStart, name, phone }, token: consultantToken });
   if (!answer.body.ok) throw new Error(answer.body.error.message);
   return answer.body.data;
 }
 
 async function byCode(code: string): Promise<Appointment> {
-  const answer = await call<Appointment[]>(server, `/api/appointments?code=${code}`, { token: consultantToken });
+  const answer = await call<Appointment[]>(server, officeApi(`/appointments?code=${code}`), { token: consultantToken });
   if (!answer.body.ok || answer.body.data.length !== 1) throw new Error(`no booking ${code}`);
   return answer.body.data[0]!;
 }
@@ -81,7 +81,7 @@ describe('appointment book in the staff panel', () => {
   beforeAll(async () => {
     const started = Date.now();
     [server, browser] = await Promise.all([startTalon({ webApps: 'dist', clock: () => NOON + (Date.now() - started) }), launchBrowser()]);
-    await server.talon.stores.users.create({ ...SECOND_CONSULTANT, role: 'consultant' });
+    await server.talon.stores.users.create({ ...SECOND_CONSULTANT, organisationRole: null, offices: [{ officeId: server.office, role: 'consultant' }] });
     consultantToken = await server.login('consultant');
     consultant = await signedIn('consultant', server.demo.staffPassword);
   });
@@ -169,7 +169,7 @@ describe('appointment book in the staff panel', () => {
     const ticketCode = (await shown.textContent())!.trim();
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-check-in.png`) });
 
-    const snapshot = await call<QueueSnapshot>(server, '/api/snapshot', { token: consultantToken });
+    const snapshot = await call<QueueSnapshot>(server, officeApi('/snapshot'), { token: consultantToken });
     if (!snapshot.body.ok) throw new Error(snapshot.body.error.message);
     const ticket = snapshot.body.data.tickets.find((t) => t.code === ticketCode);
     expect(ticket?.priority).toEqual({ kind: 'booked', appointmentId: visit.id, slotStart: visit.slotStart });
@@ -214,7 +214,7 @@ describe('appointment book in the staff panel', () => {
     await page.locator('panel-booth-picker').waitFor();
     expect(await page.locator('panel-view-nav button[data-view="appointments"]').count()).toBe(0);
     expect(await page.locator('panel-consultant').count()).toBe(0);
-    const answer = await call(server, `/api/appointments?day=${TODAY}`, { token: await server.login('operator1') });
+    const answer = await call(server, officeApi(`/appointments?day=${TODAY}`), { token: await server.login('operator1') });
     expect(answer.status).toBe(403);
     await operator.close();
   });

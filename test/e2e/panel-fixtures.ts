@@ -2,7 +2,7 @@
 // pick a booth, press its keys, read what it shows, and issue tickets the way a kiosk does.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Ticket } from '../../common/protocol';
-import { call, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, type RunningTalon } from '../support/talon-server';
 
 export const DESK = { width: 1440, height: 1000 };
 
@@ -55,7 +55,7 @@ export function notice(page: Page) {
 
 /** Issues a ticket over REST with the kiosk's device key, as the kiosk in the hall would. */
 export async function issueAtKiosk(server: RunningTalon, serviceId: string): Promise<Ticket> {
-  const result = await call<{ ticket: Ticket }>(server, '/api/tickets', { body: { serviceId }, deviceKey: server.deviceKey('kiosk') });
+  const result = await call<{ ticket: Ticket }>(server, officeApi('/tickets'), { body: { serviceId }, deviceKey: server.deviceKey('kiosk') });
   if (!result.body.ok) throw new Error(`issue ${serviceId}: ${result.body.error.message}`);
   return result.body.data.ticket;
 }
@@ -63,11 +63,11 @@ export async function issueAtKiosk(server: RunningTalon, serviceId: string): Pro
 /** Empties every queue of the demo office, so each test starts from the tickets it issues itself. */
 export async function cancelOpenTickets(server: RunningTalon): Promise<void> {
   const token = await server.login('admin');
-  const snapshot = await call<{ tickets: Ticket[] }>(server, '/api/snapshot', { token });
+  const snapshot = await call<{ tickets: Ticket[] }>(server, officeApi('/snapshot'), { token });
   if (!snapshot.body.ok) throw new Error('snapshot failed');
   for (const ticket of snapshot.body.data.tickets) {
     if (ticket.status === 'waiting' || ticket.status === 'postponed') {
-      await call(server, `/api/tickets/${ticket.id}/cancel`, { body: {}, token });
+      await call(server, officeApi(`/tickets/${ticket.id}/cancel`), { body: {}, token });
     }
   }
 }

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { action, cancelOpenTickets, currentCode, issueAtKiosk, queueCodes, startWorkAt } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -57,7 +57,7 @@ describe('booth panels working together', () => {
     await action(page, 'callNext').click();
     await expect.poll(() => currentCode(page).textContent()).toBe(missed.code);
     const token = await talon.login('operator3');
-    const counter = await call<{ counter: { ticketId: string } }>(talon, '/api/counters/booth-3/finish', { body: {}, token });
+    const counter = await call<{ counter: { ticketId: string } }>(talon, officeApi('/counters/booth-3/finish'), { body: {}, token });
     expect(counter.body.ok).toBe(true);
     await page.getByText('Nobody at the booth.').waitFor();
     await panel.context.close();

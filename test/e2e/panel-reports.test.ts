@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RatingsReport, Ticket, VisitJournalReport, VisitJournalSettings } from '../../common/protocol';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal-defaults';
 import { useBrowserAndServer } from '../support/browser-and-server';
-import { call, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, type RunningTalon } from '../support/talon-server';
 import { issueAtKiosk, openPanel, signIn } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -23,22 +23,22 @@ function data<T>(answer: { body: { ok: true; data: T } | { ok: false; error: { c
 
 /** Opens the booth if needed, calls the next visitor and serves them to the end. */
 async function serveNext(server: RunningTalon, token: string): Promise<Ticket> {
-  await call(server, '/api/counters/booth-1/open', { body: {}, token });
-  const { ticket } = data(await call<{ ticket: Ticket }>(server, '/api/counters/booth-1/call-next', { body: {}, token }));
-  data(await call(server, '/api/counters/booth-1/start', { body: {}, token }));
-  data(await call(server, '/api/counters/booth-1/finish', { body: {}, token }));
+  await call(server, officeApi('/counters/booth-1/open'), { body: {}, token });
+  const { ticket } = data(await call<{ ticket: Ticket }>(server, officeApi('/counters/booth-1/call-next'), { body: {}, token }));
+  data(await call(server, officeApi('/counters/booth-1/start'), { body: {}, token }));
+  data(await call(server, officeApi('/counters/booth-1/finish'), { body: {}, token }));
   return ticket;
 }
 
 async function recordVisit(server: RunningTalon, token: string, body: Record<string, unknown>): Promise<Ticket> {
   await issueAtKiosk(server, 'documents');
   const ticket = await serveNext(server, token);
-  data(await call(server, `/api/visit-journal/tickets/${ticket.id}`, { method: 'PUT', body, token }));
+  data(await call(server, officeApi(`/visit-journal/tickets/${ticket.id}`), { method: 'PUT', body, token }));
   return ticket;
 }
 
 async function rate(server: RunningTalon, ticket: Ticket, score: number, comment: string): Promise<void> {
-  data(await call(server, `/api/public/tickets/${ticket.id}/rating`, { body: { score, comment } }));
+  data(await call(server, officeApi(`/public/tickets/${ticket.id}/rating`), { body: { score, comment } }));
 }
 
 async function openView(page: Page, view: 'journal' | 'ratings'): Promise<{ from: string; to: string }> {
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const { server } = env;
   const admin = await server.login('admin');
   const settings: VisitJournalSettings = { ...DEFAULT_VISIT_JOURNAL_SETTINGS, collectPersonalData: true };
-  data(await call(server, '/api/visit-journal/settings', { method: 'PUT', body: settings, token: admin }));
+  data(await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: settings, token: admin }));
   const operator = await server.login('operator1');
   const first = await recordVisit(server, operator, { reasonId: 'benefit-documents', resultId: 'accepted', visitorName: 'Kravets Olga', visitorContact: CONTACT });
   const second = await recordVisit(server, operator, { reasonId: 'benefit-documents', resultId: 'returned-incomplete', visitorContact: CONTACT });
@@ -81,7 +81,7 @@ describe('visit journal and satisfaction reports', () => {
     const { context, page } = await openPanel(env.browser, env.server);
     const period = await openView(page, 'journal');
     await page.locator('[data-testid="journal-reasons"] tbody tr').first().waitFor();
-    const report = await reportFor<VisitJournalReport>(page, '/api/visit-journal/report', period);
+    const report = await reportFor<VisitJournalReport>(page, officeApi('/visit-journal/report'), period);
     expect(report.recorded).toBe(3);
     expect(report.repeats).toMatchObject({ withContact: 2, repeatVisits: 1 });
 
@@ -107,7 +107,7 @@ describe('visit journal and satisfaction reports', () => {
     const { context, page } = await openPanel(env.browser, env.server);
     const period = await openView(page, 'ratings');
     await page.locator('[data-testid="ratings-scores"] tbody tr').first().waitFor();
-    const report = await reportFor<RatingsReport>(page, '/api/ratings/report', period);
+    const report = await reportFor<RatingsReport>(page, officeApi('/ratings/report'), period);
     expect(report.overall).toEqual({ count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] });
 
     const kpis = await page.locator('[data-testid="ratings-kpis"] .kpi dd:not(.note)').allTextContents();

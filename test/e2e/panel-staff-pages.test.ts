@@ -9,7 +9,7 @@ import { launchBrowser } from '../support/browser';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 import { dataDirWithHistory } from '../support/history-data';
 import { clipping, wordsBrokenAcrossLines } from '../support/layout';
-import { ADMIN_PASSWORD, startTalon, type RunningTalon } from '../support/talon-server';
+import { ADMIN_PASSWORD, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -93,7 +93,7 @@ describe('keys', () => {
     await expect.poll(() => focused(page)).toBe('input[name=code]');
     await page.locator('panel-consultant h1, panel-consultant h2').first().click();
     const [refreshed] = await Promise.all([
-      page.waitForRequest((r) => r.url().includes('/api/public/booking')),
+      page.waitForRequest((r) => r.url().includes(officeApi('/public/booking'))),
       pressOnRussianLayout(page, 'к', 'KeyR'),
     ]);
     expect(refreshed).toBeTruthy();
@@ -173,12 +173,13 @@ describe.each([
     const page = await context.newPage();
     // The rating element on its own, in Russian: its words are the longest of the three languages.
     // Served and not yet rated, as the server would answer for a finished visit.
-    await page.route('**/api/public/tickets/served/rating', (route) => route.fulfill({ json: { ok: true, data: { state: 'open' } } }));
+    await page.route('**/api/offices/main/public/tickets/served/rating', (route) => route.fulfill({ json: { ok: true, data: { state: 'open' } } }));
     await page.goto(`${talon.url}/t/no-such-ticket-id`);
     await page.evaluate(async () => {
       await customElements.whenDefined('kiosk-rating');
-      const rating = document.createElement('kiosk-rating') as HTMLElement & { language: string; ticketId: string };
+      const rating = document.createElement('kiosk-rating') as HTMLElement & { language: string; officeId: string; ticketId: string };
       rating.language = 'ru';
+      rating.officeId = 'main';
       rating.ticketId = 'served';
       // As wide as on the live ticket page: its own padding (16 px) and the ticket card's (24 px + border).
       const card = document.createElement('div');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { watchCsp, type CspWatch } from '../support/csp-watch';
+import { liveTicketPath, officeApi } from '../support/talon-server';
 import { openKiosk, serviceButton, shownTicketCode } from './kiosk-fixtures';
 import { currentCode, issueAtKiosk, startWorkAt } from './panel-fixtures';
 
@@ -15,7 +16,7 @@ const NOON_IRKUTSK = zonedToEpoch('2030-01-15', '12:00', 'Asia/Irkutsk');
 describe('security headers', () => {
   const env = useBrowserAndServer({ clock: () => NOON_IRKUTSK }, { autoplay: true });
 
-  it.each(['/kiosk/', '/display/', '/panel/', '/book/', '/t/no-such-ticket', '/api/services', '/api/no-such-endpoint'])('are sent with %s', async (path) => {
+  it.each(['/kiosk/', '/display/', '/panel/', '/book/', '/t/no-such-ticket', officeApi('/services'), '/api/no-such-endpoint'])('are sent with %s', async (path) => {
     const response = await fetch(`${env.server.url}${path}`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
@@ -45,7 +46,7 @@ describe('security headers', () => {
     const code = await shownTicketCode(kiosk);
 
     const issued = await issueAtKiosk(server, 'documents');
-    const live = await open('live ticket', `/t/${issued.id}`, { width: 390, height: 844 });
+    const live = await open('live ticket', liveTicketPath(issued.id), { width: 390, height: 844 });
     await live.locator('kiosk-live-ticket [data-ticket-code]').waitFor();
 
     const panel = await startWorkAt(browser, server, 'operator1', 'booth-1');

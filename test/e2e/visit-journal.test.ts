@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RatingsReport, TicketResult, VisitJournalSettings, VisitRecord } from '../../common/protocol';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal-defaults';
 import { useBrowserAndServer } from '../support/browser-and-server';
-import { call } from '../support/talon-server';
+import { call, liveTicketPath, officeApi } from '../support/talon-server';
 import { startWorkAt } from './panel-fixtures';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 
@@ -30,8 +30,8 @@ describe('visit journal and rating in the browser', () => {
     const { server } = env;
     const admin = await server.login('admin');
     const settings: VisitJournalSettings = { ...DEFAULT_VISIT_JOURNAL_SETTINGS, collectPersonalData: true, retentionDays: 30 };
-    await call(server, '/api/visit-journal/settings', { method: 'PUT', body: settings, token: admin });
-    const issued = await call<TicketResult>(server, '/api/tickets', { deviceKey: server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
+    await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: settings, token: admin });
+    const issued = await call<TicketResult>(server, officeApi('/tickets'), { deviceKey: server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
     if (!issued.body.ok) throw new Error('issuing failed');
     const ticket = issued.body.data.ticket;
 
@@ -73,7 +73,7 @@ describe('visit journal and rating in the browser', () => {
     await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'visit-journal.png')), fullPage: true });
 
     const operator = await server.login('operator1');
-    const records = await call<VisitRecord[]>(server, '/api/visit-journal?counterId=booth-1', { token: operator });
+    const records = await call<VisitRecord[]>(server, officeApi('/visit-journal?counterId=booth-1'), { token: operator });
     expect(records.body.ok && records.body.data).toEqual([
       expect.objectContaining({ ticketId: ticket.id, reasonId: 'benefit-documents', resultId: 'returned-incomplete', visitorContact: '+7 900 123-45-67' }),
     ]);
@@ -81,7 +81,7 @@ describe('visit journal and rating in the browser', () => {
 
     const phone = await env.browser.newPage({ viewport: PHONE, locale: 'en-GB' });
     phone.setDefaultTimeout(10_000);
-    await phone.goto(`${server.url}/t/${ticket.id}`);
+    await phone.goto(`${server.url}${liveTicketPath(ticket.id)}`);
     const rating = phone.locator('kiosk-rating [data-rating="open"]');
     await rating.waitFor();
     await phone.locator('kiosk-rating button.send').click();
@@ -100,7 +100,7 @@ describe('visit journal and rating in the browser', () => {
     await thanks.waitFor();
     await phone.close();
 
-    const report = await call<RatingsReport>(server, '/api/ratings/report', { token: await server.login('manager') });
+    const report = await call<RatingsReport>(server, officeApi('/ratings/report'), { token: await server.login('manager') });
     expect(report.body.ok && report.body.data.overall).toEqual({ count: 1, average: 4, distribution: [0, 0, 0, 1, 0] });
   }, 90_000);
 });

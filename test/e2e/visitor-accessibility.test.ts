@@ -6,7 +6,7 @@ import type { TicketResult } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { expectAccessible } from '../support/axe';
 import { useBrowserAndServer } from '../support/browser-and-server';
-import { call } from '../support/talon-server';
+import { call, liveTicketPath, officeApi } from '../support/talon-server';
 import { configureFullMenu, openKiosk, PORTRAIT, shownTicketCode } from './kiosk-fixtures';
 
 const PHONE = { width: 390, height: 844 };
@@ -78,10 +78,10 @@ describe('accessibility of the visitor pages (axe-core)', () => {
   });
 
   it('finds no serious problem on the live ticket page of a phone', async () => {
-    const issued = await call<TicketResult>(env.server, '/api/tickets', { deviceKey: env.server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'ru' } });
+    const issued = await call<TicketResult>(env.server, officeApi('/tickets'), { deviceKey: env.server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'ru' } });
     if (!issued.body.ok) throw new Error('issuing failed');
     const page = await env.browser.newPage({ viewport: PHONE });
-    await page.goto(`${env.server.url}/t/${issued.body.data.ticket.id}`);
+    await page.goto(`${env.server.url}${liveTicketPath(issued.body.data.ticket.id)}`);
     await page.locator('kiosk-live-ticket [data-ticket-code]').waitFor();
     expect(await page.title()).toBe(`Талон ${issued.body.data.ticket.code}`);
     await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let server: RunningTalon;
 let managerToken: string;
@@ -8,13 +8,13 @@ beforeAll(async () => {
   server = await startTalon();
   const operator = await server.login('operator1');
   // One visitor served at booth 1 and one still waiting, through the real API.
-  await call(server, '/api/counters/booth-1/open', { body: {}, token: operator });
-  await call(server, '/api/tickets', { body: { serviceId: 'documents' }, token: operator });
-  await call(server, '/api/tickets', { body: { serviceId: 'documents' }, token: operator });
-  const called = await call(server, '/api/counters/booth-1/call-next', { body: {}, token: operator });
+  await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operator });
+  await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, token: operator });
+  await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, token: operator });
+  const called = await call(server, officeApi('/counters/booth-1/call-next'), { body: {}, token: operator });
   expect(called.body.ok).toBe(true);
-  await call(server, '/api/counters/booth-1/start', { body: {}, token: operator });
-  const finished = await call(server, '/api/counters/booth-1/finish', { body: {}, token: operator });
+  await call(server, officeApi('/counters/booth-1/start'), { body: {}, token: operator });
+  const finished = await call(server, officeApi('/counters/booth-1/finish'), { body: {}, token: operator });
   expect(finished.body.ok).toBe(true);
   managerToken = await server.login('manager');
 });
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('analytics routes', () => {
   it('give a manager the outcomes of the current period', async () => {
-    const res = await call<{ report: string; result: { overall: { issued: number; served: number } } }>(server, '/api/analytics/outcomes', { token: managerToken });
+    const res = await call<{ report: string; result: { overall: { issued: number; served: number } } }>(server, officeApi('/analytics/outcomes'), { token: managerToken });
     expect(res.status).toBe(200);
     if (!res.body.ok) throw new Error(res.body.error.message);
     expect(res.body.data.report).toBe('outcomes');
@@ -35,29 +35,29 @@ describe('analytics routes', () => {
   it('answer every report in the catalogue for an admin, narrowed to one service', async () => {
     const admin = await server.login('admin');
     for (const report of ['peak-hours', 'wait-times', 'service-level', 'longest-waits', 'specialist-load', 'appointments', 'estimate-accuracy', 'comparison', 'staffing']) {
-      const res = await call(server, `/api/analytics/${report}?serviceId=documents`, { token: admin });
+      const res = await call(server, officeApi(`/analytics/${report}?serviceId=documents`), { token: admin });
       expect([report, res.status]).toEqual([report, 200]);
     }
   });
 
   it('compare a period with the same weekdays of last week, or the same dates of last month', async () => {
     type Answer = { result: { compareWith: string; previous: { from: string; to: string } } };
-    const week = await call<Answer>(server, '/api/analytics/comparison?from=2026-11-30&to=2026-12-02', { token: managerToken });
+    const week = await call<Answer>(server, officeApi('/analytics/comparison?from=2026-11-30&to=2026-12-02'), { token: managerToken });
     if (!week.body.ok) throw new Error(week.body.error.message);
     expect(week.body.data.result).toMatchObject({ compareWith: 'week', previous: { from: '2026-11-23', to: '2026-11-25' } });
-    const month = await call<Answer>(server, '/api/analytics/comparison?from=2024-03-01&to=2024-03-31&compareWith=month', { token: managerToken });
+    const month = await call<Answer>(server, officeApi('/analytics/comparison?from=2024-03-01&to=2024-03-31&compareWith=month'), { token: managerToken });
     if (!month.body.ok) throw new Error(month.body.error.message);
     expect(month.body.data.result).toMatchObject({ compareWith: 'month', previous: { from: '2024-02-01', to: '2024-02-29' } });
   });
 
   it('name the specialist who served in the load report', async () => {
-    const res = await call<{ result: { name: string | null; served: number }[] }>(server, '/api/analytics/specialist-load', { token: managerToken });
+    const res = await call<{ result: { name: string | null; served: number }[] }>(server, officeApi('/analytics/specialist-load'), { token: managerToken });
     if (!res.body.ok) throw new Error(res.body.error.message);
     expect(res.body.data.result).toEqual([expect.objectContaining({ name: 'Иванова А. П.', served: 1 })]);
   });
 
   it('download a report as CSV', async () => {
-    const response = await fetch(`${server.url}/api/analytics/outcomes?format=csv`, { headers: { Authorization: `Bearer ${managerToken}` } });
+    const response = await fetch(`${server.url}${officeApi('/analytics/outcomes?format=csv')}`, { headers: { Authorization: `Bearer ${managerToken}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain('attachment');
@@ -67,21 +67,21 @@ describe('analytics routes', () => {
   });
 
   it('show the live monitor with the waiting visitor', async () => {
-    const res = await call<{ services: { serviceId: string; waiting: number }[] }>(server, '/api/analytics/live', { token: managerToken });
+    const res = await call<{ services: { serviceId: string; waiting: number }[] }>(server, officeApi('/analytics/live'), { token: managerToken });
     if (!res.body.ok) throw new Error(res.body.error.message);
     expect(res.body.data.services.find((s) => s.serviceId === 'documents')!.waiting).toBe(1);
   });
 
   it('refuse an operator with 403 and a visitor without a session with 401', async () => {
     const operator = await server.login('operator2');
-    expect((await call(server, '/api/analytics/outcomes', { token: operator })).status).toBe(403);
-    expect((await call(server, '/api/analytics/live', { token: operator })).status).toBe(403);
-    expect((await call(server, '/api/analytics/outcomes')).status).toBe(401);
+    expect((await call(server, officeApi('/analytics/outcomes'), { token: operator })).status).toBe(403);
+    expect((await call(server, officeApi('/analytics/live'), { token: operator })).status).toBe(403);
+    expect((await call(server, officeApi('/analytics/outcomes'))).status).toBe(401);
   });
 
   it('reject an unknown report and a reversed period', async () => {
-    expect((await call(server, '/api/analytics/nonsense', { token: managerToken })).status).toBe(404);
-    const reversed = await call(server, '/api/analytics/outcomes?from=2024-03-10&to=2024-03-01', { token: managerToken });
+    expect((await call(server, officeApi('/analytics/nonsense'), { token: managerToken })).status).toBe(404);
+    const reversed = await call(server, officeApi('/analytics/outcomes?from=2024-03-10&to=2024-03-01'), { token: managerToken });
     expect(reversed.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 // The real server with the real espeak-ng; its announcement cache lives in the data folder.
 let talon: RunningTalon;
@@ -11,7 +11,7 @@ let cacheDir: string;
 beforeAll(async () => {
   talon = await startTalon();
   cacheDir = join(talon.dataDir, 'announcements');
-  base = `${talon.url}/api/announcements/audio`;
+  base = `${talon.url}${officeApi('/announcements/audio')}`;
 });
 
 afterAll(() => talon.close());
@@ -19,7 +19,7 @@ afterAll(() => talon.close());
 const audio = (query: string, deviceKey?: string) => fetch(`${base}?${query}`, deviceKey ? { headers: { Authorization: `Device ${deviceKey}` } } : {});
 const wavFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.wav'));
 
-describe('GET /api/announcements/audio', () => {
+describe('GET /api/offices/:officeId/announcements/audio', () => {
   it('answers a signed-in display a WAV for a call the office can make, and synthesizes each phrase once', async () => {
     const display = talon.deviceKey('display');
     const query = `ticket=${encodeURIComponent('Д101')}&counter=3&lang=ru`;
@@ -76,13 +76,13 @@ describe('a call made at a counter', () => {
   it('has its audio ready in the cache in every office language before a display asks', async () => {
     const before = readdirSync(cacheDir).length;
     const operator = await talon.login('operator4');
-    await fetch(`${talon.url}/api/tickets`, {
+    await fetch(`${talon.url}${officeApi('/tickets')}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Device ${talon.deviceKey('kiosk')}` },
       body: JSON.stringify({ serviceId: 'consultation' }),
     });
     for (const action of ['open', 'call-next']) {
-      await fetch(`${talon.url}/api/counters/booth-4/${action}`, { method: 'POST', headers: { Authorization: `Bearer ${operator}` } });
+      await fetch(`${talon.url}${officeApi(`/counters/booth-4/${action}`)}`, { method: 'POST', headers: { Authorization: `Bearer ${operator}` } });
     }
     // ru, uk and en: one new file each, made without any request for them.
     await vi.waitFor(() => expect(readdirSync(cacheDir).length).toBe(before + 3), { timeout: 15_000 });
@@ -90,10 +90,10 @@ describe('a call made at a counter', () => {
 
   it('is announced to a hall display that asks without signing in (an audio element sends no key)', async () => {
     const operator = await talon.login('operator3');
-    const issued = await call<{ ticket: { code: string } }>(talon, '/api/tickets', { body: { serviceId: 'consultation' }, deviceKey: talon.deviceKey('kiosk') });
-    await call(talon, '/api/counters/booth-3/open', { body: {}, token: operator });
-    const called = await call<{ ticket: { code: string } }>(talon, '/api/counters/booth-3/call-next', { body: {}, token: operator });
-    const snapshot = await call<{ counters: { id: string; number: number }[] }>(talon, '/api/snapshot', { token: operator });
+    const issued = await call<{ ticket: { code: string } }>(talon, officeApi('/tickets'), { body: { serviceId: 'consultation' }, deviceKey: talon.deviceKey('kiosk') });
+    await call(talon, officeApi('/counters/booth-3/open'), { body: {}, token: operator });
+    const called = await call<{ ticket: { code: string } }>(talon, officeApi('/counters/booth-3/call-next'), { body: {}, token: operator });
+    const snapshot = await call<{ counters: { id: string; number: number }[] }>(talon, officeApi('/snapshot'), { token: operator });
     if (!issued.body.ok || !called.body.ok || !snapshot.body.ok) throw new Error('the call was not made');
     const number = snapshot.body.data.counters.find((c) => c.id === 'booth-3')!.number;
 

@@ -2,14 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Device, User } from '../../common/protocol';
+import type { Device, OfficeRole, Role, User } from '../../common/protocol';
 import type { CreatedDevice, LoginResult } from '../../common/protocol/admin-schemas';
 import { createApp, type TalonApp } from '../../server/app';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
-import { seedDemoOffice } from '../../server/store/seed';
+import { seedSingleOffice } from '../../server/store/seed';
+import { MAIN_OFFICE, officeApi } from '../support/talon-server';
 
 const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -24,7 +25,7 @@ beforeEach(async () => {
   db = await Database.open(join(dir, 'talon.sqlite'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
-  await seedDemoOffice(db, now, { allDay: true });
+  await seedSingleOffice(db, now, { allDay: true });
   talon = await createApp({ db, clock: () => now, webApps: 'none', dataDir: dir });
   await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
   base = `http://127.0.0.1:${await talon.listen(0, '127.0.0.1')}`;
@@ -68,8 +69,11 @@ async function tokenOf(loginName: string, password: string): Promise<string> {
   return res.data.token;
 }
 
+/** A role in the organisation's one office. */
+const inMain = (role: Role): OfficeRole[] => [{ officeId: MAIN_OFFICE, role }];
+
 async function createOperator(adminToken: string, loginName = 'operator1', password = 'operator-password'): Promise<User> {
-  const res = await api<User>('/api/users', { method: 'POST', token: adminToken, body: { login: loginName, name: 'Ivanova A.', role: 'operator', password } });
+  const res = await api<User>('/api/users', { method: 'POST', token: adminToken, body: { login: loginName, name: 'Ivanova A.', offices: inMain('operator'), password } });
   if (!res.ok) throw new Error(res.error.message);
   return res.data;
 }
@@ -78,7 +82,7 @@ describe('signing in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and returns the user and token', async () => {
     const res = await login('admin', ADMIN_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.data.user).toMatchObject({ login: 'admin', role: 'admin', active: true });
+    expect(res.data.user).toMatchObject({ login: 'admin', organisationRole: 'regional-admin', active: true });
     expect(res.data.expiresAt).toBe(now + SESSION_LIFETIME_MS);
     expect(JSON.stringify(res.data)).not.toContain('scrypt');
     const [cookie] = res.setCookie;
@@ -146,20 +150,20 @@ describe('users, for admins', () => {
   it('an admin creates, lists, edits and deactivates a user', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
     const operator = await createOperator(adminToken);
-    expect(operator).toMatchObject({ login: 'operator1', name: 'Ivanova A.', role: 'operator', active: true });
+    expect(operator).toMatchObject({ login: 'operator1', name: 'Ivanova A.', organisationRole: null, offices: inMain('operator'), active: true });
     const list = await api<User[]>('/api/users', { token: adminToken });
     expect(list.data.map((u) => u.login)).toEqual(['admin', 'operator1']);
 
     const operatorToken = await tokenOf('operator1', 'operator-password');
-    const patched = await api<User>(`/api/users/${operator.id}`, { method: 'PATCH', token: adminToken, body: { role: 'consultant', active: false } });
-    expect(patched.data).toEqual({ ...operator, role: 'consultant', active: false });
+    const patched = await api<User>(`/api/users/${operator.id}`, { method: 'PATCH', token: adminToken, body: { offices: inMain('consultant'), active: false } });
+    expect(patched.data).toEqual({ ...operator, offices: inMain('consultant'), active: false });
     expect((await api('/api/auth/me', { token: operatorToken })).status).toBe(401);
     expect((await login('operator1', 'operator-password')).status).toBe(401);
   });
 
   it('refuses a login that is already taken with 409 conflict', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const res = await api('/api/users', { method: 'POST', token: adminToken, body: { login: 'ADMIN', name: 'Second', role: 'admin', password: 'another-password' } });
+    const res = await api('/api/users', { method: 'POST', token: adminToken, body: { login: 'ADMIN', name: 'Second', organisationRole: 'regional-admin', password: 'another-password' } });
     expect(res.status).toBe(409);
     expect(res.error.code).toBe('conflict');
   });
@@ -175,11 +179,11 @@ describe('users, for admins', () => {
     expect((await login('operator1', 'fresh-password')).status).toBe(200);
   });
 
-  it('an admin cannot demote the last admin', async () => {
+  it('an admin cannot demote the last regional admin', async () => {
     const { data } = await login('admin', ADMIN_PASSWORD);
-    const res = await api(`/api/users/${data.user.id}`, { method: 'PATCH', token: data.token, body: { role: 'operator' } });
+    const res = await api(`/api/users/${data.user.id}`, { method: 'PATCH', token: data.token, body: { organisationRole: null, offices: inMain('operator') } });
     expect(res.status).toBe(409);
-    expect((await api('/api/auth/me', { token: data.token })).data).toMatchObject({ user: { role: 'admin' } });
+    expect((await api('/api/auth/me', { token: data.token })).data).toMatchObject({ user: { organisationRole: 'regional-admin' } });
   });
 
   it('answers 404 for a user that does not exist', async () => {
@@ -194,11 +198,11 @@ describe('users, for admins', () => {
     const operatorToken = await tokenOf('operator1', 'operator-password');
     const calls: [string, Call][] = [
       ['/api/users', {}],
-      ['/api/users', { method: 'POST', body: { login: 'sneaky', name: 'S', role: 'admin', password: 'sneaky-password' } }],
-      [`/api/users/${operator.id}`, { method: 'PATCH', body: { role: 'admin' } }],
+      ['/api/users', { method: 'POST', body: { login: 'sneaky', name: 'S', organisationRole: 'regional-admin', password: 'sneaky-password' } }],
+      [`/api/users/${operator.id}`, { method: 'PATCH', body: { offices: inMain('admin') } }],
       [`/api/users/${operator.id}/password`, { method: 'POST', body: { password: 'sneaky-password' } }],
-      ['/api/devices', {}],
-      ['/api/devices', { method: 'POST', body: { kind: 'kiosk', name: 'Fake kiosk' } }],
+      [officeApi('/devices'), {}],
+      [officeApi('/devices'), { method: 'POST', body: { kind: 'kiosk', name: 'Fake kiosk' } }],
     ];
     for (const [path, call] of calls) {
       const asOperator = await api(path, { ...call, token: operatorToken });
@@ -208,24 +212,24 @@ describe('users, for admins', () => {
     }
     const users = await api<User[]>('/api/users', { token: adminToken });
     expect(users.data).toEqual([expect.objectContaining({ login: 'admin' }), operator]);
-    expect((await api<Device[]>('/api/devices', { token: adminToken })).data).toEqual([]);
+    expect((await api<Device[]>(officeApi('/devices'), { token: adminToken })).data).toEqual([]);
   });
 });
 
 describe('devices, for admins', () => {
   it('a created device signs in with its key until it is revoked, then gets 403 device-revoked', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const created = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Hall kiosk', zone: 'hall' } });
+    const created = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Hall kiosk', zone: 'hall' } });
     expect(created.status).toBe(200);
     const { device, key } = created.data;
     expect(device).toMatchObject({ kind: 'kiosk', name: 'Hall kiosk', zone: 'hall', revoked: false });
     expect((await api('/api/auth/me', { deviceKey: key })).data).toEqual({ kind: 'device', device });
 
-    const listed = await api<Device[]>('/api/devices', { token: adminToken });
+    const listed = await api<Device[]>(officeApi('/devices'), { token: adminToken });
     expect(listed.data).toEqual([device]);
     expect(JSON.stringify(listed.data)).not.toContain(key);
 
-    const revoked = await api<Device>(`/api/devices/${device.id}/revoke`, { method: 'POST', token: adminToken });
+    const revoked = await api<Device>(officeApi(`/devices/${device.id}/revoke`), { method: 'POST', token: adminToken });
     expect(revoked.data.revoked).toBe(true);
     const refused = await api('/api/auth/me', { deviceKey: key });
     expect(refused.status).toBe(403);
@@ -234,9 +238,9 @@ describe('devices, for admins', () => {
 
   it('an admin renames a device, moves it to another zone and replaces its settings', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'display', name: 'Display' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'display', name: 'Display' } });
     expect(data.device.zone).toBeNull();
-    const patched = await api<Device>(`/api/devices/${data.device.id}`, {
+    const patched = await api<Device>(officeApi(`/devices/${data.device.id}`), {
       method: 'PATCH',
       token: adminToken,
       body: { name: 'Hall display', zone: 'hall', settings: { languages: ['ru', 'en'] } },
@@ -247,44 +251,46 @@ describe('devices, for admins', () => {
 
   it('a kiosk cannot reach the admin routes', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
-    const res = await api('/api/devices', { method: 'POST', deviceKey: data.key, body: { kind: 'kiosk', name: 'Clone' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
+    const res = await api(officeApi('/devices'), { method: 'POST', deviceKey: data.key, body: { kind: 'kiosk', name: 'Clone' } });
     expect(res.status).toBe(403);
     expect((await api('/api/users', { deviceKey: data.key })).status).toBe(403);
   });
 
   it('answers 404 for a device that does not exist', async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    expect((await api('/api/devices/missing/revoke', { method: 'POST', token: adminToken })).status).toBe(404);
-    expect((await api('/api/devices/missing', { method: 'PATCH', token: adminToken, body: { name: 'x' } })).status).toBe(404);
+    expect((await api(officeApi('/devices/missing/revoke'), { method: 'POST', token: adminToken })).status).toBe(404);
+    expect((await api(officeApi('/devices/missing'), { method: 'PATCH', token: adminToken, body: { name: 'x' } })).status).toBe(404);
   });
 });
 
 describe('bad input', () => {
   it("malformed JSON and wrong types get 400 'invalid-input' and change nothing", async () => {
     const adminToken = await tokenOf('admin', ADMIN_PASSWORD);
-    const { data } = await api<CreatedDevice>('/api/devices', { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
+    const { data } = await api<CreatedDevice>(officeApi('/devices'), { method: 'POST', token: adminToken, body: { kind: 'kiosk', name: 'Kiosk' } });
     const usersBefore = await api<User[]>('/api/users', { token: adminToken });
     const bad: [string, Call][] = [
       ['/api/auth/login', { method: 'POST', body: '{"login": "admin", ' }],
       ['/api/auth/login', { method: 'POST', body: { login: 'admin', password: 42 } }],
       ['/api/users', { method: 'POST', body: '{not json' }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'superuser', password: 'long-enough' } }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'operator', password: 'short' } }],
-      ['/api/users', { method: 'POST', body: { login: 'has space', name: 'New', role: 'operator', password: 'long-enough' } }],
-      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', role: 'operator', password: 'long-enough', isAdmin: true } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('superuser' as Role), password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', organisationRole: 'emperor', password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: [{ officeId: 'Not A Slug', role: 'operator' }], password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('operator'), password: 'short' } }],
+      ['/api/users', { method: 'POST', body: { login: 'has space', name: 'New', offices: inMain('operator'), password: 'long-enough' } }],
+      ['/api/users', { method: 'POST', body: { login: 'new', name: 'New', offices: inMain('operator'), password: 'long-enough', isAdmin: true } }],
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: { active: 'no' } }],
       [`/api/users/${usersBefore.data[0]!.id}`, { method: 'PATCH', body: {} }],
       [`/api/users/${usersBefore.data[0]!.id}/password`, { method: 'POST', body: { password: ['a', 'b'] } }],
-      ['/api/devices', { method: 'POST', body: { kind: 'toaster', name: 'T' } }],
-      [`/api/devices/${data.device.id}`, { method: 'PATCH', body: { settings: 'loud' } }],
-      [`/api/devices/${data.device.id}`, { method: 'PATCH', body: '[1, 2' }],
+      [officeApi('/devices'), { method: 'POST', body: { kind: 'toaster', name: 'T' } }],
+      [officeApi(`/devices/${data.device.id}`), { method: 'PATCH', body: { settings: 'loud' } }],
+      [officeApi(`/devices/${data.device.id}`), { method: 'PATCH', body: '[1, 2' }],
     ];
     for (const [path, call] of bad) {
       const res = await api(path, { ...call, token: adminToken });
       expect([path, call.body, res.status, res.error?.code]).toEqual([path, call.body, 400, 'invalid-input']);
     }
     expect((await api('/api/users', { token: adminToken })).data).toEqual(usersBefore.data);
-    expect((await api('/api/devices', { token: adminToken })).data).toEqual([data.device]);
+    expect((await api(officeApi('/devices'), { token: adminToken })).data).toEqual([data.device]);
   });
 });

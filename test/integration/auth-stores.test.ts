@@ -2,12 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OfficeRole, Role } from '../../common/protocol';
 import { adminPasswordShown, ensureAdmin } from '../../server/auth/bootstrap';
 import { verifyPassword } from '../../server/auth/passwords';
-import { actorOf, resolvePrincipal, type AuthStores } from '../../server/auth/principal';
+import { actorOf, resolveCaller, type AuthStores } from '../../server/auth/principal';
 import { Database } from '../../server/store/database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
+import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
 import { createSessionsStore, SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import { createUsersStore } from '../../server/store/users-store';
 
@@ -21,6 +23,7 @@ beforeEach(async () => {
   db = await Database.open(join(dir, 'talon.sqlite'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
+  await seedSingleOffice(db, now, { allDay: true });
   const clock = () => now;
   stores = { users: createUsersStore(db, clock), sessions: createSessionsStore(db, clock), devices: createDevicesStore(db, clock) };
 });
@@ -30,8 +33,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function createUser(login: string, role: 'admin' | 'operator' = 'operator') {
-  const created = await stores.users.create({ login, name: `Name of ${login}`, role, password: 'password-1' });
+const OFFICE = SINGLE_OFFICE_ID;
+/** A role in the one office. */
+const inOffice = (role: Role): OfficeRole[] => [{ officeId: OFFICE, role }];
+
+/** A person with a role in the office, or a regional admin (who holds no office role of their own). */
+async function createUser(login: string, role: Role | 'regional-admin' = 'operator') {
+  const access = role === 'regional-admin' ? { organisationRole: role, offices: [] } : { organisationRole: null, offices: inOffice(role) };
+  const created = await stores.users.create({ login, name: `Name of ${login}`, ...access, password: 'password-1' });
   if (created.kind !== 'created') throw new Error(`could not create ${login}`);
   return created.user;
 }
@@ -39,7 +48,7 @@ async function createUser(login: string, role: 'admin' | 'operator' = 'operator'
 describe('users store', () => {
   it('creates a user and finds them by login in any letter case, with a verifiable hash', async () => {
     const user = await createUser('ivanova');
-    expect(user).toMatchObject({ login: 'ivanova', name: 'Name of ivanova', role: 'operator', active: true });
+    expect(user).toMatchObject({ login: 'ivanova', name: 'Name of ivanova', organisationRole: null, offices: inOffice('operator'), active: true });
     const found = await stores.users.findByLogin('IVANOVA');
     expect(found?.user).toEqual(user);
     expect(await verifyPassword('password-1', found!.passwordHash)).toBe(true);
@@ -48,7 +57,7 @@ describe('users store', () => {
 
   it('refuses a second user with the same login, whatever its case', async () => {
     await createUser('petrov');
-    expect(await stores.users.create({ login: 'Petrov', name: 'Other', role: 'admin', password: 'password-2' })).toEqual({ kind: 'login-taken' });
+    expect(await stores.users.create({ login: 'Petrov', name: 'Other', organisationRole: 'regional-admin', offices: [], password: 'password-2' })).toEqual({ kind: 'login-taken' });
     expect(await stores.users.count()).toBe(1);
   });
 
@@ -60,21 +69,22 @@ describe('users store', () => {
     expect(JSON.stringify(list)).not.toContain('scrypt');
   });
 
-  it('updates name, role and active, and says when the user does not exist', async () => {
-    await createUser('boss', 'admin');
+  it('updates name, office role and active, and says when the user does not exist', async () => {
+    await createUser('boss', 'regional-admin');
     const user = await createUser('sidorov');
-    const updated = await stores.users.update(user.id, { name: 'Sidorov S.', role: 'consultant', active: false });
-    expect(updated).toEqual({ kind: 'updated', user: { ...user, name: 'Sidorov S.', role: 'consultant', active: false } });
-    expect(await stores.users.get(user.id)).toEqual({ ...user, name: 'Sidorov S.', role: 'consultant', active: false });
+    const updated = await stores.users.update(user.id, { name: 'Sidorov S.', offices: { within: 'all', roles: inOffice('consultant') }, active: false });
+    expect(updated).toEqual({ kind: 'updated', user: { ...user, name: 'Sidorov S.', offices: inOffice('consultant'), active: false } });
+    expect(await stores.users.get(user.id)).toEqual({ ...user, name: 'Sidorov S.', offices: inOffice('consultant'), active: false });
     expect(await stores.users.update('missing', { name: 'x' })).toEqual({ kind: 'not-found' });
   });
 
-  it('never demotes or deactivates the last active admin', async () => {
-    const admin = await createUser('root', 'admin');
-    expect(await stores.users.update(admin.id, { role: 'operator' })).toEqual({ kind: 'last-admin' });
+  it('never demotes or deactivates the last active regional admin', async () => {
+    const admin = await createUser('root', 'regional-admin');
+    expect(await stores.users.update(admin.id, { organisationRole: null })).toEqual({ kind: 'last-admin' });
+    expect(await stores.users.update(admin.id, { organisationRole: 'regional-analyst' })).toEqual({ kind: 'last-admin' });
     expect(await stores.users.update(admin.id, { active: false })).toEqual({ kind: 'last-admin' });
     expect(await stores.users.get(admin.id)).toEqual(admin);
-    await createUser('second', 'admin');
+    await createUser('second', 'regional-admin');
     expect((await stores.users.update(admin.id, { active: false })).kind).toBe('updated');
   });
 
@@ -108,7 +118,7 @@ describe('sessions store', () => {
   });
 
   it('stops resolving when the user is deactivated, the session deleted, or all sessions ended', async () => {
-    await createUser('admin', 'admin');
+    await createUser('admin', 'regional-admin');
     const user = await createUser('orlov');
     const first = await stores.sessions.create(user.id);
     const second = await stores.sessions.create(user.id);
@@ -123,11 +133,11 @@ describe('sessions store', () => {
   });
 
   it('sees role changes at once, since the user is read with every request', async () => {
-    await createUser('admin', 'admin');
+    await createUser('admin', 'regional-admin');
     const user = await createUser('promoted');
     const { token } = await stores.sessions.create(user.id);
-    await stores.users.update(user.id, { role: 'manager' });
-    expect((await stores.sessions.resolve(token))?.role).toBe('manager');
+    await stores.users.update(user.id, { offices: { within: 'all', roles: inOffice('manager') } });
+    expect((await stores.sessions.resolve(token))?.offices).toEqual(inOffice('manager'));
   });
 
   it('drops expired sessions when a new one is created', async () => {
@@ -141,8 +151,8 @@ describe('sessions store', () => {
 
 describe('devices store', () => {
   it('creates a device whose key resolves to it, storing only the key hash', async () => {
-    const { device, key } = await stores.devices.create('kiosk', 'Hall kiosk', 'hall-1');
-    expect(device).toMatchObject({ kind: 'kiosk', name: 'Hall kiosk', zone: 'hall-1', revoked: false, settings: {} });
+    const { device, key } = await stores.devices.create(OFFICE, 'kiosk', 'Hall kiosk', 'hall-1');
+    expect(device).toMatchObject({ officeId: OFFICE, kind: 'kiosk', name: 'Hall kiosk', zone: 'hall-1', revoked: false, settings: {} });
     expect(await stores.devices.resolveKey(key)).toEqual(device);
     expect(await stores.devices.resolveKey(`${key}x`)).toBeNull();
     const rows = await db.read.all<Record<string, unknown>>('SELECT * FROM devices');
@@ -150,56 +160,56 @@ describe('devices store', () => {
   });
 
   it('still resolves a revoked key, marked revoked', async () => {
-    const { device, key } = await stores.devices.create('print-agent', 'Printer', null);
-    expect(await stores.devices.revoke(device.id)).toEqual({ ...device, revoked: true });
+    const { device, key } = await stores.devices.create(OFFICE, 'print-agent', 'Printer', null);
+    expect(await stores.devices.revoke(OFFICE, device.id)).toEqual({ ...device, revoked: true });
     expect(await stores.devices.resolveKey(key)).toEqual({ ...device, revoked: true });
-    expect(await stores.devices.revoke('missing')).toBeNull();
+    expect(await stores.devices.revoke(OFFICE, 'missing')).toBeNull();
   });
 
   it('updates name, zone and settings, replacing settings as a whole', async () => {
-    const { device } = await stores.devices.create('display', 'Display', null);
-    await stores.devices.update(device.id, { settings: { languages: ['ru'], volume: 3 } });
-    const updated = await stores.devices.update(device.id, { zone: 'upstairs', settings: { volume: 5 } });
+    const { device } = await stores.devices.create(OFFICE, 'display', 'Display', null);
+    await stores.devices.update(OFFICE, device.id, { settings: { languages: ['ru'], volume: 3 } });
+    const updated = await stores.devices.update(OFFICE, device.id, { zone: 'upstairs', settings: { volume: 5 } });
     expect(updated).toEqual({ ...device, zone: 'upstairs', settings: { volume: 5 } });
-    expect(await stores.devices.get(device.id)).toEqual(updated);
-    expect(await stores.devices.update('missing', { name: 'x' })).toBeNull();
+    expect(await stores.devices.get(OFFICE, device.id)).toEqual(updated);
+    expect(await stores.devices.update(OFFICE, 'missing', { name: 'x' })).toBeNull();
   });
 
   it('lists devices by kind and name', async () => {
-    await stores.devices.create('kiosk', 'B kiosk', null);
-    await stores.devices.create('display', 'Display', null);
-    await stores.devices.create('kiosk', 'A kiosk', null);
-    expect((await stores.devices.list()).map((d) => d.name)).toEqual(['Display', 'A kiosk', 'B kiosk']);
+    await stores.devices.create(OFFICE, 'kiosk', 'B kiosk', null);
+    await stores.devices.create(OFFICE, 'display', 'Display', null);
+    await stores.devices.create(OFFICE, 'kiosk', 'A kiosk', null);
+    expect((await stores.devices.list(OFFICE)).map((d) => d.name)).toEqual(['Display', 'A kiosk', 'B kiosk']);
   });
 });
 
-describe('resolving the principal', () => {
+describe('resolving the caller', () => {
   it('is public without credentials', async () => {
-    expect(await resolvePrincipal(stores, {})).toEqual({ kind: 'public' });
-    expect(await resolvePrincipal(stores, { cookieHeader: 'theme=dark; lang=ru' })).toEqual({ kind: 'public' });
+    expect(await resolveCaller(stores, {})).toEqual({ kind: 'public' });
+    expect(await resolveCaller(stores, { cookieHeader: 'theme=dark; lang=ru' })).toEqual({ kind: 'public' });
   });
 
   it('finds the user from the session cookie among other cookies', async () => {
     const user = await createUser('cookie-user');
     const { token } = await stores.sessions.create(user.id);
-    expect(await resolvePrincipal(stores, { cookieHeader: `theme=dark; talon_session=${token}; lang=ru` })).toEqual({ kind: 'user', user });
+    expect(await resolveCaller(stores, { cookieHeader: `theme=dark; talon_session=${token}; lang=ru` })).toEqual({ kind: 'user', user });
   });
 
   it('finds the user from a bearer token', async () => {
     const user = await createUser('bearer-user');
     const { token } = await stores.sessions.create(user.id);
-    expect(await resolvePrincipal(stores, { authorization: `Bearer ${token}` })).toEqual({ kind: 'user', user });
+    expect(await resolveCaller(stores, { authorization: `Bearer ${token}` })).toEqual({ kind: 'user', user });
   });
 
   it('finds the device from a device key', async () => {
-    const { device, key } = await stores.devices.create('kiosk', 'Kiosk', null);
-    expect(await resolvePrincipal(stores, { authorization: `Device ${key}` })).toEqual({ kind: 'device', device });
+    const { device, key } = await stores.devices.create(OFFICE, 'kiosk', 'Kiosk', null);
+    expect(await resolveCaller(stores, { authorization: `Device ${key}` })).toEqual({ kind: 'device', device });
   });
 
   it("answers 'device-revoked' for a revoked device's key", async () => {
-    const { device, key } = await stores.devices.create('kiosk', 'Kiosk', null);
-    await stores.devices.revoke(device.id);
-    expect(await resolvePrincipal(stores, { authorization: `Device ${key}` })).toMatchObject({ error: { code: 'device-revoked' } });
+    const { device, key } = await stores.devices.create(OFFICE, 'kiosk', 'Kiosk', null);
+    await stores.devices.revoke(OFFICE, device.id);
+    expect(await resolveCaller(stores, { authorization: `Device ${key}` })).toMatchObject({ error: { code: 'device-revoked' } });
   });
 
   it("answers 'unauthenticated' for an expired session, an unknown token or key, and a malformed header", async () => {
@@ -207,24 +217,24 @@ describe('resolving the principal', () => {
     const { token } = await stores.sessions.create(user.id);
     now += SESSION_LIFETIME_MS;
     const unauthenticated = { error: { code: 'unauthenticated' } };
-    expect(await resolvePrincipal(stores, { cookieHeader: `talon_session=${token}` })).toMatchObject(unauthenticated);
-    expect(await resolvePrincipal(stores, { authorization: `Bearer ${token}` })).toMatchObject(unauthenticated);
-    expect(await resolvePrincipal(stores, { authorization: 'Device not-a-key' })).toMatchObject(unauthenticated);
-    expect(await resolvePrincipal(stores, { authorization: 'Basic dXNlcjpwdw==' })).toMatchObject(unauthenticated);
-    expect(await resolvePrincipal(stores, { authorization: 'Bearer' })).toMatchObject(unauthenticated);
+    expect(await resolveCaller(stores, { cookieHeader: `talon_session=${token}` })).toMatchObject(unauthenticated);
+    expect(await resolveCaller(stores, { authorization: `Bearer ${token}` })).toMatchObject(unauthenticated);
+    expect(await resolveCaller(stores, { authorization: 'Device not-a-key' })).toMatchObject(unauthenticated);
+    expect(await resolveCaller(stores, { authorization: 'Basic dXNlcjpwdw==' })).toMatchObject(unauthenticated);
+    expect(await resolveCaller(stores, { authorization: 'Bearer' })).toMatchObject(unauthenticated);
   });
 
   it('prefers the Authorization header to the cookie', async () => {
     const user = await createUser('cookie-owner');
     const { token } = await stores.sessions.create(user.id);
-    const { device, key } = await stores.devices.create('display', 'Display', null);
-    expect(await resolvePrincipal(stores, { cookieHeader: `talon_session=${token}`, authorization: `Device ${key}` })).toEqual({ kind: 'device', device });
+    const { device, key } = await stores.devices.create(OFFICE, 'display', 'Display', null);
+    expect(await resolveCaller(stores, { cookieHeader: `talon_session=${token}`, authorization: `Device ${key}` })).toEqual({ kind: 'device', device });
   });
 
   it('turns each principal into the actor the journal records', async () => {
     const user = await createUser('actor');
-    const { device } = await stores.devices.create('kiosk', 'Kiosk', null);
-    expect(actorOf({ kind: 'user', user })).toEqual({ kind: 'user', id: user.id, role: 'operator' });
+    const { device } = await stores.devices.create(OFFICE, 'kiosk', 'Kiosk', null);
+    expect(actorOf({ kind: 'user', user: { ...user, role: 'operator' } })).toEqual({ kind: 'user', id: user.id, role: 'operator' });
     expect(actorOf({ kind: 'device', device })).toEqual({ kind: 'device', id: device.id, deviceKind: 'kiosk' });
     expect(actorOf({ kind: 'public' })).toEqual({ kind: 'public' });
   });
@@ -237,7 +247,7 @@ describe('the first admin', () => {
     const password = result!.generatedPassword!;
     expect(password.length).toBeGreaterThanOrEqual(16);
     const found = await stores.users.findByLogin('admin');
-    expect(found?.user).toMatchObject({ role: 'admin', active: true });
+    expect(found?.user).toMatchObject({ organisationRole: 'regional-admin', active: true });
     expect(await verifyPassword(password, found!.passwordHash)).toBe(true);
   });
 

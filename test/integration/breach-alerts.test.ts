@@ -2,7 +2,7 @@
 // services have visitors predicted to miss the target, as it changes; consultants and devices are not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceBreachRisk } from '../../common/protocol/analytics';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 import { connectClient, type TestClient } from '../support/socket-client';
 
 let server: RunningTalon;
@@ -33,14 +33,14 @@ describe('breach alerts on the booth panel', () => {
     const display = await listener({ deviceKey: server.deviceKey('display') });
 
     // No booth serves documents yet, so a waiting visitor cannot be called within the target.
-    const issued = await call<{ ticket: { code: string } }>(server, '/api/tickets', { body: { serviceId: 'documents' }, token: operatorToken });
+    const issued = await call<{ ticket: { code: string } }>(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, token: operatorToken });
     if (!issued.body.ok) throw new Error(issued.body.error.message);
     const code = issued.body.data.ticket.code;
     await expect.poll(() => operator.pushes.at(-1)).toEqual([{ serviceId: 'documents', atRisk: 1, breached: 0, codes: [code] }]);
 
     // Called: nobody is at risk any more, and the booth hears so.
-    await call(server, '/api/counters/booth-1/open', { body: {}, token: operatorToken });
-    await call(server, '/api/counters/booth-1/call-next', { body: {}, token: operatorToken });
+    await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operatorToken });
+    await call(server, officeApi('/counters/booth-1/call-next'), { body: {}, token: operatorToken });
     await expect.poll(() => operator.pushes.at(-1)).toEqual([]);
 
     // A round trip on each other socket: anything sent to it before now has arrived.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingInfo, Device, SlotView } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const ZONE = 'Asia/Irkutsk';
 // Just after midnight on Tuesday 15 January 2030 at the office.
@@ -25,17 +25,17 @@ function data<T>(answer: { body: { ok: true; data: T } | { ok: false; error: { c
 
 describe('the demo office', () => {
   it('issues tickets after midnight but offers appointments only from 8:30 to 17:30', async () => {
-    const issued = await call(talon, '/api/tickets', { deviceKey: talon.deviceKey('kiosk'), body: { serviceId: 'documents' } });
+    const issued = await call(talon, officeApi('/tickets'), { deviceKey: talon.deviceKey('kiosk'), body: { serviceId: 'documents' } });
     expect(issued.status).toBe(200);
 
-    const slots = data(await call<SlotView[]>(talon, '/api/public/slots?serviceId=documents&date=2030-01-15'));
+    const slots = data(await call<SlotView[]>(talon, officeApi('/public/slots?serviceId=documents&date=2030-01-15')));
     expect(slots.length).toBeGreaterThan(0);
     expect(clock(slots[0]!.start)).toBe('08:30');
     expect(clock(slots.at(-1)!.end) <= '17:30').toBe(true);
   });
 
   it('offers no Sunday and only the 2nd and 4th Saturday for booking', async () => {
-    const { days } = data(await call<BookingInfo>(talon, '/api/public/booking'));
+    const { days } = data(await call<BookingInfo>(talon, officeApi('/public/booking')));
     const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
     expect(days).not.toContain('2030-01-20'); // a Sunday
     expect(days).not.toContain('2030-01-19'); // the 3rd Saturday
@@ -45,7 +45,7 @@ describe('the demo office', () => {
 
   it('names its devices in the office’s language', async () => {
     const admin = await talon.login('admin');
-    const devices = data(await call<Device[]>(talon, '/api/devices', { token: admin }));
+    const devices = data(await call<Device[]>(talon, officeApi('/devices'), { token: admin }));
     expect(devices.map((d) => d.name).sort()).toEqual(['Принтер терминала', 'Табло в зале', 'Терминал у входа']);
   });
 });

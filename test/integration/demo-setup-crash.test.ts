@@ -1,12 +1,13 @@
-// `kill -9` while the first start sets up the demo office, at several points, then a restart: every
+// `kill -9` while the first start sets up the demo region, at several points, then a restart: every
 // demo login and device key the server prints works, and no account or device exists twice.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, expect, it } from 'vitest';
+import { DEMO_REGION_OFFICES } from '../../server/demo';
 import { freePort, launchTalon, type LaunchedTalon } from '../support/talon-process';
-import { ADMIN_PASSWORD, call } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
 
 let running: LaunchedTalon | undefined;
 
@@ -37,10 +38,10 @@ async function reach(file: string, launched: LaunchedTalon, count: number): Prom
   while (!finished && (await madeSoFar(file)) < count) await new Promise((r) => setTimeout(r, 5));
 }
 
-/** The kiosk's, display's and print agent's keys as the server printed them. */
+/** Every office's kiosk, display and print agent keys as the server printed them. */
 function printedKeys(output: string): string[] {
   const keys = [...output.matchAll(/(?:\?key=|--key )([\w-]+)/g)].map((m) => m[1]!);
-  expect(keys).toHaveLength(3);
+  expect(keys).toHaveLength(3 * DEMO_REGION_OFFICES.length);
   return keys;
 }
 
@@ -48,15 +49,16 @@ function printedKeys(output: string): string[] {
 function printed(output: string): { password: string; logins: string[] } {
   const line = /Staff logins: (.*); demo password: (\S+)/.exec(output);
   if (!line) throw new Error(`no demo logins printed:\n${output}`);
-  return { password: line[2]!, logins: line[1]!.split(', ').map((entry) => entry.split(' ')[0]!) };
+  // `operator4 (operator in social-protection, consultant in service-115, …); consultant (…)`
+  return { password: line[2]!, logins: line[1]!.split('; ').map((entry) => entry.split(' ')[0]!) };
 }
 
 it('prints only working demo logins after kill -9 at points during the first start', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-demo-crash-'));
   const file = join(dataDir, 'talon.sqlite');
   const port = await freePort();
-  // The admin, then six demo staff, then three devices: kill among the staff, then among the devices.
-  for (const point of [2, 8]) {
+  // The admin, then twelve demo staff, then three devices per office: kill among the staff, then among the devices.
+  for (const point of [2, 16]) {
     running = launchTalon(dataDir, port);
     await reach(file, running, point);
     await running.kill9();
@@ -66,7 +68,7 @@ it('prints only working demo logins after kill -9 at points during the first sta
   const server = { url: talon.url };
 
   const { password, logins } = printed(talon.output());
-  expect(logins).toEqual(['operator1', 'operator2', 'operator3', 'operator4', 'consultant', 'manager']);
+  expect(logins).toEqual(['operator1', 'operator2', 'operator3', 'operator4', 'consultant', 'manager', 'operator5', 'operator6', 'operator7', 'operator8', 'manager2', 'analyst']);
   for (const login of logins) {
     const answer = await call(server, '/api/auth/login', { body: { login, password } });
     expect({ login, ok: answer.body.ok }).toEqual({ login, ok: true });
@@ -76,6 +78,8 @@ it('prints only working demo logins after kill -9 at points during the first sta
     expect(me.body.ok && me.body.data.kind).toBe('device');
   }
   const admin = await call<{ token: string }>(server, '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
-  const devices = await call<unknown[]>(server, '/api/devices', { token: admin.body.ok ? admin.body.data.token : '' });
-  expect(devices.body.ok && devices.body.data).toHaveLength(3);
+  for (const office of DEMO_REGION_OFFICES) {
+    const devices = await call<unknown[]>(server, officeApi('/devices', office.id), { token: admin.body.ok ? admin.body.data.token : '' });
+    expect({ office: office.id, devices: devices.body.ok && devices.body.data.length }).toEqual({ office: office.id, devices: 3 });
+  }
 }, 300_000);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevicePresence } from '../../common/protocol';
 import { connectClient, type TestClient } from '../support/socket-client';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let talon: RunningTalon;
 const clients: TestClient[] = [];
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function displayScreens(token: string): Promise<string[]> {
-  const answer = await call<DevicePresence[]>(talon, '/api/device-presence', { token });
+  const answer = await call<DevicePresence[]>(talon, officeApi('/device-presence'), { token });
   if (!answer.body.ok) throw new Error(answer.body.error.message);
   const display = answer.body.data.find((d) => d.kind === 'display');
   return (display?.screens ?? []).map((s) => `${s.report.screen?.kind ?? '?'}:${s.report.audio ?? '?'}`).sort();

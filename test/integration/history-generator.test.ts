@@ -14,7 +14,7 @@ import { addDays, isoWeekday, zonedToEpoch } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
 import { Database } from '../../server/store/database';
 import { plannedPauses, replayJournal, type JournalRow, type Replay, type Rule, type TicketRow } from '../support/day-invariants';
-import { ADMIN_PASSWORD, startTalon } from '../support/talon-server';
+import { ADMIN_PASSWORD, MAIN_OFFICE, startTalon } from '../support/talon-server';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIRST = '2026-03-01';
@@ -62,12 +62,16 @@ beforeAll(async () => {
   expect(month.stderr).toBe('');
   expect(month.code).toBe(0);
   db = await Database.open(join(monthDir, 'talon.sqlite'));
-  config = (await loadConfig(db))!;
-  journal = await db.read.all<JournalRow>('SELECT seq AS id, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note FROM journal ORDER BY at, seq');
-  tickets = await db.read.all<TicketRow>(
-    'SELECT id, issued_service_id, service_id, service_day, number, code, status, outcome, issued_at, called_at, started_at, finished_at, counter_id FROM tickets',
+  config = (await loadConfig(db, MAIN_OFFICE))!;
+  journal = await db.read.all<JournalRow>(
+    'SELECT seq AS id, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note FROM journal WHERE office_id = ? ORDER BY at, seq',
+    [MAIN_OFFICE],
   );
-  const users = await db.read.all<{ id: string; role: string }>('SELECT id, role FROM users');
+  tickets = await db.read.all<TicketRow>(
+    'SELECT id, issued_service_id, service_id, service_day, number, code, status, outcome, issued_at, called_at, started_at, finished_at, counter_id FROM tickets WHERE office_id = ?',
+    [MAIN_OFFICE],
+  );
+  const users = await db.read.all<{ id: string; role: string }>('SELECT user_id AS id, role FROM office_roles WHERE office_id = ?', [MAIN_OFFICE]);
   replay = replayJournal(config, journal, tickets, new Map(users.map((u) => [u.id, u.role])));
 }, 240_000);
 
@@ -114,7 +118,7 @@ describe('a generated month', () => {
   });
 
   it('summarises each day for analytics consistently with its raw tickets and booth hours', async () => {
-    const analytics = new AnalyticsStore(db, Date.now);
+    const analytics = new AnalyticsStore(db, MAIN_OFFICE, Date.now);
     const summaries = await analytics.days({ from: FIRST, to: LAST, timeZone: config.office.timeZone, scope: ALL_VISITS });
     for (const summary of summaries) {
       const ofDay = tickets.filter((t) => t.service_day === summary.date);

@@ -3,7 +3,7 @@
 // refused with `invalid-input` naming the field, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentSettings, JournalPage } from '../../common/protocol';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let server: RunningTalon;
 let admin: string;
@@ -25,7 +25,8 @@ async function summaryRows(): Promise<number> {
 
 async function configDocuments(): Promise<string> {
   const rows = await server.db.read.all<{ data: string }>(
-    'SELECT data FROM office UNION ALL SELECT data FROM services UNION ALL SELECT data FROM counters',
+    'SELECT data FROM offices WHERE id = ? UNION ALL SELECT data FROM services WHERE office_id = ? UNION ALL SELECT data FROM counters WHERE office_id = ?',
+    [server.office, server.office, server.office],
   );
   return JSON.stringify(rows);
 }
@@ -40,35 +41,35 @@ function expectInvalid(res: { status: number; body: { ok: boolean; error?: { cod
 describe('dates', () => {
   it('refuses a report period of impossible dates and writes no summary', async () => {
     const before = await summaryRows();
-    expectInvalid(await call(server, '/api/analytics/peak-hours?from=9999-99-99&to=9999-99-99', { token: manager }), 'from');
+    expectInvalid(await call(server, officeApi('/analytics/peak-hours?from=9999-99-99&to=9999-99-99'), { token: manager }), 'from');
     expect(await summaryRows()).toBe(before);
   });
 
   it('refuses a thirteenth month', async () => {
-    expectInvalid(await call(server, '/api/analytics/peak-hours?from=2026-13-01', { token: manager }), 'from');
+    expectInvalid(await call(server, officeApi('/analytics/peak-hours?from=2026-13-01'), { token: manager }), 'from');
   });
 
   it('refuses the 31st of February in the journal', async () => {
-    expectInvalid(await call(server, '/api/journal?day=2026-02-31', { token: operator }), 'day');
+    expectInvalid(await call(server, officeApi('/journal?day=2026-02-31'), { token: operator }), 'day');
   });
 
   it('refuses years outside 2000–2100 in every report', async () => {
-    expectInvalid(await call(server, '/api/ratings/report?from=1999-12-31', { token: manager }), 'from');
-    expectInvalid(await call(server, '/api/visit-journal/report?to=2101-01-01', { token: manager }), 'to');
-    expectInvalid(await call(server, '/api/appointments/slots?serviceId=documents&date=2026-04-31', { token: admin }), 'date');
+    expectInvalid(await call(server, officeApi('/ratings/report?from=1999-12-31'), { token: manager }), 'from');
+    expectInvalid(await call(server, officeApi('/visit-journal/report?to=2101-01-01'), { token: manager }), 'to');
+    expectInvalid(await call(server, officeApi('/appointments/slots?serviceId=documents&date=2026-04-31'), { token: admin }), 'date');
   });
 
   it('refuses a period that ends before it starts or spans more than two years', async () => {
-    expectInvalid(await call(server, '/api/analytics/outcomes?from=2026-02-02&to=2026-02-01', { token: manager }), 'from');
-    expectInvalid(await call(server, '/api/analytics/outcomes?from=2020-01-01&to=2026-01-01', { token: manager }), 'to');
+    expectInvalid(await call(server, officeApi('/analytics/outcomes?from=2026-02-02&to=2026-02-01'), { token: manager }), 'from');
+    expectInvalid(await call(server, officeApi('/analytics/outcomes?from=2020-01-01&to=2026-01-01'), { token: manager }), 'to');
   });
 
   it('refuses a holiday on a date that does not exist', async () => {
-    const office = (await call<{ office: Record<string, unknown> & { schedule: Record<string, unknown> } }>(server, '/api/config', { token: admin })).body;
+    const office = (await call<{ office: Record<string, unknown> & { schedule: Record<string, unknown> } }>(server, officeApi('/config'), { token: admin })).body;
     if (!office.ok) throw new Error('config unreadable');
     const { schedule } = office.data.office;
     const before = await configDocuments();
-    const res = await call(server, '/api/config/office', {
+    const res = await call(server, officeApi('/config/office'), {
       method: 'PUT',
       body: { ...office.data.office, schedule: { ...schedule, holidays: [{ date: '2026-02-30', name: 'x' }] } },
       token: admin,
@@ -79,9 +80,9 @@ describe('dates', () => {
 
   it('writes no summaries for past days without visits nor for days to come', async () => {
     const before = await summaryRows();
-    const past = await call(server, '/api/analytics/peak-hours?from=2001-01-01&to=2002-12-31', { token: manager });
+    const past = await call(server, officeApi('/analytics/peak-hours?from=2001-01-01&to=2002-12-31'), { token: manager });
     expect(past.status).toBe(200);
-    const future = await call(server, '/api/analytics/peak-hours?from=2099-01-01&to=2100-12-31', { token: manager });
+    const future = await call(server, officeApi('/analytics/peak-hours?from=2099-01-01&to=2100-12-31'), { token: manager });
     expect(future.status).toBe(200);
     expect(await summaryRows()).toBe(before);
   });
@@ -89,39 +90,39 @@ describe('dates', () => {
 
 describe('write payloads', () => {
   it('refuses an unknown field in the office, a service and a counter, naming it', async () => {
-    const config = (await call<{ office: object; services: { id: string }[]; counters: { id: string }[] }>(server, '/api/config', { token: admin })).body;
+    const config = (await call<{ office: object; services: { id: string }[]; counters: { id: string }[] }>(server, officeApi('/config'), { token: admin })).body;
     if (!config.ok) throw new Error('config unreadable');
     const before = await configDocuments();
     const service = config.data.services[0]!;
     const counter = config.data.counters[0]!;
-    expectInvalid(await call(server, '/api/config/office', { method: 'PUT', body: { ...config.data.office, colour: 'red' }, token: admin }), 'colour');
-    expectInvalid(await call(server, `/api/config/services/${service.id}`, { method: 'PUT', body: { ...service, colour: 'red' }, token: admin }), 'colour');
-    expectInvalid(await call(server, `/api/config/counters/${counter.id}`, { method: 'PUT', body: { ...counter, colour: 'red' }, token: admin }), 'colour');
+    expectInvalid(await call(server, officeApi('/config/office'), { method: 'PUT', body: { ...config.data.office, colour: 'red' }, token: admin }), 'colour');
+    expectInvalid(await call(server, officeApi(`/config/services/${service.id}`), { method: 'PUT', body: { ...service, colour: 'red' }, token: admin }), 'colour');
+    expectInvalid(await call(server, officeApi(`/config/counters/${counter.id}`), { method: 'PUT', body: { ...counter, colour: 'red' }, token: admin }), 'colour');
     expectInvalid(
-      await call(server, `/api/config/services/${service.id}`, { method: 'PUT', body: { ...service, name: { en: 'x', de: 'y' } }, token: admin }),
+      await call(server, officeApi(`/config/services/${service.id}`), { method: 'PUT', body: { ...service, name: { en: 'x', de: 'y' } }, token: admin }),
       'de',
     );
     expect(await configDocuments()).toBe(before);
   });
 
   it('refuses an empty appointment settings document instead of resetting every setting', async () => {
-    const current = (await call<AppointmentSettings>(server, '/api/appointments/settings', { token: admin })).body;
+    const current = (await call<AppointmentSettings>(server, officeApi('/appointments/settings'), { token: admin })).body;
     if (!current.ok) throw new Error('settings unreadable');
     const changed = { ...current.data, horizonDays: 30, lateArrival: 'refuse' as const };
-    expect((await call(server, '/api/appointments/settings', { method: 'PUT', body: changed, token: admin })).status).toBe(200);
-    expectInvalid(await call(server, '/api/appointments/settings', { method: 'PUT', body: {}, token: admin }), 'horizonDays');
-    const after = (await call<AppointmentSettings>(server, '/api/appointments/settings', { token: admin })).body;
+    expect((await call(server, officeApi('/appointments/settings'), { method: 'PUT', body: changed, token: admin })).status).toBe(200);
+    expectInvalid(await call(server, officeApi('/appointments/settings'), { method: 'PUT', body: {}, token: admin }), 'horizonDays');
+    const after = (await call<AppointmentSettings>(server, officeApi('/appointments/settings'), { token: admin })).body;
     expect(after.ok && after.data).toEqual(changed);
   });
 
   it('refuses a phone filter without digits', async () => {
-    expectInvalid(await call(server, '/api/appointments?phone=---', { token: admin }), 'phone');
+    expectInvalid(await call(server, officeApi('/appointments?phone=---'), { token: admin }), 'phone');
   });
 });
 
 describe('addresses', () => {
   it('answers broken URL encoding as a bad address, not as bad JSON', async () => {
-    const res = await call(server, '/api/tickets/%E0%A4%A');
+    const res = await call(server, officeApi('/tickets/%E0%A4%A'));
     expectInvalid(res, 'URL');
     expect(res.body.ok === false && res.body.error.message).not.toMatch(/JSON/);
   });
@@ -130,15 +131,15 @@ describe('addresses', () => {
 describe('the journal', () => {
   it('comes in pages that together hold every entry of the day once', async () => {
     const kiosk = server.deviceKey('kiosk');
-    for (let i = 0; i < 7; i += 1) await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
-    const all = (await call<JournalPage>(server, '/api/journal?limit=2000', { token: operator })).body;
+    for (let i = 0; i < 7; i += 1) await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    const all = (await call<JournalPage>(server, officeApi('/journal?limit=2000'), { token: operator })).body;
     if (!all.ok) throw new Error(all.error.message);
     expect(all.data.next).toBeNull();
     const seen: number[] = [];
     let before: number | null = null;
     do {
       const cursor: string = before === null ? '' : `&before=${before}`;
-      const page = (await call<JournalPage>(server, `/api/journal?limit=3${cursor}`, { token: operator })).body;
+      const page = (await call<JournalPage>(server, officeApi(`/journal?limit=3${cursor}`), { token: operator })).body;
       if (!page.ok) throw new Error(page.error.message);
       expect(page.data.entries.length).toBeLessThanOrEqual(3);
       seen.push(...page.data.entries.map((e) => e.seq));
@@ -149,6 +150,6 @@ describe('the journal', () => {
   });
 
   it('refuses a page size beyond 2,000', async () => {
-    expectInvalid(await call(server, '/api/journal?limit=5000', { token: operator }), 'limit');
+    expectInvalid(await call(server, officeApi('/journal?limit=5000'), { token: operator }), 'limit');
   });
 });

@@ -13,8 +13,8 @@ import { printerProfile } from '../../printer/profiles';
 import { codePageNumbers, decodeEscPos, lineTexts, type DecodedTicket } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { printedDateTime } from '../support/ticket-dates';
-import { connectClient, type TestClient } from '../support/socket-client';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { connectClient, officeSocketUrl, type TestClient } from '../support/socket-client';
+import { call, liveTicketPath, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const profile = printerProfile('epson', '80mm');
 const pages = codePageNumbers(profile);
@@ -43,7 +43,7 @@ function startAgent(): PrintAgent {
 }
 
 async function issue(body: { serviceId: string; language?: Lang }, kioskKey = server.deviceKey('kiosk')): Promise<Ticket> {
-  const response = await call<{ ticket: Ticket }>(server, '/api/tickets', { body, deviceKey: kioskKey });
+  const response = await call<{ ticket: Ticket }>(server, officeApi('/tickets'), { body, deviceKey: kioskKey });
   if (!response.body.ok) throw new Error(JSON.stringify(response.body.error));
   return response.body.data.ticket;
 }
@@ -72,7 +72,7 @@ function printerPush(predicate: (printer: PrinterInfo) => boolean): Promise<Prin
 }
 
 async function printers(token: string): Promise<PrinterInfo[]> {
-  const response = await call<PrinterInfo[]>(server, '/api/printers', { token });
+  const response = await call<PrinterInfo[]>(server, officeApi('/printers'), { token });
   if (!response.body.ok) throw new Error(JSON.stringify(response.body.error));
   return response.body.data;
 }
@@ -106,13 +106,13 @@ function loseResults(): { lost: Promise<void>; letThrough: () => void } {
       socket.conn.close();
       lose();
     });
-  server.talon.io.sockets.sockets.forEach(cutOnResult);
-  server.talon.io.on('connection', cutOnResult);
+  server.namespace.sockets.forEach(cutOnResult);
+  server.namespace.on('connection', cutOnResult);
   return {
     lost,
     letThrough: () => {
       losing = false;
-      server.talon.io.off('connection', cutOnResult);
+      server.namespace.off('connection', cutOnResult);
     },
   };
 }
@@ -163,18 +163,18 @@ describe('printing kiosk tickets', () => {
     expect(flowing(paper!)).toContain('г. Гусиноозёрск, ул. Пушкина, 12');
     expect(flowing(paper!)).toContain('Тел.: +7 30145 4-12-34, +7 30145 4-56-78');
     expect(paper!.qrCodes).toHaveLength(1);
-    expect(paper!.qrCodes[0]).toBe(`${PUBLIC_URL}/t/${ticket.id}`);
+    expect(paper!.qrCodes[0]).toBe(`${PUBLIC_URL}${liveTicketPath(ticket.id)}`);
     expect(paper!.cut).toBe(true);
-    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('printed');
+    expect(server.engine.currentState.tickets.get(ticket.id)?.print).toBe('printed');
   });
 
   it('prints a Ukrainian ticket whose і ї є ґ come out letter for letter', async () => {
     const admin = await server.login('admin');
-    const config = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    const config = await call<{ services: Service[] }>(server, officeApi('/config'), { token: admin });
     if (!config.body.ok) throw new Error('no config');
     const consultation = config.body.data.services.find((s) => s.id === 'consultation')!;
     const ukrainianName = 'Реєстрація ґрунтів і їхніх меж';
-    const saved = await call(server, '/api/config/services/consultation', {
+    const saved = await call(server, officeApi('/config/services/consultation'), {
       method: 'PUT',
       token: admin,
       body: { ...consultation, name: { ...consultation.name, uk: ukrainianName } },
@@ -212,7 +212,7 @@ describe('printing kiosk tickets', () => {
     const ticket = await issue({ serviceId: 'documents', language: 'ru' });
     await printState(ticket.id, 'failed');
     // The ticket stays valid: still waiting in its queue.
-    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.status).toBe('waiting');
+    expect(server.engine.currentState.tickets.get(ticket.id)?.status).toBe('waiting');
 
     await printerPush((info) => info.status?.paper === 'out');
     const operator = await server.login('operator1');
@@ -221,7 +221,7 @@ describe('printing kiosk tickets', () => {
     expect(printer.printed()).toHaveLength(0);
 
     printer.setState('online');
-    const reprint = await call<{ jobId: string }>(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: operator, body: {} });
+    const reprint = await call<{ jobId: string }>(server, officeApi(`/tickets/${ticket.id}/reprint`), { method: 'POST', token: operator, body: {} });
     expect(reprint.status).toBe(200);
     await printState(ticket.id, 'printed');
     // A second ticket after the reprint: had the reprint come out twice, it would stand before it.
@@ -249,11 +249,11 @@ describe('printing kiosk tickets', () => {
   it('does not let a consultant reprint, nor anyone but an admin print a test page', async () => {
     const ticket = await issue({ serviceId: 'documents' });
     const consultant = await server.login('consultant');
-    expect((await call(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: consultant, body: {} })).status).toBe(403);
+    expect((await call(server, officeApi(`/tickets/${ticket.id}/reprint`), { method: 'POST', token: consultant, body: {} })).status).toBe(403);
     const [agentInfo] = await printers(consultant);
     const operator = await server.login('operator1');
-    expect((await call(server, `/api/printers/${agentInfo!.agentId}/test-page`, { method: 'POST', token: operator, body: {} })).status).toBe(403);
-    expect((await call(server, '/api/printers')).status).toBe(401);
+    expect((await call(server, officeApi(`/printers/${agentInfo!.agentId}/test-page`), { method: 'POST', token: operator, body: {} })).status).toBe(403);
+    expect((await call(server, officeApi('/printers'))).status).toBe(401);
   });
 
   it('prints a ticket issued while the agent was away once it reconnects, exactly once', async () => {
@@ -263,18 +263,18 @@ describe('printing kiosk tickets', () => {
     const ticket = await issue({ serviceId: 'certificates' });
     await printerPush((info) => info.pendingJobs === 1);
     expect(await printers(operator)).toMatchObject([{ connected: false, pendingJobs: 1 }]);
-    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('pending');
+    expect(server.engine.currentState.tickets.get(ticket.id)?.print).toBe('pending');
 
     agent = startAgent();
     await printState(ticket.id, 'printed');
     const next = await issue({ serviceId: 'certificates' });
     const printed = await ticketsPrinted(2);
-    expect(printed.map((t) => t.qrCodes[0]?.split('/t/')[1])).toEqual([ticket.id, next.id]);
+    expect(printed.map((t) => t.qrCodes[0])).toEqual([ticket, next].map((t) => `${PUBLIC_URL}${liveTicketPath(t.id)}`));
   });
 
   it('comes back by itself after the server drops its connection and prints the next ticket', async () => {
     const [{ agentId }] = (await printers(await server.login('operator1'))) as [PrinterInfo];
-    const room = server.talon.io.in(`print-agent:${agentId}`);
+    const room = server.namespace.in(`print-agent:${agentId}`);
     const [before] = await room.fetchSockets();
     room.disconnectSockets(true);
     // Back by itself: a new connection of the agent's, without anyone touching it.
@@ -287,7 +287,7 @@ describe('printing kiosk tickets', () => {
 
   it('keeps the tickets of two kiosks sharing one printer whole and apart', async () => {
     const admin = await server.login('admin');
-    const created = await call<{ key: string }>(server, '/api/devices', { body: { kind: 'kiosk', name: 'Second kiosk', zone: 'hall' }, token: admin });
+    const created = await call<{ key: string }>(server, officeApi('/devices'), { body: { kind: 'kiosk', name: 'Second kiosk', zone: 'hall' }, token: admin });
     if (!created.body.ok) throw new Error('no second kiosk');
     const kiosks = [server.deviceKey('kiosk'), created.body.data.key];
     const services = ['certificates', 'documents', 'consultation'];
@@ -301,7 +301,9 @@ describe('printing kiosk tickets', () => {
     for (const paper of printed) {
       expect(paper.cut).toBe(true);
       expect(paper.qrCodes).toHaveLength(1);
-      const ticket = byId.get(paper.qrCodes[0]!.split('/t/')[1]!)!;
+      const qr = new URL(paper.qrCodes[0]!);
+      expect(qr.searchParams.get('office')).toBe(server.office);
+      const ticket = byId.get(qr.pathname.split('/t/')[1]!)!;
       const lines = lineTexts(paper);
       expect(lines[lines.indexOf('Номер вашего талона') + 1]).toBe(ticket.code);
       byId.delete(ticket.id);
@@ -312,7 +314,7 @@ describe('printing kiosk tickets', () => {
   it('prints an admin test page with each code page and the Russian and Ukrainian samples', async () => {
     const admin = await server.login('admin');
     const [{ agentId }] = (await printers(admin)) as [PrinterInfo];
-    const response = await call(server, `/api/printers/${agentId}/test-page`, { method: 'POST', token: admin, body: {} });
+    const response = await call(server, officeApi(`/printers/${agentId}/test-page`), { method: 'POST', token: admin, body: {} });
     expect(response.status).toBe(200);
 
     const [page] = await ticketsPrinted(1);
@@ -328,10 +330,10 @@ describe('printing kiosk tickets', () => {
   it('refuses a service name the connected printer cannot print, naming the letter, and keeps the old name', async () => {
     const admin = await server.login('admin');
     await expect.poll(async () => (await printers(admin)).some((p) => p.model === 'epson')).toBe(true);
-    const config = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    const config = await call<{ services: Service[] }>(server, officeApi('/config'), { token: admin });
     if (!config.body.ok) throw new Error('no config');
     const consultation = config.body.data.services.find((s) => s.id === 'consultation')!;
-    const refused = await call(server, '/api/config/services/consultation', {
+    const refused = await call(server, officeApi('/config/services/consultation'), {
       method: 'PUT',
       token: admin,
       // Kazakh «Қ» is in none of this Epson profile's code pages.
@@ -339,7 +341,7 @@ describe('printing kiosk tickets', () => {
     });
     expect(refused.status).toBe(400);
     expect(!refused.body.ok && refused.body.error.message).toContain('«Қ»');
-    const after = await call<{ services: Service[] }>(server, '/api/config', { token: admin });
+    const after = await call<{ services: Service[] }>(server, officeApi('/config'), { token: admin });
     expect(after.body.ok && after.body.data.services.find((s) => s.id === 'consultation')?.name.ru).toBe(consultation.name.ru);
   });
 
@@ -356,11 +358,11 @@ describe('printing kiosk tickets', () => {
     // Staff still see the printer it last reported, though not its live status.
     const listed = await printers(token);
     expect(listed.map((p) => [p.model, p.status, p.connected])).toEqual([['epson', null, false]]);
-    const config = await call<{ office: Office }>(server, '/api/config', { token });
+    const config = await call<{ office: Office }>(server, officeApi('/config'), { token });
     if (!config.body.ok) throw new Error('no config');
     const { office } = config.body.data;
     // Kazakh «Ә» is in none of this Epson profile's code pages.
-    const refused = await call(server, '/api/config/office', { method: 'PUT', token, body: { ...office, name: { ...office.name, ru: 'Әкімдік' } } });
+    const refused = await call(server, officeApi('/config/office'), { method: 'PUT', token, body: { ...office, name: { ...office.name, ru: 'Әкімдік' } } });
     expect(refused.status).toBe(400);
     const message = !refused.body.ok ? refused.body.error.message : '';
     expect(message).toContain('«Ә»');
@@ -371,10 +373,10 @@ describe('printing kiosk tickets', () => {
     const admin = await server.login('admin');
     const rows = 48 * 40;
     writeFileSync(join(server.dataDir, 'ticket-logo.pbm'), Buffer.concat([Buffer.from('P4\n384 40\n', 'ascii'), Buffer.alloc(rows, 0xaa)]));
-    const config = await call<{ office: Office }>(server, '/api/config', { token: admin });
+    const config = await call<{ office: Office }>(server, officeApi('/config'), { token: admin });
     if (!config.body.ok) throw new Error('no config');
     const { office } = config.body.data;
-    await call(server, '/api/config/office', { method: 'PUT', token: admin, body: { ...office, ticketLayout: { ...office.ticketLayout, logo: true } } });
+    await call(server, officeApi('/config/office'), { method: 'PUT', token: admin, body: { ...office, ticketLayout: { ...office.ticketLayout, logo: true } } });
     await issue({ serviceId: 'documents' });
     const [paper] = await ticketsPrinted(1);
     expect(paper!.rasterImages).toEqual([{ widthDots: 384, heightDots: 40 }]);
@@ -400,7 +402,7 @@ describe('printing each ticket exactly once, never stale', () => {
     await agent.stop();
     const ticket = await issueWhileAgentAway();
     const operator = await server.login('operator1');
-    expect((await call(server, `/api/tickets/${ticket.id}/reprint`, { method: 'POST', token: operator, body: {} })).status).toBe(200);
+    expect((await call(server, officeApi(`/tickets/${ticket.id}/reprint`), { method: 'POST', token: operator, body: {} })).status).toBe(200);
     expect(await printers(operator)).toMatchObject([{ pendingJobs: 1 }]);
 
     agent = startAgent();
@@ -417,9 +419,9 @@ describe('printing each ticket exactly once, never stale', () => {
     const operator = await server.login('operator1');
     const cancelled = await issueWhileAgentAway('certificates');
     const called = await issue({ serviceId: 'documents', language: 'ru' });
-    expect((await call(server, `/api/tickets/${cancelled.id}/cancel`, { method: 'POST', token: operator, body: {} })).status).toBe(200);
-    await call(server, '/api/counters/booth-1/open', { body: {}, token: operator });
-    const callNext = await call<{ ticket: Ticket }>(server, '/api/counters/booth-1/call-next', { body: {}, token: operator });
+    expect((await call(server, officeApi(`/tickets/${cancelled.id}/cancel`), { method: 'POST', token: operator, body: {} })).status).toBe(200);
+    await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operator });
+    const callNext = await call<{ ticket: Ticket }>(server, officeApi('/counters/booth-1/call-next'), { body: {}, token: operator });
     expect(callNext.body.ok && callNext.body.data.ticket?.id).toBe(called.id);
     const waiting = await issue({ serviceId: 'consultation', language: 'ru' });
 
@@ -447,13 +449,13 @@ describe('printing each ticket exactly once, never stale', () => {
     const next = await issue({ serviceId: 'certificates', language: 'ru' });
     await printState(next.id, 'printed');
     expect(codesOf(await ticketsPrinted(1))).toEqual([next.code]);
-    expect(server.talon.engine.currentState.tickets.get(ticket.id)?.print).toBe('failed');
+    expect(server.engine.currentState.tickets.get(ticket.id)?.print).toBe('failed');
   });
 
   it('lets a job expire after the office\'s few minutes, marks its ticket failed and never prints it', async () => {
     await agent.stop();
     const ticket = await issueWhileAgentAway();
-    clockOffset = (server.talon.engine.currentConfig.office.printing.jobExpiryMinutes + 1) * 60_000;
+    clockOffset = (server.engine.currentConfig.office.printing.jobExpiryMinutes + 1) * 60_000;
 
     agent = startAgent();
     await printState(ticket.id, 'failed');
@@ -463,7 +465,7 @@ describe('printing each ticket exactly once, never stale', () => {
   });
 
   it('tells a kiosk the server\'s public URL for the QR code of a ticket that did not print', async () => {
-    const kiosk: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { auth: { deviceKey: server.deviceKey('kiosk') }, transports: ['websocket'], forceNew: true });
+    const kiosk: Socket<ServerToClientEvents, ClientToServerEvents> = io(officeSocketUrl(server.url), { auth: { deviceKey: server.deviceKey('kiosk') }, transports: ['websocket'], forceNew: true });
     try {
       expect(await new Promise((resolve) => kiosk.once('print:public-url', resolve))).toEqual({ publicUrl: PUBLIC_URL });
     } finally {

@@ -1,8 +1,8 @@
 // The real server, a real SQLite file and several real socket.io clients: every command is
 // acknowledged and broadcast, in sequence, to staff and hall alike.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
-import { connectClient, type TestClient } from '../support/socket-client';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { connectClient, officeSocketUrl, type TestClient } from '../support/socket-client';
 
 let server: RunningTalon;
 let clients: TestClient[] = [];
@@ -56,8 +56,8 @@ describe('queue over socket.io', () => {
     const token = await server.login('operator1');
     const staff = await client({ token });
     const kiosk = server.deviceKey('kiosk');
-    const first = await call<{ ticket: { id: string; issuedAt: number } }>(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
-    await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    const first = await call<{ ticket: { id: string; issuedAt: number } }>(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
     await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
     const moved = await staff.socket.emitWithAck('counter:transfer', {
@@ -67,7 +67,7 @@ describe('queue over socket.io', () => {
       returnAfter: false,
     });
     expect(moved.ok).toBe(true);
-    const snapshot = (await call<{ tickets: { id: string; serviceId: string; issuedAt: number; comment: string | null }[] }>(server, '/api/snapshot', { token })).body;
+    const snapshot = (await call<{ tickets: { id: string; serviceId: string; issuedAt: number; comment: string | null }[] }>(server, officeApi('/snapshot'), { token })).body;
     const ticket = snapshot.ok ? snapshot.data.tickets.find((t) => first.body.ok && t.id === first.body.data.ticket.id) : undefined;
     expect(ticket?.serviceId).toBe('consultation');
     expect(ticket?.issuedAt).toBe(first.body.ok ? first.body.data.ticket.issuedAt : -1);
@@ -82,7 +82,7 @@ describe('queue over socket.io', () => {
     const token = await server.login('operator1');
     const display = await client({ deviceKey: server.deviceKey('display') });
     const staff = await client({ token });
-    await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
+    await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
     await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:transfer', { counterId: 'booth-1', toServiceId: 'consultation', comment: 'private note', returnAfter: false });
@@ -106,7 +106,7 @@ describe('queue over socket.io', () => {
   it('gives a reconnecting client a fresh snapshot with what it missed', async () => {
     const display = await client({ deviceKey: server.deviceKey('display') });
     display.socket.disconnect();
-    await call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    await call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
     display.socket.connect();
     await display.waitFor(() => display.snapshots.length === 2);
     const latest = display.snapshots[1]!;
@@ -116,7 +116,7 @@ describe('queue over socket.io', () => {
 
   it('answers a resync request with the current snapshot', async () => {
     const display = await client({ deviceKey: server.deviceKey('display') });
-    await call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    await call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
     await display.waitFor((events) => events.length === 1);
     const resync = await display.socket.emitWithAck('queue:resync');
     expect(resync.ok && resync.data.seq).toBe(display.events[0]!.seq);
@@ -124,11 +124,11 @@ describe('queue over socket.io', () => {
 
   it('gives ten counters calling next at the same instant ten different tickets', async () => {
     const kiosk = server.deviceKey('kiosk');
-    for (let i = 0; i < 12; i++) await call(server, '/api/tickets', { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    for (let i = 0; i < 12; i++) await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
     const admin = await server.login('admin');
     // Six more booths so that ten counters serve the same queue.
     for (let n = 6; n <= 11; n++) {
-      const put = await call(server, `/api/config/counters/booth-${n}`, {
+      const put = await call(server, officeApi(`/config/counters/booth-${n}`), {
         method: 'PUT',
         token: admin,
         body: { number: n, name: { en: `Booth ${n}` }, services: [{ serviceId: 'documents', weight: 'main' }] },
@@ -148,14 +148,14 @@ describe('queue over socket.io', () => {
 describe('access ending while a socket is open', () => {
   it('disconnects the socket of a device when an admin revokes it', async () => {
     const admin = await server.login('admin');
-    const created = await call<{ device: { id: string }; key: string }>(server, '/api/devices', {
+    const created = await call<{ device: { id: string }; key: string }>(server, officeApi('/devices'), {
       body: { kind: 'display', name: 'Temporary display', zone: 'hall' },
       token: admin,
     });
     if (!created.body.ok) throw new Error('device not created');
     const display = await client({ deviceKey: created.body.data.key });
     const disconnected = new Promise<void>((resolve) => display.socket.once('disconnect', () => resolve()));
-    await call(server, `/api/devices/${created.body.data.device.id}/revoke`, { body: {}, token: admin });
+    await call(server, officeApi(`/devices/${created.body.data.device.id}/revoke`), { body: {}, token: admin });
     await disconnected;
     display.socket.connect();
     const refusal = await new Promise<{ data?: { code?: string } }>((resolve) => display.socket.once('connect_error', resolve));
@@ -169,7 +169,7 @@ describe('access ending while a socket is open', () => {
     await call(server, '/api/auth/logout', { body: {}, token });
     await disconnected;
     const { io } = await import('socket.io-client');
-    const stale = io(server.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `talon_session=${token}` } });
+    const stale = io(officeSocketUrl(server.url), { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `talon_session=${token}` } });
     const snapshot = await new Promise<{ tickets: unknown[] }>((resolve) => stale.once('queue:snapshot', resolve));
     expect(Array.isArray(snapshot.tickets)).toBe(true);
     const refused = await stale.timeout(5000).emitWithAck('counter:open', { counterId: 'booth-1' });
@@ -182,7 +182,7 @@ describe('a batch whose commit fails', () => {
   it('is never shown to a client asking for the state while it is being written', async () => {
     const staff = await client({ token: await server.login('operator1') });
     const display = await client({ deviceKey: server.deviceKey('display') });
-    const before = await call<{ tickets: unknown[] }>(server, '/api/snapshot', { deviceKey: server.deviceKey('display') });
+    const before = await call<{ tickets: unknown[] }>(server, officeApi('/snapshot'), { deviceKey: server.deviceKey('display') });
     // The disk refuses the write, after the kiosk's ticket has been decided and while it is being written.
     const { db } = server;
     const realTransaction = db.transaction.bind(db);
@@ -195,7 +195,7 @@ describe('a batch whose commit fails', () => {
       await refused;
       throw new Error('SQLITE_IOERR: disk I/O error');
     };
-    const issuing = call(server, '/api/tickets', { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    const issuing = call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
     await beingWritten;
 
     const seen = [
@@ -203,7 +203,7 @@ describe('a batch whose commit fails', () => {
       await display.socket.emitWithAck('queue:resync'),
       { ok: true as const, data: (await client({ deviceKey: server.deviceKey('display') })).snapshots[0]! },
     ];
-    const rest = await call<{ tickets: unknown[] }>(server, '/api/snapshot', { deviceKey: server.deviceKey('display') });
+    const rest = await call<{ tickets: unknown[] }>(server, officeApi('/snapshot'), { deviceKey: server.deviceKey('display') });
     failWrite();
     const answer = await issuing;
     db.transaction = realTransaction;

@@ -1,8 +1,8 @@
-// POST /api/kiosk/read-aloud against the real server with the real espeak-ng: a kiosk gets its
+// POST /api/offices/:officeId/kiosk/read-aloud against the real server with the real espeak-ng: a kiosk gets its
 // screen as a WAV; nobody else may ask, and nothing but catalogue texts and the office's names is
 // ever said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTalon, type RunningTalon } from '../support/talon-server';
+import { officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let talon: RunningTalon;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => talon.close());
 
 function readAloud(body: unknown, authorization?: string): Promise<Response> {
-  return fetch(`${talon.url}/api/kiosk/read-aloud`, {
+  return fetch(`${talon.url}${officeApi('/kiosk/read-aloud')}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
     body: JSON.stringify(body),
@@ -23,7 +23,7 @@ function readAloud(body: unknown, authorization?: string): Promise<Response> {
 const kiosk = () => `Device ${talon.deviceKey('kiosk')}`;
 const START_SCREEN = { lang: 'ru', parts: [{ key: 'kiosk.chooseService' }, { service: 'documents' }, { ticket: 'Д101' }, { key: 'ticket.peopleAhead', params: { count: 3 } }] };
 
-describe('POST /api/kiosk/read-aloud', () => {
+describe('POST /api/offices/:officeId/kiosk/read-aloud', () => {
   it('answers a kiosk with a WAV of its screen', async () => {
     const response = await readAloud(START_SCREEN, kiosk());
     expect(response.status).toBe(200);

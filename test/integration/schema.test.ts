@@ -19,3 +19,16 @@ it('refuses a database whose applied migration was edited afterwards', async () 
   await expect(migrate(db, dir)).rejects.toBeInstanceOf(MigrationMismatchError);
   await db.close();
 });
+
+it('rolls back a migration that leaves a row referring to nothing, and keeps foreign keys on after it', async () => {
+  // Migrations run with foreign keys off so that they can rebuild tables; the check before commit still holds them to every reference.
+  const dir = mkdtempSync(join(tmpdir(), 'talon-migrations-'));
+  writeFileSync(join(dir, '0001_parent.sql'), 'CREATE TABLE parent (id TEXT PRIMARY KEY);\nCREATE TABLE child (parent_id TEXT NOT NULL REFERENCES parent (id));\n');
+  writeFileSync(join(dir, '0002_orphan.sql'), "INSERT INTO child (parent_id) VALUES ('nobody');\n");
+  const db = await Database.open(join(dir, 'db.sqlite'));
+  await expect(migrate(db, dir)).rejects.toThrow(/refer to rows that do not exist/);
+  expect(await db.read.all('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+  expect(await db.read.all('SELECT * FROM child')).toEqual([]);
+  await expect(db.transaction((tx) => tx.run("INSERT INTO child (parent_id) VALUES ('nobody')"))).rejects.toThrow(/FOREIGN KEY/);
+  await db.close();
+});

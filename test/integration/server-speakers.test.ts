@@ -9,7 +9,7 @@ import { announcementText } from '../../common/i18n';
 import type { Office } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import { Database } from '../../server/store/database';
-import { call, startTalon } from '../support/talon-server';
+import { call, MAIN_OFFICE, officeApi, startTalon } from '../support/talon-server';
 
 let app: TalonApp | undefined;
 let db: Database | undefined;
@@ -23,10 +23,10 @@ it("speaks each call on the server, in order, in the ticket's language, with the
   // A seeded database from the test support, then our own app on it with a recording speaker.
   const seeded = await startTalon();
   const admin = await seeded.login('admin');
-  const config = await call<{ office: Office }>(seeded, '/api/config', { token: admin });
+  const config = await call<{ office: Office }>(seeded, officeApi('/config'), { token: admin });
   if (!config.body.ok) throw new Error('no config');
   const office = config.body.data.office;
-  await call(seeded, '/api/config/office', {
+  await call(seeded, officeApi('/config/office'), {
     method: 'PUT',
     token: admin,
     body: { ...office, announcements: { templates: { ru: 'Посетитель {ticket}, окно {counter}' }, voicePack: null, serverSpeakers: true } },
@@ -38,16 +38,17 @@ it("speaks each call on the server, in order, in the ticket's language, with the
   const spoken: string[] = [];
   db = await Database.open(join(dataDir, 'talon.sqlite'));
   app = await createApp({ db, dataDir, webApps: 'none', serverSpeaker: { speak: async (text) => void spoken.push(text) } });
+  const engine = app.office(MAIN_OFFICE)!.engine;
   const system = { actor: { kind: 'system' as const } };
   const { issueTicket } = await import('../../server/domain/ticket-commands');
   const { openCounter, callNext } = await import('../../server/domain/counter-commands');
   const operator = { actor: { kind: 'user' as const, id: 'u1', role: 'operator' as const } };
-  await app.engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true }, x));
-  await app.engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true, language: 'uk' }, x));
-  await app.engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-3' }, x));
-  await app.engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-3' }, x));
-  await app.engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
-  await app.engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
+  await engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true }, x));
+  await engine.execute(system, (s, c, x) => issueTicket(s, c, { serviceId: 'documents', source: 'staff', ignoreHours: true, language: 'uk' }, x));
+  await engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-3' }, x));
+  await engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-3' }, x));
+  await engine.execute(operator, (s, c, x) => openCounter(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
+  await engine.execute(operator, (s, c, x) => callNext(s, c, { counterId: 'booth-4' }, { ...x, actor: { kind: 'user', id: 'u2', role: 'operator' } }));
   // The letter is read by its name, as a person would say it; the second visitor chose Ukrainian.
   await vi.waitFor(() => expect(spoken).toEqual(['Посетитель дэ сто, окно три', announcementText('uk', 'Д101', 4, {})]));
 });

@@ -3,6 +3,7 @@
 // Origin (the print agent, a Node client with a device key) still connect.
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeSocketUrl } from '../support/socket-client';
 import { startTalon, type RunningTalon } from '../support/talon-server';
 
 let server: RunningTalon;
@@ -23,7 +24,7 @@ type Transport = 'websocket' | 'polling';
 
 /** Connects and says whether the handshake let it in. */
 function connect(headers: Record<string, string>, transport: Transport = 'websocket', auth: Record<string, string> = {}): Promise<Socket | 'refused'> {
-  const socket = io(server.url, { transports: [transport], forceNew: true, reconnection: false, extraHeaders: headers, auth });
+  const socket = io(officeSocketUrl(server.url), { transports: [transport], forceNew: true, reconnection: false, extraHeaders: headers, auth });
   opened.push(socket);
   return new Promise((resolve) => {
     socket.once('queue:snapshot', () => resolve(socket));

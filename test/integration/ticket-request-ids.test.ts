@@ -2,7 +2,7 @@
 // actor another's ticket (whose id opens the visitor's live page), and a retry of a request that
 // already succeeded is answered even when the kiosk has used up its issuing rate.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 type Issued = { ticket: { id: string; code: string; serviceId: string } };
 
@@ -10,7 +10,7 @@ let server: RunningTalon;
 
 afterEach(() => server.close());
 
-const issue = (body: Record<string, unknown>, auth: { deviceKey?: string; token?: string }) => call<Issued>(server, '/api/tickets', { body, ...auth });
+const issue = (body: Record<string, unknown>, auth: { deviceKey?: string; token?: string }) => call<Issued>(server, officeApi('/tickets'), { body, ...auth });
 
 describe('a request id sent again', () => {
   it('by another actor for another service makes that actor its own ticket, never the first one', async () => {
@@ -38,7 +38,7 @@ describe('a request id sent again', () => {
     const first = await issue({ serviceId: 'consultation', language: 'ru', requestId: 'tap-0c2f9b41' }, kiosk);
     const otherService = await issue({ serviceId: 'documents', language: 'ru', requestId: 'tap-0c2f9b41' }, kiosk);
     const otherLanguage = await issue({ serviceId: 'consultation', language: 'uk', requestId: 'tap-0c2f9b41' }, kiosk);
-    const snapshot = await call<{ tickets: unknown[] }>(server, '/api/snapshot', kiosk);
+    const snapshot = await call<{ tickets: unknown[] }>(server, officeApi('/snapshot'), kiosk);
 
     expect(first.body.ok).toBe(true);
     for (const refused of [otherService, otherLanguage]) {

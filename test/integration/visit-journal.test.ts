@@ -6,7 +6,7 @@ import type { RatingsReport, RatingState, Ticket, VisitJournalReport, VisitJourn
 import { zonedToEpoch } from '../../common/time/calendar';
 import { RATING_LIMITS } from '../../server/http/rating-routes';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from '../../server/store/visit-journal-defaults';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const ZONE = 'Asia/Irkutsk';
 const TODAY = '2030-01-15';
@@ -41,26 +41,26 @@ async function startAtNoon() {
 }
 
 async function issue(server: RunningTalon, serviceId = 'documents'): Promise<Ticket> {
-  return data(await call<{ ticket: Ticket }>(server, '/api/tickets', { body: { serviceId }, deviceKey: server.deviceKey('kiosk') })).ticket;
+  return data(await call<{ ticket: Ticket }>(server, officeApi('/tickets'), { body: { serviceId }, deviceKey: server.deviceKey('kiosk') })).ticket;
 }
 
 /** The operator opens the booth (if closed), calls the next visitor and serves them to the end. */
 async function serveNext(server: RunningTalon, token: string, counterId: string): Promise<Ticket> {
-  await call(server, `/api/counters/${counterId}/open`, { body: {}, token });
-  const { ticket } = data(await call<{ ticket: Ticket }>(server, `/api/counters/${counterId}/call-next`, { body: {}, token }));
-  data(await call(server, `/api/counters/${counterId}/start`, { body: {}, token }));
-  data(await call(server, `/api/counters/${counterId}/finish`, { body: {}, token }));
+  await call(server, officeApi(`/counters/${counterId}/open`), { body: {}, token });
+  const { ticket } = data(await call<{ ticket: Ticket }>(server, officeApi(`/counters/${counterId}/call-next`), { body: {}, token }));
+  data(await call(server, officeApi(`/counters/${counterId}/start`), { body: {}, token }));
+  data(await call(server, officeApi(`/counters/${counterId}/finish`), { body: {}, token }));
   return ticket;
 }
 
 function record(server: RunningTalon, token: string, ticketId: string, body: Record<string, unknown>) {
-  return call<VisitRecord>(server, `/api/visit-journal/tickets/${ticketId}`, { method: 'PUT', body, token });
+  return call<VisitRecord>(server, officeApi(`/visit-journal/tickets/${ticketId}`), { method: 'PUT', body, token });
 }
 
 async function collectPersonalData(server: RunningTalon, retentionDays = 30): Promise<void> {
   const admin = await server.login('admin');
   const settings: VisitJournalSettings = { ...DEFAULT_VISIT_JOURNAL_SETTINGS, collectPersonalData: true, retentionDays };
-  data(await call(server, '/api/visit-journal/settings', { method: 'PUT', body: settings, token: admin }));
+  data(await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: settings, token: admin }));
 }
 
 describe('the visit journal', () => {
@@ -75,9 +75,9 @@ describe('the visit journal', () => {
 
     const corrected = data(await record(server, operator, served.id, { reasonText: 'pension recalculation', resultId: 'advised' }));
     expect(corrected).toMatchObject({ reasonId: null, reasonText: 'pension recalculation', resultId: 'advised' });
-    const day = data(await call<VisitRecord[]>(server, `/api/visit-journal?counterId=booth-1&day=${TODAY}`, { token: operator }));
+    const day = data(await call<VisitRecord[]>(server, officeApi(`/visit-journal?counterId=booth-1&day=${TODAY}`), { token: operator }));
     expect(day.map((r) => [r.code, r.reasonText, r.resultId])).toEqual([[served.code, 'pension recalculation', 'advised']]);
-    const otherBooth = data(await call<VisitRecord[]>(server, `/api/visit-journal?counterId=booth-2`, { token: operator }));
+    const otherBooth = data(await call<VisitRecord[]>(server, officeApi(`/visit-journal?counterId=booth-2`), { token: operator }));
     expect(otherBooth).toEqual([]);
   });
 
@@ -87,8 +87,8 @@ describe('the visit journal', () => {
     await issue(server);
     await issue(server);
     const servedAtOne = await serveNext(server, first, 'booth-1');
-    await call(server, '/api/counters/booth-2/open', { body: {}, token: second });
-    const atTwo = data(await call<{ ticket: Ticket }>(server, '/api/counters/booth-2/call-next', { body: {}, token: second })).ticket;
+    await call(server, officeApi('/counters/booth-2/open'), { body: {}, token: second });
+    const atTwo = data(await call<{ ticket: Ticket }>(server, officeApi('/counters/booth-2/call-next'), { body: {}, token: second })).ticket;
 
     const body = { reasonId: 'consultation', resultId: 'advised' };
     expect(refusal(await record(server, second, servedAtOne.id, body))).toBe('ticket-not-at-counter');
@@ -121,12 +121,12 @@ describe('the visit journal', () => {
 
     time.set(local('12:00') + 29 * DAY_MS);
     server = await first.restart();
-    const kept = data(await call<VisitRecord[]>(server, `/api/visit-journal?day=${TODAY}`, { token: await server.login('operator1') }));
+    const kept = data(await call<VisitRecord[]>(server, officeApi(`/visit-journal?day=${TODAY}`), { token: await server.login('operator1') }));
     expect(kept[0]).toMatchObject({ visitorName: 'Кравец О. В.' });
 
     time.set(local('12:00') + 31 * DAY_MS);
     server = await server.restart();
-    const erased = data(await call<VisitRecord[]>(server, `/api/visit-journal?day=${TODAY}`, { token: await server.login('operator1') }));
+    const erased = data(await call<VisitRecord[]>(server, officeApi(`/visit-journal?day=${TODAY}`), { token: await server.login('operator1') }));
     expect(erased).toEqual([expect.objectContaining({ reasonId: 'certificate', resultId: 'certificate-issued', visitorName: null, visitorContact: null })]);
   });
 
@@ -147,47 +147,47 @@ describe('the visit journal', () => {
     }
 
     const manager = await server.login('manager');
-    const report = data(await call<VisitJournalReport>(server, `/api/visit-journal/report?from=${TODAY}&to=${TODAY}`, { token: manager }));
+    const report = data(await call<VisitJournalReport>(server, officeApi(`/visit-journal/report?from=${TODAY}&to=${TODAY}`), { token: manager }));
     expect(report.recorded).toBe(4);
     expect(report.byReason.map((c) => [c.id, c.count])).toEqual([['benefit-documents', 3], ['consultation', 1]]);
     expect(report.byResult.map((c) => [c.id, c.count])).toEqual([['accepted', 2], ['returned-incomplete', 1], ['advised', 1]]);
     expect(report.repeats).toMatchObject({ withContact: 3, repeatVisits: 1, byReason: [{ id: 'benefit-documents', count: 1 }] });
 
-    const response = await fetch(`${server.url}/api/visit-journal/report?from=${TODAY}&to=${TODAY}&format=csv`, { headers: { Authorization: `Bearer ${manager}` } });
+    const response = await fetch(`${server.url}${officeApi(`/visit-journal/report?from=${TODAY}&to=${TODAY}&format=csv`)}`, { headers: { Authorization: `Bearer ${manager}` } });
     expect(response.headers.get('content-type')).toContain('text/csv');
     const csv = await response.text();
     expect(csv.split('\r\n')[0]).toBe('section,id,label,count');
     expect(csv).toContain('reason,benefit-documents,Документы на назначение выплаты,3');
     expect(csv).toContain('repeats,,repeat visits,1');
-    expect(refusal(await call(server, '/api/visit-journal/report', { token: operator }))).toBe('forbidden');
+    expect(refusal(await call(server, officeApi('/visit-journal/report'), { token: operator }))).toBe('forbidden');
   });
 
   it('lets only an administrator change the lists', async () => {
     const { server } = await startAtNoon();
     const settings = { ...DEFAULT_VISIT_JOURNAL_SETTINGS, reasons: [{ id: 'pension', label: { ru: 'Пенсия' } }] };
-    expect(refusal(await call(server, '/api/visit-journal/settings', { method: 'PUT', body: settings, token: await server.login('manager') }))).toBe('forbidden');
-    expect(refusal(await call(server, '/api/visit-journal/settings', { method: 'PUT', body: { ...settings, retentionDays: 0 }, token: await server.login('admin') }))).toBe('invalid-input');
-    data(await call(server, '/api/visit-journal/settings', { method: 'PUT', body: settings, token: await server.login('admin') }));
-    const read = data(await call<VisitJournalSettings>(server, '/api/visit-journal/settings', { token: await server.login('operator1') }));
+    expect(refusal(await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: settings, token: await server.login('manager') }))).toBe('forbidden');
+    expect(refusal(await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: { ...settings, retentionDays: 0 }, token: await server.login('admin') }))).toBe('invalid-input');
+    data(await call(server, officeApi('/visit-journal/settings'), { method: 'PUT', body: settings, token: await server.login('admin') }));
+    const read = data(await call<VisitJournalSettings>(server, officeApi('/visit-journal/settings'), { token: await server.login('operator1') }));
     expect(read.reasons).toEqual([{ id: 'pension', label: { ru: 'Пенсия' } }]);
   });
 });
 
 describe('visitor ratings', () => {
-  const rate = (server: RunningTalon, ticketId: string, body: unknown) => call<RatingState>(server, `/api/public/tickets/${ticketId}/rating`, { body });
+  const rate = (server: RunningTalon, ticketId: string, body: unknown) => call<RatingState>(server, officeApi(`/public/tickets/${ticketId}/rating`), { body });
 
   it('accepts one rating once the visit is served and refuses it before and a second time', async () => {
     const { server } = await startAtNoon();
     const operator = await server.login('operator1');
     const ticket = await issue(server);
 
-    expect(data(await call<RatingState>(server, `/api/public/tickets/${ticket.id}/rating`))).toEqual({ state: 'not-yet', score: null });
+    expect(data(await call<RatingState>(server, officeApi(`/public/tickets/${ticket.id}/rating`)))).toEqual({ state: 'not-yet', score: null });
     expect(await rate(server, ticket.id, { score: 5 })).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     await serveNext(server, operator, 'booth-1');
-    expect(data(await call<RatingState>(server, `/api/public/tickets/${ticket.id}/rating`))).toEqual({ state: 'open', score: null });
+    expect(data(await call<RatingState>(server, officeApi(`/public/tickets/${ticket.id}/rating`)))).toEqual({ state: 'open', score: null });
     expect(data(await rate(server, ticket.id, { score: 4, comment: 'Quick and polite' }))).toEqual({ state: 'rated', score: 4 });
     expect(refusal(await rate(server, ticket.id, { score: 1 }))).toBe('conflict');
-    expect(data(await call<RatingState>(server, `/api/public/tickets/${ticket.id}/rating`))).toEqual({ state: 'rated', score: 4 });
+    expect(data(await call<RatingState>(server, officeApi(`/public/tickets/${ticket.id}/rating`)))).toEqual({ state: 'rated', score: 4 });
     expect(refusal(await rate(server, 'no-such-ticket-id', { score: 3 }))).toBe('not-found');
   });
 
@@ -195,9 +195,9 @@ describe('visitor ratings', () => {
     const { server } = await startAtNoon();
     const operator = await server.login('operator1');
     const ticket = await issue(server);
-    await call(server, '/api/counters/booth-1/open', { body: {}, token: operator });
-    await call(server, '/api/counters/booth-1/call-next', { body: {}, token: operator });
-    data(await call(server, '/api/counters/booth-1/no-show', { body: {}, token: operator }));
+    await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operator });
+    await call(server, officeApi('/counters/booth-1/call-next'), { body: {}, token: operator });
+    data(await call(server, officeApi('/counters/booth-1/no-show'), { body: {}, token: operator }));
     expect(refusal(await rate(server, ticket.id, { score: 6 }))).toBe('invalid-input');
     expect(refusal(await rate(server, ticket.id, { score: 5 }))).toBe('conflict');
   });
@@ -224,7 +224,7 @@ describe('visitor ratings', () => {
       data(await rate(server, served.id, { score, comment: score < 3 ? 'Long wait' : '' }));
     }
     const manager = await server.login('manager');
-    const report = data(await call<RatingsReport>(server, `/api/ratings/report?from=${TODAY}&to=${TODAY}`, { token: manager }));
+    const report = data(await call<RatingsReport>(server, officeApi(`/ratings/report?from=${TODAY}&to=${TODAY}`), { token: manager }));
     expect(report.overall).toEqual({ count: 3, average: 10 / 3, distribution: [0, 1, 1, 0, 1] });
     expect(report.byService).toEqual([expect.objectContaining({ serviceId: 'documents', count: 3 })]);
     expect(report.bySpecialist.map((s) => [s.name, s.count, s.average])).toEqual([
@@ -233,8 +233,8 @@ describe('visitor ratings', () => {
     ]);
     expect(report.comments.map((c) => c.comment)).toEqual(['Long wait']);
 
-    const csv = await (await fetch(`${server.url}/api/ratings/report?format=csv`, { headers: { Authorization: `Bearer ${manager}` } })).text();
+    const csv = await (await fetch(`${server.url}${officeApi('/ratings/report?format=csv')}`, { headers: { Authorization: `Bearer ${manager}` } })).text();
     expect(csv).toContain('overall,,,3,3.3333,0,1,1,0,1');
-    expect(refusal(await call(server, '/api/ratings/report', { token: first }))).toBe('forbidden');
+    expect(refusal(await call(server, officeApi('/ratings/report'), { token: first }))).toBe('forbidden');
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveTicket, Ticket } from '../../common/protocol';
 import { localDate, zonedToEpoch } from '../../common/time/calendar';
 import { connectClient, type TestClient } from '../support/socket-client';
-import { call, startTalon, type RunningTalon } from '../support/talon-server';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const OFFICE_ZONE = 'Asia/Irkutsk';
 const MINUTE = 60_000;
@@ -37,13 +37,13 @@ async function issue(serviceId: string): Promise<Ticket> {
 }
 
 async function livePage(ticketId: string): Promise<LiveTicket> {
-  const response = await call<LiveTicket>(server, `/api/tickets/${ticketId}`);
+  const response = await call<LiveTicket>(server, officeApi(`/tickets/${ticketId}`));
   if (!response.body.ok) throw new Error(response.body.error.message);
   return response.body.data;
 }
 
 async function openBooth(counterId: string): Promise<void> {
-  const opened = await call(server, `/api/counters/${counterId}/open`, { body: {}, token: await server.login('admin') });
+  const opened = await call(server, officeApi(`/counters/${counterId}/open`), { body: {}, token: await server.login('admin') });
   expect(opened.status).toBe(200);
 }
 
@@ -69,7 +69,7 @@ describe('wait estimates through the server', () => {
 
   it('count a booth paused for the minutes its specialist gave', async () => {
     await openBooth('booth-2');
-    const paused = await call(server, '/api/counters/booth-2/pause', { body: { reason: 'other', minutes: 20 }, token: await server.login('admin') });
+    const paused = await call(server, officeApi('/counters/booth-2/pause'), { body: { reason: 'other', minutes: 20 }, token: await server.login('admin') });
     expect(paused.status).toBe(200);
     expect((await issue('documents')).estimate?.waitMinutes).toBe(20);
   });

@@ -1,6 +1,7 @@
-// A real socket.io-client connection for tests, collecting what the server pushes.
+// A real socket.io-client connection to one office's namespace for tests, collecting what the server pushes.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, QueueEvent, QueueSnapshot, ServerToClientEvents } from '../../common/protocol';
+import { officeNamespace, type ClientToServerEvents, type OfficeId, type QueueEvent, type QueueSnapshot, type ServerToClientEvents } from '../../common/protocol';
+import { MAIN_OFFICE } from './talon-server';
 
 export interface TestClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -11,8 +12,13 @@ export interface TestClient {
   close(): void;
 }
 
-export async function connectClient(url: string, auth: { token?: string; deviceKey?: string } = {}): Promise<TestClient> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth, transports: ['websocket'], forceNew: true });
+/** Where a socket.io-client joins an office's live queue: the server's URL plus the office's namespace. */
+export function officeSocketUrl(url: string, office: OfficeId = MAIN_OFFICE): string {
+  return `${url}${officeNamespace(office)}`;
+}
+
+export async function connectClient(url: string, auth: { token?: string; deviceKey?: string } = {}, office: OfficeId = MAIN_OFFICE): Promise<TestClient> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(officeSocketUrl(url, office), { auth, transports: ['websocket'], forceNew: true });
   const snapshots: QueueSnapshot[] = [];
   const events: QueueEvent[] = [];
   const waiters = new Set<() => void>();
@@ -26,7 +32,11 @@ export async function connectClient(url: string, auth: { token?: string; deviceK
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('queue:snapshot', () => resolve());
-    socket.once('connect_error', reject);
+    // A refused handshake is final (Socket.IO does not retry it): close the connection under it too.
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
   });
   return {
     socket,

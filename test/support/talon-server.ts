@@ -1,19 +1,35 @@
-// A real Talon for tests: a real SQLite file in a temp dir, the demo office (open all day unless an
-// office is given), demo staff and devices, listening on loopback. `restart()` reopens the same
-// file on the same port, as a crash-and-restart would.
+// A real Talon for tests: a real SQLite file in a temp dir, an organisation with the one office
+// `main` (the demo office, open all day unless office hours are asked for), demo staff and devices
+// in it, listening on loopback. `restart()` reopens the same file on the same port, as a
+// crash-and-restart would.
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../server/engine/queue-engine';
+import { officeApiPath, type OfficeId } from '../../common/protocol';
+import type { Clock, QueueEngine } from '../../server/engine/queue-engine';
 import { createApp, type TalonApp } from '../../server/app';
+import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
-import { provisionDemo, type DemoCredentials } from '../../server/demo';
+import { provisionDemo, type DemoCredentials, type DemoOfficeRef } from '../../server/demo';
 import { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
-import { seedDemoOffice } from '../../server/store/seed';
+import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 const TEST_LOGIN_LIMIT = { burst: 1000, refillEveryMs: 10 };
+
+/** The one office of the organisation every test starts with (as a database from before offices migrates). */
+export const MAIN_OFFICE: OfficeId = SINGLE_OFFICE_ID;
+
+/** An office's route: `officeApi('/tickets')` is `/api/offices/main/tickets`. */
+export function officeApi(path: string, office: OfficeId = MAIN_OFFICE): string {
+  return officeApiPath(office, path);
+}
+
+/** The live ticket page a printed QR code opens: it names the office the ticket belongs to. */
+export function liveTicketPath(ticketId: string, office: OfficeId = MAIN_OFFICE): string {
+  return `/t/${encodeURIComponent(ticketId)}?office=${encodeURIComponent(office)}`;
+}
 
 export interface StartOptions {
   dataDir?: string;
@@ -35,6 +51,11 @@ export interface RunningTalon {
   dataDir: string;
   talon: TalonApp;
   db: Database;
+  /** The office the demo staff and devices belong to. */
+  office: OfficeId;
+  /** That office's queue engine and Socket.IO namespace, as the running app holds them. */
+  engine: QueueEngine;
+  namespace: OfficeRuntime['namespace'];
   demo: DemoCredentials;
   deviceKey(kind: 'kiosk' | 'display' | 'print-agent'): string;
   /** Logs in and returns the session token (use as `Authorization: Bearer` or socket auth `token`). */
@@ -59,10 +80,10 @@ function seededTemplate(officeHours: boolean): Promise<string> {
       const dir = mkdtempSync(join(tmpdir(), `talon-template-${key}-`));
       const db = await Database.open(join(dir, DB_FILE));
       await migrate(db);
-      await seedDemoOffice(db, Date.now(), { allDay: !officeHours });
+      await seedSingleOffice(db, Date.now(), { allDay: !officeHours });
       const talon = await createApp({ db, webApps: 'none', dataDir: dir });
       await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
-      await provisionDemo(talon.stores, join(dir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
+      await provisionDemo(talon.stores, join(dir, DEMO_FILE), mainOfficeDemo(talon));
       await talon.close();
       await db.close();
       return dir;
@@ -70,6 +91,17 @@ function seededTemplate(officeHours: boolean): Promise<string> {
     templates.set(key, template);
   }
   return template;
+}
+
+function mainOffice(talon: TalonApp): OfficeRuntime {
+  const office = talon.office(MAIN_OFFICE);
+  if (!office) throw new Error(`office ${MAIN_OFFICE} did not start`);
+  return office;
+}
+
+/** The demo staff and devices all in office main, device names in its language. */
+function mainOfficeDemo(talon: TalonApp): DemoOfficeRef[] {
+  return [{ id: MAIN_OFFICE, language: mainOffice(talon).engine.currentConfig.office.defaultLanguage }];
 }
 
 export async function startTalon(options: StartOptions = {}): Promise<RunningTalon> {
@@ -92,7 +124,8 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });
-  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), talon.engine.currentConfig.office.defaultLanguage);
+  const { engine, namespace } = mainOffice(talon);
+  const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), mainOfficeDemo(talon));
   const port = await talon.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const running: RunningTalon = {
@@ -101,6 +134,9 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     dataDir,
     talon,
     db,
+    office: MAIN_OFFICE,
+    engine,
+    namespace,
     demo,
     deviceKey: (kind) => demo.devices.find((d) => d.kind === kind)!.key,
     login: async (login, password) => {

@@ -4,10 +4,13 @@ import { commandSchemas, ROLES, type CommandName, type DeviceKind, type Role } f
 import { mayRun, requireRole } from '../../server/auth/permissions';
 import type { Principal } from '../../server/auth/principal';
 
-const user = (role: Role, active = true): Principal => ({ kind: 'user', user: { id: `u-${role}`, login: role, name: role, role, active } });
+const user = (role: Role, active = true): Principal => ({
+  kind: 'user',
+  user: { id: `u-${role}`, login: role, name: role, role, active, organisationRole: null, offices: [{ officeId: 'main', role }] },
+});
 const device = (kind: DeviceKind, revoked = false): Principal => ({
   kind: 'device',
-  device: { id: `d-${kind}`, kind, name: kind, zone: null, revoked, settings: {} },
+  device: { id: `d-${kind}`, officeId: 'main', kind, name: kind, zone: null, revoked, settings: {} },
 });
 const PUBLIC: Principal = { kind: 'public' };
 const COMMANDS = Object.keys(commandSchemas) as CommandName[];
@@ -46,6 +49,10 @@ describe('command permissions', () => {
   it('a consultant issues tickets but never works a counter', () => {
     expect(mayRun(user('consultant'), 'ticket:issue')).toBe(true);
     expect(mayRun(user('consultant'), 'counter:call-next')).toBe(false);
+  });
+
+  it('an analyst reads analytics but runs no queue command', () => {
+    for (const command of COMMANDS) expect(mayRun(user('analyst'), command)).toBe(false);
   });
 
   it('a manager watches the numbers but runs no queue command', () => {
@@ -104,8 +111,8 @@ describe('requireRole', () => {
     expect(runRequireRole(user('consultant'), 'admin', 'manager').passed).toBe(false);
   });
 
-  it('fails loudly when authenticate did not run before it', () => {
+  it('fails loudly outside an office, where the office dispatcher set no principal', () => {
     const res = { locals: {} } as unknown as Response;
-    expect(() => requireRole('admin')({} as Request, res, () => undefined)).toThrow(/authenticate/);
+    expect(() => requireRole('admin')({} as Request, res, () => undefined)).toThrow(/office dispatcher/);
   });
 });

@@ -57,8 +57,11 @@ describe('token bucket rate limiter', () => {
 });
 
 describe('the ticket issuing guard', () => {
-  const kiosk = (id: string): Principal => ({ kind: 'device', device: { id, kind: 'kiosk', name: id, zone: null, revoked: false, settings: {} } });
-  const operator: Principal = { kind: 'user', user: { id: 'u1', login: 'op', name: 'Op', role: 'operator', active: true } };
+  const kiosk = (id: string): Principal => ({ kind: 'device', device: { id, officeId: 'main', kind: 'kiosk', name: id, zone: null, revoked: false, settings: {} } });
+  const operator: Principal = {
+    kind: 'user',
+    user: { id: 'u1', login: 'op', name: 'Op', role: 'operator', active: true, organisationRole: null, offices: [{ officeId: 'main', role: 'operator' }] },
+  };
 
   function refusal(run: () => void): unknown {
     try {

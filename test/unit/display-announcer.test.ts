@@ -77,9 +77,9 @@ describe('Announcer', () => {
     expect(player.started).toEqual([url(first, 'uk'), url(first, 'ru'), url(second, 'en'), url(second, 'ru'), url(second, 'uk')]);
   });
 
-  it('builds the audio URL from the ticket code, the counter number and the language', () => {
+  it("builds the audio URL within the display's office from the ticket code, the counter number and the language", () => {
     const parsed = new URL(announcementUrl(call('Д101', 3), 'uk'), 'http://display');
-    expect(parsed.pathname).toBe('/api/announcements/audio');
+    expect(parsed.pathname).toBe('/announcements/audio');
     expect(Object.fromEntries(parsed.searchParams)).toEqual({ ticket: 'Д101', counter: '3', lang: 'uk' });
   });
 

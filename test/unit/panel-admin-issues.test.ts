@@ -35,7 +35,7 @@ describe('settings form issues', () => {
 });
 
 describe('devices tab', () => {
-  const display: Device = { id: 'd1', kind: 'display', name: 'Hall', zone: 'hall', revoked: false, settings: {} };
+  const display: Device = { id: 'd1', officeId: 'main', kind: 'display', name: 'Hall', zone: 'hall', revoked: false, settings: {} };
   type Audio = 'enabled' | 'blocked' | 'off';
   const hall = (audio: Audio): ScreenPresence => ({ screenId: 'hall-tab', since: 0, report: { audio, screen: { kind: 'hall', zone: null, counterIds: null } } });
   const sign = (audio: Audio): ScreenPresence => ({ screenId: 'sign-tab', since: 0, report: { audio, screen: { kind: 'booth-sign', zone: null, counterIds: ['booth-3'] } } });

@@ -6,7 +6,7 @@ import type { Device, DeviceReport } from '../../common/protocol';
 import { silentHallScreens } from '../../operator-panel/src/booth/hall-sound';
 import { DevicePresenceBoard } from '../../server/realtime/presence';
 
-const display: Device = { id: 'd1', kind: 'display', name: 'Hall display', zone: 'hall', revoked: false, settings: {} };
+const display: Device = { id: 'd1', officeId: 'main', kind: 'display', name: 'Hall display', zone: 'hall', revoked: false, settings: {} };
 const HALL: DeviceReport['screen'] = { kind: 'hall', zone: null, counterIds: null };
 const SIGN: DeviceReport['screen'] = { kind: 'booth-sign', zone: null, counterIds: ['booth-3'] };
 

@@ -10,7 +10,7 @@ const IRKUTSK = 'Asia/Irkutsk';
 function issuedAt(at: number, language: Lang): string {
   const desk = new Desk(makeConfig({ timeZone: IRKUTSK }), at);
   const ticket = desk.must(issue('A', { language }));
-  return printedTicket(ticket, desk.config, { publicUrl: 'https://talon.example', estimate: null, duplicate: false }).issuedAt;
+  return printedTicket(ticket, desk.config, { publicUrl: 'https://talon.example', officeId: 'main', estimate: null, duplicate: false }).issuedAt;
 }
 
 describe('dates on printed tickets', () => {

@@ -144,7 +144,7 @@ export const admin = {
     columns: { login: 'Login', name: 'Name', role: 'Role', state: 'State' },
     deactivated: 'Deactivated',
     you: 'you',
-    roles: { admin: 'Administrator', manager: 'Manager', operator: 'Operator', consultant: 'Consultant' },
+    roles: { admin: 'Administrator', manager: 'Manager', operator: 'Operator', consultant: 'Consultant', analyst: 'Analyst' },
   },
   devices: {
     heading: 'Kiosks, displays and print agents',

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../protocol/errors';
 export const errors = {
   'invalid-input': 'Some of the data is invalid. Please check it and try again.',
   'not-found': 'We could not find what you asked for.',
+  'office-not-found': 'This office does not exist or was archived.',
   unauthenticated: 'Please sign in.',
   forbidden: 'You do not have permission to do this.',
   'device-revoked': 'An administrator has disconnected this device.',

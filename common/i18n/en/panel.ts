@@ -33,7 +33,6 @@ export const panel = {
   },
   signOut: 'Sign out',
   signedInAs: '{name}',
-  wrongRole: 'The booth panel is for specialists at a booth; your role cannot work here.',
   connection: {
     online: 'Online',
     offline: 'No connection — reconnecting…',

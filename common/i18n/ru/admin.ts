@@ -142,7 +142,7 @@ export const admin: Catalogue['admin'] = {
     columns: { login: 'Логин', name: 'Имя', role: 'Роль', state: 'Состояние' },
     deactivated: 'Отключена',
     you: 'вы',
-    roles: { admin: 'Администратор', manager: 'Руководитель', operator: 'Оператор', consultant: 'Консультант' },
+    roles: { admin: 'Администратор', manager: 'Руководитель', operator: 'Оператор', consultant: 'Консультант', analyst: 'Аналитик' },
   },
   devices: {
     heading: 'Киоски, табло и агенты печати',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 export const errors: Catalogue['errors'] = {
   'invalid-input': 'Данные введены неверно. Проверьте их и попробуйте ещё раз.',
   'not-found': 'Ничего не найдено.',
+  'office-not-found': 'Такого офиса нет, или он в архиве.',
   unauthenticated: 'Войдите в систему.',
   forbidden: 'Недостаточно прав для этого действия.',
   'device-revoked': 'Администратор отключил это устройство.',

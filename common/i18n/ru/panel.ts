@@ -14,7 +14,6 @@ export const panel: Catalogue['panel'] = {
   },
   signOut: 'Выйти',
   signedInAs: '{name}',
-  wrongRole: 'Панель окна — для специалистов у окон; ваша роль здесь работать не может.',
   connection: {
     online: 'На связи',
     offline: 'Нет связи — подключаемся…',

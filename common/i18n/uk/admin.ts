@@ -142,7 +142,7 @@ export const admin: Catalogue['admin'] = {
     columns: { login: 'Логін', name: "Ім'я", role: 'Роль', state: 'Стан' },
     deactivated: 'Вимкнений',
     you: 'ви',
-    roles: { admin: 'Адміністратор', manager: 'Керівник', operator: 'Оператор', consultant: 'Консультант' },
+    roles: { admin: 'Адміністратор', manager: 'Керівник', operator: 'Оператор', consultant: 'Консультант', analyst: 'Аналітик' },
   },
   devices: {
     heading: 'Кіоски, табло й агенти друку',

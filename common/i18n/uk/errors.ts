@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 export const errors: Catalogue['errors'] = {
   'invalid-input': 'Дані введено неправильно. Перевірте їх і спробуйте ще раз.',
   'not-found': 'Нічого не знайдено.',
+  'office-not-found': 'Такого офісу немає, або він в архіві.',
   unauthenticated: 'Увійдіть до системи.',
   forbidden: 'Недостатньо прав для цієї дії.',
   'device-revoked': "Адміністратор від'єднав цей пристрій.",

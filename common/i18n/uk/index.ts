@@ -7,9 +7,11 @@ import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
+import { offices } from './offices';
 import { panel } from './panel';
+import { region } from './region';
 import { speech } from './speech';
 import { ticket } from './ticket';
 import { visits } from './visits';
 
-export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, panel, speech, ticket, visits };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, offices, panel, region, speech, ticket, visits };

@@ -14,7 +14,6 @@ export const panel: Catalogue['panel'] = {
   },
   signOut: 'Вийти',
   signedInAs: '{name}',
-  wrongRole: 'Панель вікна — для фахівців біля вікон; ваша роль тут працювати не може.',
   connection: {
     online: 'На зв’язку',
     offline: 'Немає зв’язку — підключаємося…',

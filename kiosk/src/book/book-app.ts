@@ -1,15 +1,20 @@
-// The public booking page's root: loads what can be booked, owns the visitor's choices (language,
-// service, day, time) and sends the booking. One step follows another on a single scrolling page.
+// The public booking page's root: owns the visitor's choices (language, office, service, day, time),
+// loads what the chosen office lets book and sends the booking. One step follows another on a single
+// scrolling page. The office comes from the link (`?office=<id>`); without one the page first asks
+// which office, unless the organisation has only one.
 import '../../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
-import type { BookingInfo, BookingReceipt, ErrorCode, Lang, LocalDate, SlotView } from '../../../common/protocol';
+import { LANGUAGES, type BookingInfo, type BookingReceipt, type ErrorCode, type Lang, type LocalDate, type SlotView } from '../../../common/protocol';
+import type { OfficeId, OfficeSummary } from '../../../common/protocol/offices';
 import { api } from '../../../common/ui/api';
+import { officeApi } from '../../../common/ui/office-api';
 import { localized } from '../../../common/ui/localized-text';
 import { tokens } from '../../../common/ui/tokens';
 import '../../../common/ui/tl-language-switch';
 import { formatDay, formatSlotDay, formatSlotTime } from './book-format';
+import './book-office-list';
 import './book-receipt';
 import './book-slot-grid';
 import { bookStyles } from './book-styles';
@@ -19,9 +24,14 @@ import { refusedFields } from './refused-fields';
 
 type Problem = { kind: 'load' } | { kind: 'phone-limit' } | { kind: 'error'; code: ErrorCode };
 
+const browserLanguage = () => navigator.language.slice(0, 2);
+
 function preferredLanguage(info: BookingInfo): Lang {
-  const browser = navigator.language.slice(0, 2);
-  return info.office.languages.find((l) => l === browser) ?? info.office.defaultLanguage;
+  return info.office.languages.find((l) => l === browserLanguage()) ?? info.office.defaultLanguage;
+}
+
+function officeFromUrl(): OfficeId | null {
+  return new URLSearchParams(location.search).get('office') || null;
 }
 
 @customElement('book-app')
@@ -83,8 +93,13 @@ export class BookApp extends LitElement {
     `,
   ];
 
+  @state() private _officeId: OfficeId | null = officeFromUrl();
+  /** The offices to choose from; null until asked (a link with `?office=` never asks). */
+  @state() private _offices: OfficeSummary[] | null = null;
   @state() private _info: BookingInfo | null = null;
-  @state() private _lang: Lang = 'ru';
+  @state() private _lang: Lang = LANGUAGES.find((l) => l === browserLanguage()) ?? 'ru';
+  /** A language the visitor picked on the office step is kept if the office speaks it. */
+  private _langChosen = false;
   @state() private _serviceId: string | null = null;
   @state() private _day: LocalDate | null = null;
   @state() private _slots: SlotView[] = [];
@@ -95,20 +110,78 @@ export class BookApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    window.addEventListener('popstate', this.onHistory);
+    void this.start();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onHistory);
+  }
+
+  /** Back and forward move between the office step and an office's booking. */
+  private readonly onHistory = () => {
+    this._officeId = officeFromUrl();
+    void this.start();
+  };
 
   override updated(): void {
     const info = this._info;
-    if (info) document.title = translate(this._lang, 'booking.pageTitle', { office: localized(info.office.name, this._lang, info.office.defaultLanguage) });
+    document.title = info
+      ? translate(this._lang, 'booking.pageTitle', { office: localized(info.office.name, this._lang, info.office.defaultLanguage) })
+      : translate(this._lang, 'booking.title');
+    document.documentElement.lang = this._lang;
+  }
+
+  private async start(): Promise<void> {
+    this.resetChoices();
+    this._info = null;
+    this._problem = null;
+    if (this._officeId) return this.load(this._officeId);
+    const offices = this._offices ? { ok: true as const, data: this._offices } : await api<OfficeSummary[]>('/api/offices');
+    if (!offices.ok) {
+      this._problem = { kind: 'load' };
+      return;
+    }
+    this._offices = offices.data.filter((office) => !office.archived);
+    // One office: nothing to choose, the page is that office's, as it always was.
+    const [only] = this._offices;
+    if (this._offices.length === 1 && only) {
+      this._officeId = only.id;
+      await this.load(only.id);
+    }
+  }
+
+  private chooseOffice(officeId: OfficeId): void {
+    history.pushState(null, '', `?office=${encodeURIComponent(officeId)}`);
+    this._officeId = officeId;
+    void this.start();
+  }
+
+  private chooseAnotherOffice(): void {
+    history.pushState(null, '', location.pathname);
+    this._officeId = null;
+    void this.start();
+  }
+
+  private resetChoices(): void {
+    this._serviceId = null;
+    this._day = null;
+    this._slots = [];
+    this._slot = null;
+    this._receipt = null;
   }
 
   override render() {
     const info = this._info;
+    if (!this._officeId && this._offices) return this.renderOffices(this._offices);
     if (!info) return this._problem ? html`<main>${this.renderProblem()}</main>` : html``;
     const t = (key: 'booking.title' | 'booking.service' | 'booking.day' | 'booking.time' | 'booking.noServices') => translate(this._lang, key);
     return html`<header>
         <span class="office">${localized(info.office.name, this._lang, info.office.defaultLanguage)}</span>
+        ${this._offices && this._offices.length > 1
+          ? html`<button type="button" class="choice" data-role="another-office" @click=${this.chooseAnotherOffice}>${translate(this._lang, 'offices.choose.another')}</button>`
+          : ''}
         <tl-language-switch .languages=${info.office.languages} current=${this._lang} @language-change=${(e: CustomEvent<Lang>) => this.setLanguage(e.detail)}></tl-language-switch>
       </header>
       <main>
@@ -131,6 +204,21 @@ export class BookApp extends LitElement {
               </section>
               ${this._serviceId ? this.renderDays(info) : ''} ${this._day && this._serviceId ? this.renderSlots(info) : ''}
               ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}
+      </main>`;
+  }
+
+  private renderOffices(offices: readonly OfficeSummary[]) {
+    return html`<header>
+        <span class="office">${translate(this._lang, 'booking.title')}</span>
+        <tl-language-switch .languages=${[...LANGUAGES]} current=${this._lang} @language-change=${(e: CustomEvent<Lang>) => this.setLanguage(e.detail)}></tl-language-switch>
+      </header>
+      <main>
+        <h1>${translate(this._lang, 'offices.choose.heading')}</h1>
+        ${this._problem ? this.renderProblem() : ''}
+        <section>
+          <h2>${translate(this._lang, 'offices.choose.intro')}</h2>
+          <book-office-list .offices=${offices} language=${this._lang} @office-choose=${(e: CustomEvent<OfficeId>) => this.chooseOffice(e.detail)}></book-office-list>
+        </section>
       </main>`;
   }
 
@@ -189,20 +277,27 @@ export class BookApp extends LitElement {
     });
   }
 
-  private async load(): Promise<void> {
-    const answer = await api<BookingInfo>('/api/public/booking');
+  private async load(officeId: OfficeId): Promise<void> {
+    const answer = await officeApi(officeId)<BookingInfo>('/public/booking');
+    if (officeId !== this._officeId) return;
+    // A link to an office that is gone (archived, mistyped): the visitor chooses among those there are.
+    if (!answer.ok && answer.error.code === 'office-not-found') {
+      history.replaceState(null, '', location.pathname);
+      this._officeId = null;
+      return this.start();
+    }
     if (!answer.ok) {
       this._problem = { kind: 'load' };
       return;
     }
     this._info = answer.data;
-    this._lang = preferredLanguage(answer.data);
-    document.documentElement.lang = this._lang;
+    const kept = this._langChosen && answer.data.office.languages.includes(this._lang);
+    if (!kept) this._lang = preferredLanguage(answer.data);
   }
 
   private setLanguage(lang: Lang): void {
     this._lang = lang;
-    document.documentElement.lang = lang;
+    this._langChosen = true;
   }
 
   /** The form appears below every time of the day: bring it into view, cursor in its first field. */
@@ -226,17 +321,17 @@ export class BookApp extends LitElement {
   private async loadSlots(): Promise<void> {
     this._slot = null;
     this._slots = [];
-    if (!this._serviceId || !this._day) return;
-    const answer = await api<SlotView[]>(`/api/public/slots?serviceId=${encodeURIComponent(this._serviceId)}&date=${this._day}`);
+    if (!this._serviceId || !this._day || !this._officeId) return;
+    const answer = await officeApi(this._officeId)<SlotView[]>(`/public/slots?serviceId=${encodeURIComponent(this._serviceId)}&date=${this._day}`);
     if (answer.ok) this._slots = answer.data;
     else this._problem = { kind: 'error', code: answer.error.code };
   }
 
   private async submit(visitor: Visitor): Promise<void> {
-    if (!this._serviceId || !this._slot || this._sending) return;
+    if (!this._serviceId || !this._slot || !this._officeId || this._sending) return;
     this._sending = true;
     this._problem = null;
-    const answer = await api<BookingReceipt>('/api/public/appointments', {
+    const answer = await officeApi(this._officeId)<BookingReceipt>('/public/appointments', {
       body: { serviceId: this._serviceId, slotStart: this._slot.start, ...visitor, language: this._lang },
     });
     this._sending = false;

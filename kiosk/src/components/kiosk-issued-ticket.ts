@@ -78,6 +78,8 @@ export class KioskIssuedTicket extends LitElement {
   @property() language: Lang = 'ru';
   /** Where visitors' phones reach the server, as the server told the kiosk; null: no QR code. */
   @property() publicUrl: string | null = null;
+  /** The kiosk's office: the live ticket page needs it beside the ticket id. */
+  @property() officeId: string | null = null;
   @state() private _armed = false;
   @state() private _qr = '';
   @state() private _qrUrl = '';
@@ -102,8 +104,8 @@ export class KioskIssuedTicket extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (!(changed.has('ticket') || changed.has('publicUrl')) || !this.ticket || !this.publicUrl) return;
-    const url = liveTicketUrl(this.publicUrl, this.ticket.id);
+    if (!(changed.has('ticket') || changed.has('publicUrl')) || !this.ticket || !this.publicUrl || !this.officeId) return;
+    const url = liveTicketUrl(this.publicUrl, this.officeId, this.ticket.id);
     if (url === this._qrUrl) return;
     this._qrUrl = url;
     void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => (this._qr = svg));

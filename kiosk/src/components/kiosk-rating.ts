@@ -4,8 +4,9 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor, type Translator } from '../../../common/i18n';
-import { RATING_SCORES, type Lang, type RatingState } from '../../../common/protocol';
-import { api } from '../../../common/ui/api';
+import { RATING_SCORES, type Lang, type RatingState, type Result } from '../../../common/protocol';
+import type { ApiInit } from '../../../common/ui/api';
+import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
 
 type Score = (typeof RATING_SCORES)[number];
@@ -139,6 +140,7 @@ export class KioskRating extends LitElement {
     `,
   ];
 
+  @property() officeId = '';
   @property() ticketId = '';
   @property() language: Lang = 'ru';
 
@@ -148,11 +150,16 @@ export class KioskRating extends LitElement {
   @state() private _busy = false;
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('ticketId') && this.ticketId) void this._load();
+    if ((changed.has('ticketId') || changed.has('officeId')) && this.ticketId && this.officeId) void this._load();
+  }
+
+  /** GET (or, with a body, POST) the ticket's public rating route in its office. */
+  private _rating(init?: ApiInit): Promise<Result<RatingState>> {
+    return officeApi(this.officeId)<RatingState>(`/public/tickets/${encodeURIComponent(this.ticketId)}/rating`, init);
   }
 
   private async _load(): Promise<void> {
-    const result = await api<RatingState>(`/api/public/tickets/${encodeURIComponent(this.ticketId)}/rating`);
+    const result = await this._rating();
     if (result.ok) this._state = result.data;
   }
 
@@ -210,7 +217,7 @@ export class KioskRating extends LitElement {
     if (this._score === null) return void (this._message = t('visits.rating.choose'));
     const comment = this.renderRoot.querySelector('textarea')?.value.trim() ?? '';
     this._busy = true;
-    const result = await api<RatingState>(`/api/public/tickets/${encodeURIComponent(this.ticketId)}/rating`, { body: { score: this._score, comment } });
+    const result = await this._rating({ body: { score: this._score, comment } });
     this._busy = false;
     if (result.ok) {
       this._state = result.data;

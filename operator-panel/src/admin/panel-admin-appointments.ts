@@ -25,9 +25,17 @@ export class PanelAdminAppointments extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
+  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
+  private readonly _officeApi = () => {
+    if (!this._env) throw new Error('a settings tab outside a panel session');
+    return adminApi(this._env.officeId);
+  };
   /** For the services' names. */
   @property({ attribute: false }) config!: AdminConfig;
-  private readonly _document = new SettingsDocument<AppointmentSettings>(this, { load: adminApi.appointmentSettings, save: adminApi.saveAppointmentSettings });
+  private readonly _document = new SettingsDocument<AppointmentSettings>(this, {
+    load: () => this._officeApi().appointmentSettings(),
+    save: (settings) => this._officeApi().saveAppointmentSettings(settings),
+  });
   private readonly _edit = (change: (settings: AppointmentSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {

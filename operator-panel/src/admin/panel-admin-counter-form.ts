@@ -40,7 +40,7 @@ export class PanelAdminCounterForm extends LitElement {
     event.preventDefault();
     const env = this._env;
     if (!env) return;
-    const saved = await this._draft.save((counter) => adminApi.saveCounter(counter), (error) => refusalText(env.t, error));
+    const saved = await this._draft.save((counter) => adminApi(env.officeId).saveCounter(counter), (error) => refusalText(env.t, error));
     if (saved && this.isNew) this._close();
   }
 

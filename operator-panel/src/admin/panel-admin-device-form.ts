@@ -55,7 +55,7 @@ export class PanelAdminDeviceForm extends LitElement {
     const env = this._env;
     if (!env) return;
     const send = ({ name, zone, settings }: DeviceFields) =>
-      adminApi.updateDevice(this.device.id, { name, zone: zone.trim() === '' ? null : zone, ...(this.device.kind === 'display' ? { settings } : {}) });
+      adminApi(env.officeId).updateDevice(this.device.id, { name, zone: zone.trim() === '' ? null : zone, ...(this.device.kind === 'display' ? { settings } : {}) });
     if (await this._draft.save(send, (error) => refusalText(env.t, error))) {
       this.dispatchEvent(new CustomEvent('devices-changed', { bubbles: true, composed: true }));
     }

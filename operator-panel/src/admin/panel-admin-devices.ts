@@ -62,8 +62,10 @@ export class PanelAdminDevices extends LitElement {
   }
 
   private async _load(): Promise<void> {
-    const isAdmin = this._env ? mayEdit(this._env.user) : false;
-    const [devices, presence, printers] = await Promise.all([isAdmin ? adminApi.devices() : null, adminApi.presence(), adminApi.printers()]);
+    const env = this._env;
+    if (!env) return;
+    const office = adminApi(env.officeId);
+    const [devices, presence, printers] = await Promise.all([mayEdit(env.user) ? office.devices() : null, office.presence(), office.printers()]);
     if (devices?.ok) this._devices = devices.data;
     if (presence.ok) this._presence = presence.data;
     if (printers.ok) this._printers = printers.data;
@@ -82,7 +84,7 @@ export class PanelAdminDevices extends LitElement {
     let created: { device: Device; key: string } | null = null;
     const send = async ({ kind, name, zone }: NewDeviceFields) => {
       const input: CreateDeviceInput = { kind, name, zone: zone.trim() === '' ? null : zone };
-      const result = await adminApi.createDevice(input);
+      const result = await adminApi(env.officeId).createDevice(input);
       if (result.ok) created = result.data;
       return result;
     };
@@ -103,7 +105,7 @@ export class PanelAdminDevices extends LitElement {
     const env = this._env;
     const row = this._revoking;
     if (!env || !row) return;
-    const result = await adminApi.revokeDevice(row.id);
+    const result = await adminApi(env.officeId).revokeDevice(row.id);
     if (!result.ok) {
       this._revokeError = refusalText(env.t, result.error);
       return;

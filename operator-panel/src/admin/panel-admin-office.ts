@@ -39,7 +39,7 @@ export class PanelAdminOffice extends LitElement {
     event.preventDefault();
     const env = this._env;
     // The schedule has its own tab and may have been saved since this draft began: keep the saved one.
-    if (env) await this._draft.save((office) => adminApi.saveOffice({ ...withoutBlankPhones(office), schedule: this.config.office.schedule }), (error) => refusalText(env.t, error));
+    if (env) await this._draft.save((office) => adminApi(env.officeId).saveOffice({ ...withoutBlankPhones(office), schedule: this.config.office.schedule }), (error) => refusalText(env.t, error));
   }
 
   override render() {

@@ -23,7 +23,7 @@ export class PanelAdminPrinters extends LitElement {
   private async _testPage(agentId: string): Promise<void> {
     const env = this._env;
     if (!env) return;
-    const result = await adminApi.testPage(agentId);
+    const result = await adminApi(env.officeId).testPage(agentId);
     this._outcome = new Map(this._outcome).set(agentId, result.ok ? { ok: true, text: env.t('admin.printers.testSent') } : { ok: false, text: refusalText(env.t, result.error) });
   }
 

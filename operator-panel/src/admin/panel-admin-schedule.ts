@@ -41,7 +41,7 @@ export class PanelAdminSchedule extends LitElement {
     event.preventDefault();
     const env = this._env;
     // The rest of the office as saved: the Office tab's unsaved edits are not ours to send.
-    if (env) await this._draft.save((schedule) => adminApi.saveOffice({ ...this.config.office, schedule }), (error) => refusalText(env.t, error));
+    if (env) await this._draft.save((schedule) => adminApi(env.officeId).saveOffice({ ...this.config.office, schedule }), (error) => refusalText(env.t, error));
   }
 
   override render() {

@@ -52,7 +52,7 @@ export class PanelAdminServiceForm extends LitElement {
     event.preventDefault();
     const env = this._env;
     if (!env) return;
-    const saved = await this._draft.save((service) => adminApi.saveService(service), (error) => refusalText(env.t, error));
+    const saved = await this._draft.save((service) => adminApi(env.officeId).saveService(service), (error) => refusalText(env.t, error));
     if (saved && this.isNew) this._close();
   }
 

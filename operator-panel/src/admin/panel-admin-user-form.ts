@@ -1,17 +1,20 @@
-// One staff account: its name, role and whether it may sign in (PATCH /api/users/:id), and a new
-// password (POST /api/users/:id/password), which also signs the account out everywhere.
+// One staff account: its name, roles (per office, and in the organisation) and whether it may sign
+// in (PATCH /api/users/:id), and a new password (POST /api/users/:id/password), which also signs
+// the account out everywhere.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ROLES, type Role, type User } from '../../../common/protocol';
-import { adminApi } from './admin-api';
+import type { User } from '../../../common/protocol';
+import type { StaffOffice } from '../../../common/protocol/offices';
+import { organisationApi } from './admin-api';
 import { Draft } from './admin-draft';
-import { checkField, formFooter, issueLines, selectField, textField } from './admin-fields';
+import { checkField, formFooter, issueLines, textField } from './admin-fields';
+import { managedRoles, mayGrantOrganisationRoles, officeRolesFields } from './admin-office-roles';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
-type AccountFields = Pick<User, 'name' | 'role' | 'active'>;
+type AccountFields = Pick<User, 'name' | 'active' | 'organisationRole' | 'offices'>;
 
 @customElement('panel-admin-user-form')
 export class PanelAdminUserForm extends LitElement {
@@ -21,13 +24,15 @@ export class PanelAdminUserForm extends LitElement {
   @state()
   private _env?: PanelEnv;
   @property({ attribute: false }) user!: User;
+  /** The offices the signed-in admin gives roles in. */
+  @property({ attribute: false }) offices: readonly StaffOffice[] = [];
   private readonly _account = new Draft<AccountFields>(this);
   private readonly _password = new Draft<{ password: string }>(this);
   private _blankPassword = { password: '' };
 
   protected override willUpdate(): void {
-    const { name, role, active } = this.user;
-    this._account.follow({ name, role, active });
+    const { name, active, organisationRole, offices } = this.user;
+    this._account.follow({ name, active, organisationRole, offices });
     this._password.follow(this._blankPassword);
   }
 
@@ -35,14 +40,21 @@ export class PanelAdminUserForm extends LitElement {
     event.preventDefault();
     const env = this._env;
     if (!env) return;
-    if (await this._account.save((fields) => adminApi.updateUser(this.user.id, fields), (error) => refusalText(env.t, error))) this._changed();
+    const send = ({ name, active, organisationRole, offices }: AccountFields) =>
+      organisationApi.updateUser(this.user.id, {
+        name,
+        active,
+        offices: managedRoles(offices, this.offices),
+        ...(mayGrantOrganisationRoles(env.user) ? { organisationRole } : {}),
+      });
+    if (await this._account.save(send, (error) => refusalText(env.t, error))) this._changed();
   }
 
   private async _savePassword(event: Event): Promise<void> {
     event.preventDefault();
     const env = this._env;
     if (!env) return;
-    if (await this._password.save(({ password }) => adminApi.setPassword(this.user.id, password), (error) => refusalText(env.t, error))) {
+    if (await this._password.save(({ password }) => organisationApi.setPassword(this.user.id, password), (error) => refusalText(env.t, error))) {
       this._blankPassword = { password: '' };
       this._password.reset(this._blankPassword);
       this._password.saved = true;
@@ -66,15 +78,11 @@ export class PanelAdminUserForm extends LitElement {
       <form @submit=${this._saveAccount} novalidate>
         <div class="row">
           ${textField('name', t('admin.users.name'), account.name, (v) => this._account.edit((a) => (a.name = v)), issues.at('name'), { wide: true })}
-          ${selectField<Role>(
-            'role',
-            t('admin.users.role'),
-            account.role,
-            ROLES.map((role) => ({ value: role, label: t(`admin.users.roles.${role}`) })),
-            (role) => this._account.edit((a) => (a.role = role)),
-            issues.at('role'),
-          )}
         </div>
+        ${officeRolesFields(t, env.lang, this.offices, account, mayGrantOrganisationRoles(env.user), (roles) => this._account.edit((a) => Object.assign(a, roles)), {
+          offices: issues.at('offices'),
+          organisationRole: issues.at('organisationRole'),
+        })}
         ${checkField('active', t('admin.users.active'), account.active, (on) => this._account.edit((a) => (a.active = on)))}
         ${formFooter(t, this._account, issues.rest(), null)}
       </form>

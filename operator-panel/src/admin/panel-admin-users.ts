@@ -1,18 +1,24 @@
 // Staff accounts (admins only): the list, a form for a new account, and the editor of the one chosen.
+// An office admin sees and gives roles in the offices they administer; a regional admin in all of
+// them, plus the organisation roles.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ROLES, type Role, type User } from '../../../common/protocol';
+import type { User } from '../../../common/protocol';
 import type { CreateUserInput } from '../../../common/protocol/admin-schemas';
-import { adminApi } from './admin-api';
+import type { StaffOffice } from '../../../common/protocol/offices';
+import { staffOffices } from '../shared/staff-offices';
+import { organisationApi } from './admin-api';
 import { Draft } from './admin-draft';
-import { editButton, formFooter, issueLines, selectField, textField } from './admin-fields';
+import { editButton, formFooter, issueLines, textField } from './admin-fields';
+import { managedOffices, mayGrantOrganisationRoles, officeRolesFields, rolesText } from './admin-office-roles';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import './panel-admin-user-form';
 
-const blankAccount = (): CreateUserInput => ({ login: '', name: '', role: 'operator', password: '' });
+/** A new account starts as an operator of the office the admin works in now. */
+const blankAccount = (officeId: string): CreateUserInput => ({ login: '', name: '', password: '', organisationRole: null, offices: [{ officeId, role: 'operator' }] });
 
 @customElement('panel-admin-users')
 export class PanelAdminUsers extends LitElement {
@@ -22,6 +28,8 @@ export class PanelAdminUsers extends LitElement {
   @state()
   private _env?: PanelEnv;
   @state() private _users: User[] = [];
+  /** The offices this admin gives roles in. */
+  @state() private _offices: StaffOffice[] = [];
   @state() private _loadError: string | null = null;
   @state() private _editing: string | null = null;
   @state() private _creating = false;
@@ -33,13 +41,15 @@ export class PanelAdminUsers extends LitElement {
   }
 
   private async _load(): Promise<void> {
-    const result = await adminApi.users();
+    const [result, offices] = await Promise.all([organisationApi.users(), staffOffices()]);
     if (result.ok) this._users = result.data;
+    if (offices.ok) this._offices = managedOffices(offices.data);
     this._loadError = result.ok || !this._env ? null : refusalText(this._env.t, result.error);
   }
 
   private _startCreating(): void {
-    this._new.reset(blankAccount());
+    if (!this._env) return;
+    this._new.reset(blankAccount(this._env.officeId));
     this._creating = true;
   }
 
@@ -47,7 +57,7 @@ export class PanelAdminUsers extends LitElement {
     event.preventDefault();
     const env = this._env;
     if (!env) return;
-    if (await this._new.save((input) => adminApi.createUser(input), (error) => refusalText(env.t, error))) {
+    if (await this._new.save((input) => organisationApi.createUser(input), (error) => refusalText(env.t, error))) {
       this._creating = false;
       await this._load();
     }
@@ -64,13 +74,13 @@ export class PanelAdminUsers extends LitElement {
         <button type="button" data-role="add" @click=${this._startCreating}>${t('admin.users.add')}</button>
       </div>
       ${issueLines(this._loadError ? [this._loadError] : [])} ${this._creating ? this._renderNew(env) : ''}
-      ${editing ? html`<panel-admin-user-form .user=${editing}></panel-admin-user-form>` : ''}
+      ${editing ? html`<panel-admin-user-form .user=${editing} .offices=${this._offices}></panel-admin-user-form>` : ''}
       <table>
         <thead>
           <tr>
             <th>${t('admin.users.columns.login')}</th>
             <th>${t('admin.users.columns.name')}</th>
-            <th>${t('admin.users.columns.role')}</th>
+            <th>${this._offices.length > 1 ? t('offices.roles.column') : t('admin.users.columns.role')}</th>
             <th>${t('admin.users.columns.state')}</th>
             <th></th>
           </tr>
@@ -80,7 +90,7 @@ export class PanelAdminUsers extends LitElement {
             (u) => html`<tr class=${u.active ? '' : 'off'} data-user=${u.login}>
               <td>${u.login}${u.id === env.user.id ? html` <span class="badge">${t('admin.users.you')}</span>` : ''}</td>
               <td>${u.name}</td>
-              <td>${t(`admin.users.roles.${u.role}`)}</td>
+              <td>${rolesText(t, env.lang, u, this._offices)}</td>
               <td>${u.active ? t('admin.users.active') : t('admin.users.deactivated')}</td>
               <td>${editButton(t, u.name, () => (this._editing = u.id))}</td>
             </tr>`,
@@ -101,16 +111,12 @@ export class PanelAdminUsers extends LitElement {
       <div class="row">
         ${textField('login', t('admin.users.login'), account.login, (v) => edit((a) => (a.login = v)), issues.at('login'))}
         ${textField('name', t('admin.users.name'), account.name, (v) => edit((a) => (a.name = v)), issues.at('name'), { wide: true })}
-        ${selectField<Role>(
-          'role',
-          t('admin.users.role'),
-          account.role,
-          ROLES.map((role) => ({ value: role, label: t(`admin.users.roles.${role}`) })),
-          (role) => edit((a) => (a.role = role)),
-          issues.at('role'),
-        )}
         ${textField('password', t('admin.users.password'), account.password, (v) => edit((a) => (a.password = v)), issues.at('password'), { type: 'password' })}
       </div>
+      ${officeRolesFields(t, env.lang, this._offices, account, mayGrantOrganisationRoles(env.user), (roles) => edit((a) => Object.assign(a, roles)), {
+        offices: issues.at('offices'),
+        organisationRole: issues.at('organisationRole'),
+      })}
       ${formFooter(t, this._new, issues.rest(), null, () => (this._creating = false))}
     </form>`;
   }

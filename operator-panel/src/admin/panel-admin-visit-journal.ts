@@ -21,7 +21,15 @@ export class PanelAdminVisitJournal extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, { load: adminApi.visitJournalSettings, save: adminApi.saveVisitJournalSettings });
+  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
+  private readonly _officeApi = () => {
+    if (!this._env) throw new Error('a settings tab outside a panel session');
+    return adminApi(this._env.officeId);
+  };
+  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, {
+    load: () => this._officeApi().visitJournalSettings(),
+    save: (settings) => this._officeApi().saveVisitJournalSettings(settings),
+  });
   private readonly _edit = (change: (settings: VisitJournalSettings) => void) => this._document.draft.edit(change);
 
   private async _save(event: Event): Promise<void> {

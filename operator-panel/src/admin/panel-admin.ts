@@ -13,6 +13,7 @@ import './panel-admin-appointments';
 import './panel-admin-counters';
 import './panel-admin-devices';
 import './panel-admin-office';
+import './panel-admin-offices';
 import './panel-admin-schedule';
 import './panel-admin-services';
 import './panel-admin-users';
@@ -22,6 +23,8 @@ interface Section {
   id: string;
   label: MessageKey;
   adminOnly: boolean;
+  /** The organisation's offices: only a regional admin creates and archives them. */
+  regionalAdminOnly?: boolean;
 }
 
 const SECTIONS = [
@@ -33,6 +36,7 @@ const SECTIONS = [
   { id: 'devices', label: 'admin.sections.devices', adminOnly: false },
   { id: 'visitJournal', label: 'admin.sections.visitJournal', adminOnly: false },
   { id: 'appointments', label: 'admin.sections.appointments', adminOnly: false },
+  { id: 'offices', label: 'offices.admin.nav', adminOnly: true, regionalAdminOnly: true },
 ] as const satisfies readonly Section[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -46,6 +50,7 @@ const RENDERERS: Record<SectionId, (config: AdminConfig) => unknown> = {
   devices: () => html`<panel-admin-devices></panel-admin-devices>`,
   visitJournal: () => html`<panel-admin-visit-journal></panel-admin-visit-journal>`,
   appointments: (config) => html`<panel-admin-appointments .config=${config}></panel-admin-appointments>`,
+  offices: () => html`<panel-admin-offices></panel-admin-offices>`,
 };
 
 @customElement('panel-admin')
@@ -122,7 +127,9 @@ export class PanelAdmin extends LitElement {
   }
 
   private async _load(): Promise<void> {
-    const result = await adminApi.configuration();
+    const env = this._env;
+    if (!env) return;
+    const result = await adminApi(env.officeId).configuration();
     if (result.ok) this._config = result.data;
   }
 
@@ -131,7 +138,8 @@ export class PanelAdmin extends LitElement {
     const config = this._config;
     if (!env || !config) return html``;
     const isAdmin = env.user.role === 'admin';
-    const sections = SECTIONS.filter((s) => isAdmin || !s.adminOnly);
+    const regionalAdmin = env.user.organisationRole === 'regional-admin';
+    const sections = SECTIONS.filter((s: Section) => (isAdmin || !s.adminOnly) && (regionalAdmin || !s.regionalAdminOnly));
     return html`<nav aria-label=${env.t('admin.nav.settings')}>
         ${sections.map(
           (s) =>

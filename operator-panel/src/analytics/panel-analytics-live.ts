@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ApiError, QueueSnapshot } from '../../../common/protocol';
-import { api } from '../../../common/ui/api';
+import { officeApi } from '../../../common/ui/office-api';
 import '../../../common/ui/tl-bar-chart';
 import { officeTime, serviceName } from '../shared/describe';
 import { analyticsFormat } from './panel-analytics-format';
@@ -96,7 +96,7 @@ export class PanelAnalyticsLive extends LitElement {
   }
 
   private async _refresh(): Promise<void> {
-    const answer = await api<LiveMonitor>('/api/analytics/live');
+    const answer = await officeApi(this._env.officeId)<LiveMonitor>('/analytics/live');
     if (answer.ok) {
       this._live = answer.data;
       this._error = null;

@@ -1,14 +1,15 @@
-// What a report is asked for: a period (typed in, or one of the presets counted in the office's
-// time zone), an optional service, and for the staffing advisor its goal. Builds the API's URLs.
+// What a report is asked for: the office, a period (typed in, or one of the presets counted in the
+// office's time zone), an optional service, and for the staffing advisor its goal. Builds the API's URLs.
 import type { LocalDate } from '../../../common/protocol';
+import { officeApiPath, type OfficeId } from '../../../common/protocol/offices';
 import { api } from '../../../common/ui/api';
 import { addDays, isoWeekday } from '../../../common/time/calendar';
 import type { OfficeReportName, ReportAnswer, ReportName, ReportResults } from './panel-analytics-types';
 import type { Result } from '../../../common/protocol';
 
 const OFFICE_REPORT_PATHS = {
-  'visit-journal': '/api/visit-journal/report',
-  ratings: '/api/ratings/report',
+  'visit-journal': '/visit-journal/report',
+  ratings: '/ratings/report',
 } as const satisfies Record<OfficeReportName, string>;
 
 function isOfficeReport(name: ReportName): name is OfficeReportName {
@@ -24,6 +25,7 @@ export interface Period {
 }
 
 export interface AnalyticsFilters extends Period {
+  officeId: OfficeId;
   serviceId: string | null;
 }
 
@@ -59,7 +61,7 @@ export function reportPath(name: ReportName, filters: AnalyticsFilters, extra: E
   if (filters.serviceId && !isOfficeReport(name)) query.set('serviceId', filters.serviceId);
   for (const [key, value] of Object.entries(extra)) query.set(key, String(value));
   if (format === 'csv') query.set('format', 'csv');
-  return `${isOfficeReport(name) ? OFFICE_REPORT_PATHS[name] : `/api/analytics/${name}`}?${query.toString()}`;
+  return officeApiPath(filters.officeId, `${isOfficeReport(name) ? OFFICE_REPORT_PATHS[name] : `/analytics/${name}`}?${query.toString()}`);
 }
 
 /** Every report as the analytics API answers it; an office report's bare answer is wrapped the same way. */

@@ -2,7 +2,7 @@
 // for (kept while switching tabs), and a heading that only paper shows, saying what was printed.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { LocalDate } from '../../../common/protocol';
 import { localDate } from '../../../common/time/calendar';
 import { serviceName } from '../shared/describe';
@@ -22,9 +22,9 @@ import './panel-analytics-staffing';
 import './panel-analytics-waits';
 
 const VIEWS = ['peak', 'waits', 'load', 'appointments', 'comparison', 'staffing', 'journal', 'ratings', 'live'] as const;
-type ViewId = (typeof VIEWS)[number];
+export type AnalyticsViewId = (typeof VIEWS)[number];
 /** Views whose reports always cover the whole office: no service to choose. */
-const OFFICE_WIDE: readonly ViewId[] = ['journal', 'ratings'];
+const OFFICE_WIDE: readonly AnalyticsViewId[] = ['journal', 'ratings'];
 
 @customElement('panel-analytics')
 export class PanelAnalytics extends LitElement {
@@ -64,15 +64,18 @@ export class PanelAnalytics extends LitElement {
   ];
 
   @consume({ context: panelEnv, subscribe: true }) private _env!: PanelEnv;
-  @state() private _view: ViewId = 'peak';
+  /** The tab to show first (the regional view opens an office's analytics on a tab); the first tab when null. */
+  @property({ attribute: false }) openOn: AnalyticsViewId | null = null;
+  @state() private _view: AnalyticsViewId = 'peak';
   @state() private _filters: AnalyticsFilters | null = null;
 
   private _today(): LocalDate {
     return localDate(serverNow(this._env), this._env.snapshot.office.timeZone);
   }
 
-  protected override willUpdate(): void {
-    this._filters ??= { ...presetPeriod('last30Days', this._today()), serviceId: null };
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('openOn') && this.openOn) this._view = this.openOn;
+    this._filters ??= { officeId: this._env.officeId, ...presetPeriod('last30Days', this._today()), serviceId: null };
   }
 
   private _renderView(filters: AnalyticsFilters) {

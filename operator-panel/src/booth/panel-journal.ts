@@ -102,11 +102,9 @@ export class PanelJournal extends LitElement {
 
   private async _load(): Promise<void> {
     const counterId = this.counterId;
-    const [result, visits, settings] = await Promise.all([
-      loadBoothJournal(counterId),
-      loadVisitRecords(counterId),
-      loadVisitSettings(),
-    ]);
+    const officeId = this._env?.officeId;
+    if (!officeId) return;
+    const [result, visits, settings] = await Promise.all([loadBoothJournal(officeId, counterId), loadVisitRecords(officeId, counterId), loadVisitSettings(officeId)]);
     if (counterId !== this.counterId) return;
     this._failed = !result.ok;
     if (result.ok) this._rows = result.data;

@@ -81,7 +81,8 @@ export class PanelVisitForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadVisitSettings().then((result) => {
+    if (!this._env) return;
+    void loadVisitSettings(this._env.officeId).then((result) => {
       if (result.ok) this._settings = result.data;
       else if (this._env) this._error = this._env.t('visits.form.loadFailed');
     });
@@ -191,7 +192,7 @@ export class PanelVisitForm extends LitElement {
     if (!input.resultId && !input.resultText) return void (this._error = env.t('visits.form.needResult'));
     this._error = null;
     this._busy = true;
-    const result = await saveVisitRecord(visit.ticketId, input);
+    const result = await saveVisitRecord(env.officeId, visit.ticketId, input);
     this._busy = false;
     if (!result.ok) return void (this._error = refusalText(env, result.error));
     this._justSaved = true;

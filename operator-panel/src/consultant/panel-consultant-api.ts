@@ -11,19 +11,23 @@ import type {
   Result,
   SlotView,
 } from '../../../common/protocol';
-import { api } from '../../../common/ui/api';
+import type { OfficeId } from '../../../common/protocol/offices';
+import { officeApi } from '../../../common/ui/office-api';
 
 export type AppointmentSearch = { day: LocalDate } | { phone: string } | { code: string };
 
-const bookingPath = (id: string) => `/api/appointments/${encodeURIComponent(id)}`;
+const bookingPath = (id: string) => `/appointments/${encodeURIComponent(id)}`;
 
-export const appointmentsApi = {
-  bookingInfo: (): Promise<Result<BookingInfo>> => api('/api/public/booking'),
-  slots: (serviceId: string, date: LocalDate): Promise<Result<SlotView[]>> =>
-    api(`/api/appointments/slots?${new URLSearchParams({ serviceId, date })}`),
-  find: (search: AppointmentSearch): Promise<Result<Appointment[]>> => api(`/api/appointments?${new URLSearchParams(search)}`),
-  book: (input: BookAppointmentInput): Promise<Result<Appointment>> => api('/api/appointments', { body: input }),
-  move: (id: string, input: MoveAppointmentInput): Promise<Result<Appointment>> => api(bookingPath(id), { method: 'PATCH', body: input }),
-  cancel: (id: string): Promise<Result<Appointment>> => api(`${bookingPath(id)}/cancel`, { body: {} }),
-  checkIn: (code: string): Promise<Result<CheckInResult>> => api('/api/appointments/check-in', { body: { code } }),
-};
+/** The appointment book of one office. */
+export function appointmentsApi(officeId: OfficeId) {
+  const call = officeApi(officeId);
+  return {
+    bookingInfo: (): Promise<Result<BookingInfo>> => call('/public/booking'),
+    slots: (serviceId: string, date: LocalDate): Promise<Result<SlotView[]>> => call(`/appointments/slots?${new URLSearchParams({ serviceId, date })}`),
+    find: (search: AppointmentSearch): Promise<Result<Appointment[]>> => call(`/appointments?${new URLSearchParams(search)}`),
+    book: (input: BookAppointmentInput): Promise<Result<Appointment>> => call('/appointments', { body: input }),
+    move: (id: string, input: MoveAppointmentInput): Promise<Result<Appointment>> => call(bookingPath(id), { method: 'PATCH', body: input }),
+    cancel: (id: string): Promise<Result<Appointment>> => call(`${bookingPath(id)}/cancel`, { body: {} }),
+    checkIn: (code: string): Promise<Result<CheckInResult>> => call('/appointments/check-in', { body: { code } }),
+  };
+}

@@ -77,7 +77,7 @@ export class PanelConsultantBookDialog extends LitElement {
       return;
     }
     this._busy = true;
-    const result = await appointmentsApi.book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data });
+    const result = await appointmentsApi(env.officeId).book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data });
     this._busy = false;
     if (!result.ok) {
       this._error = refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);

@@ -69,7 +69,7 @@ export class PanelConsultantCancelDialog extends LitElement {
 
   private async _submit(appointment: Appointment, env: PanelEnv): Promise<void> {
     this._busy = true;
-    const result = await appointmentsApi.cancel(appointment.id);
+    const result = await appointmentsApi(env.officeId).cancel(appointment.id);
     this._busy = false;
     if (!result.ok) {
       this._error = refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);

@@ -107,7 +107,7 @@ export class PanelConsultantCheckIn extends LitElement {
     const env = this._env;
     if (!env || this._busy || !this._input.reportValidity()) return;
     this._busy = true;
-    const result = await appointmentsApi.checkIn(this._input.value);
+    const result = await appointmentsApi(env.officeId).checkIn(this._input.value);
     this._busy = false;
     this._result = result.ok ? result.data : null;
     this._error = result.ok ? null : refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);

@@ -87,7 +87,7 @@ export class PanelConsultantFind extends LitElement {
   private async _run(search: AppointmentSearch): Promise<void> {
     const env = this._env;
     if (!env) return;
-    const result = await appointmentsApi.find(search);
+    const result = await appointmentsApi(env.officeId).find(search);
     this._found = result.ok ? result.data : null;
     this._error = result.ok ? null : refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);
   }

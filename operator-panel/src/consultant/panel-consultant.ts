@@ -148,7 +148,9 @@ export class PanelConsultant extends LitElement {
 
   /** Reloads what can be booked, the chosen day's times and bookings, and the open search. */
   private async _refresh(): Promise<void> {
-    const info = await appointmentsApi.bookingInfo();
+    const env = this._env;
+    if (!env) return;
+    const info = await appointmentsApi(env.officeId).bookingInfo();
     if (info.ok) {
       this._info = info.data;
       if (!info.data.services.some((s) => s.id === this._serviceId)) this._serviceId = info.data.services[0]?.id ?? '';
@@ -158,17 +160,15 @@ export class PanelConsultant extends LitElement {
   }
 
   private async _loadDay(): Promise<void> {
-    const [serviceId, day] = [this._serviceId, this._day];
-    if (!day) return;
-    const [slots, bookings] = await Promise.all([
-      serviceId ? appointmentsApi.slots(serviceId, day) : Promise.resolve(null),
-      appointmentsApi.find({ day }),
-    ]);
+    const [serviceId, day, env] = [this._serviceId, this._day, this._env];
+    if (!day || !env) return;
+    const book = appointmentsApi(env.officeId);
+    const [slots, bookings] = await Promise.all([serviceId ? book.slots(serviceId, day) : Promise.resolve(null), book.find({ day })]);
     // A slower answer for a day or service no longer chosen must not overwrite the current one.
     if (serviceId !== this._serviceId || day !== this._day) return;
     if (slots?.ok) this._slots = slots.data;
     if (bookings.ok) this._dayBookings = [...bookings.data].sort((a, b) => a.slotStart - b.slotStart);
-    if (this._env) this._updatedAt = serverNow(this._env);
+    this._updatedAt = serverNow(env);
   }
 
   private _choose(serviceId: string, day: LocalDate): void {
@@ -198,7 +198,7 @@ export class PanelConsultant extends LitElement {
       await this._dialogShows(this._bookDialog);
       return;
     }
-    const result = await appointmentsApi.move(moving.id, { slotStart: slot.start, serviceId: this._serviceId });
+    const result = await appointmentsApi(env.officeId).move(moving.id, { slotStart: slot.start, serviceId: this._serviceId });
     if (result.ok) {
       this._moving = null;
       this._say('done', env.t('consultant.move.done', this._when(result.data, env)));

@@ -1,16 +1,20 @@
-// What every element below the root needs, handed down once through @lit/context: the live
-// snapshot, the screen language, the server's clock, the devices' presence and a way to run queue
+// What every element below the root needs, handed down once through @lit/context: the office, its
+// live snapshot, the screen language, the server's clock, the devices' presence and a way to run queue
 // commands.
 import { createContext } from '@lit/context';
 import type { Translator } from '../../../common/i18n';
-import type { CommandInput, CommandName, CommandOutputs, DevicePresence, Lang, QueueSnapshot, Result, User } from '../../../common/protocol';
+import type { CommandInput, CommandName, CommandOutputs, DevicePresence, Lang, OfficeUser, QueueSnapshot, Result } from '../../../common/protocol';
+import type { OfficeId } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 
 export type RunCommand = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
 
 export interface PanelEnv {
+  /** The office this session works in; every office route and the socket are its. */
+  officeId: OfficeId;
   snapshot: QueueSnapshot;
-  user: User;
+  /** The signed-in person with their role in this office. */
+  user: OfficeUser;
   lang: Lang;
   t: Translator;
   /** Server clock minus this browser's clock, so timers agree with the server's timestamps. */

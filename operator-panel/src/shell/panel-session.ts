@@ -1,27 +1,31 @@
-// A signed-in specialist's working session: the live connection to the server, the booth this
-// computer works, and the shared context (snapshot, language, commands) every element below reads.
-// It exists only while someone is signed in, so its socket always carries their session cookie.
+// A signed-in specialist's working session in one office: the live connection to that office, the
+// booth this computer works, and the shared context (office, snapshot, language, commands) every
+// element below reads. It exists only while someone is signed in, so its socket always carries
+// their session cookie; the root makes a new one for another office.
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
-import type { DevicePresence, Lang, QueueSnapshot, User } from '../../../common/protocol';
+import type { DevicePresence, Lang, OfficeUser, QueueSnapshot } from '../../../common/protocol';
+import type { OfficeId, StaffOffice } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
-import { HOME_VIEW, viewsFor, type PanelViewId } from './panel-views';
+import { HOME_VIEW, viewsFor, type Landing, type PanelViewId } from './panel-views';
 import '../admin/panel-admin';
 import '../analytics/panel-analytics';
 import '../booth/panel-booth';
 import '../booth/panel-booth-picker';
 import '../consultant/panel-consultant';
+import '../region/panel-region';
 import './panel-top-bar';
 import './panel-view-nav';
 
-const BOOTH_STORAGE_KEY = 'talon.panel.counter';
+/** Booth ids are office-local: each office remembers its own booth on this computer. */
+const boothStorageKey = (officeId: OfficeId) => `talon.panel.counter.${officeId}`;
 /** The view last chosen, remembered per user: whoever signs in next on this computer lands on their own home view. */
 const viewStorageKey = (userId: string) => `talon.panel.view.${userId}`;
 
@@ -58,26 +62,39 @@ export class PanelSession extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) user!: User;
+  /** The person as this office sees them: `role` is their role here. */
+  @property({ attribute: false }) user!: OfficeUser;
+  /** Fixed for the session's life: the root makes a new session for another office. */
+  @property({ attribute: false }) office!: StaffOffice;
+  /** Opens this view instead of the remembered one when set (a new object each time it is asked for). */
+  @property({ attribute: false }) landing: Landing | null = null;
+  /** Every office the person works in, for the switcher. */
+  @property({ attribute: false }) offices: readonly StaffOffice[] = [];
   @property() override lang: Lang = 'en';
-  @state() private _counterId: string | null = localStorage.getItem(BOOTH_STORAGE_KEY);
+  @state() private _counterId: string | null = null;
   @state() private _viewId: string | null = null;
   @state() private _breachRisks: readonly ServiceBreachRisk[] = [];
   private _clockOffset = 0;
   @state() private _devices: readonly DevicePresence[] = [];
   private readonly _env = new ContextProvider(this, { context: panelEnv });
-  private readonly _connection = new QueueConnection(this, {
-    onSnapshot: (snapshot: QueueSnapshot) => {
-      this._clockOffset = snapshot.serverTime - Date.now();
-    },
-  });
+  /** Made on the first connect, when the office is known. */
+  private _connection: QueueConnection | null = null;
 
-  constructor() {
-    super();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._connection) return;
+    this._counterId = localStorage.getItem(boothStorageKey(this.office.id));
+    const connection = new QueueConnection(this, {
+      officeId: this.office.id,
+      onSnapshot: (snapshot: QueueSnapshot) => {
+        this._clockOffset = snapshot.serverTime - Date.now();
+      },
+    });
     // A refused handshake may mean the session ended elsewhere: the root asks who we are.
-    this._connection.socket.on('connect_error', () => this._askForSessionCheck());
-    this._connection.socket.on('alerts:breach-risk', (risks) => (this._breachRisks = risks));
-    this._connection.socket.on('devices:presence', (devices) => (this._devices = devices));
+    connection.socket.on('connect_error', () => this._askForSessionCheck());
+    connection.socket.on('alerts:breach-risk', (risks) => (this._breachRisks = risks));
+    connection.socket.on('devices:presence', (devices) => (this._devices = devices));
+    this._connection = connection;
   }
 
   private _askForSessionCheck(): void {
@@ -85,6 +102,7 @@ export class PanelSession extends LitElement {
   }
 
   private readonly _run: RunCommand = async (name, input) => {
+    if (!this._connection) return { ok: false, error: { code: 'internal', message: 'Not connected yet' } };
     const result = await this._connection.command(name, input);
     if (!result.ok && result.error.code === 'unauthenticated') this._askForSessionCheck();
     return result;
@@ -92,8 +110,8 @@ export class PanelSession extends LitElement {
 
   private _chooseBooth(counterId: string | null): void {
     this._counterId = counterId;
-    if (counterId) localStorage.setItem(BOOTH_STORAGE_KEY, counterId);
-    else localStorage.removeItem(BOOTH_STORAGE_KEY);
+    if (counterId) localStorage.setItem(boothStorageKey(this.office.id), counterId);
+    else localStorage.removeItem(boothStorageKey(this.office.id));
   }
 
   private _chooseView(viewId: string): void {
@@ -110,8 +128,10 @@ export class PanelSession extends LitElement {
         : html`<panel-booth-picker @booth-chosen=${(e: CustomEvent<string>) => this._chooseBooth(e.detail)}></panel-booth-picker>`;
     },
     settings: () => html`<panel-admin></panel-admin>`,
-    analytics: () => html`<panel-analytics></panel-analytics>`,
+    analytics: () => html`<panel-analytics .openOn=${this.landing?.analyticsView ?? null}></panel-analytics>`,
     appointments: () => html`<panel-consultant></panel-consultant>`,
+    // Its `office-analytics-open` goes up to the root, which switches the office and hands a landing back.
+    region: () => html`<panel-region></panel-region>`,
   };
 
   private _boothCounter(snapshot: QueueSnapshot | null) {
@@ -120,9 +140,11 @@ export class PanelSession extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('user')) this._viewId = localStorage.getItem(viewStorageKey(this.user.id));
-    const snapshot = this._connection.snapshot;
+    if (changed.has('landing') && this.landing) this._chooseView(this.landing.view);
+    const snapshot = this._connection?.snapshot;
     if (!snapshot) return;
     const env: PanelEnv = {
+      officeId: this.office.id,
       snapshot,
       user: this.user,
       lang: this.lang,
@@ -136,8 +158,9 @@ export class PanelSession extends LitElement {
   }
 
   override render() {
-    const snapshot = this._connection.snapshot;
-    const views = viewsFor(this.user.role);
+    const snapshot = this._connection?.snapshot ?? null;
+    const connection = this._connection?.state ?? 'connecting';
+    const views = viewsFor(this.user.role, this.user.organisationRole);
     // A view remembered under an older role falls back to the role's home view.
     const current = views.find((v) => v.id === this._viewId) ?? views.find((v) => v.id === HOME_VIEW[this.user.role]) ?? views[0];
     const view = current?.id;
@@ -146,8 +169,10 @@ export class PanelSession extends LitElement {
       <panel-top-bar
         .lang=${this.lang}
         .user=${this.user}
-        .connection=${this._connection.state}
-        .officeName=${snapshot ? localized(snapshot.office.name, this.lang, snapshot.office.defaultLanguage) : ''}
+        .connection=${connection}
+        .officeName=${snapshot ? localized(snapshot.office.name, this.lang, snapshot.office.defaultLanguage) : localized(this.office.name, this.lang, this.lang)}
+        .officeId=${this.office.id}
+        .offices=${this.offices.map((office) => ({ id: office.id, name: localized(office.name, this.lang, this.lang) }))}
         .boothChosen=${view === 'booth' && Boolean(this._boothCounter(snapshot))}
         @change-booth=${() => this._chooseBooth(null)}
       ></panel-top-bar>
@@ -161,7 +186,7 @@ export class PanelSession extends LitElement {
       <main>
         <!-- Every page has one title heading for screen readers: the view's name (the booth adds its own). -->
         <h1 class="visually-hidden">${current ? t(current.label) : ''}</h1>
-        <tl-connection-notice .state=${this._connection.state} .lang=${this.lang}></tl-connection-notice>
+        <tl-connection-notice .state=${connection} .lang=${this.lang}></tl-connection-notice>
         ${snapshot && view ? this._renderers[view](snapshot) : ''}
       </main>
     `;

@@ -1,5 +1,5 @@
-// The strip along the top: office, who is signed in, connection, language, and the ways out
-// (another booth, sign out).
+// The strip along the top: office (a switcher when the person works in more than one), who is
+// signed in, connection, language, and the ways out (another booth, sign out).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
@@ -29,6 +29,22 @@ export class PanelTopBar extends LitElement {
       .office {
         flex: 1;
         opacity: 0.9;
+      }
+      label.office {
+        flex-direction: row;
+        align-items: center;
+        gap: var(--tl-space-2);
+        /* The whole office name when the line has room; on a phone a line of its own, within the screen. */
+        flex: 1 1 auto;
+        min-width: 0;
+        color: var(--tl-primary-text);
+        opacity: 1;
+      }
+      label.office select {
+        flex: 0 1 auto;
+        min-width: 8rem;
+        min-height: 36px;
+        font-size: var(--tl-text-s);
       }
       .dot {
         display: inline-block;
@@ -64,13 +80,23 @@ export class PanelTopBar extends LitElement {
   /** null before the panel connects (nobody signed in). */
   @property({ attribute: false }) connection: ConnectionState | null = null;
   @property() officeName = '';
+  /** The current office, and the offices to switch between (no switcher for one). */
+  @property() officeId = '';
+  @property({ attribute: false }) offices: readonly { id: string; name: string }[] = [];
   @property({ type: Boolean }) boothChosen = false;
 
   override render() {
     const t = translatorFor(this.lang);
     return html`<header>
       <span class="title">${t('panel.appTitle')}</span>
-      <span class="office">${this.officeName}</span>
+      ${this.offices.length > 1
+        ? html`<label class="office"
+            >${t('offices.switcher')}
+            <select data-testid="office-switcher" @change=${this._chooseOffice}>
+              ${this.offices.map((office) => html`<option value=${office.id} ?selected=${office.id === this.officeId}>${office.name}</option>`)}
+            </select></label
+          >`
+        : html`<span class="office">${this.officeName}</span>`}
       ${this.connection
         ? html`<span role="status"><span class="dot ${this.connection === 'online' ? '' : 'off'}"></span>${t(
               this.connection === 'online' ? 'panel.connection.online' : 'panel.connection.offline',
@@ -83,6 +109,11 @@ export class PanelTopBar extends LitElement {
             <button type="button" @click=${() => this._emit('sign-out')}>${t('panel.signOut')}</button>`
         : ''}
     </header>`;
+  }
+
+  private _chooseOffice(event: Event): void {
+    const officeId = (event.target as HTMLSelectElement).value;
+    this.dispatchEvent(new CustomEvent<string>('office-chosen', { detail: officeId, bubbles: true, composed: true }));
   }
 
   private _emit(name: 'change-booth' | 'sign-out'): void {

@@ -1,6 +1,6 @@
 // Signing in and out through the REST routes. The session itself is an httpOnly cookie the
 // browser keeps; the panel only learns who is signed in.
-import type { LoginResult, Principal } from '../../../common/protocol/admin-schemas';
+import type { Caller, LoginResult } from '../../../common/protocol/admin-schemas';
 import type { Result, Role, User } from '../../../common/protocol';
 import { api } from '../../../common/ui/api';
 
@@ -8,7 +8,7 @@ import { api } from '../../../common/ui/api';
 export const BOOTH_ROLES: readonly Role[] = ['operator', 'admin'];
 
 export async function signedInUser(): Promise<Result<User | null>> {
-  const me = await api<Principal>('/api/auth/me');
+  const me = await api<Caller>('/api/auth/me');
   if (!me.ok) return me;
   return { ok: true, data: me.data.kind === 'user' ? me.data.user : null };
 }

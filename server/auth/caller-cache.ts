@@ -4,25 +4,25 @@
 // join); a session that merely expires is noticed at most CACHE_MS late.
 import type { ApiError } from '../../common/protocol';
 import { accessRoom, type AccessRevocations } from './access-revocations';
-import { sessionTokenOf, type Credentials, type Principal } from './principal';
+import { sessionTokenOf, type Caller, type Credentials } from './principal';
 import { hashSecret } from './passwords';
 
-export type ResolvePrincipal = (credentials: Credentials) => Promise<Principal | { error: ApiError }>;
+export type ResolveCaller = (credentials: Credentials) => Promise<Caller | { error: ApiError }>;
 
 const CACHE_MS = 5_000;
 const MAX_ENTRIES = 5_000;
 
 interface Entry {
-  result: Principal | { error: ApiError };
+  result: Caller | { error: ApiError };
   rooms: string[];
   at: number;
 }
 
-export class PrincipalCache {
+export class CallerCache {
   private entries = new Map<string, Entry>();
 
   constructor(
-    private readonly resolveFresh: ResolvePrincipal,
+    private readonly resolveFresh: ResolveCaller,
     revocations: AccessRevocations,
     private readonly clock: () => number,
   ) {
@@ -33,7 +33,7 @@ export class PrincipalCache {
     revocations.onChanged(forget);
   }
 
-  readonly resolve: ResolvePrincipal = async (credentials) => {
+  readonly resolve: ResolveCaller = async (credentials) => {
     // Only explicit credentials are cached; a cookie-only request still resolves (and is cached) by its token.
     const token = sessionTokenOf(credentials) ?? credentials.authorization;
     if (!token) return this.resolveFresh(credentials);
@@ -48,8 +48,8 @@ export class PrincipalCache {
   };
 }
 
-/** The rooms that name a principal's access: revoking any of them ends it. */
-export function accessRoomsOf(result: Principal, credentials: Credentials): string[] {
+/** The rooms that name a caller's access: revoking any of them ends it. */
+export function accessRoomsOf(result: Caller, credentials: Credentials): string[] {
   if (result.kind === 'device') return [accessRoom({ kind: 'device', id: result.device.id })];
   if (result.kind !== 'user') return [];
   const token = sessionTokenOf(credentials);

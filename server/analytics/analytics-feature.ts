@@ -1,0 +1,51 @@
+// One office's analytics wired up: the store its reports read, which keeps each stored day's digest
+// beside its summary (day-digest-store.ts, for the regional view), and the background work that
+// keeps its finished days summarised and stored — so the regional view, which reads stored days of
+// every office at once, finds yesterday there without summarising it first.
+// The first run waits a minute and more: a starting server has every office to load first, and a
+// random share of SUMMARISE_SPREAD_MS keeps two hundred offices from summarising in the same second.
+import { addDays, localDate } from '../../common/time/calendar';
+import type { OfficeId } from '../../common/protocol';
+import type { QueueEngine } from '../engine/queue-engine';
+import type { Database } from '../store/database';
+import { AnalyticsStore } from './analytics-store';
+import { storeDayDigests } from './day-digest-store';
+
+export const SUMMARISE_FIRST_AFTER_MS = 60_000;
+export const SUMMARISE_SPREAD_MS = 10 * 60_000;
+export const SUMMARISE_EVERY_MS = 60 * 60_000;
+/** How far back each run looks: older days were stored by earlier runs, or are summarised on demand. */
+export const SUMMARISE_DAYS_BACK = 35;
+
+export interface AnalyticsFeature {
+  store: AnalyticsStore;
+  /** Stops the timer and waits for a run under way, so the database can close after it. */
+  stop(): Promise<void>;
+}
+
+export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine: QueueEngine }): AnalyticsFeature {
+  const { engine, officeId } = deps;
+  const store = new AnalyticsStore(deps.db, officeId, () => engine.now(), storeDayDigests(officeId, () => engine.currentConfig.services));
+  let running: Promise<unknown> = Promise.resolve();
+  const summarise = () => {
+    const { timeZone } = engine.currentConfig.office;
+    const yesterday = addDays(localDate(engine.now(), timeZone), -1);
+    running = store
+      .summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)
+      .catch((error: unknown) => console.error(`[talon] summarising the days of office ${officeId} failed`, error));
+  };
+  let timer = setTimeout(function again() {
+    summarise();
+    timer = setTimeout(again, SUMMARISE_EVERY_MS);
+    // The summaries must never keep a stopping process alive.
+    timer.unref();
+  }, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS);
+  timer.unref();
+  return {
+    store,
+    stop: async () => {
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

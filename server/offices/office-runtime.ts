@@ -1,0 +1,154 @@
+// Everything one office runs: its queue engine and command runner, printing, appointments, visits,
+// analytics, announcements, device presence, its HTTP routes (one Router, mounted by the dispatcher
+// at /api/offices/<id>) and its Socket.IO namespace /offices/<id>. Offices share only the database,
+// the accounts and the speech cache, so one office's work never waits on another's queue.
+import { Router } from 'express';
+import { officeNamespace, type OfficeId } from '../../common/protocol';
+import { startAnalytics } from '../analytics/analytics-feature';
+import type { AnalyticsStore } from '../analytics/analytics-store';
+import { startAppointments } from '../appointments/appointments-feature';
+import type { AccessRevocations } from '../auth/access-revocations';
+import type { ResolveCaller } from '../auth/caller-cache';
+import { issueRateGuard } from '../auth/issue-guard';
+import { actorOf, type AuthStores } from '../auth/principal';
+import { retriedTicket } from '../domain/ticket-commands';
+import { CommandRunner } from '../engine/commands';
+import { QueueEngine, type Clock } from '../engine/queue-engine';
+import { analyticsRoutes } from '../http/analytics-routes';
+import { announcementRoutes, warmAnnouncements, type AnnouncementSpeech } from '../http/announcement-routes';
+import { commandRoutes } from '../http/command-routes';
+import { configRoutes } from '../http/config-routes';
+import { deviceRoutes } from '../http/device-routes';
+import { queueRoutes } from '../http/queue-routes';
+import type { PublicLimiters } from '../http/public-limits';
+import { readAloudRoutes, type ScreenReader } from '../http/read-aloud-routes';
+import { unprintableConfiguration } from '../printing/printable-config';
+import { PrintDesk } from '../printing/print-desk';
+import { printingRoutes } from '../printing/printing-routes';
+import { TicketLogo } from '../printing/ticket-logo';
+import { attachBreachAlerts } from '../realtime/breach-alerts';
+import { attachOfficeHub } from '../realtime/hub';
+import { DevicePresenceBoard } from '../realtime/presence';
+import { attachPrintAgents } from '../realtime/print-agents';
+import type { OfficeNamespace, TalonIo } from '../realtime/socket-server';
+import type { SayEngine } from '../speech/say-engine';
+import { speakCallsOnServer } from '../speech/server-speakers';
+import { loadConfig } from '../store/config-store';
+import type { Database } from '../store/database';
+import { startVisits } from '../visits/visits-feature';
+import { OfficeConfig } from './office-config';
+
+/** What every office's runtime shares with the others: built once in app.ts. */
+export interface SharedServices {
+  db: Database;
+  clock: Clock;
+  newId: () => string;
+  /** The data folder: per-office files (the ticket logo) live under `offices/<id>/`. */
+  dataDir: string;
+  stores: AuthStores;
+  revocations: AccessRevocations;
+  resolveCaller: ResolveCaller;
+  io: TalonIo;
+  /** Where visitors' phones reach the server (the printed QR code). */
+  publicUrl: () => string;
+  speech: AnnouncementSpeech;
+  screenReader: ScreenReader;
+  /** The public's rate limits, counted across every office. */
+  publicLimiters: PublicLimiters;
+  serverSpeaker: Pick<SayEngine, 'speak'>;
+}
+
+export interface OfficeRuntime {
+  officeId: OfficeId;
+  engine: QueueEngine;
+  runner: CommandRunner;
+  config: OfficeConfig;
+  presence: DevicePresenceBoard;
+  printDesk: PrintDesk;
+  /** The office's analytics store: its reports, and the regional view's view of it. */
+  analytics: AnalyticsStore;
+  /** The office's routes, paths relative to /api/offices/<id> (e.g. '/tickets'). */
+  router: Router;
+  namespace: OfficeNamespace;
+  /**
+   * Stops the office's timers and listeners and waits for work under way; the database stays open.
+   * Its sockets stay connected: on shutdown they drop with the server, so clients reconnect when it
+   * is back; an archived office's are closed by the registry (closeNamespace).
+   */
+  stop(): Promise<void>;
+}
+
+export async function startOfficeRuntime(shared: SharedServices, officeId: OfficeId): Promise<OfficeRuntime> {
+  const { db, clock, newId, stores, revocations, io } = shared;
+  const loaded = await loadConfig(db, officeId);
+  if (!loaded) throw new Error(`Office ${officeId} has no configuration`);
+  const engine = await QueueEngine.load(db, officeId, loaded, clock, newId);
+  const runner = new CommandRunner(
+    engine,
+    issueRateGuard(clock, (input, principal) => retriedTicket(engine.currentState, input, actorOf(principal)) !== undefined),
+  );
+  const presence = new DevicePresenceBoard(clock);
+  const namespace: OfficeNamespace = io.of(officeNamespace(officeId));
+  const config = new OfficeConfig({
+    db,
+    officeId,
+    engine,
+    vet: async (candidate) => unprintableConfiguration(candidate, await stores.devices.list(officeId)),
+    changed: () => namespace.emit('config:changed'),
+  });
+  const printDesk = new PrintDesk({
+    db,
+    officeId,
+    engine,
+    runner,
+    devices: stores.devices,
+    publicUrl: shared.publicUrl,
+    newId,
+    logo: new TicketLogo(shared.dataDir, officeId),
+  });
+  const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
+  const visits = await startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
+  const analytics = startAnalytics({ db, officeId, engine });
+
+  const router = Router()
+    .use(queueRoutes(engine, db))
+    .use(analyticsRoutes(engine, analytics.store))
+    .use(commandRoutes(runner))
+    .use(configRoutes(config))
+    .use(deviceRoutes(officeId, stores, revocations, presence))
+    .use(printingRoutes(printDesk))
+    .use(appointments.routes)
+    .use(visits.routes)
+    .use(announcementRoutes(engine, shared.speech))
+    .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
+
+  let open = true;
+  const stops = [
+    warmAnnouncements(engine, shared.speech),
+    speakCallsOnServer(engine, shared.serverSpeaker),
+    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence }),
+    attachBreachAlerts(namespace, engine),
+  ];
+  attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open });
+  await printDesk.start();
+
+  return {
+    officeId,
+    engine,
+    runner,
+    config,
+    presence,
+    printDesk,
+    analytics: analytics.store,
+    router,
+    namespace,
+    stop: async () => {
+      open = false;
+      appointments.stop();
+      visits.stop();
+      for (const stop of stops) stop();
+      await analytics.stop();
+      await printDesk.settle();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The one Socket.IO server. Each office has its own namespace, `/offices/<id>` (hub.ts), opened when
+// its runtime starts; the root namespace carries nothing, and a client connecting there is told
+// where to go instead of waiting forever for a snapshot.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { ApiError, ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import type { Credentials, Principal } from '../auth/principal';
+import { allowOrigins } from './origin-check';
+
+export interface SocketData {
+  /** Who the socket is in its office's namespace. */
+  principal: Principal;
+  /** Rooms that name the socket's access, so revoking it disconnects the socket. */
+  rooms: string[];
+  credentials: Credentials;
+}
+
+export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type OfficeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A handshake refused: the client's `connect_error` carries the code and message in `data`. */
+export const refusal = (error: ApiError): Error => Object.assign(new Error(error.message), { data: error });
+
+/**
+ * Closes an archived office's namespace: its sockets are told the server ended them (clients do not
+ * reconnect) and new connections get Socket.IO's "Invalid namespace".
+ */
+export function closeNamespace(io: TalonIo, ns: OfficeNamespace): void {
+  ns.disconnectSockets(true);
+  ns.removeAllListeners();
+  // Socket.IO has no public way to forget a namespace; without this it would still accept connections.
+  (io as unknown as { _nsps: Map<string, unknown> })._nsps.delete(ns.name);
+}
+
+export function createSocketServer(
+  httpServer: HttpServer,
+  /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[] = [],
+): TalonIo {
+  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
+  io.use((_socket, next) => next(refusal({ code: 'not-found', message: 'Connect to an office: /offices/<id>' })));
+  return io;
+}
