@@ -139,3 +139,22 @@ export const analyticsStyles = [
     }
   `,
 ];
+
+/** The row of report tabs (pills) at the top of the analytics and the regional views. */
+export const reportTabsStyles = css`
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tl-space-1);
+      }
+      nav button {
+        min-height: 38px;
+        font-size: var(--tl-text-s);
+        border-width: 1px;
+        border-radius: 999px;
+      }
+      nav button[aria-current='page'] {
+        background: var(--tl-primary);
+        color: var(--tl-primary-text);
+      }
+`;

@@ -8,7 +8,7 @@ import { localDate } from '../../../common/time/calendar';
 import { serviceName } from '../shared/describe';
 import { analyticsFormat } from './panel-analytics-format';
 import { presetPeriod, type AnalyticsFilters } from './panel-analytics-query';
-import { analyticsStyles } from './panel-analytics-styles';
+import { analyticsStyles, reportTabsStyles } from './panel-analytics-styles';
 import { panelEnv, serverNow, type PanelEnv } from '../shared/panel-env';
 import './panel-analytics-appointments';
 import './panel-analytics-comparison';
@@ -30,22 +30,8 @@ const OFFICE_WIDE: readonly AnalyticsViewId[] = ['journal', 'ratings'];
 export class PanelAnalytics extends LitElement {
   static override styles = [
     analyticsStyles,
+    reportTabsStyles,
     css`
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tl-space-1);
-      }
-      nav button {
-        min-height: 38px;
-        font-size: var(--tl-text-s);
-        border-width: 1px;
-        border-radius: 999px;
-      }
-      nav button[aria-current='page'] {
-        background: var(--tl-primary);
-        color: var(--tl-primary-text);
-      }
       .print-only {
         display: none;
       }

@@ -8,7 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { COMPARE_WITH, type CompareWith } from '../../../common/protocol/analytics';
 import { localDate } from '../../../common/time/calendar';
 import { presetOf, presetPeriod, type AnalyticsFilters } from '../analytics/panel-analytics-query';
-import { analyticsStyles } from '../analytics/panel-analytics-styles';
+import { analyticsStyles, reportTabsStyles } from '../analytics/panel-analytics-styles';
 import '../analytics/panel-analytics-filters';
 import { panelEnv, serverNow, type PanelEnv } from '../shared/panel-env';
 import type { RegionQuestion } from './region-api';
@@ -23,22 +23,8 @@ type ViewId = (typeof VIEWS)[number];
 export class PanelRegion extends LitElement {
   static override styles = [
     analyticsStyles,
+    reportTabsStyles,
     css`
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tl-space-1);
-      }
-      nav button {
-        min-height: 38px;
-        font-size: var(--tl-text-s);
-        border-width: 1px;
-        border-radius: 999px;
-      }
-      nav button[aria-current='page'] {
-        background: var(--tl-primary);
-        color: var(--tl-primary-text);
-      }
       h1 {
         margin: 0;
         font-size: var(--tl-text-l);
