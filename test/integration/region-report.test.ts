@@ -161,7 +161,19 @@ describe('the regional heat map and staffing', () => {
     expect(main.staffing.cells.length).toBeGreaterThan(0);
     expect(staffing.offices.find((o) => o.officeId === 'north')!.peak).toMatchObject({ weekday: 2, hour: 5 });
     const csv = await fetch(`${server.url}/api/region/staffing?from=${DAY}&to=${DAY}&format=csv`, { headers: { Authorization: `Bearer ${analyst}` } });
-    expect((await csv.text()).split('\r\n')[0]!.startsWith('office_id,weekday,hour,')).toBe(true);
+    const [header, first] = (await csv.text()).split('\r\n');
+    expect(header!.startsWith('office_id,weekday,hour,')).toBe(true);
+    expect(header!.endsWith(',based_on_from,based_on_to')).toBe(true);
+    expect(first!.endsWith(`,${DAY},${DAY}`)).toBe(true);
+  });
+
+  it('stands the staffing advice on the last four weeks of a long period', async () => {
+    const staffing = data(await region<RegionStaffing>('staffing?from=2025-11-01&to=2026-11-25'));
+    expect(staffing.period).toEqual({ from: '2025-11-01', to: '2026-11-25' });
+    expect(staffing.basedOn).toEqual({ from: '2026-10-29', to: '2026-11-25' });
+    expect(staffing.offices.find((o) => o.officeId === 'main')!.peak).toMatchObject({ weekday: 2, hour: 10 });
+    const short = data(await region<RegionStaffing>(`staffing?from=${DAY}&to=${DAY}`));
+    expect(short.basedOn).toEqual({ from: DAY, to: DAY });
   });
 });
 
