@@ -14,7 +14,7 @@ import { toCsv, type Table } from '../analytics/csv';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireOrganisationRole } from '../auth/permissions';
 import { RegionDigests } from '../region/region-digests';
-import { daysFromDigests, regionHeatMap } from '../region/region-heat-map';
+import { regionHeatMap } from '../region/region-heat-map';
 import type { Period } from '../region/region-inputs';
 import { OpenHoursMemo } from '../region/region-open-hours';
 import { officeName, type RegionOffice } from '../region/region-offices';
@@ -79,14 +79,12 @@ export function regionRoutes(deps: RegionDeps): Router {
     '/api/region/heatmap',
     handle(async (req, res): Promise<RegionHeatMap | undefined> => {
       const { query, offices, period } = question(req.query);
-      const digested = await digests.of(offices, period, deps.now(), true);
-      const inputs = offices.map((office) => ({
-        period,
-        days: daysFromDigests(digested.get(office.id) ?? []),
-        services: office.config.services,
+      const digested = await digests.of(offices, period, deps.now());
+      const heat = offices.map((office) => ({
+        digests: digested.get(office.id) ?? [],
         openHours: openHours.of(office.config.office.schedule, office.config.office.timeZone, period),
       }));
-      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), offices: deps.offices().map(officeName), heatmap: regionHeatMap(inputs) };
+      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), offices: deps.offices().map(officeName), heatmap: regionHeatMap(period, heat) };
       return answer(res, query, 'heatmap', period, result, () => regionHeatMapTable(result.heatmap));
     }),
   );
