@@ -62,8 +62,15 @@ interface Decided {
   now: number;
 }
 
-/** Enough to amortise the disk sync, small enough to keep a batch's latency low. */
-export const MAX_BATCH = 256;
+/**
+ * Enough to amortise the disk sync, small enough that one office's batch holds the shared writer
+ * only briefly: every other office's commit waits for the batch being written (issue #11). Measured
+ * (bench "neighbour", load average 8–12): beside an office flooded by 50 clients, which then wrote
+ * ~50 tickets per transaction, a neighbour's one ticket took 52–194 ms (p50, median 79 of five runs)
+ * with 256 and 40–56 ms (median 49) with 16; most of it waiting for the writer, none in its engine.
+ * The flooded office issued 161–656 tickets/s with 256 and 384–723 with 16: no clear cost.
+ */
+export const MAX_BATCH = 16;
 
 /**
  * Admission per office: the commands that may wait in one office's engine. Beyond it a command is
