@@ -179,16 +179,16 @@ function neighbourIssuing(server: BenchServer, token: string, clients: number, p
 }
 
 /** Main's one-by-one issuing while office-2 is idle, in a rush (10 kiosks, a ticket every 0.5 s each) and flooded by 50 clients. */
-async function busyNeighbour(server: BenchServer, token: string): Promise<string[]> {
+async function busyNeighbour(server: BenchServer, token: string, seconds = NEIGHBOUR_SECONDS): Promise<string[]> {
   const post = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, 2);
   progress('a busy neighbour');
   const rows = ['| office-2 | main: tickets | p50 | p99 |', '| --- | --- | --- | --- |'];
-  const quiet = summarize(await issueOneByOne(post, NEIGHBOUR_SECONDS));
+  const quiet = summarize(await issueOneByOne(post, seconds));
   rows.push(`| idle | ${quiet.n} | ${ms(quiet.p50)} | ${ms(quiet.p99)} |`);
   for (const [label, clients, pauseMs] of [['in a rush: 10 clients, a ticket every 0.5 s each', 10, 500], ['flooded: 50 clients as fast as they can', 50, 0]] as const) {
     const stop = neighbourIssuing(server, token, clients, pauseMs);
     await new Promise((r) => setTimeout(r, 1000));
-    const main = summarize(await issueOneByOne(post, NEIGHBOUR_SECONDS));
+    const main = summarize(await issueOneByOne(post, seconds));
     const neighbour = await stop();
     rows.push(`| ${label}: ${Math.round(neighbour.perSecond)} tickets/s | ${main.n} | ${ms(main.p50)} | ${ms(main.p99)} |`);
   }
@@ -240,4 +240,18 @@ export async function benchManyOffices(): Promise<string> {
     '',
     ...neighbour,
   ].join('\n');
+}
+
+/**
+ * The neighbour part alone, on a server of two offices (main and office-2) with no screens: the
+ * quick way to see whether a flooded office slows another (`npm run bench "neighbour"`).
+ */
+export async function benchBusyNeighbour(seconds = NEIGHBOUR_SECONDS): Promise<string> {
+  const server = await benchServer(2);
+  try {
+    const rows = await busyNeighbour(server, await server.token('admin'), seconds);
+    return [`Two offices on one server, no screens: main issues one ticket after another (one client) for ${seconds} s each while office-2 is idle, in a rush, and flooded.`, '', ...rows].join('\n');
+  } finally {
+    await server.kill9();
+  }
 }

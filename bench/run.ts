@@ -4,7 +4,7 @@ import { benchAnalytics } from './analytics';
 import { benchAnnouncements } from './announcements';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
-import { benchManyOffices } from './many-offices';
+import { benchBusyNeighbour, benchManyOffices } from './many-offices';
 import { benchPrintLatency } from './print-latency';
 import { benchRegionReport } from './region-report';
 
@@ -17,6 +17,7 @@ const sections: [string, () => Promise<string>][] = [
   ['Kiosk tap to printed ticket', benchPrintLatency],
   ['Announcements', benchAnnouncements],
   ['Scale: 200 offices on one server', benchManyOffices],
+  ['A busy neighbour: two offices on one server', () => benchBusyNeighbour()],
   ['Scale: the regional report over a year of 200 offices', benchRegionReport],
 ];
 

@@ -86,6 +86,12 @@ export interface RegionStaffingRow extends RegionOfficeName {
 
 export interface RegionStaffing {
   period: RegionPeriod;
+  /**
+   * The days the advice stands on: the last four weeks of the period (all of it when shorter), each
+   * weekday counted four times, as a roster is planned. A year of full day summaries for every office
+   * is more than the server can read at once.
+   */
+  basedOn: RegionPeriod;
   offices: RegionStaffingRow[];
 }
 

@@ -1,16 +1,17 @@
-// A digest as bytes for region_days: the scalars and the booth time per hour as 64-bit floats
-// (sums of milliseconds pass 2³²), then the hourly counts and the wait bins as 32-bit counts.
-import type { DayDigest } from './day-digest';
+// A digest as bytes for region_days: the scalars as 64-bit floats (sums of milliseconds pass 2³²),
+// then the weekday × hour arrivals, the active hours per day of the month and the wait bins as 32-bit counts.
+import { WEEK_HOURS, type DayDigest } from './day-digest';
 
 const SCALARS = ['issued', 'noShow', 'bookedIssued', 'walkInIssued', 'busyMs', 'loggedInMs', 'waitCount', 'waitSumMs', 'waitMinMs', 'waitMaxMs', 'levelCounted', 'levelWithin', 'binLow'] as const;
-const HOURLY_AT = SCALARS.length * 8;
-const BINS_AT = HOURLY_AT + 24 * 8 + (24 + 24 + 32) * 4;
+const ARRAYS_AT = SCALARS.length * 8;
+const ACTIVE_AT = ARRAYS_AT + WEEK_HOURS * 4;
+const BINS_AT = ACTIVE_AT + 32 * 4;
 
 const bytesOf = (a: Float64Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 export function encodeDigest(digest: DayDigest): Buffer {
   const scalars = Float64Array.from(SCALARS, (name) => digest[name]);
-  return Buffer.concat([scalars, digest.boothMsByHour, digest.arrivalsByHour, digest.servedByHour, digest.servedByDayOfMonth, digest.bins].map(bytesOf));
+  return Buffer.concat([scalars, digest.arrivalsByWeekdayHour, digest.activeHoursByDayOfMonth, digest.bins].map(bytesOf));
 }
 
 export function decodeDigest(blob: Buffer): DayDigest {
@@ -32,10 +33,8 @@ export function decodeDigest(blob: Buffer): DayDigest {
     levelCounted: levelCounted!,
     levelWithin: levelWithin!,
     binLow: binLow!,
-    boothMsByHour: new Float64Array(bytes, HOURLY_AT, 24),
-    arrivalsByHour: new Uint32Array(bytes, HOURLY_AT + 24 * 8, 24),
-    servedByHour: new Uint32Array(bytes, HOURLY_AT + 24 * 8 + 24 * 4, 24),
-    servedByDayOfMonth: new Uint32Array(bytes, HOURLY_AT + 24 * 8 + 48 * 4, 32),
     bins: new Uint32Array(bytes, BINS_AT),
+    arrivalsByWeekdayHour: new Uint32Array(bytes, ARRAYS_AT, WEEK_HOURS),
+    activeHoursByDayOfMonth: new Uint32Array(bytes, ACTIVE_AT, 32),
   };
 }

@@ -1,9 +1,10 @@
-// One office-day reduced to what the regional view reads (server/region/), a few hundred bytes
+// One office-day reduced to what the regional view reads (server/region/), about a kilobyte
 // instead of the day summary's tens of kilobytes: a year of 200 offices is 73,000 days, and reading
 // their full summaries takes minutes. Made and stored beside the day's summary (day-digest-store.ts).
 // Counts and sums are exact, so visitors, no-shows, booked share, utilisation, the mean wait and the
 // share within target equal the office's own reports; the 90th percentile comes from 30-second
 // bins, within half a minute of the office's own figure.
+import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
 import { appointments, outcomes } from './outcomes';
 import type { DaySummary } from './day-summary-shape';
 import { forEachBin, statsOf } from './histogram';
@@ -13,6 +14,9 @@ import { specialistLoad } from './specialist-load';
 
 /** Width of a wait bin. */
 export const WAIT_BIN_MS = 30_000;
+
+/** Cells of the weekday × hour arrays. */
+export const WEEK_HOURS = 7 * 24;
 
 export interface DayDigest {
   issued: number;
@@ -31,12 +35,18 @@ export interface DayDigest {
   /** bins[i]: waits in bin binLow + i, a bin b covering ((b − 1) · 30 s, b · 30 s]. */
   binLow: number;
   bins: Uint32Array;
-  /** What the heat map reads of a day (peak-hours.ts): arrivals and served per local hour, served per day of the month, booth time open per hour. */
-  arrivalsByHour: Uint32Array;
-  servedByHour: Uint32Array;
-  /** Index: day of the month, 1–31. */
-  servedByDayOfMonth: Uint32Array;
-  boothMsByHour: Float64Array;
+  /**
+   * What the heat map reads (peak-hours.ts): arrivals per weekday × local hour, at (weekday − 1) · 24
+   * + hour. A day fills one weekday; a month's sum keeps every weekday apart, so the heat map of a
+   * year reads twelve digests an office instead of 365.
+   */
+  arrivalsByWeekdayHour: Uint32Array;
+  /**
+   * Index: day of the month, 1–31; a bit per local hour in which visitors arrived or a booth was
+   * open — the hours open-days.ts counts as open beside the schedule's (which may change, so it is
+   * applied when asked). Added up with OR: exact within one month, a union of no use across months.
+   */
+  activeHoursByDayOfMonth: Uint32Array;
 }
 
 export const EMPTY_DIGEST: DayDigest = {
@@ -54,10 +64,8 @@ export const EMPTY_DIGEST: DayDigest = {
   levelWithin: 0,
   binLow: 0,
   bins: new Uint32Array(0),
-  arrivalsByHour: new Uint32Array(24),
-  servedByHour: new Uint32Array(24),
-  servedByDayOfMonth: new Uint32Array(32),
-  boothMsByHour: new Float64Array(24),
+  arrivalsByWeekdayHour: new Uint32Array(WEEK_HOURS),
+  activeHoursByDayOfMonth: new Uint32Array(32),
 };
 
 /** The day summary's histograms count whole seconds (histogram.ts); a second-bin falls in one 30-second bin. */
@@ -99,10 +107,17 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
   const binLow = present.length === 0 ? 0 : Math.min(...present);
   const bins = new Uint32Array(present.length === 0 ? 0 : Math.max(...present) - binLow + 1);
   for (const [bin, n] of byBin) bins[bin - binLow] = n;
-  const servedByDayOfMonth = new Uint32Array(32);
-  for (const [dayOfMonth, n] of Object.entries(day.visits.servedByDayOfMonth)) servedByDayOfMonth[Number(dayOfMonth)] = n;
-  const boothMsByHour = new Float64Array(24);
-  for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => (boothMsByHour[hour]! += ms));
+  const arrivalsByWeekdayHour = new Uint32Array(WEEK_HOURS);
+  const weekdayAt = (isoWeekday(day.date) - 1) * 24;
+  // The same test as open-days.ts: an hour with an arrival, or with any booth open.
+  let active = 0;
+  day.visits.arrivalsByHour.forEach((n, hour) => {
+    arrivalsByWeekdayHour[weekdayAt + hour] = n;
+    if (n > 0) active |= 1 << hour;
+  });
+  for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => ms > 0 && (active |= 1 << hour));
+  const activeHoursByDayOfMonth = new Uint32Array(32);
+  activeHoursByDayOfMonth[dayOfMonth(day.date)] = active;
   return {
     issued: counts.issued,
     noShow: counts.noShow,
@@ -118,10 +133,8 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
     levelWithin,
     binLow,
     bins,
-    arrivalsByHour: Uint32Array.from(day.visits.arrivalsByHour),
-    servedByHour: Uint32Array.from(day.visits.servedByHour),
-    servedByDayOfMonth,
-    boothMsByHour,
+    arrivalsByWeekdayHour,
+    activeHoursByDayOfMonth,
   };
 }
 
@@ -129,10 +142,8 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
 export function addDigests(digests: readonly DayDigest[]): DayDigest {
   const total = {
     ...EMPTY_DIGEST,
-    arrivalsByHour: new Uint32Array(24),
-    servedByHour: new Uint32Array(24),
-    servedByDayOfMonth: new Uint32Array(32),
-    boothMsByHour: new Float64Array(24),
+    arrivalsByWeekdayHour: new Uint32Array(WEEK_HOURS),
+    activeHoursByDayOfMonth: new Uint32Array(32),
   };
   let high = Number.NEGATIVE_INFINITY;
   let low = Number.POSITIVE_INFINITY;
@@ -145,12 +156,8 @@ export function addDigests(digests: readonly DayDigest[]): DayDigest {
     total.loggedInMs += d.loggedInMs;
     total.levelCounted += d.levelCounted;
     total.levelWithin += d.levelWithin;
-    for (let hour = 0; hour < 24; hour++) {
-      total.arrivalsByHour[hour]! += d.arrivalsByHour[hour]!;
-      total.servedByHour[hour]! += d.servedByHour[hour]!;
-      total.boothMsByHour[hour]! += d.boothMsByHour[hour]!;
-    }
-    for (let day = 1; day <= 31; day++) total.servedByDayOfMonth[day]! += d.servedByDayOfMonth[day]!;
+    for (let cell = 0; cell < WEEK_HOURS; cell++) total.arrivalsByWeekdayHour[cell]! += d.arrivalsByWeekdayHour[cell]!;
+    for (let day = 1; day <= 31; day++) total.activeHoursByDayOfMonth[day]! |= d.activeHoursByDayOfMonth[day]!;
     if (d.waitCount === 0) continue;
     total.waitCount += d.waitCount;
     total.waitSumMs += d.waitSumMs;
@@ -170,7 +177,7 @@ export function addDigests(digests: readonly DayDigest[]): DayDigest {
 }
 
 /** The digest's format, part of every fingerprint: a digest stored in another format is built again. */
-const DIGEST_FORMAT = 2;
+const DIGEST_FORMAT = 3;
 
 /** The format and the service targets as they judge the service level: a digest is rebuilt when either changes. */
 export function targetsFingerprint(services: ReadonlyMap<string, ServiceTargets>): string {

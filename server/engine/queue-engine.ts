@@ -62,8 +62,24 @@ interface Decided {
   now: number;
 }
 
-/** Enough to amortise the disk sync, small enough to keep a batch's latency low. */
-const MAX_BATCH = 256;
+/**
+ * Enough to amortise the disk sync, small enough that one office's batch holds the shared writer
+ * only briefly: every other office's commit waits for the batch being written (issue #11). Measured
+ * (bench "neighbour", load average 8–12): beside an office flooded by 50 clients, which then wrote
+ * ~50 tickets per transaction, a neighbour's one ticket took 52–194 ms (p50, median 79 of five runs)
+ * with 256 and 40–56 ms (median 49) with 16; most of it waiting for the writer, none in its engine.
+ * The flooded office issued 161–656 tickets/s with 256 and 384–723 with 16: no clear cost.
+ */
+export const MAX_BATCH = 16;
+
+/**
+ * Admission per office: the commands that may wait in one office's engine. Beyond it a command is
+ * refused at once with 'office-busy' rather than queued behind a backlog it would wait seconds for.
+ * A real office sends a few commands a second and bursts of a few dozen (kiosks and booths at
+ * once), which a batch or two clears; only a flood reaches this. Internal (system) commands — the
+ * day's rollover, a new configuration — are never refused.
+ */
+export const MAX_QUEUED = 128;
 
 export class QueueEngine {
   private queue: Pending[] = [];
@@ -158,8 +174,16 @@ export class QueueEngine {
     return officeStatus(this.config.office, this.now());
   }
 
-  /** Runs a domain command in turn; resolves with its value once committed, or rejects with ApiFailure. */
+  /**
+   * Runs a domain command in turn; resolves with its value once committed, or rejects with
+   * ApiFailure — 'office-busy' at once, having changed nothing, when MAX_QUEUED commands are waiting.
+   */
   execute<T>(who: Who, command: DomainCommand<T>): Promise<T> {
+    if (who !== SYSTEM && this.queue.length >= MAX_QUEUED) {
+      return Promise.reject(
+        new ApiFailure({ code: 'office-busy', message: 'Too many commands at once in this office; try again', details: { limit: MAX_QUEUED } }),
+      );
+    }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ who, command, resolve: resolve as (value: unknown) => void, reject });
       void this.drain();

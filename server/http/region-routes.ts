@@ -3,7 +3,8 @@
 // selection of offices) and /api/region/staffing (the advisor per office), each as JSON or, with
 // `format=csv`, as a CSV file. Regional admins and analysts only. The table and the heat map read
 // small per-office digests of days and months (region-digests.ts), so a year of 200 offices answers
-// within a second; the staffing advisor needs the full day summaries, read in one query.
+// within a second; the staffing advisor needs the full day summaries, so it stands on the period's
+// last four weeks (region-staffing.ts).
 import { Router, type Response } from 'express';
 import type { LocalDate } from '../../common/protocol';
 import { regionQuerySchema, type RegionQuery, type RegionHeatMap, type RegionReport, type RegionStaffing } from '../../common/protocol/region';
@@ -13,13 +14,13 @@ import { toCsv, type Table } from '../analytics/csv';
 import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireOrganisationRole } from '../auth/permissions';
 import { RegionDigests } from '../region/region-digests';
-import { daysFromDigests, regionHeatMap } from '../region/region-heat-map';
-import { officeInputs, type Period } from '../region/region-inputs';
+import { regionHeatMap } from '../region/region-heat-map';
+import type { Period } from '../region/region-inputs';
 import { OpenHoursMemo } from '../region/region-open-hours';
 import { officeName, type RegionOffice } from '../region/region-offices';
 import { ratingTotals } from '../region/region-ratings';
 import { regionReport, type PeriodData } from '../region/region-report';
-import { officeStaffing } from '../region/region-staffing';
+import { regionStaffing } from '../region/region-staffing';
 import { regionHeatMapTable, regionReportTable, regionStaffingTable } from '../region/region-tables';
 import type { Database } from '../store/database';
 import { reportPeriod } from '../visits/report-period';
@@ -78,14 +79,12 @@ export function regionRoutes(deps: RegionDeps): Router {
     '/api/region/heatmap',
     handle(async (req, res): Promise<RegionHeatMap | undefined> => {
       const { query, offices, period } = question(req.query);
-      const digested = await digests.of(offices, period, deps.now(), true);
-      const inputs = offices.map((office) => ({
-        period,
-        days: daysFromDigests(digested.get(office.id) ?? []),
-        services: office.config.services,
+      const digested = await digests.of(offices, period, deps.now());
+      const heat = offices.map((office) => ({
+        digests: digested.get(office.id) ?? [],
         openHours: openHours.of(office.config.office.schedule, office.config.office.timeZone, period),
       }));
-      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), offices: deps.offices().map(officeName), heatmap: regionHeatMap(inputs) };
+      const result: RegionHeatMap = { period, officeIds: offices.map((o) => o.id), offices: deps.offices().map(officeName), heatmap: regionHeatMap(period, heat) };
       return answer(res, query, 'heatmap', period, result, () => regionHeatMapTable(result.heatmap));
     }),
   );
@@ -100,8 +99,7 @@ export function regionRoutes(deps: RegionDeps): Router {
         maxOccupancy: query.maxOccupancy ?? DEFAULT_STAFFING.maxOccupancy,
         shrinkage: query.shrinkage ?? DEFAULT_STAFFING.shrinkage,
       };
-      const inputs = await officeInputs(deps.db, offices, period, deps.now(), openHours);
-      const result: RegionStaffing = { period, offices: offices.map((office) => officeStaffing(office, inputs.get(office.id)!, settings)) };
+      const result = await regionStaffing(deps.db, offices, period, deps.now(), openHours, settings);
       return answer(res, query, 'staffing', period, result, () => regionStaffingTable(result));
     }),
   );

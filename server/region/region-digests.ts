@@ -57,14 +57,11 @@ export class RegionDigests {
 
   constructor(private readonly db: Database) {}
 
-  /**
-   * Each office's digests covering the period, each under its date or month ('YYYY-MM'): whole
-   * finished months as one digest unless `byDay` (the heat map needs every date's weekday).
-   */
-  async of(offices: readonly RegionOffice[], period: Period, now: number, byDay = false): Promise<Map<OfficeId, DatedDigest[]>> {
+  /** Each office's digests covering the period, each under its date or month ('YYYY-MM'): whole finished months as one digest. */
+  async of(offices: readonly RegionOffice[], period: Period, now: number): Promise<Map<OfficeId, DatedDigest[]>> {
     const dates = datesOf(period);
     const splits = new Map<LocalDate, Split>();
-    const needs = offices.map((office) => needOf(office, dates, now, splits, byDay));
+    const needs = offices.map((office) => needOf(office, dates, now, splits));
     const run = () => this.ensureKnown(needs.filter((need) => this.unknownKeys(need).length > 0));
     const built = this.building.then(run, run);
     this.building = built.catch(() => undefined);
@@ -166,7 +163,7 @@ export class RegionDigests {
       rows.push({ officeId: office.id, date: month, timeZone, fingerprint, digest: addDigests(days.flatMap((day) => day!.digest ?? [])) });
     }
     await this.store(rows);
-    // The month answers for its days now; they stay stored for the heat map, which reads them again when asked.
+    // The month answers for its days now; they stay stored for a period that starts or ends within the month.
     const known = this.known.get(office.id);
     for (const row of rows) for (const date of need.months.get(row.date)!) known?.delete(date);
   }
@@ -201,7 +198,7 @@ export class RegionDigests {
 /** How the period splits at one "today": offices sharing a date share the split (a region spans few time zones). */
 type Split = Pick<Need, 'months' | 'days' | 'live'>;
 
-function splitAt(dates: readonly LocalDate[], today: LocalDate, byDay: boolean): Split {
+function splitAt(dates: readonly LocalDate[], today: LocalDate): Split {
   const finished = dates.filter((date) => date < today);
   const byMonth = new Map<string, LocalDate[]>();
   for (const date of finished) {
@@ -210,15 +207,15 @@ function splitAt(dates: readonly LocalDate[], today: LocalDate, byDay: boolean):
     if (days) days.push(date);
     else byMonth.set(month, [date]);
   }
-  const months = new Map(byDay ? [] : [...byMonth].filter(([month, days]) => days.length === daysInMonth(month)));
+  const months = new Map([...byMonth].filter(([month, days]) => days.length === daysInMonth(month)));
   return { months, days: finished.filter((date) => !months.has(date.slice(0, 7))), live: dates.filter((date) => date >= today) };
 }
 
-function needOf(office: RegionOffice, dates: readonly LocalDate[], now: number, splits: Map<LocalDate, Split>, byDay: boolean): Need {
+function needOf(office: RegionOffice, dates: readonly LocalDate[], now: number, splits: Map<LocalDate, Split>): Need {
   const { timeZone } = office.config.office;
   const today = localDate(now, timeZone);
   let split = splits.get(today);
-  if (!split) splits.set(today, (split = splitAt(dates, today, byDay)));
+  if (!split) splits.set(today, (split = splitAt(dates, today)));
   return { office, today, ...split, timeZone, fingerprint: targetsFingerprint(office.config.services) };
 }
 

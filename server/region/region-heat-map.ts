@@ -1,44 +1,58 @@
 // The weekday × hour heat map of the whole region or of a chosen set of offices: each office's own
 // heat map (peak-hours.ts, averaged over the days that office was open at that hour) added up, so a
 // cell reads "visitors the chosen offices together receive in that hour on a typical such day".
-// The offices' days come as digests (region-digest.ts), which keep exactly what the heat map reads.
+// It reads the offices' digests (region-digests.ts) — a finished month as one, its arrivals already
+// summed by weekday × hour — so a year of 200 offices is 2,400 small rows, not 73,000 days. The
+// figures are the office's own: the same arrivals, and the same open days (open-days.ts: the
+// schedule's hours of each date, and the hours someone came or a booth was open, which every digest
+// keeps per day of the month).
+import type { LocalDate } from '../../common/protocol';
 import type { HeatCell } from '../../common/protocol/analytics';
-import { summariseVisits } from '../analytics/day-summary';
-import type { DaySummary } from '../analytics/day-summary-shape';
-import { LocalClock } from '../analytics/local-clock';
-import type { ReportInput } from '../analytics/measures';
-import { peakHours } from '../analytics/peak-hours';
+import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
+import { WEEK_HOURS } from '../analytics/day-digest';
+import { datesOf } from '../analytics/measures';
+import { perOpenDay, type OpenHours } from '../analytics/open-days';
 import type { DatedDigest } from './region-digests';
+import type { Period } from './region-inputs';
 
-export function regionHeatMap(inputs: readonly ReportInput[]): HeatCell[] {
-  const cells = new Map<number, HeatCell>();
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    for (let hour = 0; hour < 24; hour++) cells.set(weekday * 24 + hour, { weekday, hour, arrivals: 0, openDays: 0, meanArrivals: 0 });
-  }
-  for (const input of inputs) {
-    for (const cell of peakHours(input).heatmap) {
-      const sum = cells.get(cell.weekday * 24 + cell.hour)!;
-      sum.arrivals += cell.arrivals;
-      sum.openDays += cell.openDays;
-      sum.meanArrivals += cell.meanArrivals;
-    }
-  }
-  return [...cells.values()];
+/** One office's digests over the period, and its schedule's open hours on each date. */
+export interface OfficeHeat {
+  digests: readonly DatedDigest[];
+  openHours: OpenHours;
 }
 
-/** A summary without visits: the rest of a day read back from its digest goes on top. */
-const NO_VISITS = summariseVisits([], new LocalClock('UTC'));
-
-/** Day digests as the day summaries peak-hours.ts reads: arrivals and served per hour, booth time per hour (all booths as one). */
-export function daysFromDigests(dated: readonly DatedDigest[]): DaySummary[] {
-  return dated.map(({ key, digest }) => ({
-    date: key,
-    visits: {
-      ...NO_VISITS,
-      arrivalsByHour: Array.from(digest.arrivalsByHour),
-      servedByHour: Array.from(digest.servedByHour),
-      servedByDayOfMonth: Object.fromEntries([...digest.servedByDayOfMonth.entries()].filter(([, n]) => n > 0)),
-    },
-    counters: { all: { openMsByHour: Int32Array.from(digest.boothMsByHour), bySpecialist: {} } },
-  }));
+export function regionHeatMap(period: Period, offices: readonly OfficeHeat[]): HeatCell[] {
+  const cells = Array.from({ length: WEEK_HOURS }, (_, i): HeatCell => ({ weekday: Math.floor(i / 24) + 1, hour: i % 24, arrivals: 0, openDays: 0, meanArrivals: 0 }));
+  const dates = datesOf(period);
+  for (const office of offices) {
+    const { arrivals, openDays } = officeCells(dates, office);
+    cells.forEach((sum, i) => {
+      sum.arrivals += arrivals[i]!;
+      sum.openDays += openDays[i]!;
+      sum.meanArrivals += perOpenDay(arrivals[i]!, openDays[i]!);
+    });
+  }
+  return cells;
 }
+
+function officeCells(dates: readonly LocalDate[], { digests, openHours }: OfficeHeat): { arrivals: number[]; openDays: number[] } {
+  const arrivals = new Array<number>(WEEK_HOURS).fill(0);
+  /** Per date, a bit per hour in which someone came or a booth was open. */
+  const active = new Map<LocalDate, number>();
+  for (const { key, digest } of digests) {
+    digest.arrivalsByWeekdayHour.forEach((n, i) => (arrivals[i]! += n));
+    if (isMonth(key)) digest.activeHoursByDayOfMonth.forEach((hours, day) => hours !== 0 && active.set(`${key}-${String(day).padStart(2, '0')}`, hours));
+    else active.set(key, digest.activeHoursByDayOfMonth[dayOfMonth(key)]!);
+  }
+  const openDays = new Array<number>(WEEK_HOURS).fill(0);
+  for (const date of dates) {
+    let hours = active.get(date) ?? 0;
+    for (const hour of openHours.get(date) ?? []) hours |= 1 << hour;
+    const at = (isoWeekday(date) - 1) * 24;
+    for (let hour = 0; hour < 24; hour++) if ((hours >>> hour) & 1) openDays[at + hour]! += 1;
+  }
+  return { arrivals, openDays };
+}
+
+/** A month's key is 'YYYY-MM', a date's 'YYYY-MM-DD'. */
+const isMonth = (key: string) => key.length === 7;

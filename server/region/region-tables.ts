@@ -43,7 +43,8 @@ export function regionStaffingTable(answer: RegionStaffing): Table {
   const tables = answer.offices.map((row) => ({ officeId: row.officeId, table: staffingTable(row.staffing) }));
   return {
     // The columns do not depend on the advice; with no office there is nothing to head.
-    columns: ['office_id', ...(tables[0]?.table.columns ?? [])],
-    rows: tables.flatMap(({ officeId, table }) => table.rows.map((cells) => [officeId, ...cells])),
+    // The days the advice stands on end every row, so a file read on its own says so.
+    columns: ['office_id', ...(tables[0]?.table.columns ?? []), 'based_on_from', 'based_on_to'],
+    rows: tables.flatMap(({ officeId, table }) => table.rows.map((cells) => [officeId, ...cells, answer.basedOn.from, answer.basedOn.to])),
   };
 }

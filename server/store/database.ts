@@ -76,7 +76,10 @@ export class Database {
    * Runs `work` atomically and resolves once it is durable; transactions run strictly one after
    * another. Group commit across offices: the transactions that arrive while the writer is busy are
    * written next in ONE SQLite transaction, each inside its own savepoint — a failing one is undone
-   * alone — so many offices share one disk sync instead of waiting for one each.
+   * alone — so many offices share one disk sync instead of waiting for one each. The order is fair
+   * without a scheduler: an office's engine hands over one batch at a time and waits for it, so a
+   * group holds at most one batch of each office's queue — a busy office cannot put a second one
+   * ahead of another office's.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

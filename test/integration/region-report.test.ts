@@ -14,6 +14,7 @@ let now = zonedToEpoch(DAY, '10:00', 'Asia/Irkutsk');
 let server: RunningTalon;
 let admin: string;
 let analyst: string;
+const password = 'analyst-password-for-tests';
 
 function data<T>(res: { status: number; body: { ok: true; data: T } | { ok: false; error: { message: string } } }): T {
   if (!res.body.ok) throw new Error(`${res.status}: ${res.body.error.message}`);
@@ -38,7 +39,6 @@ const region = <T>(path: string, token = analyst) => call<T>(server, `/api/regio
 beforeAll(async () => {
   server = await startTalon({ clock: () => now });
   admin = await server.login('admin');
-  const password = 'analyst-password-for-tests';
   data(await call(server, '/api/users', { body: { login: 'analyst', name: 'Regional analyst', password, organisationRole: 'regional-analyst' }, token: admin }));
   analyst = await server.login('analyst', password);
   data(await call(server, '/api/offices', { body: { id: 'north', copyFrom: 'main' }, token: admin }));
@@ -161,7 +161,19 @@ describe('the regional heat map and staffing', () => {
     expect(main.staffing.cells.length).toBeGreaterThan(0);
     expect(staffing.offices.find((o) => o.officeId === 'north')!.peak).toMatchObject({ weekday: 2, hour: 5 });
     const csv = await fetch(`${server.url}/api/region/staffing?from=${DAY}&to=${DAY}&format=csv`, { headers: { Authorization: `Bearer ${analyst}` } });
-    expect((await csv.text()).split('\r\n')[0]!.startsWith('office_id,weekday,hour,')).toBe(true);
+    const [header, first] = (await csv.text()).split('\r\n');
+    expect(header!.startsWith('office_id,weekday,hour,')).toBe(true);
+    expect(header!.endsWith(',based_on_from,based_on_to')).toBe(true);
+    expect(first!.endsWith(`,${DAY},${DAY}`)).toBe(true);
+  });
+
+  it('stands the staffing advice on the last four weeks of a long period', async () => {
+    const staffing = data(await region<RegionStaffing>('staffing?from=2025-11-01&to=2026-11-25'));
+    expect(staffing.period).toEqual({ from: '2025-11-01', to: '2026-11-25' });
+    expect(staffing.basedOn).toEqual({ from: '2026-10-29', to: '2026-11-25' });
+    expect(staffing.offices.find((o) => o.officeId === 'main')!.peak).toMatchObject({ weekday: 2, hour: 10 });
+    const short = data(await region<RegionStaffing>(`staffing?from=${DAY}&to=${DAY}`));
+    expect(short.basedOn).toEqual({ from: DAY, to: DAY });
   });
 });
 
@@ -191,5 +203,25 @@ describe('the stored digests', () => {
     expect(months.map((m) => m.officeId)).toEqual(['main', 'north']);
     server = await server.restart();
     expect(data(await region<RegionReport>(question))).toEqual(before);
+  });
+
+  it('give the heat map of a finished month from its one digest, and of days: each office its own', async () => {
+    // A week later November is finished; the sessions have expired by then.
+    now = zonedToEpoch('2026-12-02', '10:00', 'Asia/Irkutsk');
+    admin = await server.login('admin');
+    analyst = await server.login('analyst', password);
+    const period = 'from=2026-10-26&to=2026-11-30';
+    const heat = data(await region<RegionHeatMap>(`heatmap?${period}`));
+    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS officeId FROM region_days WHERE date = '2026-11' ORDER BY office_id`);
+    // North's ticket of the 25th is still waiting, so its November stays days (digested live on the 25th).
+    expect(months.map((m) => m.officeId)).toEqual(['main']);
+    for (const office of ['main', 'north']) {
+      const own = data(await call<{ result: { heatmap: unknown[] } }>(server, officeApi(`/analytics/peak-hours?${period}`, office), { token: admin })).result.heatmap;
+      expect([office, data(await region<RegionHeatMap>(`heatmap?${period}&offices=${office}`)).heatmap]).toEqual([office, own]);
+    }
+    const tuesday = (hour: number) => heat.heatmap.find((c) => c.weekday === 2 && c.hour === hour)!;
+    expect([tuesday(10).arrivals, tuesday(5).arrivals]).toEqual([3, 1]);
+    server = await server.restart();
+    expect(data(await region<RegionHeatMap>(`heatmap?${period}`))).toEqual(heat);
   });
 });

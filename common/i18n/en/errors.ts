@@ -9,6 +9,7 @@ export const errors = {
   forbidden: 'You do not have permission to do this.',
   'device-revoked': 'An administrator has disconnected this device.',
   'rate-limited': 'Too many requests. Please wait a moment and try again.',
+  'office-busy': 'Too many requests at once in this office. Please try again.',
   'service-inactive': 'This service is not available.',
   'service-not-served-now': 'This service is not provided at this time.',
   'daily-limit-reached': "Today's tickets for this service have run out.",

@@ -43,6 +43,7 @@ export const region = {
   heatCaption: 'Each figure adds up, over the chosen offices, the visitors each office receives in that hour on a typical day it is open then. Office hours are each office’s own local time.',
   heatCellTitle: '{weekday} {hour}:00 — {mean} per day, {total} in all',
   staffing: {
+    basedOn: 'The advice stands on the last four weeks of the period: {from} – {to}.',
     caption: 'The advisor’s busiest hour per office, and how often fewer (or more) booths were open than it advises. Open an office to see every hour.',
     peak: 'Busiest hour',
     arrivals: 'Arrivals per hour',

@@ -1,6 +1,7 @@
 // The staffing advisor for every office at a glance: its busiest hour with the booths advised and
 // the booths actually open, and how many weekday × hours were short of booths or had some to spare.
-// An office's name opens its own advisor, hour by hour.
+// An office's name opens its own advisor, hour by hour. The advice stands on the period's last four
+// weeks (server/region/region-staffing.ts), which the caption names.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -40,6 +41,7 @@ export class PanelRegionStaffing extends LitElement {
     return html`
       <div class="controls">${actions}</div>
       <p class="muted">${t('region.staffing.caption')}</p>
+      <p class="muted" data-testid="region-staffing-based-on">${t('region.staffing.basedOn', { from: f.date(answer.basedOn.from), to: f.date(answer.basedOn.to) })}</p>
       <section class="card">
         ${dataTable(
           [
