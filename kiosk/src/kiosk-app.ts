@@ -7,7 +7,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor } from '../../common/i18n';
 import {
   LANGUAGES,
-  type ApiError,
   type CheckInResult,
   type ErrorCode,
   type Lang,
@@ -39,7 +38,7 @@ import { ScreenReader, type ReadingState } from './screen-reader';
 import { errorParts, issuingParts, keypadParts, menuParts, ticketParts } from './spoken-parts';
 import type { Refresher } from './coalesced-request';
 import { availabilityFeed, type AvailabilityById } from './service-availability';
-import { clockTime } from './office-time';
+import { checkInRefusal, setupDetail, type SetupProblem } from './kiosk-texts';
 import { dropPrintJob } from './print-give-up';
 
 const KEY_STORAGE = 'talon.kiosk.key';
@@ -62,8 +61,6 @@ type Overlay =
   | { kind: 'ticket'; ticket: Ticket }
   | { kind: 'error'; code: ErrorCode }
   | { kind: 'keypad'; refusal: string; busy: boolean };
-type SetupProblem = { kind: 'no-key' } | { kind: 'rejected'; code: ErrorCode } | { kind: 'wrong-kind' };
-
 /** Staff read the setup message; with no office data yet, the browser's language is the best guess. */
 function browserLanguage(): Lang {
   const preferred = navigator.language.slice(0, 2);
@@ -243,7 +240,7 @@ export class KioskApp extends LitElement {
   override render() {
     const lang = this.language;
     const t = translatorFor(lang);
-    if (this._setup) return html`<kiosk-setup-notice .language=${lang} .detail=${this.setupDetail(this._setup, lang)}></kiosk-setup-notice>`;
+    if (this._setup) return html`<kiosk-setup-notice .language=${lang} .detail=${setupDetail(this._setup, lang)}></kiosk-setup-notice>`;
     const connection = this.connection;
     // Until the server has said which office this kiosk serves there is no connection yet.
     if (!connection) return html`<div class="loading">${t('common.loading')}</div>`;
@@ -355,17 +352,6 @@ export class KioskApp extends LitElement {
     }
   }
 
-  private setupDetail(problem: SetupProblem, lang: Lang): string {
-    switch (problem.kind) {
-      case 'no-key':
-        return translate(lang, 'kiosk.setup.noKey');
-      case 'wrong-kind':
-        return translate(lang, 'kiosk.setup.wrongKind');
-      case 'rejected':
-        return translate(lang, 'kiosk.setup.rejected', { reason: translate(lang, `errors.${problem.code}`) });
-    }
-  }
-
   private async issue(service: Service): Promise<void> {
     const connection = this.connection;
     // The overlay is set before the first await, so a second tap in the same instant finds it.
@@ -395,20 +381,7 @@ export class KioskApp extends LitElement {
     this._overlay = { ...overlay, busy: true };
     const result = await call<CheckInResult>('/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
     if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
-    if (this._overlay?.kind === 'keypad') this._overlay = { kind: 'keypad', busy: false, refusal: this.checkInRefusal(result.error) };
-  }
-
-  private checkInRefusal(error: ApiError): string {
-    const lang = this.language;
-    const details = (error.details ?? {}) as { opensAt?: number; reason?: string };
-    if (error.code === 'not-found') return translate(lang, 'kiosk.keypad.notFound');
-    if (error.code === 'not-due-yet' && details.opensAt) {
-      const timeZone = this.connection?.snapshot?.office.timeZone ?? 'UTC';
-      return translate(lang, 'kiosk.keypad.tooEarly', { time: clockTime(details.opensAt, lang, timeZone) });
-    }
-    if (error.code === 'conflict' && details.reason === 'late') return translate(lang, 'kiosk.keypad.late');
-    if (error.code === 'conflict' && details.reason === 'cancelled') return translate(lang, 'kiosk.keypad.cancelled');
-    return translate(lang, `errors.${error.code}`);
+    if (this._overlay?.kind === 'keypad') this._overlay = { kind: 'keypad', busy: false, refusal: checkInRefusal(result.error, this.language, this.connection?.snapshot?.office.timeZone ?? 'UTC') };
   }
 
   private onQueueEvent(event: QueueEvent): void {
