@@ -253,17 +253,9 @@ export class QueueEngine {
     let events: QueueEvent[][] = [];
     if (toCommit.length > 0) {
       try {
-        events = await this.db.transaction(async (tx) => {
-          const all: QueueEvent[][] = [];
-          // Batches run one at a time, so the published seq is the journal's last until this one commits.
-          let seq = this.published.seq;
-          for (const d of toCommit) {
-            const committed = await commitChanges(tx, this.officeId, seq, d.changes, d.pending.who.actor, d.now);
-            seq += committed.length;
-            all.push(committed);
-          }
-          return all;
-        });
+        const changes = toCommit.map((d) => ({ changes: d.changes, actor: d.pending.who.actor, at: d.now }));
+        // Batches run one at a time, so the published seq is the journal's last until this one commits.
+        events = await this.db.transaction((tx) => commitChanges(tx, this.officeId, this.published.seq, changes));
       } catch (error) {
         this.state = before;
         // The undone batch may have held the day's rollover: check again next time.

@@ -1,11 +1,11 @@
 // One office's live queue on disk: tickets, counter states and the append-only journal.
-// `commitChanges` writes one command's changes inside the caller's transaction; `loadQueueState`
+// `commitChanges` writes a batch of commands' changes inside the caller's transaction; `loadQueueState`
 // rebuilds the exact queue after a restart. Every row belongs to one office, and the journal's seq
 // is that office's own: its engine numbers the rows, so each office's events stay gap-free.
 import type { Actor, CallRecord, CounterState, LocalDate, OfficeId, QueueEvent, Ticket } from '../../common/protocol';
 import { PersistentMap } from '../domain/persistent-map';
 import { countInLine, SERVICE_DURATIONS_KEPT, type Change, type QueueState, type ServiceNumbering } from '../domain/state';
-import type { Database, Queryable } from './database';
+import type { Database, Queryable, SqlValue } from './database';
 
 interface DataRow {
   data: string;
@@ -22,53 +22,82 @@ export function actorLabel(actor: Actor): string {
   }
 }
 
-async function saveTicket(tx: Queryable, officeId: OfficeId, t: Ticket): Promise<void> {
-  // Ticket ids are random and unique across offices, so the upsert by id stays within the office.
-  await tx.run(
-    `INSERT INTO tickets (id, office_id, issued_service_id, service_id, service_day, number, code, status, outcome, source, priority_kind,
-       issued_at, called_at, started_at, finished_at, counter_id, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status, outcome = excluded.outcome,
-       priority_kind = excluded.priority_kind, called_at = excluded.called_at, started_at = excluded.started_at,
-       finished_at = excluded.finished_at, counter_id = excluded.counter_id, data = excluded.data`,
-    [
-      t.id, officeId, t.serviceId, t.serviceId, t.serviceDay, t.number, t.code, t.status, t.outcome, t.source, t.priority.kind,
-      t.issuedAt, t.calledAt, t.startedAt, t.finishedAt, t.counterId, JSON.stringify(t),
-    ],
-  );
-}
+const TICKET_COLUMNS = `id, office_id, issued_service_id, service_id, service_day, number, code, status, outcome, source, priority_kind,
+  issued_at, called_at, started_at, finished_at, counter_id, data`;
+const JOURNAL_COLUMNS = 'office_id, seq, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note';
+/** Rows per INSERT: well under SQLite's limit of 32,766 bound values even for the widest table. */
+const ROWS_PER_INSERT = 500;
 
-async function saveCounterState(tx: Queryable, officeId: OfficeId, c: CounterState): Promise<void> {
-  await tx.run(
-    'INSERT INTO counter_states (office_id, counter_id, data) VALUES (?, ?, ?) ON CONFLICT (office_id, counter_id) DO UPDATE SET data = excluded.data',
-    [officeId, c.counterId, JSON.stringify(c)],
-  );
+function ticketRow(officeId: OfficeId, t: Ticket): SqlValue[] {
+  return [
+    t.id, officeId, t.serviceId, t.serviceId, t.serviceDay, t.number, t.code, t.status, t.outcome, t.source, t.priority.kind,
+    t.issuedAt, t.calledAt, t.startedAt, t.finishedAt, t.counterId, JSON.stringify(t),
+  ];
 }
 
 /**
- * Writes the changes and their journal rows, numbered from `afterSeq + 1` (the office's last seq,
- * which its engine keeps); returns them as sequenced events.
+ * One INSERT per ROWS_PER_INSERT rows rather than one per row. Why: every statement is a round trip
+ * through Node's event loop, and the shared writer is held meanwhile — under a flood of another
+ * office's requests each round trip waits behind them, so a batch's statements, not its disk sync,
+ * decided how long every other office's commit waited (issue #11).
  */
-export async function commitChanges(tx: Queryable, officeId: OfficeId, afterSeq: number, changes: Change[], actor: Actor, at: number): Promise<QueueEvent[]> {
-  const events: QueueEvent[] = [];
-  const who = actorLabel(actor);
-  let seq = afterSeq;
-  for (const change of changes) {
-    seq += 1;
-    await tx.run(
-      'INSERT INTO journal (office_id, seq, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [officeId, seq, at, change.kind, change.ticketId ?? null, change.counterId ?? null, change.ticket?.serviceId ?? null, who, change.from ?? null, change.to ?? null, change.note ?? null],
-    );
-    if (change.ticket) await saveTicket(tx, officeId, change.ticket);
-    if (change.counter) await saveCounterState(tx, officeId, change.counter);
-    events.push({
-      seq,
-      at,
-      kind: change.kind,
-      ...(change.ticket ? { ticket: change.ticket } : {}),
-      ...(change.counter ? { counter: change.counter } : {}),
-    });
+async function insertRows(tx: Queryable, head: string, rows: SqlValue[][], tail = ''): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const placeholders = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+    await tx.run(`${head} VALUES ${placeholders} ${tail}`, chunk.flat());
   }
+}
+
+/** One command's changes, as the engine decided them. */
+export interface DecidedChanges {
+  changes: Change[];
+  actor: Actor;
+  at: number;
+}
+
+/**
+ * Writes the changes of a batch of commands and their journal rows, numbered from `afterSeq + 1`
+ * (the office's last seq, which its engine keeps); returns each command's sequenced events. A
+ * ticket or booth changed several times in the batch is written once, as it ended.
+ */
+export async function commitChanges(tx: Queryable, officeId: OfficeId, afterSeq: number, batch: readonly DecidedChanges[]): Promise<QueueEvent[][]> {
+  const journal: SqlValue[][] = [];
+  const tickets = new Map<string, Ticket>();
+  const counters = new Map<string, CounterState>();
+  let seq = afterSeq;
+  const events = batch.map(({ changes, actor, at }) => {
+    const who = actorLabel(actor);
+    return changes.map((change): QueueEvent => {
+      seq += 1;
+      journal.push([officeId, seq, at, change.kind, change.ticketId ?? null, change.counterId ?? null, change.ticket?.serviceId ?? null, who, change.from ?? null, change.to ?? null, change.note ?? null]);
+      if (change.ticket) tickets.set(change.ticket.id, change.ticket);
+      if (change.counter) counters.set(change.counter.counterId, change.counter);
+      return {
+        seq,
+        at,
+        kind: change.kind,
+        ...(change.ticket ? { ticket: change.ticket } : {}),
+        ...(change.counter ? { counter: change.counter } : {}),
+      };
+    });
+  });
+  await insertRows(tx, `INSERT INTO journal (${JOURNAL_COLUMNS})`, journal);
+  // Ticket ids are random and unique across offices, so the upsert by id stays within the office.
+  await insertRows(
+    tx,
+    `INSERT INTO tickets (${TICKET_COLUMNS})`,
+    [...tickets.values()].map((t) => ticketRow(officeId, t)),
+    `ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status, outcome = excluded.outcome,
+       priority_kind = excluded.priority_kind, called_at = excluded.called_at, started_at = excluded.started_at,
+       finished_at = excluded.finished_at, counter_id = excluded.counter_id, data = excluded.data`,
+  );
+  await insertRows(
+    tx,
+    'INSERT INTO counter_states (office_id, counter_id, data)',
+    [...counters.values()].map((c) => [officeId, c.counterId, JSON.stringify(c)]),
+    'ON CONFLICT (office_id, counter_id) DO UPDATE SET data = excluded.data',
+  );
   return events;
 }
 
