@@ -19,6 +19,7 @@ import type { OfficeId } from '../../common/protocol/offices';
 import { deviceKeyFromPage } from '../../common/ui/api';
 import { localized } from '../../common/ui/localized-text';
 import { officeApi, type OfficeApi } from '../../common/ui/office-api';
+import { retryWhileOfficeBusy } from '../../common/ui/office-busy-retry';
 import { signedInDevice } from '../../common/ui/signed-in-device';
 import { QueueConnection } from '../../common/ui/queue-connection';
 import { tokens } from '../../common/ui/tokens';
@@ -358,10 +359,12 @@ export class KioskApp extends LitElement {
     if (!connection || !this.canIssue) return;
     this.showOverlay({ kind: 'issuing' });
     const input = { serviceId: service.id, language: this.language, requestId: tapId() };
-    let result = await connection.command('ticket:issue', input);
+    // A busy office is asked again while the screen still says the ticket is on its way.
+    const send = () => retryWhileOfficeBusy(() => connection.command('ticket:issue', input));
+    let result = await send();
     // No answer in time: the ticket may exist already. Asking again with the same id is safe — the
     // server hands back the ticket this tap made instead of a second one.
-    if (!result.ok && result.error.code === 'internal' && connection.socket.connected) result = await connection.command('ticket:issue', input);
+    if (!result.ok && result.error.code === 'internal' && connection.socket.connected) result = await send();
     if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
     const { code } = result.error;
     if (KEY_REFUSALS.includes(code) || code === 'forbidden') {
@@ -379,7 +382,7 @@ export class KioskApp extends LitElement {
     const call = this.office;
     if (overlay?.kind !== 'keypad' || overlay.busy || !this.deviceKey || !call) return;
     this._overlay = { ...overlay, busy: true };
-    const result = await call<CheckInResult>('/appointments/check-in', { body: { code }, deviceKey: this.deviceKey });
+    const result = await retryWhileOfficeBusy(() => call<CheckInResult>('/appointments/check-in', { body: { code }, deviceKey: this.deviceKey }));
     if (result.ok) return this.showOverlay({ kind: 'ticket', ticket: result.data.ticket }, TICKET_SHOWN_MS);
     if (this._overlay?.kind === 'keypad') this._overlay = { kind: 'keypad', busy: false, refusal: checkInRefusal(result.error, this.language, this.connection?.snapshot?.office.timeZone ?? 'UTC') };
   }

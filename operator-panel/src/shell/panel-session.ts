@@ -7,14 +7,16 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
 import type { DevicePresence, Lang, OfficeUser, QueueSnapshot } from '../../../common/protocol';
-import type { OfficeId, StaffOffice } from '../../../common/protocol/offices';
+import type { StaffOffice } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
+import { retryWhileOfficeBusy } from '../../../common/ui/office-busy-retry';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
 import { HOME_VIEW, viewsFor, type Landing, type PanelViewId } from './panel-views';
+import { rememberBooth, rememberedBooth } from './remembered-booth';
 import '../admin/panel-admin';
 import '../analytics/panel-analytics';
 import '../booth/panel-booth';
@@ -24,8 +26,6 @@ import '../region/panel-region';
 import './panel-top-bar';
 import './panel-view-nav';
 
-/** Booth ids are office-local: each office remembers its own booth on this computer. */
-const boothStorageKey = (officeId: OfficeId) => `talon.panel.counter.${officeId}`;
 /** The view last chosen, remembered per user: whoever signs in next on this computer lands on their own home view. */
 const viewStorageKey = (userId: string) => `talon.panel.view.${userId}`;
 
@@ -83,7 +83,7 @@ export class PanelSession extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this._connection) return;
-    this._counterId = localStorage.getItem(boothStorageKey(this.office.id));
+    this._counterId = rememberedBooth(this.office.id);
     const connection = new QueueConnection(this, {
       officeId: this.office.id,
       onSnapshot: (snapshot: QueueSnapshot) => {
@@ -102,16 +102,17 @@ export class PanelSession extends LitElement {
   }
 
   private readonly _run: RunCommand = async (name, input) => {
-    if (!this._connection) return { ok: false, error: { code: 'internal', message: 'Not connected yet' } };
-    const result = await this._connection.command(name, input);
+    const connection = this._connection;
+    if (!connection) return { ok: false, error: { code: 'internal', message: 'Not connected yet' } };
+    // A busy office is asked again, as the specialist would, before its refusal reaches the view.
+    const result = await retryWhileOfficeBusy(() => connection.command(name, input));
     if (!result.ok && result.error.code === 'unauthenticated') this._askForSessionCheck();
     return result;
   };
 
   private _chooseBooth(counterId: string | null): void {
     this._counterId = counterId;
-    if (counterId) localStorage.setItem(boothStorageKey(this.office.id), counterId);
-    else localStorage.removeItem(boothStorageKey(this.office.id));
+    rememberBooth(this.office.id, counterId);
   }
 
   private _chooseView(viewId: string): void {
