@@ -1,11 +1,12 @@
 // A lean JSON client for load generation: node:http with keep-alive, so the load generator spends
 // less of the shared two cores than fetch does and the server's cost is what gets measured.
 import { Agent, request } from 'node:http';
+import type { Result } from '../common/protocol';
 
 export function jsonPoster(baseUrl: string, headers: Record<string, string>, maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const { hostname, port } = new URL(baseUrl);
-  return (path: string, body: unknown): Promise<{ status: number; body: { ok: boolean } }> =>
+  return (path: string, body: unknown): Promise<{ status: number; body: Result<unknown> }> =>
     new Promise((resolve, reject) => {
       const payload = Buffer.from(JSON.stringify(body));
       const req = request(
@@ -13,7 +14,7 @@ export function jsonPoster(baseUrl: string, headers: Record<string, string>, max
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean } }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Result<unknown> }));
         },
       );
       req.on('error', reject);

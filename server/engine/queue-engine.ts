@@ -68,7 +68,9 @@ interface Decided {
  * (bench "neighbour", load average 8–12): beside an office flooded by 50 clients, which then wrote
  * ~50 tickets per transaction, a neighbour's one ticket took 52–194 ms (p50, median 79 of five runs)
  * with 256 and 40–56 ms (median 49) with 16; most of it waiting for the writer, none in its engine.
- * The flooded office issued 161–656 tickets/s with 256 and 384–723 with 16: no clear cost.
+ * The flooded office issued 161–656 tickets/s with 256 and 384–723 with 16: no clear cost. Since
+ * then a batch's rows go in one INSERT per table (queue-store.ts), so it holds the writer for a few
+ * statements however many commands it has.
  */
 export const MAX_BATCH = 16;
 
