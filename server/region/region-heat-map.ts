@@ -9,8 +9,8 @@
 import type { LocalDate } from '../../common/protocol';
 import type { HeatCell } from '../../common/protocol/analytics';
 import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
-import { WEEK_HOURS } from '../analytics/day-digest';
 import { datesOf } from '../analytics/measures';
+import { WEEK_HOURS } from '../analytics/week-hours';
 import { perOpenDay, type OpenHours } from '../analytics/open-days';
 import type { DatedDigest } from './region-digests';
 import type { Period } from './region-inputs';
