@@ -13,7 +13,7 @@ import { WEEK_HOURS } from '../analytics/week-hours';
 import { perOpenDay, type OpenHours } from '../analytics/open-days';
 import type { DatedDigest } from './region-digests';
 import { openDaysByWeekdayHour } from './region-open-days';
-import type { Period } from './region-inputs';
+import type { Period } from './region-period';
 
 /** One office's digests over the period, and its schedule's open hours on each date. */
 export interface OfficeHeat {
