@@ -10,8 +10,9 @@ import type { RegionStaffing, RegionStaffingRow } from '../../common/protocol/re
 import { addDays } from '../../common/time/calendar';
 import { addDigests } from '../analytics/day-digest';
 import { datesOf } from '../analytics/measures';
+import type { OpenHours } from '../analytics/open-days';
 import { adviseStaffing } from '../analytics/staffing';
-import type { RegionDigests } from './region-digests';
+import type { DatedDigest, RegionDigests } from './region-digests';
 import type { OpenHoursMemo } from './region-open-hours';
 import { openDaysByWeekdayHour } from './region-open-days';
 import { officeName, type RegionOffice } from './region-offices';
@@ -28,15 +29,18 @@ export function staffingWindow(period: Period): Period {
 
 export async function regionStaffing(digests: RegionDigests, offices: readonly RegionOffice[], period: Period, now: number, openHours: OpenHoursMemo, settings: StaffingSettings): Promise<RegionStaffing> {
   const basedOn = staffingWindow(period);
-  const dates = datesOf(basedOn);
   const digested = await digests.of(offices, basedOn, now);
   const rows = offices.map((office) => {
-    const dated = digested.get(office.id) ?? [];
     const { schedule, timeZone } = office.config.office;
-    const openDays = openDaysByWeekdayHour(dates, dated, openHours.of(schedule, timeZone, basedOn));
-    return officeStaffing(office, adviseStaffing(addDigests(dated.map(({ digest }) => digest)), openDays, settings));
+    return officeStaffing(office, staffingFromDigests(digested.get(office.id) ?? [], basedOn, openHours.of(schedule, timeZone, basedOn), settings));
   });
   return { period, basedOn, offices: rows };
+}
+
+/** One office's advice from its digests covering `basedOn` and its schedule's open hours then: the office's own report's, over the same days. */
+export function staffingFromDigests(digests: readonly DatedDigest[], basedOn: Period, openHours: OpenHours, settings: StaffingSettings): Staffing {
+  const openDays = openDaysByWeekdayHour(datesOf(basedOn), digests, openHours);
+  return adviseStaffing(addDigests(digests.map(({ digest }) => digest)), openDays, settings);
 }
 
 /** Half a booth either way is rounding, not under- or over-staffing. */
