@@ -3,11 +3,7 @@
 // recalls, no-shows, transfers and breaks) both give the same advice to the last bit — whether the
 // four weeks come as stored days, as a whole month's one digest, with today digested live, or as
 // digests of an older format built again from the summaries.
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffingSettings } from '../../common/protocol/analytics';
 import { zonedToEpoch } from '../../common/time/calendar';
@@ -24,9 +20,8 @@ import type { Period } from '../../server/region/region-period';
 import { regionStaffing } from '../../server/region/region-staffing';
 import { loadConfig } from '../../server/store/config-store';
 import { Database } from '../../server/store/database';
-import { ADMIN_PASSWORD } from '../support/talon-server';
+import { dataDirWithGeneratedHistory } from '../support/history-data';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 /** The history's last day, a Tuesday: "today" in both offices (Irkutsk and Moscow), so it is digested live. */
 const TODAY = '2026-03-03';
 const NOW = zonedToEpoch(TODAY, '12:00', 'Europe/Moscow');
@@ -36,12 +31,7 @@ let db: Database;
 let offices: RegionOffice[];
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-region-staffing-'));
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'db', 'generate-history.ts'), '--offices', '2', '--days', '40', '--per-day', '200', '--seed', '11', '--end', TODAY, '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, TALON_ADMIN_PASSWORD: ADMIN_PASSWORD } },
-  );
+  const dataDir = await dataDirWithGeneratedHistory(['--offices', '2', '--days', '40', '--per-day', '200', '--seed', '11', '--end', TODAY]);
   db = await Database.open(join(dataDir, 'talon.sqlite'));
   offices = await Promise.all(
     ['office-1', 'office-2'].map(async (id) => {
