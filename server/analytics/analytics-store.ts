@@ -3,8 +3,8 @@
 // data) and kept in memory once read; a day that can still change (today, or a day with tickets left
 // open) is summarised afresh from its records on every request, so live data is always current.
 // Whoever keeps something beside the stored days (the regional view's digests, day-digest-store.ts)
-// is told of each stored batch inside its transaction (OnDaysStored). The regional view reads many
-// offices' stored days at once (readStoredDaySummaries).
+// is told of each stored batch inside its transaction (OnDaysStored). The regional view reads the
+// stored days it has no digest of yet (readStoredDaySummaries).
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { LongWait } from '../../common/protocol/analytics';

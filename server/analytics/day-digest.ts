@@ -1,46 +1,41 @@
-// One office-day reduced to what the regional view reads (server/region/), about a kilobyte
+// One office-day reduced to what the regional view reads (server/region/), under four kilobytes
 // instead of the day summary's tens of kilobytes: a year of 200 offices is 73,000 days, and reading
 // their full summaries takes minutes. Made and stored beside the day's summary (day-digest-store.ts).
 // Counts and sums are exact, so visitors, no-shows, booked share, utilisation, the mean wait and the
-// share within target equal the office's own reports; the 90th percentile comes from 30-second
-// bins, within half a minute of the office's own figure.
-import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
+// share within target equal the office's own reports, and so does the staffing advice (it adds up the
+// same totals, staffing-totals.ts); the 90th percentile comes from 30-second bins, within half a
+// minute of the office's own figure.
+import { dayOfMonth } from '../../common/time/calendar';
 import { appointments, outcomes } from './outcomes';
 import type { DaySummary } from './day-summary-shape';
 import { forEachBin, statsOf } from './histogram';
-import { MINUTE, type ServiceTargets } from './measures';
-import { forEachLevelSample } from './service-level';
-import { specialistLoad } from './specialist-load';
+import type { ServiceTargets } from './measures';
+import { loggedInMsOf } from './specialist-load';
+import { addStaffingTotals, emptyStaffingTotals, staffingTotalsOfDay, type StaffingTotals } from './staffing-totals';
 
 /** Width of a wait bin. */
 export const WAIT_BIN_MS = 30_000;
 
-/** Cells of the weekday × hour arrays. */
-export const WEEK_HOURS = 7 * 24;
-
-export interface DayDigest {
+/**
+ * What the staffing advisor adds up comes from StaffingTotals, and two of its fields serve the table
+ * too: busyMs (utilisation) and the service-level counts per weekday × hour (their sums). The
+ * arrivals per weekday × hour are what the heat map reads (peak-hours.ts): a day fills one weekday,
+ * and a month's sum keeps every weekday apart, so the heat map of a year reads twelve digests an
+ * office instead of 365.
+ */
+export interface DayDigest extends StaffingTotals {
   issued: number;
   noShow: number;
   bookedIssued: number;
   walkInIssued: number;
-  busyMs: number;
   loggedInMs: number;
   waitCount: number;
   waitSumMs: number;
   waitMinMs: number;
   waitMaxMs: number;
-  /** Visitors the service level counts, and those of them called within their service's target. */
-  levelCounted: number;
-  levelWithin: number;
   /** bins[i]: waits in bin binLow + i, a bin b covering ((b − 1) · 30 s, b · 30 s]. */
   binLow: number;
   bins: Uint32Array;
-  /**
-   * What the heat map reads (peak-hours.ts): arrivals per weekday × local hour, at (weekday − 1) · 24
-   * + hour. A day fills one weekday; a month's sum keeps every weekday apart, so the heat map of a
-   * year reads twelve digests an office instead of 365.
-   */
-  arrivalsByWeekdayHour: Uint32Array;
   /**
    * Index: day of the month, 1–31; a bit per local hour in which visitors arrived or a booth was
    * open — the hours open-days.ts counts as open beside the schedule's (which may change, so it is
@@ -49,43 +44,12 @@ export interface DayDigest {
   activeHoursByDayOfMonth: Uint32Array;
 }
 
-export const EMPTY_DIGEST: DayDigest = {
-  issued: 0,
-  noShow: 0,
-  bookedIssued: 0,
-  walkInIssued: 0,
-  busyMs: 0,
-  loggedInMs: 0,
-  waitCount: 0,
-  waitSumMs: 0,
-  waitMinMs: Number.POSITIVE_INFINITY,
-  waitMaxMs: Number.NEGATIVE_INFINITY,
-  levelCounted: 0,
-  levelWithin: 0,
-  binLow: 0,
-  bins: new Uint32Array(0),
-  arrivalsByWeekdayHour: new Uint32Array(WEEK_HOURS),
-  activeHoursByDayOfMonth: new Uint32Array(32),
-};
-
 /** The day summary's histograms count whole seconds (histogram.ts); a second-bin falls in one 30-second bin. */
 const binOfSeconds = (secondBin: number) => Math.ceil((secondBin * 1000) / WAIT_BIN_MS);
 
 export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceTargets>): DayDigest {
   const counts = outcomes({ days: [day] }).overall;
   const booking = appointments({ days: [day] });
-  let busy = 0;
-  let loggedIn = 0;
-  for (const load of specialistLoad({ days: [day] })) {
-    busy += load.busyMinutes;
-    loggedIn += load.loggedInMinutes;
-  }
-  let levelCounted = 0;
-  let levelWithin = 0;
-  forEachLevelSample(day, services, (_key, counted, within) => {
-    levelCounted += counted;
-    levelWithin += within;
-  });
   const { waits } = day.visits;
   let waitCount = 0;
   let waitSumMs = 0;
@@ -107,44 +71,52 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
   const binLow = present.length === 0 ? 0 : Math.min(...present);
   const bins = new Uint32Array(present.length === 0 ? 0 : Math.max(...present) - binLow + 1);
   for (const [bin, n] of byBin) bins[bin - binLow] = n;
-  const arrivalsByWeekdayHour = new Uint32Array(WEEK_HOURS);
-  const weekdayAt = (isoWeekday(day.date) - 1) * 24;
   // The same test as open-days.ts: an hour with an arrival, or with any booth open.
   let active = 0;
-  day.visits.arrivalsByHour.forEach((n, hour) => {
-    arrivalsByWeekdayHour[weekdayAt + hour] = n;
-    if (n > 0) active |= 1 << hour;
-  });
+  day.visits.arrivalsByHour.forEach((n, hour) => n > 0 && (active |= 1 << hour));
   for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => ms > 0 && (active |= 1 << hour));
   const activeHoursByDayOfMonth = new Uint32Array(32);
   activeHoursByDayOfMonth[dayOfMonth(day.date)] = active;
+  // Its own fields, then the staffing totals: the order of emptyDigest and decodeDigest, so every digest has the same shape.
   return {
     issued: counts.issued,
     noShow: counts.noShow,
     bookedIssued: booking.booked.issued,
     walkInIssued: booking.walkIn.issued,
-    busyMs: busy * MINUTE,
-    loggedInMs: loggedIn * MINUTE,
+    loggedInMs: loggedInMsOf(day),
     waitCount,
     waitSumMs,
     waitMinMs,
     waitMaxMs,
-    levelCounted,
-    levelWithin,
     binLow,
     bins,
-    arrivalsByWeekdayHour,
     activeHoursByDayOfMonth,
+    ...staffingTotalsOfDay(day, services),
+  };
+}
+
+/** A digest of nothing, each array its own (sums are added into it). */
+function emptyDigest(): DayDigest {
+  return {
+    issued: 0,
+    noShow: 0,
+    bookedIssued: 0,
+    walkInIssued: 0,
+    loggedInMs: 0,
+    waitCount: 0,
+    waitSumMs: 0,
+    waitMinMs: Number.POSITIVE_INFINITY,
+    waitMaxMs: Number.NEGATIVE_INFINITY,
+    binLow: 0,
+    bins: new Uint32Array(0),
+    activeHoursByDayOfMonth: new Uint32Array(32),
+    ...emptyStaffingTotals(),
   };
 }
 
 /** Digests of any days and offices add up to one digest: counts and sums added, wait bins merged. */
 export function addDigests(digests: readonly DayDigest[]): DayDigest {
-  const total = {
-    ...EMPTY_DIGEST,
-    arrivalsByWeekdayHour: new Uint32Array(WEEK_HOURS),
-    activeHoursByDayOfMonth: new Uint32Array(32),
-  };
+  const total = emptyDigest();
   let high = Number.NEGATIVE_INFINITY;
   let low = Number.POSITIVE_INFINITY;
   for (const d of digests) {
@@ -152,11 +124,8 @@ export function addDigests(digests: readonly DayDigest[]): DayDigest {
     total.noShow += d.noShow;
     total.bookedIssued += d.bookedIssued;
     total.walkInIssued += d.walkInIssued;
-    total.busyMs += d.busyMs;
     total.loggedInMs += d.loggedInMs;
-    total.levelCounted += d.levelCounted;
-    total.levelWithin += d.levelWithin;
-    for (let cell = 0; cell < WEEK_HOURS; cell++) total.arrivalsByWeekdayHour[cell]! += d.arrivalsByWeekdayHour[cell]!;
+    addStaffingTotals(total, d);
     for (let day = 1; day <= 31; day++) total.activeHoursByDayOfMonth[day]! |= d.activeHoursByDayOfMonth[day]!;
     if (d.waitCount === 0) continue;
     total.waitCount += d.waitCount;
@@ -176,8 +145,8 @@ export function addDigests(digests: readonly DayDigest[]): DayDigest {
   return { ...total, binLow: low, bins };
 }
 
-/** The digest's format, part of every fingerprint: a digest stored in another format is built again. */
-const DIGEST_FORMAT = 3;
+/** The digest's format, part of every fingerprint: a digest stored in another format is built again. 4: the staffing totals. */
+const DIGEST_FORMAT = 4;
 
 /** The format and the service targets as they judge the service level: a digest is rebuilt when either changes. */
 export function targetsFingerprint(services: ReadonlyMap<string, ServiceTargets>): string {

@@ -3,6 +3,7 @@
 // people out; well below 75 % means too many booths for the flow).
 import type { PauseReason } from '../../common/protocol';
 import { BURNOUT_UTILISATION, HEALTHY_UTILISATION, type SpecialistLoad, type UtilisationBand } from '../../common/protocol/analytics';
+import type { DaySummary } from './day-summary-shape';
 import { ratio } from './distribution';
 import { MINUTE, type ReportInput } from './measures';
 
@@ -71,10 +72,24 @@ export function overallUtilisation(input: Pick<ReportInput, 'days'>): number | n
   let busy = 0;
   let loggedIn = 0;
   for (const day of input.days) {
-    for (const load of Object.values(day.visits.specialists)) busy += load.busyMs;
-    for (const counter of Object.values(day.counters)) {
-      for (const time of Object.values(counter.bySpecialist)) loggedIn += time.open + time.lunch + time.technical + time.other;
-    }
+    busy += busyMsOf(day);
+    loggedIn += loggedInMsOf(day);
   }
   return ratio(busy, loggedIn);
+}
+
+/** Everyone's busy time of a day in ms: whole ms, so sums of them are exact in any order. */
+export function busyMsOf(day: DaySummary): number {
+  let busy = 0;
+  for (const load of Object.values(day.visits.specialists)) busy += load.busyMs;
+  return busy;
+}
+
+/** Everyone's logged-in time (open and paused) of a day in ms. */
+export function loggedInMsOf(day: DaySummary): number {
+  let loggedIn = 0;
+  for (const counter of Object.values(day.counters)) {
+    for (const time of Object.values(counter.bySpecialist)) loggedIn += time.open + time.lunch + time.technical + time.other;
+  }
+  return loggedIn;
 }

@@ -1,10 +1,10 @@
 // The regional view (docs/analytics.md, "The regional view"): GET /api/region/report (offices side by
 // side against the aligned previous period), /api/region/heatmap (weekday × hour for the region or a
 // selection of offices) and /api/region/staffing (the advisor per office), each as JSON or, with
-// `format=csv`, as a CSV file. Regional admins and analysts only. The table and the heat map read
-// small per-office digests of days and months (region-digests.ts), so a year of 200 offices answers
-// within a second; the staffing advisor needs the full day summaries, so it stands on the period's
-// last four weeks (region-staffing.ts).
+// `format=csv`, as a CSV file. Regional admins and analysts only. All three read small per-office
+// digests of days and months (region-digests.ts), so a year of 200 offices answers within a second;
+// the staffing advisor stands on the period's last four weeks, what a roster is planned from
+// (region-staffing.ts).
 import { Router, type Response } from 'express';
 import type { LocalDate } from '../../common/protocol';
 import { regionQuerySchema, type RegionQuery, type RegionHeatMap, type RegionReport, type RegionStaffing } from '../../common/protocol/region';
@@ -15,7 +15,7 @@ import { DEFAULT_STAFFING } from '../analytics/staffing';
 import { requireOrganisationRole } from '../auth/permissions';
 import { RegionDigests } from '../region/region-digests';
 import { regionHeatMap } from '../region/region-heat-map';
-import type { Period } from '../region/region-inputs';
+import type { Period } from '../region/region-period';
 import { OpenHoursMemo } from '../region/region-open-hours';
 import { officeName, type RegionOffice } from '../region/region-offices';
 import { ratingTotals } from '../region/region-ratings';
@@ -99,7 +99,7 @@ export function regionRoutes(deps: RegionDeps): Router {
         maxOccupancy: query.maxOccupancy ?? DEFAULT_STAFFING.maxOccupancy,
         shrinkage: query.shrinkage ?? DEFAULT_STAFFING.shrinkage,
       };
-      const result = await regionStaffing(deps.db, offices, period, deps.now(), openHours, settings);
+      const result = await regionStaffing(digests, offices, period, deps.now(), openHours, settings);
       return answer(res, query, 'staffing', period, result, () => regionStaffingTable(result));
     }),
   );

@@ -6,7 +6,7 @@ import { ALL_VISITS } from '../analytics/analytics-store';
 import { SUMMARY_VERSION } from '../analytics/summary-codec';
 import type { Database } from '../store/database';
 import { insertDigestRow, type DigestRow } from '../analytics/day-digest-store';
-import type { Period } from './region-inputs';
+import type { Period } from './region-period';
 
 /** A stored row as read: the digest still encoded, decoded only once its fingerprint matches (another format may not decode). */
 export interface StoredDigestRow extends Omit<DigestRow, 'digest'> {

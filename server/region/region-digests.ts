@@ -1,10 +1,10 @@
-// Every office's digests (server/analytics/day-digest.ts) for one period, for the regional table and
-// the heat map. Each finished day's digest, and each finished month's sum of them, is stored as the
+// Every office's digests (server/analytics/day-digest.ts) for one period, for the regional table, the
+// heat map and the staffing advisor. Each finished day's digest, and each finished month's sum of them, is stored as the
 // day is summarised (day-digest-store.ts), so after a restart a year of 200 offices is a read of
 // 2,400 small rows. What is still missing — days stored before the digests were, or a month never
 // added up — is built here once, from the stored day summary (or empty for a day without any visit
 // or booth event), stored (region-digest-rows.ts) and kept in memory. A digest made under other
-// service targets, another time zone or another summary version is built again. Days that can
+// service targets, another time zone, another summary version or another digest format is built again. Days that can
 // still change (today in each office's own time zone, or a past day with tickets still open) are
 // digested afresh from the office's analytics store on every request, and keep their month from
 // being added up.
@@ -17,7 +17,7 @@ import type { Database } from '../store/database';
 import { addDigests, digestOf, targetsFingerprint, type DayDigest } from '../analytics/day-digest';
 import { decodeStored, type DigestRow } from '../analytics/day-digest-store';
 import { readDigestRows, storedSummaryDates, writeDigestRows } from './region-digest-rows';
-import type { Period } from './region-inputs';
+import type { Period } from './region-period';
 import type { RegionOffice } from './region-offices';
 
 /** A digest of one date, or of a whole month ('YYYY-MM'). */
@@ -48,7 +48,7 @@ interface Known {
 }
 
 export class RegionDigests {
-  /** Per office, per date or month: about a kilobyte each, so days summed into a known month are let go. */
+  /** Per office, per date or month: a few kilobytes each, so days summed into a known month are let go. */
   private readonly known = new Map<OfficeId, Map<string, Known>>();
   /** Past days still open (tickets not finished): digested live each time, never stored. */
   private readonly open = new Map<OfficeId, Set<LocalDate>>();

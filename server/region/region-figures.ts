@@ -21,13 +21,20 @@ export function figuresOf(digest: DayDigest, ratings: readonly RatingTotals[]): 
     visitors: digest.issued,
     meanWaitMinutes: digest.waitCount === 0 ? null : digest.waitSumMs / (digest.waitCount * MINUTE),
     p90WaitMinutes: digest.waitCount === 0 ? null : interpolatePercentile(digest.waitCount, 0.9, (index) => waitAt(digest, index)) / MINUTE,
-    serviceLevel: ratio(digest.levelWithin, digest.levelCounted),
+    serviceLevel: ratio(sumOf(digest.levelWithinByWeekdayHour), sumOf(digest.levelCountedByWeekdayHour)),
     noShowRate: ratio(digest.noShow, digest.issued),
     utilisation: ratio(digest.busyMs, digest.loggedInMs),
     satisfaction: ratio(rated.sum, rated.count),
     bookedShare: ratio(digest.bookedIssued, digest.bookedIssued + digest.walkInIssued),
     ratings: rated.count,
   };
+}
+
+/** The digest keeps the service-level counts per weekday × hour, for the staffing advisor; the table needs their sums. */
+function sumOf(cells: Uint32Array): number {
+  let sum = 0;
+  for (const n of cells) sum += n;
+  return sum;
 }
 
 /**

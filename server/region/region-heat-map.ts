@@ -3,17 +3,17 @@
 // cell reads "visitors the chosen offices together receive in that hour on a typical such day".
 // It reads the offices' digests (region-digests.ts) — a finished month as one, its arrivals already
 // summed by weekday × hour — so a year of 200 offices is 2,400 small rows, not 73,000 days. The
-// figures are the office's own: the same arrivals, and the same open days (open-days.ts: the
-// schedule's hours of each date, and the hours someone came or a booth was open, which every digest
-// keeps per day of the month).
+// figures are the office's own: the same arrivals, and the same open days (region-open-days.ts counts
+// them as open-days.ts does: the schedule's hours of each date, and the hours someone came or a booth
+// was open, which every digest keeps per day of the month).
 import type { LocalDate } from '../../common/protocol';
 import type { HeatCell } from '../../common/protocol/analytics';
-import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
-import { WEEK_HOURS } from '../analytics/day-digest';
 import { datesOf } from '../analytics/measures';
+import { WEEK_HOURS } from '../analytics/week-hours';
 import { perOpenDay, type OpenHours } from '../analytics/open-days';
 import type { DatedDigest } from './region-digests';
-import type { Period } from './region-inputs';
+import { openDaysByWeekdayHour } from './region-open-days';
+import type { Period } from './region-period';
 
 /** One office's digests over the period, and its schedule's open hours on each date. */
 export interface OfficeHeat {
@@ -37,22 +37,6 @@ export function regionHeatMap(period: Period, offices: readonly OfficeHeat[]): H
 
 function officeCells(dates: readonly LocalDate[], { digests, openHours }: OfficeHeat): { arrivals: number[]; openDays: number[] } {
   const arrivals = new Array<number>(WEEK_HOURS).fill(0);
-  /** Per date, a bit per hour in which someone came or a booth was open. */
-  const active = new Map<LocalDate, number>();
-  for (const { key, digest } of digests) {
-    digest.arrivalsByWeekdayHour.forEach((n, i) => (arrivals[i]! += n));
-    if (isMonth(key)) digest.activeHoursByDayOfMonth.forEach((hours, day) => hours !== 0 && active.set(`${key}-${String(day).padStart(2, '0')}`, hours));
-    else active.set(key, digest.activeHoursByDayOfMonth[dayOfMonth(key)]!);
-  }
-  const openDays = new Array<number>(WEEK_HOURS).fill(0);
-  for (const date of dates) {
-    let hours = active.get(date) ?? 0;
-    for (const hour of openHours.get(date) ?? []) hours |= 1 << hour;
-    const at = (isoWeekday(date) - 1) * 24;
-    for (let hour = 0; hour < 24; hour++) if ((hours >>> hour) & 1) openDays[at + hour]! += 1;
-  }
-  return { arrivals, openDays };
+  for (const { digest } of digests) digest.arrivalsByWeekdayHour.forEach((n, i) => (arrivals[i]! += n));
+  return { arrivals, openDays: openDaysByWeekdayHour(dates, digests, openHours) };
 }
-
-/** A month's key is 'YYYY-MM', a date's 'YYYY-MM-DD'. */
-const isMonth = (key: string) => key.length === 7;

@@ -3,7 +3,7 @@
 import type { OfficeId } from '../../common/protocol';
 import type { Database } from '../store/database';
 import type { RatingTotals } from './region-figures';
-import type { Period } from './region-inputs';
+import type { Period } from './region-period';
 
 export async function ratingTotals(db: Database, period: Period): Promise<Map<OfficeId, RatingTotals>> {
   const rows = await db.read.all<{ officeId: OfficeId; count: number; sum: number }>(

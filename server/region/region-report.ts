@@ -8,7 +8,7 @@ import { sortRegionRows, type RegionOfficeRow, type RegionReport, type RegionSor
 import type { DatedDigest } from './region-digests';
 import { addDigests } from '../analytics/day-digest';
 import { changeOf, figuresOf, NO_RATINGS, type RatingTotals } from './region-figures';
-import type { Period } from './region-inputs';
+import type { Period } from './region-period';
 import { officeName, type RegionOffice } from './region-offices';
 
 /** One period's digests and ratings, per office. */

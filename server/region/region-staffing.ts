@@ -1,24 +1,25 @@
 // The staffing advisor (staffing.ts, Erlang C) for each office, with what a regional manager looks
 // for first: the hour that needs the most booths, and how many weekday × hours had fewer (or more)
 // booths open than advised. The full advice per hour comes along for the office's own view.
-// The advisor reads full day summaries (service times, waits per service and hour), tens of
-// kilobytes a day: a year of 200 offices took the server past 10 GB. So it stands on the last four
-// weeks of the period, and reads them a few offices at a time.
-import type { StaffingSettings } from '../../common/protocol/analytics';
+// It stands on the offices' day digests (region-digests.ts), which keep the advisor's totals
+// (staffing-totals.ts): the same advice as the office's own report, to the last bit, from rows of a
+// few kilobytes instead of full day summaries of tens of kilobytes. It reads the last four weeks of
+// the period — each weekday four times, what a roster is planned from, not a year's average.
+import type { Staffing, StaffingSettings } from '../../common/protocol/analytics';
 import type { RegionStaffing, RegionStaffingRow } from '../../common/protocol/region';
 import { addDays } from '../../common/time/calendar';
-import type { Database } from '../store/database';
-import { officeInputs, type Period } from './region-inputs';
+import { addDigests } from '../analytics/day-digest';
+import { datesOf } from '../analytics/measures';
+import type { OpenHours } from '../analytics/open-days';
+import { adviseStaffing } from '../analytics/staffing';
+import type { DatedDigest, RegionDigests } from './region-digests';
 import type { OpenHoursMemo } from './region-open-hours';
+import { openDaysByWeekdayHour } from './region-open-days';
 import { officeName, type RegionOffice } from './region-offices';
-import type { ReportInput } from '../analytics/measures';
-import { staffingAdvice } from '../analytics/staffing';
+import type { Period } from './region-period';
 
 /** Four weeks: every weekday four times, what a roster is planned from. */
 export const STAFFING_WINDOW_DAYS = 28;
-
-/** Offices whose four weeks of summaries are held at once: about 20 × 28 days of ~130 kB. */
-const OFFICES_AT_ONCE = 20;
 
 /** The last four weeks of the period, or all of it when shorter. */
 export function staffingWindow(period: Period): Period {
@@ -26,22 +27,26 @@ export function staffingWindow(period: Period): Period {
   return { from: from > period.from ? from : period.from, to: period.to };
 }
 
-export async function regionStaffing(db: Database, offices: readonly RegionOffice[], period: Period, now: number, openHours: OpenHoursMemo, settings: StaffingSettings): Promise<RegionStaffing> {
+export async function regionStaffing(digests: RegionDigests, offices: readonly RegionOffice[], period: Period, now: number, openHours: OpenHoursMemo, settings: StaffingSettings): Promise<RegionStaffing> {
   const basedOn = staffingWindow(period);
-  const rows: RegionStaffingRow[] = [];
-  for (let i = 0; i < offices.length; i += OFFICES_AT_ONCE) {
-    const batch = offices.slice(i, i + OFFICES_AT_ONCE);
-    const inputs = await officeInputs(db, batch, basedOn, now, openHours);
-    rows.push(...batch.map((office) => officeStaffing(office, inputs.get(office.id)!, settings)));
-  }
+  const digested = await digests.of(offices, basedOn, now);
+  const rows = offices.map((office) => {
+    const { schedule, timeZone } = office.config.office;
+    return officeStaffing(office, staffingFromDigests(digested.get(office.id) ?? [], basedOn, openHours.of(schedule, timeZone, basedOn), settings));
+  });
   return { period, basedOn, offices: rows };
+}
+
+/** One office's advice from its digests covering `basedOn` and its schedule's open hours then: the office's own report's, over the same days. */
+export function staffingFromDigests(digests: readonly DatedDigest[], basedOn: Period, openHours: OpenHours, settings: StaffingSettings): Staffing {
+  const openDays = openDaysByWeekdayHour(datesOf(basedOn), digests, openHours);
+  return adviseStaffing(addDigests(digests.map(({ digest }) => digest)), openDays, settings);
 }
 
 /** Half a booth either way is rounding, not under- or over-staffing. */
 const TOLERANCE_BOOTHS = 0.5;
 
-export function officeStaffing(office: RegionOffice, input: ReportInput, settings: StaffingSettings): RegionStaffingRow {
-  const staffing = staffingAdvice(input, settings);
+function officeStaffing(office: RegionOffice, staffing: Staffing): RegionStaffingRow {
   let peak: RegionStaffingRow['peak'] = null;
   let understaffedHours = 0;
   let overstaffedHours = 0;

@@ -2,11 +2,7 @@
 // own open days in its own time zone, a journal numbered from 1 without gaps, each day as the
 // engine would have lived it (test/support/day-invariants.ts) — and its days stored as summaries
 // for the regional view.
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../common/protocol';
 import { openPeriods } from '../../server/domain/schedule';
@@ -14,9 +10,8 @@ import { addDays } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
 import { Database } from '../../server/store/database';
 import { replayJournal, type JournalRow, type TicketRow } from '../support/day-invariants';
-import { ADMIN_PASSWORD } from '../support/talon-server';
+import { dataDirWithGeneratedHistory } from '../support/history-data';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const OFFICES = ['office-1', 'office-2', 'office-3'];
 const FIRST = '2026-03-02';
 const LAST = '2026-03-14';
@@ -24,12 +19,7 @@ const LAST = '2026-03-14';
 let db: Database;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-history-offices-'));
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'db', 'generate-history.ts'), '--offices', '3', '--days', '13', '--per-day', '60', '--seed', '5', '--end', LAST, '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, TALON_ADMIN_PASSWORD: ADMIN_PASSWORD } },
-  );
+  const dataDir = await dataDirWithGeneratedHistory(['--offices', '3', '--days', '13', '--per-day', '60', '--seed', '5', '--end', LAST]);
   db = await Database.open(join(dataDir, 'talon.sqlite'));
 }, 240_000);
 

@@ -1,8 +1,9 @@
 // The regional view's digests are stored with the day summaries: a day the office's analytics
 // summarises (as its background work does every hour) has its digest at once, and the regional
-// table and heat map after a restart answer from the digests alone, never reading a full summary.
+// table, heat map and staffing advisor after a restart answer from the digests alone, never reading
+// a full summary.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RegionHeatMap, RegionReport } from '../../common/protocol/region';
+import type { RegionHeatMap, RegionReport, RegionStaffing } from '../../common/protocol/region';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { targetsFingerprint } from '../../server/analytics/day-digest';
 import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
@@ -39,7 +40,7 @@ afterAll(async () => {
   await server.close();
 });
 
-it('a summarised day has its digest at once, and after a restart the table and heat map read only digests', async () => {
+it('a summarised day has its digest at once, and after a restart the table, heat map and staffing advisor read only digests', async () => {
   const office = server.talon.office('main')!;
   await office.analytics.summarise(DAY, DAY, IRKUTSK);
   const rows = await server.db.read.all<{ date: string; targets: string }>(`SELECT date, targets FROM region_days WHERE office_id = 'main'`);
@@ -50,6 +51,8 @@ it('a summarised day has its digest at once, and after a restart the table and h
   const report = await ask<RegionReport>('report', admin);
   expect(report.offices[0]!.current).toMatchObject({ visitors: 2, meanWaitMinutes: 5.5 });
   const heatmap = await ask<RegionHeatMap>('heatmap', admin);
+  const staffing = await ask<RegionStaffing>('staffing', admin);
+  expect(staffing.offices[0]!.peak).toMatchObject({ weekday: 2, hour: 10, arrivalsPerHour: 2 });
 
   server = await server.restart();
   // Bytes no summary decoder reads: any report that read a full summary would fail now.
@@ -57,4 +60,5 @@ it('a summarised day has its digest at once, and after a restart the table and h
   const token = await server.login('admin');
   expect(await ask<RegionReport>('report', token)).toEqual(report);
   expect(await ask<RegionHeatMap>('heatmap', token)).toEqual(heatmap);
+  expect(await ask<RegionStaffing>('staffing', token)).toEqual(staffing);
 });
