@@ -82,7 +82,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
       const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
       // One row more than the page tells whether another page follows.
       const rows = await db.read.all<JournalEntry>(
-        `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
+        `SELECT j.seq, j.at, j.kind, j.ticket_id AS "ticketId", t.code, j.counter_id AS "counterId", j.service_id AS "serviceId",
                 j.actor, j.from_state AS "from", j.to_state AS "to", j.note
          FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
          WHERE j.office_id = ? AND j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?) AND (? IS NULL OR j.seq < ?)
