@@ -183,7 +183,7 @@ export class AnalyticsStore {
     });
     if (missing.length === 0) return;
     const rows = await this.db.read.all<StoredRow>(
-      `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? THEN longest END AS longest, counters
+      `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? = 1 THEN longest END AS longest, counters
        FROM analytics_days WHERE office_id = ? AND scope IN (?, ?) AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
       [scope, scope, withLongest ? 1 : 0, this.officeId, ALL_VISITS, scope, timeZone, SUMMARY_VERSION, missing[0]!, missing[missing.length - 1]!],
     );
