@@ -75,10 +75,10 @@ async function addHistoryStaff(db: Database, officeIds: readonly OfficeId[], boo
   ];
   await db.transaction(async (tx) => {
     for (const user of staff) {
-      await tx.run('INSERT OR IGNORE INTO users (id, login, name, password_hash, active, created_at) VALUES (?, ?, ?, ?, 0, ?)', [
+      await tx.run('INSERT INTO users (id, login, name, password_hash, active, created_at) VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING', [
         user.id, user.login, user.name, `disabled:${randomBytes(8).toString('hex')}`, now,
       ]);
-      for (const officeId of officeIds) await tx.run('INSERT OR IGNORE INTO office_roles (user_id, office_id, role) VALUES (?, ?, ?)', [user.id, officeId, user.role]);
+      for (const officeId of officeIds) await tx.run('INSERT INTO office_roles (user_id, office_id, role) VALUES (?, ?, ?) ON CONFLICT (user_id, office_id) DO NOTHING', [user.id, officeId, user.role]);
     }
   });
 }

@@ -160,7 +160,7 @@ export class AnalyticsStore {
       for (const day of days) {
         await tx.run('DELETE FROM analytics_days WHERE office_id = ? AND date = ?', [this.officeId, day.date]);
         // The digests of the day and of its month (day-digest-store.ts) were made from the summary replaced here; onStored writes them anew.
-        await tx.run('DELETE FROM region_days WHERE office_id = ? AND date IN (?, substr(?, 1, 7))', [this.officeId, day.date, day.date]);
+        await tx.run('DELETE FROM region_days WHERE office_id = ? AND date IN (?, ?)', [this.officeId, day.date, day.date.slice(0, 7)]);
       }
       for (const row of rows) {
         await tx.run('INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
@@ -183,7 +183,7 @@ export class AnalyticsStore {
     });
     if (missing.length === 0) return;
     const rows = await this.db.read.all<StoredRow>(
-      `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? THEN longest END AS longest, counters
+      `SELECT date, scope, CASE WHEN scope = ? THEN visits END AS visits, CASE WHEN scope = ? AND ? = 1 THEN longest END AS longest, counters
        FROM analytics_days WHERE office_id = ? AND scope IN (?, ?) AND time_zone = ? AND version = ? AND date BETWEEN ? AND ?`,
       [scope, scope, withLongest ? 1 : 0, this.officeId, ALL_VISITS, scope, timeZone, SUMMARY_VERSION, missing[0]!, missing[missing.length - 1]!],
     );

@@ -80,12 +80,13 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
       const { timeZone } = engine.currentConfig.office;
       const day = query.day ?? localDate(engine.now(), timeZone);
       const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
-      // One row more than the page tells whether another page follows.
+      // One row more than the page tells whether another page follows. The casts type the parameters
+      // that appear bare in `? IS NULL`, which PostgreSQL cannot do by itself.
       const rows = await db.read.all<JournalEntry>(
-        `SELECT j.seq, j.at, j.kind, j.ticket_id AS ticketId, t.code, j.counter_id AS counterId, j.service_id AS serviceId,
+        `SELECT j.seq, j.at, j.kind, j.ticket_id AS "ticketId", t.code, j.counter_id AS "counterId", j.service_id AS "serviceId",
                 j.actor, j.from_state AS "from", j.to_state AS "to", j.note
          FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
-         WHERE j.office_id = ? AND j.at >= ? AND j.at < ? AND (? IS NULL OR j.counter_id = ?) AND (? IS NULL OR j.seq < ?)
+         WHERE j.office_id = ? AND j.at >= ? AND j.at < ? AND (CAST(? AS TEXT) IS NULL OR j.counter_id = ?) AND (CAST(? AS BIGINT) IS NULL OR j.seq < ?)
          ORDER BY j.seq DESC LIMIT ?`,
         [engine.officeId, from, to, query.counterId ?? null, query.counterId ?? null, query.before ?? null, query.before ?? null, query.limit + 1],
       );

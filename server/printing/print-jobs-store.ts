@@ -84,16 +84,12 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
     async add({ job, agentId, kind, expiresAt }) {
       const ticketId = job.payload.kind === 'ticket' ? job.payload.ticketId : null;
       const { changes } = await db.transaction((tx) =>
-        tx.run(`INSERT OR IGNORE INTO print_jobs (office_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`, [
-          officeId,
-          job.jobId,
-          agentId,
-          kind,
-          ticketId,
-          JSON.stringify(job.payload),
-          job.createdAt,
-          expiresAt,
-        ]),
+        // The target is the partial unique index print_jobs_one_per_issue: a ticket's second issue job is dropped.
+        tx.run(
+          `INSERT INTO print_jobs (office_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+           ON CONFLICT (ticket_id) WHERE kind = 'issue' DO NOTHING`,
+          [officeId, job.jobId, agentId, kind, ticketId, JSON.stringify(job.payload), job.createdAt, expiresAt],
+        ),
       );
       return changes === 1;
     },

@@ -13,10 +13,11 @@ export async function loadConfig(db: Database, officeId: OfficeId): Promise<Queu
   const officeRow = await db.read.get<DocRow>('SELECT data FROM offices WHERE id = ?', [officeId]);
   if (!officeRow) return null;
   const office = officeSchema.parse(JSON.parse(officeRow.data)) as Office;
-  const services = (await db.read.all<DocRow>('SELECT data FROM services WHERE office_id = ?', [officeId])).map(
+  // In key order: the sorts below are stable, so services of equal kioskOrder (0 unless set) stay in id order.
+  const services = (await db.read.all<DocRow>('SELECT data FROM services WHERE office_id = ? ORDER BY id', [officeId])).map(
     (r) => serviceSchema.parse(JSON.parse(r.data)) as Service,
   );
-  const counters = (await db.read.all<DocRow>('SELECT data FROM counters WHERE office_id = ?', [officeId])).map(
+  const counters = (await db.read.all<DocRow>('SELECT data FROM counters WHERE office_id = ? ORDER BY id', [officeId])).map(
     (r) => counterSchema.parse(JSON.parse(r.data)) as Counter,
   );
   return {

@@ -108,7 +108,7 @@ export function createDevicesStore(db: Database, now: () => number = Date.now): 
 
     async recordPrinter(id, { model, paper }) {
       await db.transaction((tx) =>
-        tx.run('UPDATE devices SET printer_model = ?, printer_paper = ? WHERE id = ? AND (printer_model IS NOT ? OR printer_paper IS NOT ?)', [
+        tx.run('UPDATE devices SET printer_model = ?, printer_paper = ? WHERE id = ? AND (printer_model IS DISTINCT FROM ? OR printer_paper IS DISTINCT FROM ?)', [
           model,
           paper,
           id,

@@ -102,9 +102,12 @@ export async function commitChanges(tx: Queryable, officeId: OfficeId, afterSeq:
 }
 
 export async function loadQueueState(db: Database, officeId: OfficeId, today: LocalDate): Promise<QueueState> {
+  // No ORDER BY: the map files tickets by a hash of their id, and whoever needs an order (call order,
+  // rollover, the apps) sorts them itself.
   const open = await db.read.all<DataRow>("SELECT data FROM tickets WHERE office_id = ? AND status <> 'finished'", [officeId]);
   const tickets = PersistentMap.from(open.map((r) => JSON.parse(r.data) as Ticket).map((t) => [t.id, t] as const));
-  const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states WHERE office_id = ?', [officeId]);
+  // Snapshots list the booths' states in this order after a restart.
+  const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states WHERE office_id = ? ORDER BY counter_id', [officeId]);
   const counters = new Map(counterRows.map((r) => JSON.parse(r.data) as CounterState).map((c) => [c.counterId, c]));
   const numberRows = await db.read.all<{ service_id: string; last: number; issued: number }>(
     'SELECT issued_service_id AS service_id, MAX(number) AS last, COUNT(*) AS issued FROM tickets WHERE office_id = ? AND service_day = ? GROUP BY issued_service_id',

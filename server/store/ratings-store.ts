@@ -21,8 +21,8 @@ export interface RatingsStore {
   between(from: LocalDate, to: LocalDate): Promise<Rating[]>;
 }
 
-const COLUMNS = `ticket_id AS ticketId, service_day AS serviceDay, service_id AS serviceId, counter_id AS counterId,
-  specialist_id AS specialistId, score, comment, rated_at AS ratedAt`;
+const COLUMNS = `ticket_id AS "ticketId", service_day AS "serviceDay", service_id AS "serviceId", counter_id AS "counterId",
+  specialist_id AS "specialistId", score, comment, rated_at AS "ratedAt"`;
 
 export function createRatingsStore(db: Database, officeId: OfficeId): RatingsStore {
   return {

@@ -40,10 +40,10 @@ interface RecordRow {
   recordedBy: string;
 }
 
-const RECORD_COLUMNS = `v.ticket_id AS ticketId, t.code, v.service_day AS serviceDay, v.service_id AS serviceId, v.counter_id AS counterId,
-  v.specialist_id AS specialistId, v.served_at AS servedAt, v.reason_id AS reasonId, v.reason_text AS reasonText,
-  v.result_id AS resultId, v.result_text AS resultText, v.visitor_name AS visitorName, v.visitor_contact AS visitorContact,
-  v.repeat_visit AS repeatVisit, v.recorded_at AS recordedAt, v.recorded_by AS recordedBy`;
+const RECORD_COLUMNS = `v.ticket_id AS "ticketId", t.code, v.service_day AS "serviceDay", v.service_id AS "serviceId", v.counter_id AS "counterId",
+  v.specialist_id AS "specialistId", v.served_at AS "servedAt", v.reason_id AS "reasonId", v.reason_text AS "reasonText",
+  v.result_id AS "resultId", v.result_text AS "resultText", v.visitor_name AS "visitorName", v.visitor_contact AS "visitorContact",
+  v.repeat_visit AS "repeatVisit", v.recorded_at AS "recordedAt", v.recorded_by AS "recordedBy"`;
 
 function toRecord(row: RecordRow): VisitRecord {
   return { ...row, repeatVisit: row.repeatVisit === 1 };
@@ -72,10 +72,10 @@ export interface VisitJournalStore {
 /** A ticket of the office that is finished (served or not), with who finished it; null for open or unknown tickets. */
 export async function findFinishedTicket(db: Database, officeId: OfficeId, ticketId: string): Promise<FinishedTicket | null> {
   const row = await db.read.get<FinishedTicket>(
-    `SELECT t.id, t.code, t.service_day AS serviceDay, t.service_id AS serviceId, t.counter_id AS counterId, t.outcome,
-            t.finished_at AS finishedAt,
+    `SELECT t.id, t.code, t.service_day AS "serviceDay", t.service_id AS "serviceId", t.counter_id AS "counterId", t.outcome,
+            t.finished_at AS "finishedAt",
             (SELECT j.actor FROM journal j WHERE j.office_id = t.office_id AND j.ticket_id = t.id AND j.kind = 'ticket-finished'
-             ORDER BY j.seq DESC LIMIT 1) AS finishedBy
+             ORDER BY j.seq DESC LIMIT 1) AS "finishedBy"
      FROM tickets t WHERE t.id = ? AND t.office_id = ? AND t.status = 'finished'`,
     [ticketId, officeId],
   );
@@ -143,9 +143,10 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
     },
 
     async list(day, counterId) {
+      // The cast types the parameter that appears bare in `? IS NULL`, which PostgreSQL cannot do by itself.
       const rows = await db.read.all<RecordRow>(
         `SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id
-         WHERE v.office_id = ? AND v.service_day = ? AND (? IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
+         WHERE v.office_id = ? AND v.service_day = ? AND (CAST(? AS TEXT) IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
         [officeId, day, counterId ?? null, counterId ?? null],
       );
       return rows.map(toRecord);
@@ -153,8 +154,8 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
 
     async facts(from, to) {
       const rows = await db.read.all<{ reasonId: string | null; resultId: string | null; hasContact: number; repeatVisit: number }>(
-        `SELECT reason_id AS reasonId, result_id AS resultId, contact_recorded AS hasContact,
-                repeat_visit AS repeatVisit
+        `SELECT reason_id AS "reasonId", result_id AS "resultId", contact_recorded AS "hasContact",
+                repeat_visit AS "repeatVisit"
          FROM visit_records WHERE office_id = ? AND service_day >= ? AND service_day <= ?`,
         [officeId, from, to],
       );

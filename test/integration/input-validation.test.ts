@@ -149,6 +149,15 @@ describe('the journal', () => {
     expect(seen.length).toBeGreaterThanOrEqual(7);
   });
 
+  it("shows one booth's entries only when asked for that booth", async () => {
+    await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
+    await call(server, officeApi('/counters/booth-1/open'), { body: {}, token: operator });
+    const page = (await call<JournalPage>(server, officeApi('/journal?counterId=booth-1'), { token: operator })).body;
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.data.entries.map((e) => [e.kind, e.counterId])).toContainEqual(['counter-opened', 'booth-1']);
+    expect(page.data.entries.filter((e) => e.counterId !== 'booth-1')).toEqual([]);
+  });
+
   it('refuses a page size beyond 2,000', async () => {
     expectInvalid(await call(server, officeApi('/journal?limit=5000'), { token: operator }), 'limit');
   });

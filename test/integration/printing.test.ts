@@ -10,6 +10,7 @@ import type { ClientToServerEvents, Lang, Office, ServerToClientEvents, Service,
 import type { PrinterInfo } from '../../common/protocol/printing';
 import { startPrintAgent, type PrintAgent } from '../../printer/agent';
 import { printerProfile } from '../../printer/profiles';
+import { createPrintJobsStore } from '../../server/printing/print-jobs-store';
 import { codePageNumbers, decodeEscPos, lineTexts, type DecodedTicket } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { printedDateTime } from '../support/ticket-dates';
@@ -396,6 +397,20 @@ describe('printing each ticket exactly once, never stale', () => {
     await printState(ticket.id, 'printed');
     const next = await issue({ serviceId: 'certificates', language: 'ru' });
     expect(codesOf(await ticketsPrinted(2))).toEqual([ticket.code, next.code]);
+  });
+
+  it('keeps one issue job per ticket: a second one is dropped, a reprint is kept', async () => {
+    await agent.stop();
+    const ticket = await issueWhileAgentAway();
+    const jobs = createPrintJobsStore(server.db, server.office);
+    const [first] = await jobs.liveForTicket(ticket.id);
+    const again = { job: { ...first!.job, jobId: 'second-issue-job' }, agentId: first!.agentId, kind: 'issue' as const, expiresAt: first!.expiresAt };
+    expect(await jobs.add(again)).toBe(false);
+    expect(await jobs.add({ ...again, job: { ...again.job, jobId: 'reprint-job' }, kind: 'reprint' })).toBe(true);
+    expect((await jobs.liveForTicket(ticket.id)).map((j) => [j.job.jobId, j.kind])).toEqual([
+      [first!.job.jobId, 'issue'],
+      ['reprint-job', 'reprint'],
+    ]);
   });
 
   it('prints a ticket reprinted while its first job was pending once, marked as a reprint', async () => {

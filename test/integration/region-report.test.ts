@@ -199,7 +199,7 @@ describe('the stored digests', () => {
     const question = 'report?from=2026-10-01&to=2026-11-24';
     const before = data(await region<RegionReport>(question));
     expect(before.offices.find((o) => o.officeId === 'main')!.current.visitors).toBe(3);
-    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS officeId FROM region_days WHERE date = '2026-10' ORDER BY office_id`);
+    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS "officeId" FROM region_days WHERE date = '2026-10' ORDER BY office_id`);
     expect(months.map((m) => m.officeId)).toEqual(['main', 'north']);
     server = await server.restart();
     expect(data(await region<RegionReport>(question))).toEqual(before);
@@ -212,7 +212,7 @@ describe('the stored digests', () => {
     analyst = await server.login('analyst', password);
     const period = 'from=2026-10-26&to=2026-11-30';
     const heat = data(await region<RegionHeatMap>(`heatmap?${period}`));
-    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS officeId FROM region_days WHERE date = '2026-11' ORDER BY office_id`);
+    const months = await server.db.read.all<{ officeId: string }>(`SELECT office_id AS "officeId" FROM region_days WHERE date = '2026-11' ORDER BY office_id`);
     // North's ticket of the 25th is still waiting, so its November stays days (digested live on the 25th).
     expect(months.map((m) => m.officeId)).toEqual(['main']);
     for (const office of ['main', 'north']) {

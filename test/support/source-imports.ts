@@ -27,10 +27,14 @@ const COMMENT_OR_STRING = /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\
 // `import 'x'` and `import('x')`.
 const SPECIFIER = /\b(?:import|export)\s+(?:type\s+)?[\w*\s{},$]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** The source text with each comment blanked; strings are kept as written. */
+export function withoutComments(text: string): string {
+  return text.replace(COMMENT_OR_STRING, (match) => (match.startsWith('/') ? ' ' : match));
+}
+
 /** The module specifiers a source text imports or re-exports, in order. */
 export function specifiersOf(text: string): string[] {
-  const code = text.replace(COMMENT_OR_STRING, (match) => (match.startsWith('/') ? ' ' : match));
-  return [...code.matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+  return [...withoutComments(text).matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 /** The repository file a relative specifier points at, or null for a package or a missing file. */

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_VISITS, AnalyticsStore, readStoredDaySummaries } from '../../server/analytics/analytics-store';
+import { ALL_VISITS, AnalyticsStore, LONGEST_HEAD, readStoredDaySummaries } from '../../server/analytics/analytics-store';
 import { digestOf, targetsFingerprint } from '../../server/analytics/day-digest';
 import { decodeStored, storeDayDigests } from '../../server/analytics/day-digest-store';
 import { outcomes } from '../../server/analytics/outcomes';
@@ -76,6 +76,16 @@ describe('analytics store', () => {
     expect(waitTimes(input).overall.wait).toMatchObject({ count: 2, mean: 15, max: 20 });
     const docs = await period(restarted, 'docs');
     expect(outcomes({ days: docs }).overall.issued).toBe(1);
+  });
+
+  it("reads a stored day's whole list of longest waits back only when more than its head is asked for", async () => {
+    for (let i = 1; i <= LONGEST_HEAD; i++) await servedTicket(`f${i}`, 'forms', YESTERDAY, '11:00', i);
+    await period(storeOf());
+    // Each from a restarted store: the first read fills what the second would find in memory.
+    const [whole] = await storeOf().days({ from: YESTERDAY, to: TODAY, timeZone: UTC, scope: ALL_VISITS, longest: 100 });
+    const [head] = await period(storeOf());
+    expect(head!.visits.longest).toHaveLength(LONGEST_HEAD);
+    expect(whole!.visits.longest).toHaveLength(LONGEST_HEAD + 2);
   });
 
   it('keeps today live: a ticket issued after the last report shows in the next one', async () => {
