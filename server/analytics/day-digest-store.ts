@@ -29,14 +29,11 @@ export interface DigestRow {
 export const decodeStored = (blob: Buffer): DayDigest | null => (blob.length === 0 ? null : decodeDigest(blob));
 
 export async function insertDigestRow(tx: Queryable, row: DigestRow): Promise<void> {
-  await tx.run(`INSERT OR REPLACE INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, ?, ?, ?, ?)`, [
-    row.officeId,
-    row.date,
-    row.timeZone,
-    SUMMARY_VERSION,
-    row.fingerprint,
-    row.digest ? encodeDigest(row.digest) : Buffer.alloc(0),
-  ]);
+  await tx.run(
+    `INSERT INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (office_id, date) DO UPDATE SET time_zone = excluded.time_zone, version = excluded.version, targets = excluded.targets, digest = excluded.digest`,
+    [row.officeId, row.date, row.timeZone, SUMMARY_VERSION, row.fingerprint, row.digest ? encodeDigest(row.digest) : Buffer.alloc(0)],
+  );
 }
 
 /**

@@ -20,7 +20,7 @@ export interface StoredDigestRow extends Omit<DigestRow, 'digest'> {
 export async function readDigestRows(db: Database, officeIds: readonly OfficeId[], keys: readonly string[]): Promise<StoredDigestRow[]> {
   if (officeIds.length === 0 || keys.length === 0) return [];
   const rows = await db.read.all<{ officeId: OfficeId; date: string; timeZone: string; fingerprint: string; digest: Buffer }>(
-    `SELECT office_id AS officeId, date, time_zone AS timeZone, targets AS fingerprint, digest FROM region_days
+    `SELECT office_id AS "officeId", date, time_zone AS "timeZone", targets AS fingerprint, digest FROM region_days
      WHERE office_id IN (${officeIds.map(() => '?').join(', ')}) AND date IN (${keys.map(() => '?').join(', ')}) AND version = ?`,
     [...officeIds, ...keys, SUMMARY_VERSION],
   );

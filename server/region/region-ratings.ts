@@ -7,7 +7,7 @@ import type { Period } from './region-period';
 
 export async function ratingTotals(db: Database, period: Period): Promise<Map<OfficeId, RatingTotals>> {
   const rows = await db.read.all<{ officeId: OfficeId; count: number; sum: number }>(
-    `SELECT office_id AS officeId, COUNT(*) AS count, SUM(score) AS sum FROM visit_ratings
+    `SELECT office_id AS "officeId", COUNT(*) AS count, SUM(score) AS sum FROM visit_ratings
      WHERE service_day BETWEEN ? AND ? GROUP BY office_id`,
     [period.from, period.to],
   );

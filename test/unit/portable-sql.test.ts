@@ -13,15 +13,6 @@ const NOT_PORTABLE: readonly { why: string; pattern: RegExp }[] = [
   { why: 'PostgreSQL has no IS NOT for values: write IS DISTINCT FROM ?', pattern: /\bIS NOT \?/g },
 ];
 
-// Being rewritten on the branch that changes the regional digests; an entry comes off once its
-// file is portable.
-const NOT_YET = new Set([
-  'server/analytics/day-digest-store.ts: INSERT OR REPLACE',
-  'server/region/region-ratings.ts: AS officeId',
-  'server/region/region-digest-rows.ts: AS officeId',
-  'server/region/region-digest-rows.ts: AS timeZone',
-]);
-
 /** Each spelling in the text that is not portable, with the reason. */
 function nonPortable(text: string): { found: string; why: string }[] {
   return NOT_PORTABLE.flatMap(({ why, pattern }) => [...text.matchAll(pattern)].map((m) => ({ found: m[0], why })));
@@ -32,7 +23,7 @@ describe('SQL that runs on SQLite and PostgreSQL alike', () => {
     const found = sourceFiles(['server', 'db', 'bench']).flatMap((file) =>
       nonPortable(withoutComments(readFileSync(join(ROOT, file), 'utf8'))).map((f) => ({ at: `${file}: ${f.found}`, why: f.why })),
     );
-    expect(found.filter((f) => !NOT_YET.has(f.at))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('the scan finds each spelling and lets its portable form pass', () => {
