@@ -6,7 +6,7 @@ import { officeApiPath, type OfficeId } from '../common/protocol';
 import { call } from '../test/support/talon-server';
 import { jsonPoster } from './http-client';
 import { measure } from './issue-tickets';
-import { connectScreens, nextCallArrivals, type Screen } from './screens';
+import { connectScreens, connectScreensElsewhere, nextCallArrivals, type Screen } from './screens';
 import { benchServer, type BenchServer } from './server-process';
 import { ms, summarize } from './stats';
 
@@ -21,8 +21,10 @@ const ISSUING_CLIENTS = 10;
 const CALLS = 100;
 /** Rounds of measurement on each server, and main's tickets issued in each. */
 const ROUNDS = 6;
-const ISSUED_PER_ROUND = 2000;
+const ISSUED_PER_ROUND = 1000;
 const SERVICES = ['documents', 'certificates', 'consultation'];
+/** Main's booths open during the rounds: booth-1 calls for the timing; all four serve the line back between rounds. */
+const SERVING_BOOTHS = ['booth-1', 'booth-2', 'booth-3', 'booth-4'];
 const MEASURED: OfficeId = 'main';
 /** How long main issues beside an idle office-2, then beside its rush. */
 const NEIGHBOUR_SECONDS = 20;
@@ -125,7 +127,10 @@ interface Hall {
   server: BenchServer;
   post: Post;
   issuingPost: Post;
+  /** Main's screens, in this process: the ones timed. */
   screens: Screen[];
+  /** The other offices' screens, in a process of their own. */
+  elsewhere: { count: number; stop: () => void } | null;
   rssStarted: number;
   rssScreens: number;
 }
@@ -136,13 +141,17 @@ async function prepareHall(server: BenchServer): Promise<Hall> {
   const rssStarted = server.rssMiB();
   progress(`${server.offices.length} offices started; opening booths and issuing ${WAITING} tickets in each`);
   await bringOfficesToMidMorning(post, server.offices);
+  for (const booth of SERVING_BOOTHS.slice(1)) await ok(post(officeApiPath(MEASURED, `/counters/${booth}/open`), {}));
   progress(`connecting ${SCREENS_PER_OFFICE} screens to each office`);
-  const screens: Screen[] = [];
-  for (const office of server.offices) screens.push(...(await connectScreens(server.url, office, server.deviceKey(office, 'display'), SCREENS_PER_OFFICE)));
+  const screens = await connectScreens(server.url, MEASURED, server.deviceKey(MEASURED, 'display'), SCREENS_PER_OFFICE);
+  const others = server.offices.filter((o) => o !== MEASURED).map((office) => ({ office, key: server.deviceKey(office, 'display') }));
+  const elsewhere = others.length > 0 ? await connectScreensElsewhere(server.url, others, SCREENS_PER_OFFICE) : null;
   await new Promise((r) => setTimeout(r, 500));
   const issuingPost = jsonPoster(server.url, { Authorization: `Bearer ${token}` }, ISSUING_CLIENTS);
-  return { server, post, issuingPost, screens, rssStarted, rssScreens: server.rssMiB() };
+  return { server, post, issuingPost, screens, elsewhere, rssStarted, rssScreens: server.rssMiB() };
 }
+
+const screenCount = (hall: Hall) => hall.screens.length + (hall.elsewhere?.count ?? 0);
 
 interface Round {
   issued: { samples: number[]; perSecond: number };
@@ -151,26 +160,35 @@ interface Round {
 }
 
 /**
- * Serves `count` of main's tickets at booth-1, oldest first: after a round, the ones it issued, so
- * every round starts with the same line. Without it the line grows by thousands a round and issuing
- * slows round by round (the wait estimate looks at every ticket waiting), whatever the offices.
+ * Serves `count` of main's tickets at its open booths, oldest first: after a round, the ones it
+ * issued, so every round starts with the same line. Without it the line grows by thousands a round
+ * and issuing slows round by round (the wait estimate looks at every ticket waiting), whatever the offices.
  */
 async function serveOldest(post: Post, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    await ok(post(officeApiPath(MEASURED, '/counters/booth-1/call-next'), {}));
-    await ok(post(officeApiPath(MEASURED, '/counters/booth-1/finish'), {}));
-  }
+  let left = count;
+  await Promise.all(
+    SERVING_BOOTHS.map(async (booth) => {
+      while (left > 0) {
+        left--;
+        await ok(post(officeApiPath(MEASURED, `/counters/${booth}/call-next`), {}));
+        await ok(post(officeApiPath(MEASURED, `/counters/${booth}/finish`), {}));
+      }
+    }),
+  );
 }
 
-/** Issuing and calls in main while the server's other offices (if any) work their day. */
-async function measureRound(hall: Hall): Promise<Round> {
-  const stopBusyDay = busyDay(hall.post, hall.server.offices.filter((o) => o !== MEASURED));
+/**
+ * Issuing and calls in main, while the server's other offices wait with their lines (`othersWork`
+ * false) or work their day (true).
+ */
+async function measureRound(hall: Hall, othersWork: boolean): Promise<Round> {
+  const stopBusyDay = busyDay(hall.post, othersWork ? hall.server.offices.filter((o) => o !== MEASURED) : []);
   let issued: Round['issued'];
   let calls: number[];
   let day: Round['busyDay'];
   try {
     issued = await measure(ISSUING_CLIENTS, async (serviceId) => ok(hall.issuingPost(officeApiPath(MEASURED, '/tickets'), { serviceId })), ISSUED_PER_ROUND);
-    calls = await callToScreens(hall.post, hall.screens.slice(0, SCREENS_PER_OFFICE));
+    calls = await callToScreens(hall.post, hall.screens);
   } finally {
     day = await stopBusyDay();
   }
@@ -180,6 +198,8 @@ async function measureRound(hall: Hall): Promise<Round> {
 }
 
 const median = (values: number[]) => summarize(values).p50;
+const pair = (s: { p50: number; p99: number }) => `${ms(s.p50)} / ${ms(s.p99)}`;
+const rates = (f: Figures) => f.perSecond.map(Math.round).join(', ');
 
 interface Figures {
   /** Each round's rate, in the order taken. */
@@ -270,43 +290,49 @@ export async function benchManyOffices(): Promise<string> {
   try {
     halls.push(await prepareHall(single), await prepareHall(region));
     const [one, many] = halls as [Hall, Hall];
-    const rounds = new Map<Hall, Round[]>([
-      [one, []],
-      [many, []],
-    ]);
+    const settings = [
+      { hall: one, othersWork: false, rounds: [] as Round[] },
+      { hall: many, othersWork: false, rounds: [] as Round[] },
+      { hall: many, othersWork: true, rounds: [] as Round[] },
+    ];
     for (let round = 0; round < ROUNDS; round++) {
-      // One office first, then 200; the next round the other way round (ABBA…).
-      for (const hall of round % 2 === 0 ? [one, many] : [many, one]) {
-        progress(`round ${round + 1} of ${ROUNDS}: ${hall.server.offices.length} office(s)`);
-        rounds.get(hall)!.push(await measureRound(hall));
+      // In order, then the other way round (ABCCBA…).
+      for (const setting of round % 2 === 0 ? settings : [...settings].reverse()) {
+        progress(`round ${round + 1} of ${ROUNDS}: ${setting.hall.server.offices.length} office(s)${setting.othersWork ? ', the others at work' : ''}`);
+        setting.rounds.push(await measureRound(setting.hall, setting.othersWork));
       }
     }
-    const a = addUp(rounds.get(one)!);
-    const b = addUp(rounds.get(many)!);
+    const [a, b, c] = settings.map((setting) => addUp(setting.rounds)) as [Figures, Figures, Figures];
     const neighbour = await busyNeighbour(region, await region.token('admin'));
     return [
       `Office main on a server that runs it alone and on one that runs ${OFFICES} offices (copies of it), both running at once, with ${SCREENS_PER_OFFICE} hall screens`,
-      `connected to each office; while main is measured on the second, the other ${OFFICES - 1} are busy at ${VISITORS_PER_DAY.toLocaleString('en')} visitors a day over ${DAY_HOURS} hours`,
-      `(each visit issued, called and finished). Every office starts with ${WAITING} tickets waiting. ${ROUNDS} rounds on each server, taken in turn (ABBA…), so a`,
-      `drift of the shared machine falls on both alike. A round: ${ISSUING_CLIENTS} REST clients issue in main, then ${CALLS} × "call next" to the event at main's ${SCREENS_PER_OFFICE} screens.`,
+      `connected to each office (main's in the timing process, the others' in a process of their own, as real screens are machines of their own).`,
+      `On the second, main is measured while the other ${OFFICES - 1} wait with their lines, and while they work their day at ${VISITORS_PER_DAY.toLocaleString('en')} visitors a day`,
+      `over ${DAY_HOURS} hours (each visit issued, called and finished). Every office starts with ${WAITING} tickets waiting; main has ${SERVING_BOOTHS.length} booths open.`,
+      `${ROUNDS} rounds of each setting, taken in turn (ABCCBA…), so a drift of the shared machine falls on all alike. A round: ${ISSUING_CLIENTS} REST clients issue`,
+      `${ISSUED_PER_ROUND.toLocaleString('en')} tickets in main as fast as they can, then ${CALLS} × "call next" at booth-1 to the event at main's ${SCREENS_PER_OFFICE} screens; between rounds main's line`,
+      'is served back to where it was.',
       '',
-      '| | 1 office | 200 offices | change |',
-      '| --- | --- | --- | --- |',
-      `| issuing, tickets/s (median of rounds) | ${Math.round(median(a.perSecond))} | ${Math.round(median(b.perSecond))} | ${within(median(b.perSecond), median(a.perSecond), true)} |`,
-      `| … round by round | ${a.perSecond.map(Math.round).join(', ')} | ${b.perSecond.map(Math.round).join(', ')} | |`,
-      `| issuing p50 / p99 (all rounds) | ${ms(a.issuing.p50)} / ${ms(a.issuing.p99)} | ${ms(b.issuing.p50)} / ${ms(b.issuing.p99)} | p99 ${within(b.issuing.p99, a.issuing.p99, false)} |`,
-      `| call → screens p50 / p99 (all rounds) | ${ms(a.call.p50)} / ${ms(a.call.p99)} | ${ms(b.call.p50)} / ${ms(b.call.p99)} | p99 ${within(b.call.p99, a.call.p99, false)} |`,
-      `| server memory (RSS) after start | ${one.rssStarted.toFixed(0)} MiB | ${many.rssStarted.toFixed(0)} MiB | |`,
-      `| … with every screen connected | ${one.rssScreens.toFixed(0)} MiB (${one.screens.length} screens) | ${many.rssScreens.toFixed(0)} MiB (${many.screens.length} screens) | |`,
+      `| | 1 office | ${OFFICES} offices, the others waiting | change | ${OFFICES} offices, the others at work | change |`,
+      '| --- | --- | --- | --- | --- | --- |',
+      `| issuing, tickets/s (median of rounds) | ${Math.round(median(a.perSecond))} | ${Math.round(median(b.perSecond))} | ${within(median(b.perSecond), median(a.perSecond), true)} | ${Math.round(median(c.perSecond))} | ${within(median(c.perSecond), median(a.perSecond), true)} |`,
+      `| … round by round | ${rates(a)} | ${rates(b)} | | ${rates(c)} | |`,
+      `| issuing p50 / p99 (all rounds) | ${pair(a.issuing)} | ${pair(b.issuing)} | p99 ${within(b.issuing.p99, a.issuing.p99, false)} | ${pair(c.issuing)} | p99 ${within(c.issuing.p99, a.issuing.p99, false)} |`,
+      `| call → screens p50 / p99 (all rounds) | ${pair(a.call)} | ${pair(b.call)} | p99 ${within(b.call.p99, a.call.p99, false)} | ${pair(c.call)} | p99 ${within(c.call.p99, a.call.p99, false)} |`,
+      `| server memory (RSS) after start | ${one.rssStarted.toFixed(0)} MiB | ${many.rssStarted.toFixed(0)} MiB | | | |`,
+      `| … with every screen connected | ${one.rssScreens.toFixed(0)} MiB (${screenCount(one)} screens) | ${many.rssScreens.toFixed(0)} MiB (${screenCount(many)} screens) | | | |`,
       '',
-      `The other offices made ${b.visits} visits meanwhile (${b.failed} failed).`,
+      `The other offices made ${c.visits} visits while main was measured beside them at work (${c.failed} failed).`,
       '',
       `A busy office and its neighbour: main issues one ticket after another (one client) for ${NEIGHBOUR_SECONDS} s while office-2 is idle, ${NEIGHBOUR_SECONDS} s beside its rush and ${FLOOD_SECONDS} s beside its flood.`,
       '',
       ...neighbour,
     ].join('\n');
   } finally {
-    halls.forEach((hall) => hall.screens.forEach((s) => s.close()));
+    for (const hall of halls) {
+      hall.screens.forEach((s) => s.close());
+      hall.elsewhere?.stop();
+    }
     await Promise.all([single.kill9(), region.kill9()]);
   }
 }

@@ -1,5 +1,10 @@
 // Hall screens for the benchmarks: socket.io-client connections to one office's namespace with a
-// display's key, all in this process, as a hall full of screens would be on the network.
+// display's key, as a hall full of screens would be on the network — in this process, or for many
+// offices in a child process of their own.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { officeNamespace, type ClientToServerEvents, type OfficeId, type ServerToClientEvents } from '../common/protocol';
 
@@ -34,4 +39,22 @@ export function nextCallArrivals(screens: readonly Screen[]): Promise<number[]> 
         }),
     ),
   );
+}
+
+/**
+ * Screens for many offices in a child process (screens-process.ts); resolves once all are connected,
+ * with a stop that closes them.
+ */
+export async function connectScreensElsewhere(url: string, offices: readonly { office: OfficeId; key: string }[], perOffice: number): Promise<{ count: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'screens-process.ts'), url, String(perOffice)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(offices.map((o) => `${o.office} ${o.key}`).join('\n'));
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the screens process ended (${String(code)}) before its screens were connected`);
+  });
+  const [line] = (await Promise.race([once(createInterface({ input: child.stdout }), 'line'), exited])) as [string];
+  // It ends when stopped: that is no failure any more.
+  exited.catch(() => undefined);
+  const count = Number(/^ready (\d+)$/.exec(line)?.[1]);
+  if (!Number.isFinite(count)) throw new Error(`screens process: ${line}`);
+  return { count, stop: () => child.kill('SIGKILL') };
 }
