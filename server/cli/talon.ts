@@ -1,0 +1,37 @@
+// The administrator's command line: `npm run talon -- <command> [options]`. Each command lives in
+// its own file `server/cli/<name>-command.ts` and exports a factory returning a commander Command;
+// this file only lists them and turns a failure into one line on stderr and a non-zero exit.
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { CliFailure } from './cli-failure';
+
+/**
+ * Every command of `talon`, one factory per file. To add yours: import its factory and append it
+ * here, one line each (the order is the order `talon --help` lists them in).
+ */
+const commandFactories: Array<() => Command> = [
+  // CLI: reset-password, create-admin, revoke-device, rotate-device-key, export-journal
+  // BACKUP: backup, restore, check-db
+  // SERVICE: install-service
+];
+
+export function talonProgram(): Command {
+  const program = new Command('talon')
+    .description("Talon's command line for administrators: run `talon <command> --help` for each command's options.")
+    .showHelpAfterError('(add --help for usage)');
+  for (const factory of commandFactories) program.addCommand(factory());
+  return program;
+}
+
+/** Runs as a script (`tsx server/cli/talon.ts …`), not when a test imports it. */
+async function runFromShell(): Promise<void> {
+  try {
+    await talonProgram().parseAsync(process.argv);
+  } catch (error) {
+    // Expected refusals are one line for the administrator; anything else is a bug worth its stack.
+    console.error(error instanceof CliFailure ? `talon: ${error.message}` : error);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runFromShell();
