@@ -24,6 +24,9 @@ import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { dispatchToOffice, OFFICE_ROUTES_MOUNT } from './offices/office-dispatch';
 import { OfficeRegistry } from './offices/office-registry';
+import { logger as processLogger, type Logger } from './observability/logger';
+import { requestLog } from './observability/request-log';
+import { logSocketConnections } from './observability/socket-log';
 import type { OfficeRuntime } from './offices/office-runtime';
 import { publicUrlFor } from './printing/public-url';
 import { createSocketServer, type TalonIo } from './realtime/socket-server';
@@ -53,6 +56,8 @@ export interface AppDeps {
   announcementCacheBytes?: number;
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
+  /** Where request and socket lines go; the process's logger (stdout) unless a test catches them. */
+  logger?: Logger;
 }
 
 export interface TalonApp {
@@ -86,10 +91,13 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const log = deps.logger ?? processLogger;
+  app.use(requestLog(log));
   app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
   const io = createSocketServer(httpServer, allowedOrigins);
+  logSocketConnections(io, log);
 
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
