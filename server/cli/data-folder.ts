@@ -13,7 +13,7 @@ export interface DataDirOptions {
 
 /** Adds the --data-dir option every command that reads Talon's data takes. */
 export function withDataDirOption(command: Command): Command {
-  return command.option('--data-dir <folder>', "Talon's data folder (default: TALON_DATA_DIR, else ./data)", process.env.TALON_DATA_DIR ?? 'data');
+  return command.option('--data-dir <folder>', "Talon's data folder, as the server's TALON_DATA_DIR", process.env.TALON_DATA_DIR ?? 'data');
 }
 
 export function databaseFile(dataDir: string): string {

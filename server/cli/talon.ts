@@ -4,21 +4,30 @@
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { CliFailure } from './cli-failure';
+import { createAdminCommand } from './create-admin-command';
+import { exportJournalCommand } from './export-journal-command';
+import { resetPasswordCommand } from './reset-password-command';
+import { revokeDeviceCommand } from './revoke-device-command';
+import { rotateDeviceKeyCommand } from './rotate-device-key-command';
 
 /**
  * Every command of `talon`, one factory per file. To add yours: import its factory and append it
  * here, one line each (the order is the order `talon --help` lists them in).
  */
 const commandFactories: Array<() => Command> = [
-  // CLI: reset-password, create-admin, revoke-device, rotate-device-key, export-journal
+  // CLI
+  resetPasswordCommand,
+  createAdminCommand,
+  revokeDeviceCommand,
+  rotateDeviceKeyCommand,
+  exportJournalCommand,
   // BACKUP: backup, restore, check-db
   // SERVICE: install-service
 ];
 
 export function talonProgram(): Command {
   const program = new Command('talon')
-    .description("Talon's command line for administrators: run `talon <command> --help` for each command's options.")
-    .showHelpAfterError('(add --help for usage)');
+    .description("Talon's command line for administrators: run `talon <command> --help` for each command's options.");
   for (const factory of commandFactories) program.addCommand(factory());
   return program;
 }
