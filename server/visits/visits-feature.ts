@@ -11,6 +11,7 @@ import { createRatingsStore } from '../store/ratings-store';
 import { createVisitJournalStore } from '../store/visit-journal-store';
 import { VisitJournal } from './visit-journal';
 import { VisitRatings } from './visit-ratings';
+import { logger } from '../observability/logger';
 
 export const RETENTION_SWEEP_EVERY_MS = 60 * 60_000;
 
@@ -32,7 +33,7 @@ export async function startVisits(deps: VisitsDeps): Promise<VisitsFeature> {
   const { db, officeId } = deps;
   const journal = new VisitJournal(createVisitJournalStore(db, officeId), deps.engine);
   const ratings = new VisitRatings(db, officeId, createRatingsStore(db, officeId), deps.engine);
-  const sweep = () => journal.sweep().catch((error: unknown) => console.error(`[talon] personal data sweep failed in office ${officeId}`, error));
+  const sweep = () => journal.sweep().catch((error: unknown) => logger.error({ err: error, office: officeId }, 'personal data sweep failed'));
   await sweep();
   const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.
