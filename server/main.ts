@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
 import { demoBanner } from './demo-banner';
+import { logger } from './observability/logger';
 import type { OfficeRuntime } from './offices/office-runtime';
 import { Database } from './store/database';
 import { migrate, MigrationMismatchError } from './store/migrate';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     await migrate(db);
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
-      console.error(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
+      logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
       process.exit(1);
     }
     throw error;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
+  logger.info({ port: listening, offices: talon.offices.ids() }, 'Talon is listening');
 
   console.log(`\nTalon is running at ${base}`);
   if (admin?.generatedPassword) {
@@ -78,6 +80,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Talon failed to start:', error);
+  logger.fatal({ err: error }, 'Talon failed to start');
   process.exit(1);
 });
