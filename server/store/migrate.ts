@@ -49,12 +49,17 @@ export async function pendingMigrations(db: Database, dir = MIGRATIONS_DIR): Pro
   return files.filter((f) => !done.has(f.version));
 }
 
+/** Runs before migrations change a database that already has some applied: the server backs it up there. */
+export type BeforeMigrating = (pending: readonly string[]) => Promise<void>;
+
 /** Applies pending migrations; returns the names applied. Throws MigrationMismatchError on disagreement. */
-export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function migrate(db: Database, dir = MIGRATIONS_DIR, beforeMigrating?: BeforeMigrating): Promise<string[]> {
   await db.transaction((tx) =>
     tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)'),
   );
   const pending = await pendingMigrations(db, dir);
+  // A fresh, empty database has nothing to lose.
+  if (beforeMigrating && pending.length > 0 && (await db.read.get('SELECT 1 AS applied FROM schema_migrations LIMIT 1'))) await beforeMigrating(pending.map((f) => f.name));
   for (const file of pending) {
     // A migration may rebuild a table that others refer to (see schemaTransaction).
     await db.schemaTransaction(async (tx) => {
