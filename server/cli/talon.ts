@@ -3,10 +3,13 @@
 // this file only lists them and turns a failure into one line on stderr and a non-zero exit.
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
+import { backupCommand } from './backup-command';
+import { checkDbCommand } from './check-db-command';
 import { CliFailure } from './cli-failure';
 import { createAdminCommand } from './create-admin-command';
 import { exportJournalCommand } from './export-journal-command';
 import { resetPasswordCommand } from './reset-password-command';
+import { restoreCommand } from './restore-command';
 import { revokeDeviceCommand } from './revoke-device-command';
 import { rotateDeviceKeyCommand } from './rotate-device-key-command';
 
@@ -21,7 +24,10 @@ const commandFactories: Array<() => Command> = [
   revokeDeviceCommand,
   rotateDeviceKeyCommand,
   exportJournalCommand,
-  // BACKUP: backup, restore, check-db
+  // BACKUP
+  backupCommand,
+  restoreCommand,
+  checkDbCommand,
   // SERVICE: install-service
 ];
 
