@@ -8,8 +8,12 @@ import { provisionDemo } from './demo';
 import { demoBanner } from './demo-banner';
 import { logger } from './observability/logger';
 import type { OfficeRuntime } from './offices/office-runtime';
+import { backupBeforeMigrating } from './ops/backup-before-migration';
+import { DailyBackups } from './ops/backup-schedule';
+import { backupSettings } from './ops/backup-settings';
+import { lockDataFolder } from './ops/restore-lock';
 import { Database } from './store/database';
-import { migrate, MigrationMismatchError } from './store/migrate';
+import { migrate, MigrationMismatchError, MIGRATIONS_DIR } from './store/migrate';
 import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
@@ -33,9 +37,13 @@ const officeName = (runtime: OfficeRuntime) => {
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  // Held until the server stops: a restore refuses to run under it, and so does a second server.
+  const lock = await lockDataFolder(dataDir);
+  const backups = backupSettings(env, dataDir);
+  const dbFile = join(dataDir, 'talon.sqlite');
+  const db = await Database.open(dbFile);
   try {
-    await migrate(db);
+    await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(dbFile, backups.folder));
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
       logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
@@ -70,9 +78,13 @@ async function main(): Promise<void> {
     if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
+  const dailyBackups = new DailyBackups(dbFile, backups);
+  dailyBackups.start();
   const stop = async () => {
+    await dailyBackups.stop();
     await talon.close();
     await db.close();
+    await lock.release();
     process.exit(0);
   };
   process.once('SIGINT', stop);
