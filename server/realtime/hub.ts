@@ -10,6 +10,7 @@ import {
   type CommandName,
   type OfficeId,
   type OfficeStatus,
+  type QueueEvent,
 } from '../../common/protocol';
 import type { AccessRevocations } from '../auth/access-revocations';
 import { accessRoomsOf, type ResolveCaller } from '../auth/caller-cache';
@@ -42,10 +43,12 @@ export interface OfficeHubDeps {
   resolveCaller: ResolveCaller;
   revocations: AccessRevocations;
   presence: DevicePresenceBoard;
+  /** Told once a batch has been sent to every socket (the metrics' fan-out latency). */
+  fannedOut: (events: QueueEvent[]) => void;
 }
 
 /** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
-export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence }: OfficeHubDeps): () => void {
+export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, fannedOut }: OfficeHubDeps): () => void {
   ns.use((socket, next) => {
     const credentials = credentialsOf(socket);
     resolveCaller(credentials).then(
@@ -121,6 +124,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
       ns.to('staff').emit('queue:event', event);
       ns.to('public').emit('queue:event', publicEvent(event));
     }
+    fannedOut(events);
   });
 
   let lastStatus = JSON.stringify(engine.officeStatus());
