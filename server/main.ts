@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
 import { demoBanner } from './demo-banner';
+import { metricsAccess } from './http/metrics-routes';
 import { logger } from './observability/logger';
 import type { OfficeRuntime } from './offices/office-runtime';
 import { backupBeforeMigrating } from './ops/backup-before-migration';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   }
   // The demo offices keep their own hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
+  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
   const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
   const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
   const listening = await talon.listen(port);
