@@ -6,10 +6,12 @@ import { Command } from 'commander';
 import { backupDatabase, backupStamp } from '../ops/backup';
 import { backupFolder } from '../ops/backup-settings';
 import { CliFailure } from './cli-failure';
+import { printLine, processIo, type CliIo } from './cli-io';
 import { databaseFile, withDataDirOption, type DataDirOptions } from './data-folder';
 
-export function backupCommand(): Command {
+export function backupCommand(io: CliIo = processIo): Command {
   return withDataDirOption(new Command('backup'))
+    .summary('copy the database, also while Talon serves')
     .description('Copy the database consistently, also while Talon serves (SQLite; PostgreSQL comes later)')
     .option('--out <file>', 'the file to write, which must not exist (default: a new file in TALON_BACKUP_DIR, else <data folder>/backups)')
     .action(async (options: DataDirOptions & { out?: string }) => {
@@ -19,6 +21,6 @@ export function backupCommand(): Command {
       if (existsSync(out)) throw new CliFailure(`${out} exists already: choose another file`);
       await mkdir(dirname(out), { recursive: true });
       await backupDatabase(source, out);
-      console.log(`Backed up ${source} to ${out}`);
+      printLine(io, `Backed up ${source} to ${out}`);
     });
 }

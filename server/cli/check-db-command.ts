@@ -4,10 +4,12 @@ import { Command } from 'commander';
 import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationStatus, officeSummaries, type MigrationStatus, type OfficeSummary } from '../ops/check-db';
 import { Database } from '../store/database';
 import { CliFailure } from './cli-failure';
+import { printLine, processIo, type CliIo } from './cli-io';
 import { databaseFile, withDataDirOption, type DataDirOptions } from './data-folder';
 
-export function checkDbCommand(): Command {
+export function checkDbCommand(io: CliIo = processIo): Command {
   return withDataDirOption(new Command('check-db'))
+    .summary('check the database and summarise it per office')
     .description("Check the database (SQLite's integrity and foreign keys, migrations) and summarise it per office; safe while Talon runs")
     .action(async (options: DataDirOptions) => {
       const file = databaseFile(options.dataDir);
@@ -18,13 +20,13 @@ export function checkDbCommand(): Command {
         const integrity = await integrityProblems(db);
         const foreignKeys = await foreignKeyProblems(db);
         const migrations = await migrationStatus(db);
-        console.log(`Database: ${file}`);
-        console.log(`Integrity: ${integrity.length === 0 ? 'ok' : integrity.join('; ')}`);
-        console.log(`Foreign keys: ${foreignKeys.length === 0 ? 'ok' : foreignKeys.join('; ')}`);
-        console.log(`Migrations: ${describeMigrations(migrations)}`);
+        printLine(io, `Database: ${file}`);
+        printLine(io, `Integrity: ${integrity.length === 0 ? 'ok' : integrity.join('; ')}`);
+        printLine(io, `Foreign keys: ${foreignKeys.length === 0 ? 'ok' : foreignKeys.join('; ')}`);
+        printLine(io, `Migrations: ${describeMigrations(migrations)}`);
         const current = !migrations.mismatch && migrations.pending.length === 0;
-        if (current) for (const line of describeOffices(await officeSummaries(db))) console.log(line);
-        else console.log('Offices: not summarised until the database is migrated to this Talon');
+        if (current) for (const line of describeOffices(await officeSummaries(db))) printLine(io, line);
+        else printLine(io, 'Offices: not summarised until the database is migrated to this Talon');
         if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch) throw new CliFailure('the database has problems (see above)');
       } finally {
         await db.close();

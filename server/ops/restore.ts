@@ -5,7 +5,7 @@
 // The replacement is atomic: the backup is copied into the data folder under another name, checked
 // there (the very bytes that will be the database), synced and renamed over talon.sqlite. The
 // database it replaces is kept beside it, its WAL folded in first so that the kept file is whole.
-import { copyFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
@@ -31,7 +31,8 @@ export interface Restored {
 
 export async function restoreDatabase(backup: string, dataDir: string, clock: Clock = Date.now): Promise<Restored> {
   if (!existsSync(backup) || !(await stat(backup)).isFile()) throw new RestoreRefused(`no file at ${backup}`);
-  if (!existsSync(dataDir)) throw new RestoreRefused(`no data folder at ${dataDir}: create it first`);
+  // A new machine's data folder may not exist yet.
+  await mkdir(dataDir, { recursive: true });
   const lock = await lockDataFolder(dataDir);
   const database = join(dataDir, DATABASE_FILE);
   const incoming = `${database}.restoring`;
