@@ -8,6 +8,7 @@ import { checkDbCommand } from './check-db-command';
 import { CliFailure } from './cli-failure';
 import { createAdminCommand } from './create-admin-command';
 import { exportJournalCommand } from './export-journal-command';
+import { installServiceCommand } from './install-service-command';
 import { resetPasswordCommand } from './reset-password-command';
 import { restoreCommand } from './restore-command';
 import { revokeDeviceCommand } from './revoke-device-command';
@@ -28,7 +29,8 @@ const commandFactories: Array<() => Command> = [
   backupCommand,
   restoreCommand,
   checkDbCommand,
-  // SERVICE: install-service
+  // SERVICE
+  installServiceCommand,
 ];
 
 export function talonProgram(): Command {
