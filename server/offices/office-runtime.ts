@@ -36,6 +36,7 @@ import type { SayEngine } from '../speech/say-engine';
 import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
 import type { Database } from '../store/database';
+import { startRetention } from '../retention/retention-feature';
 import { startVisits } from '../visits/visits-feature';
 import { OfficeConfig } from './office-config';
 
@@ -111,8 +112,9 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     logo: new TicketLogo(shared.dataDir, officeId),
   });
   const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
-  const visits = await startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
+  const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
+  const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
     .use(queueRoutes(engine, db))
@@ -123,6 +125,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(printingRoutes(printDesk))
     .use(appointments.routes)
     .use(visits.routes)
+    .use(retention.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
 
@@ -150,8 +153,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     stop: async () => {
       open = false;
       appointments.stop();
-      visits.stop();
       for (const stop of stops) stop();
+      await retention.stop();
       await analytics.stop();
       await printDesk.settle();
     },
