@@ -164,6 +164,7 @@ export class TalonMetrics {
       this.waitSeconds.zero(labels);
     }
     this.printFailures.inc({ office: officeId }, 0);
+    this.fanOutSeconds.zero({ office: officeId });
     const stopListening = engine.onEvents((events) => {
       this.committedAt.set(events, performance.now());
       for (const event of events) this.count(officeId, event);
