@@ -14,7 +14,9 @@ export function checkDbCommand(io: CliIo = processIo): Command {
     .action(async (options: DataDirOptions) => {
       const file = databaseFile(options.dataDir);
       if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir`);
-      const db = await Database.open(file);
+      const db = await Database.open(file).catch(() => {
+        throw new CliFailure(`${file} is not a SQLite database`);
+      });
       try {
         if (!(await hasMigrationsTable(db))) throw new CliFailure(`${file} is not a Talon database (it has no schema_migrations)`);
         const integrity = await integrityProblems(db);

@@ -14,7 +14,8 @@ export function restoreCommand(io: CliIo = processIo): Command {
     .argument('<file>', 'the backup to restore')
     .action(async (file: string, options: DataDirOptions) => {
       const restored = await restoreDatabase(resolve(file), resolve(options.dataDir)).catch((error: unknown) => {
-        if (error instanceof RestoreRefused || error instanceof DataFolderInUseError) throw new CliFailure(`refusing to restore: ${error.message}`);
+        if (error instanceof DataFolderInUseError) throw new CliFailure(`refusing to restore: ${error.message}; stop it first`);
+        if (error instanceof RestoreRefused) throw new CliFailure(`refusing to restore: ${error.message}`);
         throw error;
       });
       printLine(io, `Restored ${resolve(file)} as ${restored.database}`);
