@@ -25,6 +25,10 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
   { name: 'TALON_ALLOWED_ORIGINS', meaning: 'comma-separated origins besides Talon\'s own whose pages may open a live connection.' },
   { name: 'TALON_ANNOUNCEMENT_CACHE_MB', meaning: 'disk kept for synthesized announcements (default 100).' },
   { name: 'TALON_WEB_APPS', meaning: 'none: serve the API only, no web apps.' },
+  { name: 'TALON_BACKUP_DIR', meaning: "where the daily backups go (default <data folder>/backups); another folder must be added to the unit's ReadWritePaths=." },
+  { name: 'TALON_BACKUPS_KEPT', meaning: 'how many daily backups are kept (default 14); 0: no daily backups.' },
+  { name: 'TALON_BACKUP_HOUR', meaning: "the server machine's local hour from which the day's backup is due (default 3)." },
+  { name: 'TALON_METRICS', meaning: 'who may read /metrics: admin (a signed-in regional admin, the default), localhost (a scraper on this machine) or off.' },
   { name: 'TALON_LOG_LEVEL', meaning: 'fatal, error, warn, info (default), debug, trace or silent.' },
   { name: 'TALON_DEV', meaning: "1: Vite's development server with hot reload; never on a service." },
 ];
