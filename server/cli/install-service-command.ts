@@ -19,6 +19,7 @@ const THIS_CHECKOUT = join(import.meta.dirname, '..', '..');
 interface InstallServiceOptions {
   user: string;
   dataDir: string;
+  backupDir?: string;
   installDir: string;
   node: string;
   port: string;
@@ -73,6 +74,7 @@ function requestFrom(options: InstallServiceOptions, agents: readonly PrintAgent
     installDir: resolve(options.installDir),
     node: options.node,
     dataDir: resolve(options.dataDir),
+    backupDir: options.backupDir ? resolve(options.backupDir) : undefined,
     configDir: CONFIG_DIR,
     port,
     printAgents: agents,
@@ -131,6 +133,7 @@ export function installServiceCommand(): Command {
     .option('--user <name>', 'the system user the services run as', 'talon')
     // Not TALON_DATA_DIR: a developer's ./data is rarely where a service should keep its data.
     .option('--data-dir <folder>', "the server's data folder", '/var/lib/talon')
+    .option('--backup-dir <folder>', 'where the daily backups go, if not <data-dir>/backups (TALON_BACKUP_DIR; the unit may write there)')
     .option('--install-dir <folder>', 'the Talon checkout the services run from', THIS_CHECKOUT)
     .option('--node <path>', 'the node binary', process.execPath)
     .option('--port <port>', 'the HTTP port of the server', '3000')

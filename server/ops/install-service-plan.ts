@@ -15,6 +15,7 @@ import {
   type PrintAgentService,
   type PrintAgentSettings,
   type ServiceLayout,
+  writablePaths,
 } from './install-service-units';
 
 export const SYSTEMD_DIR = '/etc/systemd/system';
@@ -60,8 +61,8 @@ export function setupCommands(request: InstallServiceRequest, files: readonly Pl
   const lines = [
     `# A system user for Talon, without a login shell:`,
     `id -u ${user} >/dev/null 2>&1 || sudo useradd --system --user-group --no-create-home --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
-    `# The data folder, the only place the server writes:`,
-    `sudo install -d -m 0750 -o ${user} -g ${user} ${dataDir}`,
+    `# The data folder (and backup folder), the only places the server writes:`,
+    `sudo install -d -m 0750 -o ${user} -g ${user} ${writablePaths(request).join(' ')}`,
     `# The web apps the server serves (again after every update of Talon):`,
     `(cd ${installDir} && npm ci && npm run build)`,
   ];
@@ -88,8 +89,9 @@ export function setupCommands(request: InstallServiceRequest, files: readonly Pl
 
 /** The one-line refusal for a request that would make a broken unit, or null. */
 export function requestProblem(request: InstallServiceRequest): string | null {
-  for (const [option, path] of [['--install-dir', request.installDir], ['--data-dir', request.dataDir], ['--node', request.node]] as const) {
-    if (!isAbsolute(path)) return `${option} ${path}: systemd needs an absolute path`;
+  const paths: [string, string | undefined][] = [['--install-dir', request.installDir], ['--data-dir', request.dataDir], ['--backup-dir', request.backupDir], ['--node', request.node]];
+  for (const [option, path] of paths) {
+    if (path !== undefined && !isAbsolute(path)) return `${option} ${path}: systemd needs an absolute path`;
   }
   if (!/^[a-z_][a-z0-9_-]*$/.test(request.user)) return `--user ${request.user}: expected a system user name (lower case letters, digits, '-', '_')`;
   const names = new Set<string>();

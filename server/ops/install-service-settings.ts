@@ -13,6 +13,7 @@ export interface ServerSetting {
 export interface ServerEnvironment {
   port: number;
   dataDir: string;
+  backupDir?: string | undefined;
 }
 
 export const SERVER_SETTINGS: readonly ServerSetting[] = [
@@ -25,7 +26,7 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
   { name: 'TALON_ALLOWED_ORIGINS', meaning: 'comma-separated origins besides Talon\'s own whose pages may open a live connection.' },
   { name: 'TALON_ANNOUNCEMENT_CACHE_MB', meaning: 'disk kept for synthesized announcements (default 100).' },
   { name: 'TALON_WEB_APPS', meaning: 'none: serve the API only, no web apps.' },
-  { name: 'TALON_BACKUP_DIR', meaning: "where the daily backups go (default <data folder>/backups); another folder must be added to the unit's ReadWritePaths=." },
+  { name: 'TALON_BACKUP_DIR', meaning: "where the daily backups go (default <data folder>/backups); set it with install-service --backup-dir, which lets the unit write there." },
   { name: 'TALON_BACKUPS_KEPT', meaning: 'how many daily backups are kept (default 14); 0: no daily backups.' },
   { name: 'TALON_BACKUP_HOUR', meaning: "the server machine's local hour from which the day's backup is due (default 3)." },
   { name: 'TALON_METRICS', meaning: 'who may read /metrics: admin (a signed-in regional admin, the default), localhost (a scraper on this machine) or off.' },
@@ -35,7 +36,7 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
 
 /** Values a service sets; every other setting keeps the server's default. */
 function serviceValues(env: ServerEnvironment): Record<string, string> {
-  return { PORT: String(env.port), TALON_DATA_DIR: env.dataDir, TALON_DEMO: '0' };
+  return { PORT: String(env.port), TALON_DATA_DIR: env.dataDir, TALON_DEMO: '0', ...(env.backupDir ? { TALON_BACKUP_DIR: env.backupDir } : {}) };
 }
 
 /** The EnvironmentFile= of talon.service: `NAME=value` lines, unset settings commented out. */

@@ -12,8 +12,10 @@ export interface ServiceLayout {
   installDir: string;
   /** Absolute path of the node binary. */
   node: string;
-  /** The server's data folder, the only place it writes. */
+  /** The server's data folder, the only place it writes besides the backup folder. */
   dataDir: string;
+  /** The daily backups' folder when it is not inside the data folder (another disk, say). */
+  backupDir?: string | undefined;
   /** Where the environment files live, e.g. /etc/talon. */
   configDir: string;
   /** Ports below 1024 need a capability the units otherwise drop. */
@@ -31,6 +33,9 @@ export const SERVER_UNIT = 'talon.service';
 export const printAgentUnit = (agent: PrintAgentService) => `talon-print-agent-${agent.name}.service`;
 export const serverEnvironmentPath = (layout: ServiceLayout) => `${layout.configDir}/talon.env`;
 export const printAgentEnvironmentPath = (layout: ServiceLayout, agent: PrintAgentService) => `${layout.configDir}/print-agent-${agent.name}.env`;
+/** Where the server writes: its data folder, and the backup folder if that is elsewhere. */
+export const writablePaths = (layout: ServiceLayout) => [layout.dataDir, ...(layout.backupDir ? [layout.backupDir] : [])];
+
 /** Folders a unit with ProtectHome=yes cannot see at all. */
 const HOME_FOLDERS = ['/home/', '/root/', '/run/user/'];
 export const insideHomeFolder = (path: string) => HOME_FOLDERS.some((home) => `${path}/`.startsWith(home));
@@ -45,7 +50,7 @@ const printAgentStateDir = (agent: PrintAgentService) => `talon-print-agent/${ag
  */
 function hardening(layout: ServiceLayout): string[] {
   const lowPort = layout.port < 1024;
-  const seesHome = insideHomeFolder(layout.installDir) || insideHomeFolder(layout.dataDir);
+  const seesHome = [layout.installDir, ...writablePaths(layout)].some(insideHomeFolder);
   return [
     'NoNewPrivileges=yes',
     'ProtectSystem=strict',
@@ -107,7 +112,7 @@ export function serverUnit(layout: ServiceLayout): string {
     // On SIGTERM the server closes its offices and the database; a stuck close is killed after this.
     'TimeoutStopSec=30s',
     ...hardening(layout),
-    `ReadWritePaths=${layout.dataDir}`,
+    `ReadWritePaths=${writablePaths(layout).join(' ')}`,
     '',
     ...installSection(),
   ]);
