@@ -41,6 +41,7 @@ function printAgentOptions(command: Command, agents: PrintAgentRequest[]): Comma
   };
   return command
     .option('--print-agent <name>', 'a print agent on this machine (repeat for each printer); the options below follow it', (name: string) => {
+      // No office until its --office follows; requestFrom refuses an agent still without one.
       agents.push({ name, office: '' });
       return name;
     })
