@@ -33,8 +33,12 @@ function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
  */
 function routePatternOf(req: Request): string | undefined {
   const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path !== 'string') return undefined;
-  return req.baseUrl.replace(/^\/api\/offices\/[^/]+/, OFFICE_ROUTES_MOUNT) + path;
+  // Express leaves `req.route` set when a route passes the request on (the bare /kiosk redirect
+  // does), and unsets `baseUrl` once the request has left every router unanswered: then the route
+  // is not the one that answered.
+  const baseUrl = req.baseUrl as string | undefined;
+  if (typeof path !== 'string' || baseUrl === undefined) return undefined;
+  return baseUrl.replace(/^\/api\/offices\/[^/]+/, OFFICE_ROUTES_MOUNT) + path;
 }
 
 /** Who asked: authenticate.ts leaves the caller in res.locals, the office dispatcher their role there. */
