@@ -41,8 +41,14 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
 
 /** SQLite's integrity check; empty when it says "ok". */
 export async function integrityProblems(db: Database): Promise<string[]> {
-  const rows = await db.read.all<{ integrity_check: string }>(`PRAGMA integrity_check(${MAX_PROBLEMS})`);
-  return rows.map((r) => r.integrity_check).filter((line) => line !== 'ok');
+  try {
+    const rows = await db.read.all<{ integrity_check: string }>(`PRAGMA integrity_check(${MAX_PROBLEMS})`);
+    return rows.map((r) => r.integrity_check).filter((line) => line !== 'ok');
+  } catch (error) {
+    // Damage bad enough (a table's page that is no page at all) stops the check itself.
+    if ((error as { code?: string }).code === 'SQLITE_CORRUPT') return [(error as Error).message];
+    throw error;
+  }
 }
 
 /** Rows that refer to rows that do not exist, counted per table and the table they refer to. */
