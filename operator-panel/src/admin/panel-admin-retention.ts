@@ -34,6 +34,8 @@ export class PanelAdminRetention extends LitElement {
   @state() private _refusal: ApiError | null = null;
   @state() private _purging = false;
   @state() private _purged = false;
+  /** Why the last "purge now" was refused or failed; the rest of the tab stays. */
+  @state() private _purgeRefusal: ApiError | null = null;
 
   /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
   private readonly _officeApi = () => {
@@ -71,8 +73,8 @@ export class PanelAdminRetention extends LitElement {
     const result = await this._officeApi().purgeNow();
     this._purging = false;
     this._purged = result.ok;
-    if (!result.ok) this._refusal = result.error;
-    else await this._loadOverview();
+    this._purgeRefusal = result.ok ? null : result.error;
+    if (result.ok) await this._loadOverview();
   }
 
   override render() {
@@ -108,6 +110,7 @@ export class PanelAdminRetention extends LitElement {
           ${this._purged ? html`<span class="saved" role="status">${t('admin.retention.purged')}</span>` : ''}
           <span class="muted">${t('admin.retention.daily')}</span>
         </div>
+        ${issueLines(this._purgeRefusal ? [refusalText(t, this._purgeRefusal)] : [])}
       </section>
       <section class="stack" data-role="last-purge">
         <h2>${t('admin.retention.last')}</h2>
