@@ -89,6 +89,22 @@ function unitSection(layout: ServiceLayout, description: string): string[] {
   ];
 }
 
+/** The head of [Service] both share: who runs it, where, with which settings, in which groups. */
+function serviceSection(layout: ServiceLayout, environmentFile: string, groups: string): string[] {
+  return [
+    '[Service]',
+    'Type=simple',
+    `User=${layout.user}`,
+    `Group=${layout.user}`,
+    `SupplementaryGroups=${groups}`,
+    `WorkingDirectory=${layout.installDir}`,
+    `EnvironmentFile=${environmentFile}`,
+    'Environment=NODE_ENV=production',
+  ];
+}
+
+const RESTART_ON_FAILURE = ['Restart=on-failure', 'RestartSec=5s'];
+
 function installSection(): string[] {
   return ['[Install]', 'WantedBy=multi-user.target'];
 }
@@ -97,18 +113,10 @@ export function serverUnit(layout: ServiceLayout): string {
   return lines([
     ...unitSection(layout, 'Talon electronic queue server'),
     '',
-    '[Service]',
-    'Type=simple',
-    `User=${layout.user}`,
-    `Group=${layout.user}`,
-    // Speaking on the server's own speakers (an office setting) goes through ALSA.
-    'SupplementaryGroups=audio',
-    `WorkingDirectory=${layout.installDir}`,
-    `EnvironmentFile=${serverEnvironmentPath(layout)}`,
-    'Environment=NODE_ENV=production',
+    // Speaking on the server's own speakers (an office setting) goes through ALSA: group audio.
+    ...serviceSection(layout, serverEnvironmentPath(layout), 'audio'),
     `ExecStart=${layout.node} --import tsx ${layout.installDir}/server/main.ts`,
-    'Restart=on-failure',
-    'RestartSec=5s',
+    ...RESTART_ON_FAILURE,
     // On SIGTERM the server closes its offices and the database; a stuck close is killed after this.
     'TimeoutStopSec=30s',
     ...hardening(layout),
@@ -123,19 +131,11 @@ export function printAgentServiceUnit(layout: ServiceLayout, agent: PrintAgentSe
   return lines([
     ...unitSection(layout, `Talon print agent ${agent.name} (office ${agent.office})`),
     '',
-    '[Service]',
-    'Type=simple',
-    `User=${layout.user}`,
-    `Group=${layout.user}`,
-    // Serial printers belong to dialout, USB ones (/dev/usb/lp0) to lp.
-    'SupplementaryGroups=dialout lp',
-    `WorkingDirectory=${layout.installDir}`,
-    `EnvironmentFile=${printAgentEnvironmentPath(layout, agent)}`,
-    'Environment=NODE_ENV=production',
+    // Serial printers belong to group dialout, USB ones (/dev/usb/lp0) to lp.
+    ...serviceSection(layout, printAgentEnvironmentPath(layout, agent), 'dialout lp'),
     `StateDirectory=${printAgentStateDir(agent)}`,
     `ExecStart=${layout.node} --import tsx ${layout.installDir}/printer/agent.ts --server \${AGENT_SERVER} --key \${AGENT_KEY} --printer \${AGENT_PRINTER} --model \${AGENT_MODEL} --paper \${AGENT_PAPER} --jobs-file ${jobsFile}`,
-    'Restart=on-failure',
-    'RestartSec=5s',
+    ...RESTART_ON_FAILURE,
     // Exit 2 is a usage error (the key or printer not filled in yet): retrying cannot help.
     'RestartPreventExitStatus=2',
     // A job being printed is finished and written down before the agent stops.
