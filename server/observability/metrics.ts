@@ -55,24 +55,12 @@ export class TalonMetrics {
   /** When each batch reached the listeners. Every listener is handed the same array (queue-engine.ts). */
   private readonly committedAt = new WeakMap<readonly QueueEvent[], number>();
 
-  private readonly issued = new Counter({
-    name: 'talon_tickets_issued_total',
-    help: 'Tickets issued, by office and service',
-    labelNames: ['office', 'service'] as const,
-    registers: [this.own],
-  });
-  private readonly called = new Counter({
-    name: 'talon_tickets_called_total',
-    help: 'Tickets called to a booth (recalls not counted), by office and service',
-    labelNames: ['office', 'service'] as const,
-    registers: [this.own],
-  });
-  private readonly finished = new Counter({
-    name: 'talon_tickets_finished_total',
-    help: 'Tickets finished — served, no-show, cancelled or ended with the day — by office and service',
-    labelNames: ['office', 'service'] as const,
-    registers: [this.own],
-  });
+  private readonly issued = this.ticketCounter('talon_tickets_issued_total', 'Tickets issued, by office and service');
+  private readonly called = this.ticketCounter('talon_tickets_called_total', 'Tickets called to a booth (recalls not counted), by office and service');
+  private readonly finished = this.ticketCounter(
+    'talon_tickets_finished_total',
+    'Tickets finished — served, no-show, cancelled or ended with the day — by office and service',
+  );
   private readonly waitSeconds = new Histogram({
     name: 'talon_wait_seconds',
     help: 'Seconds from entering a queue (issue, or return to the queue) to being called, by office and service',
@@ -101,41 +89,13 @@ export class TalonMetrics {
   });
 
   constructor(announcementCacheBytes: () => Promise<number>) {
-    const offices = this.offices;
-    new Gauge({
-      name: 'talon_tickets_waiting',
-      help: 'Tickets waiting to be called now, by office and service',
-      labelNames: ['office', 'service'] as const,
-      registers: [this.own],
-      collect() {
-        this.reset();
-        for (const { officeId, engine } of offices.values()) {
-          // Every service of the office, so one nobody waits for reads 0 rather than vanishing.
-          const waiting = new Map([...engine.currentConfig.services.keys()].map((id) => [id, 0]));
-          for (const ticket of engine.currentState.tickets.values()) {
-            if (ticket.status === 'waiting') waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
-          }
-          for (const [service, count] of waiting) this.set({ office: officeId, service }, count);
-        }
-      },
-    });
-    new Gauge({
-      name: 'talon_screens_connected',
-      help: "Live connections to an office's queue, by office and kind (kiosk, display, print-agent, staff, public)",
-      labelNames: ['office', 'kind'] as const,
-      registers: [this.own],
-      collect() {
-        this.reset();
-        for (const { officeId, namespace } of offices.values()) {
-          const counts = new Map(SCREEN_KINDS.map((kind) => [kind, 0]));
-          for (const socket of namespace.sockets.values()) {
-            const kind = screenKindOf(socket.data.principal);
-            counts.set(kind, (counts.get(kind) ?? 0) + 1);
-          }
-          for (const [kind, count] of counts) this.set({ office: officeId, kind }, count);
-        }
-      },
-    });
+    this.officeGauge('talon_tickets_waiting', 'Tickets waiting to be called now, by office and service', 'service', waitingByService);
+    this.officeGauge(
+      'talon_screens_connected',
+      "Live connections to an office's queue, by office and kind (kiosk, display, print-agent, staff, public)",
+      'kind',
+      screensByKind,
+    );
     new Gauge({
       name: 'talon_announcement_cache_bytes',
       help: 'Bytes of synthesized announcement audio kept on disk',
@@ -181,6 +141,28 @@ export class TalonMetrics {
     };
   }
 
+  /** A gauge counted afresh from every watched office at each scrape: `countsOf` gives a count per value of `label`. */
+  private officeGauge(name: string, help: string, label: string, countsOf: (office: MeteredOffice) => Map<string, number>): void {
+    const offices = this.offices;
+    new Gauge({
+      name,
+      help,
+      labelNames: ['office', label],
+      registers: [this.own],
+      collect() {
+        // Offices archived since the last scrape leave no stale series behind.
+        this.reset();
+        for (const office of offices.values()) {
+          for (const [value, count] of countsOf(office)) this.set({ office: office.officeId, [label]: value }, count);
+        }
+      },
+    });
+  }
+
+  private ticketCounter(name: string, help: string): Counter<'office' | 'service'> {
+    return new Counter({ name, help, labelNames: ['office', 'service'] as const, registers: [this.own] });
+  }
+
   private count(office: OfficeId, { kind, ticket }: QueueEvent): void {
     if (!ticket) return;
     const labels = { office, service: ticket.serviceId };
@@ -192,4 +174,22 @@ export class TalonMetrics {
       this.waitSeconds.observe(labels, Math.max(0, ticket.calledAt - ticket.queuedAt) / 1000);
     }
   }
+}
+
+/** Every service of the office, so one nobody waits for reads 0 rather than vanishing. */
+function waitingByService({ engine }: MeteredOffice): Map<string, number> {
+  const waiting = new Map([...engine.currentConfig.services.keys()].map((id) => [id, 0]));
+  for (const ticket of engine.currentState.tickets.values()) {
+    if (ticket.status === 'waiting') waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
+  }
+  return waiting;
+}
+
+function screensByKind({ namespace }: MeteredOffice): Map<string, number> {
+  const counts = new Map<string, number>(SCREEN_KINDS.map((kind) => [kind, 0]));
+  for (const socket of namespace.sockets.values()) {
+    const kind = screenKindOf(socket.data.principal);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return counts;
 }
