@@ -3,23 +3,34 @@
 import type { Command } from 'commander';
 import type { Device } from '../../common/protocol';
 import type { Database } from '../store/database';
-import type { DevicesStore } from '../store/devices-store';
+import { createDevicesStore, type DevicesStore } from '../store/devices-store';
 import { getOffice } from '../store/offices-store';
 import { CliFailure } from './cli-failure';
+import { withDataDirOption, withMigratedDatabase, type DataDirOptions } from './data-folder';
 
-export interface DeviceOptions {
+export interface DeviceOptions extends DataDirOptions {
   office: string;
   device: string;
 }
 
+/** --office and --device, and --data-dir. */
 export function withDeviceOptions(command: Command): Command {
-  return command
+  command
     .requiredOption('--office <officeId>', 'the office the device belongs to')
     .requiredOption('--device <idOrName>', "the device's id, or its name as the staff app's device list shows it");
+  return withDataDirOption(command);
+}
+
+/** Runs `work` on the device the options name, in the data folder's migrated database. */
+export function withOfficeDevice(options: DeviceOptions, work: (device: Device, devices: DevicesStore) => Promise<void>): Promise<void> {
+  return withMigratedDatabase(options.dataDir, async (db) => {
+    const devices = createDevicesStore(db);
+    await work(await findOfficeDevice(db, devices, options), devices);
+  });
 }
 
 /** The office's device with that id or else that name; refuses an unknown office, no match, or a name several devices share. */
-export async function findOfficeDevice(db: Database, devices: DevicesStore, { office, device }: DeviceOptions): Promise<Device> {
+async function findOfficeDevice(db: Database, devices: DevicesStore, { office, device }: DeviceOptions): Promise<Device> {
   if (!(await getOffice(db.read, office))) throw new CliFailure(`no office "${office}"`);
   const all = await devices.list(office);
   const byId = all.find((d) => d.id === device);

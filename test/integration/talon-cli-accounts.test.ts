@@ -40,7 +40,7 @@ describe('talon reset-password', () => {
     // Its open socket runs no command any more (refused, or already disconnected by the server's sweep) and is closed.
     const answer = await socket.socket.timeout(5_000).emitWithAck('counter:open', { counterId: 'booth-1' }).catch(() => 'disconnected');
     expect(answer).not.toMatchObject({ ok: true });
-    await expect.poll(() => socket.socket.connected).toBe(false);
+    await expect.poll(() => socket.socket.connected, { timeout: 45_000 }).toBe(false);
   });
 
   it('generates a password and shows it once when none is given', async () => {

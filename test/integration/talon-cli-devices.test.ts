@@ -34,7 +34,8 @@ describe('talon revoke-device', () => {
     expect(printed).toContain(`Revoked the kiosk "${kiosk.name}"`);
     await expect.poll(() => issueStatus(kiosk.key)).toBe(403);
     // Nobody told the server: its sweep of open sockets finds the revoked key and closes the socket.
-    await expect.poll(() => socket.socket.connected).toBe(false);
+    // Up to 5 s of remembered callers and 15 s between sweeps.
+    await expect.poll(() => socket.socket.connected, { timeout: 45_000 }).toBe(false);
     await expect(connectClient(server.url, { deviceKey: kiosk.key })).rejects.toMatchObject({ data: { code: 'device-revoked' } });
   });
 
