@@ -10,6 +10,7 @@ import { Database } from '../../server/store/database';
 import { runTalonCli } from '../support/talon-cli';
 import { freePort, launchTalon, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { call, officeApi } from '../support/talon-server';
+import { issueUnderLoad } from '../support/ticket-load';
 
 /** The demo region's first office: operator1 and the documents, certificates and consultation services are there. */
 const OFFICE = DEMO_REGION_OFFICES[0]!.id;
@@ -29,19 +30,9 @@ it('restores, from a backup taken under load, every ticket acknowledged before i
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-backup-live-'));
   const backup = join(mkdtempSync(join(tmpdir(), 'talon-backup-out-')), 'talon.backup.sqlite');
   const server = await start(dataDir);
-  const login = await call<{ token: string }>(server, '/api/auth/login', { body: { login: 'operator1', password: server.demo.staffPassword } });
-  const token = login.body.ok ? login.body.data.token : '';
-  const acknowledged: { id: string; code: string }[] = [];
-  let stop = false;
-  // Ten clients issue as fast as they can (as staff: a kiosk's key is rate-limited).
-  const workers = Array.from({ length: 10 }, async (_, i) => {
-    const serviceId = ['documents', 'certificates', 'consultation'][i % 3]!;
-    while (!stop) {
-      const res = await call<{ ticket: { id: string; code: string } }>(server, officeApi('/tickets', OFFICE), { body: { serviceId }, token });
-      if (res.body.ok) acknowledged.push({ id: res.body.data.ticket.id, code: res.body.data.ticket.code });
-    }
-  });
-  while (acknowledged.length < 100) await new Promise((r) => setTimeout(r, 20));
+  const load = await issueUnderLoad(server, OFFICE);
+  const { acknowledged } = load;
+  await load.reached(100);
 
   const beforeBackup = [...acknowledged];
   const backedUp = await runTalonCli(['backup', '--data-dir', dataDir, '--out', backup]);
@@ -54,8 +45,7 @@ it('restores, from a backup taken under load, every ticket acknowledged before i
   expect(underServer.stderr).toContain('refusing to restore: another Talon (a server or a restore) is using the data folder');
   // Nor does a second server start on the folder the first one serves.
   await expect(launchTalon(dataDir, await freePort()).ready).rejects.toThrow('Talon exited with 1');
-  stop = true;
-  await Promise.all(workers);
+  await load.stop();
   await server.kill9();
 
   const newDataDir = mkdtempSync(join(tmpdir(), 'talon-backup-restored-'));
