@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DEMO_REGION_OFFICES } from '../../server/demo';
-import { Database } from '../../server/store/database';
 import { runTalonCli } from '../support/talon-cli';
 import { freePort, launchTalon, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { call, officeApi } from '../support/talon-server';
-import { issueUnderLoad } from '../support/ticket-load';
+import { expectAcknowledgedStored, issueUnderLoad } from '../support/ticket-load';
 
 /** The demo region's first office: operator1 and the documents, certificates and consultation services are there. */
 const OFFICE = DEMO_REGION_OFFICES[0]!.id;
@@ -61,12 +60,7 @@ it('restores, from a backup taken under load, every ticket acknowledged before i
   });
   await revived.kill9();
 
-  const db = await Database.open(join(newDataDir, 'talon.sqlite'));
-  const rows = await db.read.all<{ id: string; code: string }>('SELECT id, code FROM tickets WHERE office_id = ?', [OFFICE]);
-  await db.close();
-  const stored = new Map(rows.map((r) => [r.id, r.code]));
-  for (const ticket of beforeBackup) expect(stored.get(ticket.id)).toBe(ticket.code);
-  expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
+  const rows = await expectAcknowledgedStored(newDataDir, OFFICE, beforeBackup);
   const issued = next.body.ok ? next.body.data.ticket : undefined;
   expect(issued).toBeDefined();
   const restoredDocuments = rows.filter((r) => r.code.startsWith('Д') && r.code !== issued!.code).map((r) => Number(r.code.slice(1)));

@@ -4,11 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { Database } from '../../server/store/database';
 import { DEMO_REGION_OFFICES } from '../../server/demo';
 import { freePort, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { call, officeApi } from '../support/talon-server';
-import { issueUnderLoad } from '../support/ticket-load';
+import { expectAcknowledgedStored, issueUnderLoad } from '../support/ticket-load';
 
 let running: TalonProcess | undefined;
 /** The demo region's first office: operator1 and the documents, certificates and consultation services are there. */
@@ -32,12 +31,7 @@ it('loses no acknowledged ticket and repeats no number after kill -9 under load'
   await load.stop();
   const { acknowledged } = load;
 
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
-  const rows = await db.read.all<{ id: string; code: string }>('SELECT id, code FROM tickets WHERE office_id = ?', [OFFICE]);
-  await db.close();
-  const stored = new Map(rows.map((r) => [r.id, r.code]));
-  for (const ticket of acknowledged) expect(stored.get(ticket.id)).toBe(ticket.code);
-  expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
+  const rows = await expectAcknowledgedStored(dataDir, OFFICE, acknowledged);
 
   running = await spawnTalon(dataDir, port);
   const next = await call<{ ticket: { code: string; number: number } }>(server, officeApi('/tickets', OFFICE), {

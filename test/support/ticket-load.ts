@@ -1,6 +1,9 @@
 // Ten clients issuing tickets in one office as fast as they can, for tests that do something to a
 // server under load (kill -9 it, back it up) and then check what was acknowledged.
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { OfficeId } from '../../common/protocol';
+import { Database } from '../../server/store/database';
 import type { TalonProcess } from './talon-process';
 import { call, officeApi } from './talon-server';
 
@@ -40,4 +43,18 @@ export async function issueUnderLoad(server: TalonProcess, office: OfficeId): Pr
       await Promise.all(clients);
     },
   };
+}
+
+/**
+ * The office's tickets in the data folder's database, after checking that every acknowledged ticket
+ * is there with the code it was given and that no code was issued twice.
+ */
+export async function expectAcknowledgedStored(dataDir: string, office: OfficeId, acknowledged: TicketLoad['acknowledged']): Promise<{ id: string; code: string }[]> {
+  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  const rows = await db.read.all<{ id: string; code: string }>('SELECT id, code FROM tickets WHERE office_id = ?', [office]);
+  await db.close();
+  const stored = new Map(rows.map((r) => [r.id, r.code]));
+  for (const ticket of acknowledged) expect(stored.get(ticket.id)).toBe(ticket.code);
+  expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
+  return rows;
 }
