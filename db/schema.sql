@@ -129,6 +129,19 @@ CREATE TABLE region_days (
   PRIMARY KEY (office_id, date)
 ) WITHOUT ROWID;
 
+CREATE TABLE retention_purges (
+  office_id TEXT PRIMARY KEY REFERENCES offices (id),
+  ran_at INTEGER NOT NULL,
+  -- The purge's RetentionPlan (common/protocol/retention.ts) as JSON: its boundaries and counts.
+  report TEXT NOT NULL
+);
+
+CREATE TABLE retention_settings (
+  office_id TEXT PRIMARY KEY REFERENCES offices (id),
+  journal_days INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
 CREATE TABLE "services" (
@@ -224,6 +237,8 @@ CREATE INDEX appointments_by_day ON appointments (office_id, day);
 CREATE INDEX appointments_by_phone ON appointments (office_id, phone_digits);
 
 CREATE INDEX appointments_by_slot ON appointments (office_id, service_id, slot_start) WHERE status <> 'cancelled';
+
+CREATE INDEX appointments_personal ON appointments (office_id, slot_end) WHERE name <> '' OR phone <> '' OR phone_digits <> '';
 
 CREATE INDEX devices_by_office ON devices (office_id, kind, name);
 

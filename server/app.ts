@@ -15,6 +15,7 @@ import type { Clock } from './engine/queue-engine';
 import { authRoutes } from './http/auth-routes';
 import { answerErrors } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
+import { metricsRoutes, type MetricsAccess } from './http/metrics-routes';
 import { officeRoutes } from './http/office-routes';
 import { createPublicLimiters } from './http/public-limits';
 import { regionRoutes } from './http/region-routes';
@@ -24,6 +25,10 @@ import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { dispatchToOffice, OFFICE_ROUTES_MOUNT } from './offices/office-dispatch';
 import { OfficeRegistry } from './offices/office-registry';
+import { logger as processLogger, type Logger } from './observability/logger';
+import { TalonMetrics } from './observability/metrics';
+import { requestLog } from './observability/request-log';
+import { logSocketConnections } from './observability/socket-log';
 import type { OfficeRuntime } from './offices/office-runtime';
 import { publicUrlFor } from './printing/public-url';
 import { createSocketServer, type TalonIo } from './realtime/socket-server';
@@ -53,6 +58,10 @@ export interface AppDeps {
   announcementCacheBytes?: number;
   /** Speaks on the server's own speakers for offices that want it; `say` unless replaced. */
   serverSpeaker?: Pick<SayEngine, 'speak'>;
+  /** Where request and socket lines go; the process's logger (stdout) unless a test catches them. */
+  logger?: Logger;
+  /** Who may read GET /metrics (TALON_METRICS); a signed-in regional admin unless set. */
+  metrics?: MetricsAccess;
 }
 
 export interface TalonApp {
@@ -86,13 +95,18 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const log = deps.logger ?? processLogger;
+  app.use(requestLog(log));
   app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
   const io = createSocketServer(httpServer, allowedOrigins);
+  logSocketConnections(io, log);
 
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
+  const metrics = new TalonMetrics(() => announcementCache.bytesOnDisk());
+  const stopTimingCommits = db.onCommitted(metrics.commitTook);
   const offices = await OfficeRegistry.start({
     db,
     clock,
@@ -107,12 +121,14 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     screenReader: { engine: voice.osVoice(), cache: announcementCache },
     serverSpeaker: deps.serverSpeaker ?? new SayEngine(),
     publicLimiters: createPublicLimiters(clock),
+    metrics,
   });
   const officeIds = () => offices.ids();
 
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', authenticate(callers.resolve));
   app.use(healthRoutes(clock, () => offices.running().length));
+  app.use(metricsRoutes({ access: deps.metrics ?? 'admin', registry: metrics.registry, resolveCaller: callers.resolve }));
   app.use(authRoutes({ stores, revocations, officeIds, clock, ...(deps.loginLimit ? { loginLimit: deps.loginLimit } : {}) }));
   app.use(userRoutes({ stores, revocations, officeIds }));
   app.use(officeRoutes(offices));
@@ -145,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
       }),
     close: async () => {
       await offices.close();
+      stopTimingCommits();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeWebApps();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -6,9 +6,15 @@ import { createApp } from './app';
 import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { provisionDemo } from './demo';
 import { demoBanner } from './demo-banner';
+import { metricsAccess } from './http/metrics-routes';
+import { logger } from './observability/logger';
 import type { OfficeRuntime } from './offices/office-runtime';
+import { backupBeforeMigrating } from './ops/backup-before-migration';
+import { DailyBackups } from './ops/backup-schedule';
+import { backupSettings } from './ops/backup-settings';
+import { lockDataFolder } from './ops/restore-lock';
 import { Database } from './store/database';
-import { migrate, MigrationMismatchError } from './store/migrate';
+import { migrate, MigrationMismatchError, MIGRATIONS_DIR } from './store/migrate';
 import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
@@ -32,23 +38,28 @@ const officeName = (runtime: OfficeRuntime) => {
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  // Held until the server stops: a restore refuses to run under it, and so does a second server.
+  const lock = await lockDataFolder(dataDir);
+  const backups = backupSettings(env, dataDir);
+  const dbFile = join(dataDir, 'talon.sqlite');
+  const db = await Database.open(dbFile);
   try {
-    await migrate(db);
+    await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(dbFile, backups.folder));
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
-      console.error(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
+      logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
       process.exit(1);
     }
     throw error;
   }
   // The demo offices keep their own hours only on request, so the demo is usable at any hour.
   if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
+  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
   const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
   const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
+  logger.info({ port: listening, offices: talon.offices.ids() }, 'Talon is listening');
 
   console.log(`\nTalon is running at ${base}`);
   if (admin?.generatedPassword) {
@@ -68,9 +79,13 @@ async function main(): Promise<void> {
     if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
+  const dailyBackups = new DailyBackups(dbFile, backups);
+  dailyBackups.start();
   const stop = async () => {
+    await dailyBackups.stop();
     await talon.close();
     await db.close();
+    await lock.release();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -78,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Talon failed to start:', error);
+  logger.fatal({ err: error }, 'Talon failed to start');
   process.exit(1);
 });

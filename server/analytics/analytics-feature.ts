@@ -10,6 +10,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
 import { AnalyticsStore } from './analytics-store';
 import { storeDayDigests } from './day-digest-store';
+import { logger } from '../observability/logger';
 
 export const SUMMARISE_FIRST_AFTER_MS = 60_000;
 export const SUMMARISE_SPREAD_MS = 10 * 60_000;
@@ -32,7 +33,7 @@ export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine:
     const yesterday = addDays(localDate(engine.now(), timeZone), -1);
     running = store
       .summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)
-      .catch((error: unknown) => console.error(`[talon] summarising the days of office ${officeId} failed`, error));
+      .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'summarising the days failed'));
   };
   let timer = setTimeout(function again() {
     summarise();

@@ -7,6 +7,7 @@ import { publicBookingRoutes } from '../http/public-booking-routes';
 import type { PublicLimiters } from '../http/public-limits';
 import type { Database } from '../store/database';
 import { AppointmentBook } from './appointment-book';
+import { logger } from '../observability/logger';
 
 export const NO_SHOW_SWEEP_EVERY_MS = 60_000;
 
@@ -27,7 +28,7 @@ export interface AppointmentsDeps {
 
 export async function startAppointments(deps: AppointmentsDeps): Promise<AppointmentsFeature> {
   const book = await AppointmentBook.load(deps);
-  const sweep = () => book.sweepNoShows().catch((error: unknown) => console.error(`[talon] no-show sweep failed in office ${deps.officeId}`, error));
+  const sweep = () => book.sweepNoShows().catch((error: unknown) => logger.error({ err: error, office: deps.officeId }, 'no-show sweep failed'));
   await sweep();
   const timer = setInterval(() => void sweep(), NO_SHOW_SWEEP_EVERY_MS);
   // The sweep must never keep a stopping process alive.

@@ -47,7 +47,7 @@ export function authenticate(resolve: ResolveCaller): RequestHandler {
       res.locals.caller = caller;
       next();
     } catch (error) {
-      console.error('[talon] authentication failed', error);
+      req.log.error({ err: error }, 'authentication failed');
       sendError(res, toApiError(error));
     }
   };

@@ -4,12 +4,11 @@
 // password waits in a private file until it has been shown, so a first start killed before showing
 // it (kill -9, power cut) shows the same one on the next start instead of leaving an admin nobody
 // can sign in as.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { newPassword } from '../../common/protocol/admin-schemas';
 import { writeAtomically } from '../store/write-atomically';
-import { verifyPassword } from './passwords';
+import { generatedPassword, verifyPassword } from './passwords';
 import type { AuthStores } from './principal';
 
 export const FIRST_ADMIN_LOGIN = 'admin';
@@ -52,7 +51,7 @@ export async function ensureAdmin(
   if (given !== undefined && !newPassword.safeParse(given).success) {
     throw new Error('TALON_ADMIN_PASSWORD must be 8 to 200 characters long');
   }
-  const password = given ?? randomBytes(12).toString('base64url');
+  const password = given ?? generatedPassword();
   if (given === undefined && unshownFile) await writeAtomically(unshownFile, password);
   const created = await createFirstAdmin(stores, password);
   // Someone else created users between the count and now (two servers on one file): theirs stands.

@@ -63,6 +63,11 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A password shown once to a person (the first admin, a reset): 96 random bits, easy to type. */
+export function generatedPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 /** Secrets carry 256 bits of entropy, so a fast unsalted hash is enough to look them up safely. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');

@@ -29,6 +29,7 @@ import {
 import { cancelTicket, grantCategory, issueTicket, recordPrint } from '../domain/ticket-commands';
 import { ApiFailure, fail, parse, toApiError } from '../http/respond';
 import type { DomainCommand, QueueEngine } from './queue-engine';
+import { logger } from '../observability/logger';
 
 type Handlers = {
   [K in CommandName]: (input: CommandInput<K>, principal: Principal) => DomainCommand<CommandOutputs[K]>;
@@ -96,7 +97,7 @@ export class CommandRunner {
       const data = await this.engine.execute({ actor: actorOf(principal), ...(name_ ? { name: name_ } : {}) }, handler(input, principal));
       return { ok: true, data };
     } catch (error) {
-      if (!(error instanceof ApiFailure)) console.error(`[talon] ${name} failed unexpectedly`, error);
+      if (!(error instanceof ApiFailure)) logger.error({ err: error, office: this.engine.officeId, command: name }, 'command failed unexpectedly');
       return { ok: false, error: toApiError(error) };
     }
   }

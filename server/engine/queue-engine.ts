@@ -27,6 +27,7 @@ import { localDate } from '../../common/time/calendar';
 import { ApiFailure } from '../http/respond';
 import type { Database } from '../store/database';
 import { commitChanges, lastSeq, loadQueueState, loadRecentCalls } from '../store/queue-store';
+import { logger } from '../observability/logger';
 
 export type Clock = () => number;
 export type EventListener = (events: QueueEvent[]) => void;
@@ -269,7 +270,7 @@ export class QueueEngine {
           this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
           return;
         }
-        console.error('[talon] commit failed; the command is undone', error);
+        logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
         const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
         for (const p of commands) p.reject(failure);
         return;
@@ -287,7 +288,7 @@ export class QueueEngine {
           listener(published);
         } catch (error) {
           // A broken listener must not keep committed commands from being answered.
-          console.error('[talon] event listener failed', error);
+          logger.error({ err: error, office: this.officeId }, 'event listener failed');
         }
       }
     }

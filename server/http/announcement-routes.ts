@@ -16,6 +16,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import type { AnnouncementCache } from '../speech/announcement-cache';
 import type { SpeechEngine } from '../speech/speech-engine';
 import { fail, handle, parse } from './respond';
+import { logger } from '../observability/logger';
 
 export const ANNOUNCEMENT_AUDIO_PATH = '/announcements/audio';
 
@@ -91,7 +92,7 @@ export function warmAnnouncements(engine: QueueEngine, speech: AnnouncementSpeec
       for (const lang of office.languages) {
         const text = announcementText(lang, ticket.code, counter.number, office.announcements.templates);
         speech.cache.audioFile(speech.engineFor(office.announcements), lang, text).catch((error: unknown) => {
-          console.error('[talon] could not prepare an announcement', error);
+          logger.error({ err: error, office: engine.officeId }, 'could not prepare an announcement');
         });
       }
     }

@@ -29,10 +29,10 @@ function clientError(error: unknown): ApiError | null {
   return null;
 }
 
-export const answerErrors: ErrorRequestHandler = (error, _req, res, next) => {
+export const answerErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const refusal = clientError(error);
   if (refusal) return sendError(res, refusal);
-  console.error('[talon] unexpected error', error);
+  req.log.error({ err: error }, 'unexpected error');
   sendError(res, { code: 'internal', message: 'Something went wrong on the server; the action was not done' });
 };

@@ -2,14 +2,15 @@
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
 import { z } from 'zod';
-import { journalQuerySchema, type JournalEntry, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
+import { journalQuerySchema, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
 import { principalOf } from '../auth/authenticate';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
-import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
+import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
 import { publicSnapshot, publicTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
+import { readJournalPage } from '../store/journal-pages';
 import { findTicket } from '../store/queue-store';
 import { isStaff, requireRole, STAFF_ROLES } from '../auth/permissions';
 import { fail, handle, parse } from './respond';
@@ -78,20 +79,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
     handle(async (req): Promise<JournalPage> => {
       const query = parse(journalQuerySchema, req.query);
       const { timeZone } = engine.currentConfig.office;
-      const day = query.day ?? localDate(engine.now(), timeZone);
-      const [from, to] = [zonedToEpoch(day, '00:00', timeZone), zonedToEpoch(addDays(day, 1), '00:00', timeZone)];
-      // One row more than the page tells whether another page follows. The casts type the parameters
-      // that appear bare in `? IS NULL`, which PostgreSQL cannot do by itself.
-      const rows = await db.read.all<JournalEntry>(
-        `SELECT j.seq, j.at, j.kind, j.ticket_id AS "ticketId", t.code, j.counter_id AS "counterId", j.service_id AS "serviceId",
-                j.actor, j.from_state AS "from", j.to_state AS "to", j.note
-         FROM journal j LEFT JOIN tickets t ON t.id = j.ticket_id
-         WHERE j.office_id = ? AND j.at >= ? AND j.at < ? AND (CAST(? AS TEXT) IS NULL OR j.counter_id = ?) AND (CAST(? AS BIGINT) IS NULL OR j.seq < ?)
-         ORDER BY j.seq DESC LIMIT ?`,
-        [engine.officeId, from, to, query.counterId ?? null, query.counterId ?? null, query.before ?? null, query.before ?? null, query.limit + 1],
-      );
-      const entries = rows.slice(0, query.limit);
-      return { entries, next: rows.length > query.limit ? entries[entries.length - 1]!.seq : null };
+      return readJournalPage(db, engine.officeId, { ...query, timeZone, day: query.day ?? localDate(engine.now(), timeZone) });
     }),
   );
 

@@ -42,7 +42,7 @@ export function handle<T>(fn: (req: Request, res: Response) => Promise<T> | T): 
         if (!res.headersSent) res.json({ ok: true, data });
       })
       .catch((error: unknown) => {
-        if (!(error instanceof ApiFailure)) console.error('[talon] unexpected error', error);
+        if (!(error instanceof ApiFailure)) req.log.error({ err: error }, 'unexpected error');
         if (res.headersSent) return next(error);
         sendError(res, toApiError(error));
       });

@@ -18,6 +18,7 @@ export function dispatchToOffice(registry: OfficeRegistry): RequestHandler {
     const officeId = String(req.params.officeId);
     const runtime = registry.get(officeId);
     if (!runtime) return sendError(res, { code: 'office-not-found', message: `No office ${officeId}` });
+    req.log.setBindings({ office: officeId });
     const principal = principalIn(callerOf(res), officeId);
     if (!('error' in principal)) res.locals.principal = principal;
     else if (credentialsOf(req).authorization === undefined) {

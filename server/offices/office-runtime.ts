@@ -30,11 +30,13 @@ import { attachBreachAlerts } from '../realtime/breach-alerts';
 import { attachOfficeHub } from '../realtime/hub';
 import { DevicePresenceBoard } from '../realtime/presence';
 import { attachPrintAgents } from '../realtime/print-agents';
+import type { TalonMetrics } from '../observability/metrics';
 import type { OfficeNamespace, TalonIo } from '../realtime/socket-server';
 import type { SayEngine } from '../speech/say-engine';
 import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
 import type { Database } from '../store/database';
+import { startRetention } from '../retention/retention-feature';
 import { startVisits } from '../visits/visits-feature';
 import { OfficeConfig } from './office-config';
 
@@ -56,6 +58,7 @@ export interface SharedServices {
   /** The public's rate limits, counted across every office. */
   publicLimiters: PublicLimiters;
   serverSpeaker: Pick<SayEngine, 'speak'>;
+  metrics: TalonMetrics;
 }
 
 export interface OfficeRuntime {
@@ -89,6 +92,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   );
   const presence = new DevicePresenceBoard(clock);
   const namespace: OfficeNamespace = io.of(officeNamespace(officeId));
+  // The engine's first listener, so the hub's fan-out is timed from the commit.
+  const meter = shared.metrics.watchOffice({ officeId, engine, namespace });
   const config = new OfficeConfig({
     db,
     officeId,
@@ -107,8 +112,9 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     logo: new TicketLogo(shared.dataDir, officeId),
   });
   const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
-  const visits = await startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
+  const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
+  const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
     .use(queueRoutes(engine, db))
@@ -119,14 +125,16 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(printingRoutes(printDesk))
     .use(appointments.routes)
     .use(visits.routes)
+    .use(retention.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
 
   let open = true;
   const stops = [
+    meter.stop,
     warmAnnouncements(engine, shared.speech),
     speakCallsOnServer(engine, shared.serverSpeaker),
-    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence }),
+    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, fannedOut: meter.fannedOut }),
     attachBreachAlerts(namespace, engine),
   ];
   attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open });
@@ -145,8 +153,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     stop: async () => {
       open = false;
       appointments.stop();
-      visits.stop();
       for (const stop of stops) stop();
+      await retention.stop();
       await analytics.stop();
       await printDesk.settle();
     },

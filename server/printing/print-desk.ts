@@ -21,6 +21,7 @@ import { PrintJobLife } from './print-job-life';
 import { createPrintJobsStore, type PrintJobKind, type PrintJobsStore } from './print-jobs-store';
 import { PrinterBoard } from './printer-board';
 import { printedTicket } from './ticket-print-data';
+import { logger } from '../observability/logger';
 
 export interface PrintDeskDeps {
   db: Database;
@@ -142,7 +143,7 @@ export class PrintDesk {
     if (!kiosk) return;
     const pairing = pairedAgent(kiosk, devices);
     if (!pairing.ok) {
-      console.warn(`[talon] ticket ${ticket.code} is not printed: kiosk "${kiosk.name}" has no printer (${pairing.reason})`);
+      logger.warn({ office: this.deps.officeId, ticket: ticket.code, device: kiosk.id, reason: pairing.reason }, 'ticket not printed: the kiosk has no printer');
       return;
     }
     // Its few minutes count from the tap: a job made late (after a crash) gets no extra time.
@@ -177,6 +178,6 @@ export class PrintDesk {
   }
 
   private async logFailure(work: Promise<void>): Promise<void> {
-    await work.catch((error: unknown) => console.error('[talon] could not make a print job', error));
+    await work.catch((error: unknown) => logger.error({ err: error, office: this.deps.officeId }, 'could not make a print job'));
   }
 }

@@ -18,6 +18,7 @@ import type { DevicesStore } from '../store/devices-store';
 import { issuingDeviceId } from './issuing-device';
 import type { FinalPrintJobState, PrintJobsStore, StoredPrintJob } from './print-jobs-store';
 import type { PrinterBoard } from './printer-board';
+import { logger } from '../observability/logger';
 
 export interface PrintJobLifeDeps {
   db: Database;
@@ -115,7 +116,7 @@ export class PrintJobLife {
     try {
       return { ok: true, data: await this.exclusive(decide) };
     } catch (error) {
-      if (!(error instanceof ApiFailure)) console.error('[talon] a print job decision failed', error);
+      if (!(error instanceof ApiFailure)) logger.error({ err: error, office: this.deps.officeId }, 'a print job decision failed');
       return { ok: false, error: toApiError(error) };
     }
   }

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OfficeId } from '../../common/protocol';
 import type { MonoImage } from '../../printer/escpos/commands';
+import { logger } from '../observability/logger';
 
 export const TICKET_LOGO_FILE = 'ticket-logo.pbm';
 /** The office a single-office installation became: its logo may still lie where that version kept it. */
@@ -64,7 +65,7 @@ export class TicketLogo {
         return this.cached.image;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        console.error(`[talon] ticket logo ${file} unusable`, error);
+        logger.error({ err: error, file }, 'ticket logo unusable');
         return null;
       }
     }

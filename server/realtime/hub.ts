@@ -10,6 +10,7 @@ import {
   type CommandName,
   type OfficeId,
   type OfficeStatus,
+  type QueueEvent,
 } from '../../common/protocol';
 import type { AccessRevocations } from '../auth/access-revocations';
 import { accessRoomsOf, type ResolveCaller } from '../auth/caller-cache';
@@ -42,10 +43,12 @@ export interface OfficeHubDeps {
   resolveCaller: ResolveCaller;
   revocations: AccessRevocations;
   presence: DevicePresenceBoard;
+  /** Told once a batch has been sent to every socket (the metrics' fan-out latency). */
+  fannedOut: (events: QueueEvent[]) => void;
 }
 
 /** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
-export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence }: OfficeHubDeps): () => void {
+export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, fannedOut }: OfficeHubDeps): () => void {
   ns.use((socket, next) => {
     const credentials = credentialsOf(socket);
     resolveCaller(credentials).then(
@@ -67,11 +70,15 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     );
   });
 
-  /** A staff session can expire, or lose its role here, while its socket stays open: check again before each command. */
+  /**
+   * A staff session can expire or lose its role here, a device can be revoked or get a new key, while
+   * the socket stays open: look again. Rejects when the check itself failed (the database).
+   */
   const stillValid = async (socket: OfficeSocket): Promise<boolean> => {
-    if (socket.data.principal.kind !== 'user') return true;
-    const result = await resolveCaller(socket.data.credentials).catch(() => null);
-    return result !== null && !('error' in result) && result.kind === 'user' && !('error' in principalIn(result, officeId));
+    const { principal } = socket.data;
+    if (principal.kind === 'public') return true;
+    const result = await resolveCaller(socket.data.credentials);
+    return !('error' in result) && result.kind === principal.kind && !('error' in principalIn(result, officeId));
   };
 
   const snapshotFor = (principal: Principal) => (isStaff(principal) ? engine.snapshot() : publicSnapshot(engine.snapshot()));
@@ -97,7 +104,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
       socket.on(name, ((input: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
-        void stillValid(socket).then((valid) => {
+        void stillValid(socket).catch(() => false).then((valid) => {
           if (!valid) {
             ack({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended; log in again' } });
             socket.disconnect(true);
@@ -117,6 +124,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
       ns.to('staff').emit('queue:event', event);
       ns.to('public').emit('queue:event', publicEvent(event));
     }
+    fannedOut(events);
   });
 
   let lastStatus = JSON.stringify(engine.officeStatus());
@@ -127,6 +135,11 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     const json = JSON.stringify(status);
     if (json !== lastStatus) ns.emit('office:status', status);
     lastStatus = json;
+    // Access ended by another process (`talon reset-password`, `talon revoke-device`) is announced to
+    // no listener here: the sockets holding it find out now. A failed check leaves them be.
+    for (const socket of ns.sockets.values()) {
+      stillValid(socket).then((valid) => valid || socket.disconnect(true), () => undefined);
+    }
   }, OFFICE_STATUS_CHECK_MS);
   timer.unref();
 

@@ -13,6 +13,7 @@ import type { PrintDesk } from '../printing/print-desk';
 import type { DevicesStore } from '../store/devices-store';
 import { isStaff } from '../auth/permissions';
 import type { OfficeNamespace } from './socket-server';
+import { logger } from '../observability/logger';
 
 export interface PrintAgentsDeps {
   desk: PrintDesk;
@@ -42,7 +43,7 @@ export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open }: 
   // Closing the server disconnects the agents, whose last change then finds the database closed:
   // a push nobody is left to receive.
   const pushed = (work: Promise<unknown>) =>
-    void work.catch((error: unknown) => open() && console.error('[talon] could not read the printers for staff', error));
+    void work.catch((error: unknown) => open() && logger.error({ err: error }, 'could not read the printers for staff'));
 
   desk.sendJobsWith((agentId, job) => ns.to(agentRoom(agentId)).emit('print:job', job));
   desk.board.onChange((agentId) => pushed(desk.printer(agentId).then((printer) => printer && ns.to('staff').emit('printer:status', printer))));
@@ -86,7 +87,7 @@ export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open }: 
           desk.board.reported(agent.id, report);
         })
         .catch((error: unknown) => {
-          if (open()) console.error('[talon] could not store the printer a print agent reported', error);
+          if (open()) logger.error({ err: error, device: agent.id }, 'could not store the printer a print agent reported');
         });
     });
 
@@ -95,7 +96,7 @@ export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open }: 
 
     void desk.life.pendingFor(agent.id).then(
       (jobs) => jobs.forEach((job) => socket.emit('print:job', job)),
-      (error: unknown) => console.error('[talon] could not read pending print jobs', error),
+      (error: unknown) => logger.error({ err: error, device: agent.id }, 'could not read pending print jobs'),
     );
   });
 }

@@ -56,6 +56,12 @@ export class AnnouncementCache {
     return path;
   }
 
+  /** Bytes on disk now, for the metrics; the first call reads the directory, as the first announcement would. */
+  async bytesOnDisk(): Promise<number> {
+    await this.index();
+    return this.total;
+  }
+
   /** Moves the file to the most recently used end, in memory and on disk. */
   private async used(files: Map<string, number>, path: string, size: number): Promise<void> {
     files.delete(path);

@@ -4,6 +4,7 @@ import { announcementText } from '../../common/i18n/announcement-text';
 import type { QueueEvent } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
 import type { SayEngine } from './say-engine';
+import { logger } from '../observability/logger';
 
 export function speakCallsOnServer(engine: QueueEngine, say: Pick<SayEngine, 'speak'>): () => void {
   let tail: Promise<void> = Promise.resolve();
@@ -18,7 +19,7 @@ export function speakCallsOnServer(engine: QueueEngine, say: Pick<SayEngine, 'sp
       // The visitor's own language, as the hall displays say it first; the office's if it dropped that one.
       const lang = office.languages.includes(ticket.language) ? ticket.language : office.defaultLanguage;
       const text = announcementText(lang, ticket.code, counter.number, office.announcements.templates);
-      tail = tail.then(() => say.speak(text, lang)).catch((error: unknown) => console.error('[talon] server speakers failed', error));
+      tail = tail.then(() => say.speak(text, lang)).catch((error: unknown) => logger.error({ err: error, office: engine.officeId }, 'server speakers failed'));
     }
   });
 }

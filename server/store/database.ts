@@ -52,6 +52,8 @@ export class Database {
   /** The group being written, or schema work; what `close` waits for. */
   private tail: Promise<unknown> = Promise.resolve();
   private writing = false;
+  /** Told how long each committed transaction took, asked for to durable, in ms: the metrics' commit latency. They run on the writer's path and must not throw. */
+  private readonly commitTimers = new Set<(ms: number) => void>();
 
   private constructor(
     private readonly writer: sqlite3.Database,
@@ -82,10 +84,20 @@ export class Database {
    * ahead of another office's.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const asked = performance.now();
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      const durable = (value: unknown) => {
+        for (const timer of this.commitTimers) timer(performance.now() - asked);
+        resolve(value as T);
+      };
+      this.waiting.push({ work, resolve: durable, reject });
       if (!this.writing) this.tail = this.writeWaiting();
     });
+  }
+
+  onCommitted(timer: (ms: number) => void): () => void {
+    this.commitTimers.add(timer);
+    return () => this.commitTimers.delete(timer);
   }
 
   /**

@@ -47,6 +47,11 @@ export interface DevicesStore {
   list(officeId: OfficeId): Promise<Device[]>;
   /** Permanent: a revoked device is replaced by a new one with a new key. Null when not found in this office. */
   revoke(officeId: OfficeId, id: string): Promise<Device | null>;
+  /**
+   * A new key for a device that is not revoked (the old one stops working); returned this once.
+   * Null when not found in this office or revoked.
+   */
+  rotateKey(officeId: OfficeId, id: string): Promise<{ device: Device; key: string } | null>;
   /** `settings` replaces the stored settings as a whole. Null when not found in this office. */
   update(officeId: OfficeId, id: string, patch: DevicePatch): Promise<Device | null>;
   /** What a print agent reports about its printer; written only when it differs from the stored one. */
@@ -94,6 +99,15 @@ export function createDevicesStore(db: Database, now: () => number = Date.now): 
         await tx.run('UPDATE devices SET revoked = 1 WHERE id = ? AND office_id = ?', [id, officeId]);
         return getDevice(tx, officeId, id);
       });
+    },
+
+    async rotateKey(officeId, id) {
+      const key = newSecret();
+      const rotated = await db.transaction(async (tx) => {
+        const { changes } = await tx.run('UPDATE devices SET key_hash = ? WHERE id = ? AND office_id = ? AND revoked = 0', [hashSecret(key), id, officeId]);
+        return changes === 1 ? getDevice(tx, officeId, id) : null;
+      });
+      return rotated ? { device: rotated, key } : null;
     },
 
     update(officeId, id, patch) {

@@ -33,12 +33,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   );
 }
 
-/** Applies pending migrations; returns the names applied. Throws MigrationMismatchError on disagreement. */
-export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * The migration files not yet applied to `db` (whose schema_migrations table must exist). Throws
+ * MigrationMismatchError when the database disagrees with the files.
+ */
+export async function pendingMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const files = await readMigrations(dir);
-  await db.transaction((tx) =>
-    tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)'),
-  );
   const applied = await db.read.all<AppliedRow>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
   for (const row of applied) {
     const file = files.find((f) => f.version === row.version);
@@ -46,7 +46,20 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     if (file.checksum !== row.checksum) throw new MigrationMismatchError(`Migration ${row.name} was changed after it was applied`);
   }
   const done = new Set(applied.map((r) => r.version));
-  const pending = files.filter((f) => !done.has(f.version));
+  return files.filter((f) => !done.has(f.version));
+}
+
+/** Runs before migrations change a database that already has some applied: the server backs it up there. */
+export type BeforeMigrating = (pending: readonly string[]) => Promise<void>;
+
+/** Applies pending migrations; returns the names applied. Throws MigrationMismatchError on disagreement. */
+export async function migrate(db: Database, dir = MIGRATIONS_DIR, beforeMigrating?: BeforeMigrating): Promise<string[]> {
+  await db.transaction((tx) =>
+    tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)'),
+  );
+  const pending = await pendingMigrations(db, dir);
+  // A fresh, empty database has nothing to lose.
+  if (beforeMigrating && pending.length > 0 && (await db.read.get('SELECT 1 AS applied FROM schema_migrations LIMIT 1'))) await beforeMigrating(pending.map((f) => f.name));
   for (const file of pending) {
     // A migration may rebuild a table that others refer to (see schemaTransaction).
     await db.schemaTransaction(async (tx) => {

@@ -60,6 +60,7 @@ const COPIED_SETTINGS = [
   { table: 'counters', columns: 'id, data' },
   { table: 'appointment_settings', columns: 'data' },
   { table: 'visit_journal_settings', columns: 'data' },
+  { table: 'retention_settings', columns: 'journal_days' },
 ] as const;
 
 /** A new office as a copy of `fromId`: its document (or `office`, when given), services, counters, appointment and visit-journal settings. */

@@ -69,6 +69,11 @@ export interface VisitJournalStore {
   erasePersonalData(servedBefore: number): Promise<number>;
 }
 
+/** Erasing a record's personal data, and the records of an office (?) served before an instant (?) that still hold some: the retention purge counts and erases by the same words. */
+export const VISITOR_DETAILS_ERASED = 'visitor_name = NULL, visitor_contact = NULL, contact_key = NULL';
+export const VISITOR_DETAILS_KEPT_BEFORE =
+  'office_id = ? AND served_at < ? AND (visitor_name IS NOT NULL OR visitor_contact IS NOT NULL OR contact_key IS NOT NULL)';
+
 /** A ticket of the office that is finished (served or not), with who finished it; null for open or unknown tickets. */
 export async function findFinishedTicket(db: Database, officeId: OfficeId, ticketId: string): Promise<FinishedTicket | null> {
   const row = await db.read.get<FinishedTicket>(
@@ -164,11 +169,7 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
 
     async erasePersonalData(servedBefore) {
       const { changes } = await db.transaction((tx) =>
-        tx.run(
-          `UPDATE visit_records SET visitor_name = NULL, visitor_contact = NULL, contact_key = NULL
-           WHERE office_id = ? AND served_at < ? AND (visitor_name IS NOT NULL OR visitor_contact IS NOT NULL OR contact_key IS NOT NULL)`,
-          [officeId, servedBefore],
-        ),
+        tx.run(`UPDATE visit_records SET ${VISITOR_DETAILS_ERASED} WHERE ${VISITOR_DETAILS_KEPT_BEFORE}`, [officeId, servedBefore]),
       );
       return changes;
     },

@@ -1,5 +1,6 @@
-// One office's visit journal and visitor ratings wired up: their stores, routes, and the sweep that
-// erases visitors' names and contacts past the office's retention period — at startup and every hour.
+// One office's visit journal and visitor ratings wired up: their stores and routes. Visitors' names and
+// contacts past the office's retention period are erased by the office's retention (server/retention/):
+// at startup and in its daily purge, and by the journal itself when its settings change.
 import { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -12,12 +13,9 @@ import { createVisitJournalStore } from '../store/visit-journal-store';
 import { VisitJournal } from './visit-journal';
 import { VisitRatings } from './visit-ratings';
 
-export const RETENTION_SWEEP_EVERY_MS = 60 * 60_000;
-
 export interface VisitsFeature {
   journal: VisitJournal;
   routes: Router;
-  stop(): void;
 }
 
 export interface VisitsDeps {
@@ -28,15 +26,10 @@ export interface VisitsDeps {
   publicLimiters: PublicLimiters;
 }
 
-export async function startVisits(deps: VisitsDeps): Promise<VisitsFeature> {
+export function startVisits(deps: VisitsDeps): VisitsFeature {
   const { db, officeId } = deps;
   const journal = new VisitJournal(createVisitJournalStore(db, officeId), deps.engine);
   const ratings = new VisitRatings(db, officeId, createRatingsStore(db, officeId), deps.engine);
-  const sweep = () => journal.sweep().catch((error: unknown) => console.error(`[talon] personal data sweep failed in office ${officeId}`, error));
-  await sweep();
-  const timer = setInterval(() => void sweep(), RETENTION_SWEEP_EVERY_MS);
-  // The sweep must never keep a stopping process alive.
-  timer.unref();
   const routes = Router().use(visitJournalRoutes(journal, deps.engine)).use(ratingRoutes(ratings, deps.engine, deps.publicLimiters));
-  return { journal, routes, stop: () => clearInterval(timer) };
+  return { journal, routes };
 }

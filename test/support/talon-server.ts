@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { officeApiPath, type OfficeId } from '../../common/protocol';
 import type { Clock, QueueEngine } from '../../server/engine/queue-engine';
+import type { Logger } from '../../server/observability/logger';
 import { createApp, type TalonApp } from '../../server/app';
 import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
@@ -43,6 +44,8 @@ export interface StartOptions {
   publicUrl?: string;
   /** Origins besides the server's own whose pages may connect. */
   allowedOrigins?: string[];
+  /** Where the request and socket lines go (silent under the test runner unless TALON_LOG_LEVEL is set). */
+  logger?: Logger;
 }
 
 export interface RunningTalon {
@@ -123,6 +126,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     loginLimit: TEST_LOGIN_LIMIT,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const { engine, namespace } = mainOffice(talon);
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), mainOfficeDemo(talon));

@@ -5,6 +5,7 @@ import type { CreateOfficeInput, OfficeId, StaffOffice } from '../../../common/p
 import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../../common/protocol/admin-schemas';
 import type { DevicePresence } from '../../../common/protocol/presence';
 import type { PrinterInfo, QueuedPrintJob } from '../../../common/protocol/printing';
+import type { RetentionOverview, RetentionPlan, RetentionSettings } from '../../../common/protocol/retention';
 import { api } from '../../../common/ui/api';
 import { officeApi } from '../../../common/ui/office-api';
 
@@ -38,6 +39,11 @@ export function adminApi(officeId: OfficeId) {
     appointmentSettings: (): Promise<Result<AppointmentSettings>> => call('/appointments/settings'),
     saveAppointmentSettings: (settings: AppointmentSettings): Promise<Result<AppointmentSettings>> =>
       call('/appointments/settings', { method: 'PUT', body: settings }),
+
+    retention: (): Promise<Result<RetentionOverview>> => call('/retention'),
+    retentionSettings: (): Promise<Result<RetentionSettings>> => call('/retention/settings'),
+    saveRetentionSettings: (settings: RetentionSettings): Promise<Result<RetentionSettings>> => call('/retention/settings', { method: 'PUT', body: settings }),
+    purgeNow: (): Promise<Result<RetentionPlan>> => call('/retention/purge', { body: {} }),
 
     printers: (): Promise<Result<PrinterInfo[]>> => call('/printers'),
     testPage: (agentId: string): Promise<Result<QueuedPrintJob>> => call(`/printers/${segment(agentId)}/test-page`, { body: {} }),

@@ -16,6 +16,7 @@ import './panel-admin-office';
 import './panel-admin-offices';
 import './panel-admin-schedule';
 import './panel-admin-services';
+import './panel-admin-retention';
 import './panel-admin-users';
 import './panel-admin-visit-journal';
 
@@ -36,6 +37,7 @@ const SECTIONS = [
   { id: 'devices', label: 'admin.sections.devices', adminOnly: false },
   { id: 'visitJournal', label: 'admin.sections.visitJournal', adminOnly: false },
   { id: 'appointments', label: 'admin.sections.appointments', adminOnly: false },
+  { id: 'retention', label: 'admin.retention.section', adminOnly: true },
   { id: 'offices', label: 'offices.admin.nav', adminOnly: true, regionalAdminOnly: true },
 ] as const satisfies readonly Section[];
 
@@ -50,6 +52,7 @@ const RENDERERS: Record<SectionId, (config: AdminConfig) => unknown> = {
   devices: () => html`<panel-admin-devices></panel-admin-devices>`,
   visitJournal: () => html`<panel-admin-visit-journal></panel-admin-visit-journal>`,
   appointments: (config) => html`<panel-admin-appointments .config=${config}></panel-admin-appointments>`,
+  retention: () => html`<panel-admin-retention></panel-admin-retention>`,
   offices: () => html`<panel-admin-offices></panel-admin-offices>`,
 };
 

@@ -1,0 +1,53 @@
+// `talon check-db`: SQLite's integrity and foreign key checks, the migrations, and a summary per office.
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationStatus, officeSummaries, type MigrationStatus, type OfficeSummary } from '../ops/check-db';
+import { Database } from '../store/database';
+import { CliFailure } from './cli-failure';
+import { printLine, processIo, type CliIo } from './cli-io';
+import { databaseFile, withDataDirOption, type DataDirOptions } from './data-folder';
+
+export function checkDbCommand(io: CliIo = processIo): Command {
+  return withDataDirOption(new Command('check-db'))
+    .summary('check the database and summarise it per office')
+    .description("Check the database (SQLite's integrity and foreign keys, migrations) and summarise it per office; safe while Talon runs")
+    .action(async (options: DataDirOptions) => {
+      const file = databaseFile(options.dataDir);
+      if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir`);
+      const db = await Database.open(file).catch(() => {
+        throw new CliFailure(`${file} is not a SQLite database`);
+      });
+      try {
+        if (!(await hasMigrationsTable(db))) throw new CliFailure(`${file} is not a Talon database (it has no schema_migrations)`);
+        const integrity = await integrityProblems(db);
+        const foreignKeys = await foreignKeyProblems(db);
+        const migrations = await migrationStatus(db);
+        printLine(io, `Database: ${file}`);
+        printLine(io, `Integrity: ${integrity.length === 0 ? 'ok' : integrity.join('; ')}`);
+        printLine(io, `Foreign keys: ${foreignKeys.length === 0 ? 'ok' : foreignKeys.join('; ')}`);
+        printLine(io, `Migrations: ${describeMigrations(migrations)}`);
+        const current = !migrations.mismatch && migrations.pending.length === 0;
+        if (current) for (const line of describeOffices(await officeSummaries(db))) printLine(io, line);
+        else printLine(io, 'Offices: not summarised until the database is migrated to this Talon');
+        if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch) throw new CliFailure('the database has problems (see above)');
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+function describeMigrations({ applied, known, pending, mismatch }: MigrationStatus): string {
+  if (mismatch) return `${applied} applied, ${known} known; ${mismatch}`;
+  if (pending.length > 0) return `${applied} of ${known} applied; the next start applies ${pending.join(', ')}`;
+  return `${applied} of ${known} applied (current)`;
+}
+
+function describeOffices(offices: OfficeSummary[]): string[] {
+  return [
+    `Offices: ${offices.length}`,
+    ...offices.map(({ id, archived, tickets, lastEvent }) => {
+      const last = lastEvent ? `last event #${lastEvent.seq} at ${new Date(lastEvent.at).toISOString()}` : 'no events yet';
+      return `  ${id}${archived ? ' (archived)' : ''}: ${tickets} tickets, ${last}`;
+    }),
+  ];
+}

@@ -1,0 +1,53 @@
+// How a talon command finds and opens Talon's data, the way the server does (server/main.ts): the
+// folder from --data-dir, else TALON_DATA_DIR, else `data`; the database is <folder>/talon.sqlite.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Database } from '../store/database';
+import { MigrationMismatchError, pendingMigrations } from '../store/migrate';
+import { CliFailure } from './cli-failure';
+
+export interface DataDirOptions {
+  dataDir: string;
+}
+
+/** Adds the --data-dir option every command that reads Talon's data takes. */
+export function withDataDirOption(command: Command): Command {
+  return command.option('--data-dir <folder>', "Talon's data folder, as the server's TALON_DATA_DIR", process.env.TALON_DATA_DIR ?? 'data');
+}
+
+export function databaseFile(dataDir: string): string {
+  return join(resolve(dataDir), 'talon.sqlite');
+}
+
+/**
+ * Opens the data folder's database, refusing one this version of Talon has not migrated: a command
+ * never migrates (that is the server's job at start), so it cannot change a database behind an
+ * older Talon or a backup's back.
+ */
+export async function openMigratedDatabase(dataDir: string): Promise<Database> {
+  const file = databaseFile(dataDir);
+  if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir, or run the server once to create it`);
+  const db = await Database.open(file);
+  try {
+    const pending = await pendingMigrations(db).catch((error: unknown) => {
+      if (error instanceof MigrationMismatchError) throw new CliFailure(`${error.message}; restore a matching backup or run the matching Talon version`);
+      throw new CliFailure(`${file} is not a migrated Talon database; run the server once to create it`);
+    });
+    if (pending.length > 0) throw new CliFailure(`the database at ${file} needs ${pending.length} migration(s) this Talon has (${pending[0]!.name} first); run the server once to apply them, or restore a matching backup`);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Runs `work` with the data folder's migrated database and always closes it. */
+export async function withMigratedDatabase<T>(dataDir: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openMigratedDatabase(dataDir);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,79 @@
+// Daily backups the server makes itself: one a day, due from a local hour chosen to be quiet
+// (TALON_BACKUP_HOUR), written into the backup folder, the last TALON_BACKUPS_KEPT of them kept.
+// The folder is the schedule's memory: a daily file is named after its local date, so a restart
+// later that day finds today's file and makes no second one, and a PC switched off at the quiet
+// hour makes the day's backup when it is next on. The copy blocks no one (see backup.ts), so a late
+// one costs the office nothing.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../engine/queue-engine';
+import { childLogger } from '../observability/logger';
+import { backupDatabase } from './backup';
+import type { BackupSettings } from './backup-settings';
+
+/** Often enough to start within minutes of the hour, rarely enough to cost nothing. */
+const CHECK_EVERY_MS = 5 * 60_000;
+const DAILY_FILE = /^talon-daily-\d{4}-\d{2}-\d{2}\.sqlite$/;
+
+const log = childLogger({ component: 'backup' });
+
+/** The day's backup file, named after the local date: talon-daily-2026-12-02.sqlite. */
+export function dailyBackupName(at: number): string {
+  const day = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `talon-daily-${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}.sqlite`;
+}
+
+export class DailyBackups {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    /** The live database file. */
+    private readonly database: string,
+    private readonly settings: BackupSettings,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  /** Makes today's backup if its hour has come and the folder has none yet, then drops the oldest beyond the kept number. */
+  async runIfDue(): Promise<string | undefined> {
+    const { folder, kept, hour } = this.settings;
+    const now = this.clock();
+    if (kept === 0 || new Date(now).getHours() < hour) return undefined;
+    const file = join(folder, dailyBackupName(now));
+    if (existsSync(file)) return undefined;
+    await mkdir(folder, { recursive: true });
+    await backupDatabase(this.database, file);
+    await pruneDailyBackups(folder, kept);
+    return file;
+  }
+
+  /** Checks every few minutes until stopped; the timer keeps no process alive. */
+  start(): void {
+    if (this.settings.kept === 0) return;
+    this.timer = setInterval(() => this.check(), CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Stops checking and waits for a backup under way, so the database closes after it. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private check(): void {
+    if (this.running) return;
+    this.running = this.runIfDue()
+      .then((file) => file && log.info({ file }, 'daily backup written'))
+      // A failed backup must not stop the queue; the next check tries again.
+      .catch((error: unknown) => log.error({ err: error }, 'daily backup failed'))
+      .finally(() => (this.running = undefined));
+  }
+}
+
+/** Keeps the newest `kept` daily backups (their names sort by date); other files in the folder are left alone. */
+async function pruneDailyBackups(folder: string, kept: number): Promise<void> {
+  const daily = (await readdir(folder)).filter((name) => DAILY_FILE.test(name)).sort();
+  for (const name of daily.slice(0, Math.max(0, daily.length - kept))) await rm(join(folder, name), { force: true });
+}

@@ -1,0 +1,57 @@
+// One office's retention wired up: its store, routes and the daily purge. At startup only personal
+// data past its period is erased (cheap, and what the visit journal's sweep did); the first whole
+// purge waits a few minutes and a random share of PURGE_SPREAD_MS, so two hundred offices starting
+// together do not summarise and delete in the same minute, then it runs once a day.
+import type { Router } from 'express';
+import type { OfficeId } from '../../common/protocol';
+import type { AnalyticsStore } from '../analytics/analytics-store';
+import type { QueueEngine } from '../engine/queue-engine';
+import { retentionRoutes } from '../http/retention-routes';
+import { logger } from '../observability/logger';
+import type { Database } from '../store/database';
+import type { VisitJournal } from '../visits/visit-journal';
+import { Retention } from './retention';
+import { createRetentionStore } from './retention-store';
+
+export const PURGE_FIRST_AFTER_MS = 5 * 60_000;
+export const PURGE_SPREAD_MS = 60 * 60_000;
+export const PURGE_EVERY_MS = 24 * 60 * 60_000;
+
+export interface RetentionFeature {
+  retention: Retention;
+  routes: Router;
+  /** Stops the timer and waits for a purge under way, so the database can close after it. */
+  stop(): Promise<void>;
+}
+
+export interface RetentionFeatureDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+  analytics: AnalyticsStore;
+  visitJournal: VisitJournal;
+}
+
+export async function startRetention(deps: RetentionFeatureDeps): Promise<RetentionFeature> {
+  const { officeId } = deps;
+  const retention = new Retention({ store: createRetentionStore(deps.db, officeId), engine: deps.engine, analytics: deps.analytics, visitJournal: deps.visitJournal });
+  await retention.erasePersonalData().catch((error: unknown) => logger.error({ err: error, office: officeId }, 'erasing expired personal data failed'));
+  let timer = setTimeout(function again() {
+    void retention
+      .purge()
+      .then((done) => logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done'))
+      .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed'));
+    timer = setTimeout(again, PURGE_EVERY_MS);
+    // The purge must never keep a stopping process alive.
+    timer.unref();
+  }, PURGE_FIRST_AFTER_MS + Math.random() * PURGE_SPREAD_MS);
+  timer.unref();
+  return {
+    retention,
+    routes: retentionRoutes(retention),
+    stop: async () => {
+      clearTimeout(timer);
+      await retention.settled();
+    },
+  };
+}

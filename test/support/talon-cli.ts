@@ -1,0 +1,40 @@
+// Running `talon` commands in tests: as the administrator does (a child process, its exit code and
+// its output), or in this process through a command's factory with the test's stdin and stdout.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import type { Command } from 'commander';
+import type { CliIo } from '../../server/cli/cli-io';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node --import tsx server/cli/talon.ts …args`, with `stdin` written to it; resolves when it exits. */
+export function runTalonCli(args: readonly string[], stdin = ''): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'talon.ts'), ...args], {
+    cwd: ROOT,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs one command in this process (`args` without the command's name); resolves with what it printed. */
+export async function runCommand(factory: (io: CliIo) => Command, args: readonly string[], stdin = ''): Promise<string> {
+  const stdout = new PassThrough();
+  let printed = '';
+  stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  await factory({ stdin: Readable.from([stdin]), stdout }).parseAsync([...args], { from: 'user' });
+  return printed;
+}
