@@ -8,6 +8,10 @@ import { benchBusyNeighbour, benchManyOffices } from './many-offices';
 import { benchPrintLatency } from './print-latency';
 import { benchRegionReport } from './region-report';
 
+// The servers the benchmarks start log only warnings: a JSON line per request would cost the figures
+// and fill the memory of the process that keeps their output (test/support/talon-process.ts).
+process.env.TALON_LOG_LEVEL ??= 'warn';
+
 const only = process.argv[2];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const sections: [string, () => Promise<string>][] = [
