@@ -1,34 +1,24 @@
 // The real server, a real SQLite file and several real socket.io clients: every command is
 // acknowledged and broadcast, in sequence, to staff and hall alike.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { describe, expect, it } from 'vitest';
+import { call, officeApi } from '../support/talon-server';
 import { connectClient, officeSocketUrl, type TestClient } from '../support/socket-client';
+import { useServerAndClients } from '../support/server-and-clients';
 
-let server: RunningTalon;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  server = await startTalon();
-});
-
-afterEach(async () => {
-  clients.forEach((c) => c.close());
-  clients = [];
-  await server.close();
-});
+const env = useServerAndClients();
 
 async function client(auth: { token?: string; deviceKey?: string } = {}): Promise<TestClient> {
-  const c = await connectClient(server.url, auth);
-  clients.push(c);
+  const c = await connectClient(env.server.url, auth);
+  env.clients.push(c);
   return c;
 }
 
 describe('queue over socket.io', () => {
   it('acknowledges each command and broadcasts it to staff and display in sequence', async () => {
-    const token = await server.login('operator1');
+    const token = await env.server.login('operator1');
     const staff = await client({ token });
-    const display = await client({ deviceKey: server.deviceKey('display') });
-    const kiosk = await client({ deviceKey: server.deviceKey('kiosk') });
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
+    const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
 
     const issued = await kiosk.socket.emitWithAck('ticket:issue', { serviceId: 'documents', language: 'uk' });
     expect(issued.ok && issued.data.ticket.code).toBe('Д100');
@@ -53,11 +43,11 @@ describe('queue over socket.io', () => {
   });
 
   it('transfers a ticket to another service keeping its original issue time, and marks a no-show', async () => {
-    const token = await server.login('operator1');
+    const token = await env.server.login('operator1');
     const staff = await client({ token });
-    const kiosk = server.deviceKey('kiosk');
-    const first = await call<{ ticket: { id: string; issuedAt: number } }>(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
-    await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    const kiosk = env.server.deviceKey('kiosk');
+    const first = await call<{ ticket: { id: string; issuedAt: number } }>(env.server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    await call(env.server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
     await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
     const moved = await staff.socket.emitWithAck('counter:transfer', {
@@ -67,7 +57,7 @@ describe('queue over socket.io', () => {
       returnAfter: false,
     });
     expect(moved.ok).toBe(true);
-    const snapshot = (await call<{ tickets: { id: string; serviceId: string; issuedAt: number; comment: string | null }[] }>(server, officeApi('/snapshot'), { token })).body;
+    const snapshot = (await call<{ tickets: { id: string; serviceId: string; issuedAt: number; comment: string | null }[] }>(env.server, officeApi('/snapshot'), { token })).body;
     const ticket = snapshot.ok ? snapshot.data.tickets.find((t) => first.body.ok && t.id === first.body.data.ticket.id) : undefined;
     expect(ticket?.serviceId).toBe('consultation');
     expect(ticket?.issuedAt).toBe(first.body.ok ? first.body.data.ticket.issuedAt : -1);
@@ -79,10 +69,10 @@ describe('queue over socket.io', () => {
   });
 
   it('keeps staff comments away from the hall', async () => {
-    const token = await server.login('operator1');
-    const display = await client({ deviceKey: server.deviceKey('display') });
+    const token = await env.server.login('operator1');
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
     const staff = await client({ token });
-    await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
+    await call(env.server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: env.server.deviceKey('kiosk') });
     await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' });
     await staff.socket.emitWithAck('counter:transfer', { counterId: 'booth-1', toServiceId: 'consultation', comment: 'private note', returnAfter: false });
@@ -93,7 +83,7 @@ describe('queue over socket.io', () => {
   });
 
   it('pauses a counter for lunch and refuses to call while paused', async () => {
-    const token = await server.login('operator2');
+    const token = await env.server.login('operator2');
     const staff = await client({ token });
     await staff.socket.emitWithAck('counter:open', { counterId: 'booth-2' });
     const paused = await staff.socket.emitWithAck('counter:pause', { counterId: 'booth-2', reason: 'lunch', note: '' });
@@ -104,9 +94,9 @@ describe('queue over socket.io', () => {
   });
 
   it('gives a reconnecting client a fresh snapshot with what it missed', async () => {
-    const display = await client({ deviceKey: server.deviceKey('display') });
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
     display.socket.disconnect();
-    await call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    await call(env.server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: env.server.deviceKey('kiosk') });
     display.socket.connect();
     await display.waitFor(() => display.snapshots.length === 2);
     const latest = display.snapshots[1]!;
@@ -115,20 +105,20 @@ describe('queue over socket.io', () => {
   });
 
   it('answers a resync request with the current snapshot', async () => {
-    const display = await client({ deviceKey: server.deviceKey('display') });
-    await call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
+    await call(env.server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: env.server.deviceKey('kiosk') });
     await display.waitFor((events) => events.length === 1);
     const resync = await display.socket.emitWithAck('queue:resync');
     expect(resync.ok && resync.data.seq).toBe(display.events[0]!.seq);
   });
 
   it('gives ten counters calling next at the same instant ten different tickets', async () => {
-    const kiosk = server.deviceKey('kiosk');
-    for (let i = 0; i < 12; i++) await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
-    const admin = await server.login('admin');
+    const kiosk = env.server.deviceKey('kiosk');
+    for (let i = 0; i < 12; i++) await call(env.server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: kiosk });
+    const admin = await env.server.login('admin');
     // Six more booths so that ten counters serve the same queue.
     for (let n = 6; n <= 11; n++) {
-      const put = await call(server, officeApi(`/config/counters/booth-${n}`), {
+      const put = await call(env.server, officeApi(`/config/counters/booth-${n}`), {
         method: 'PUT',
         token: admin,
         body: { number: n, name: { en: `Booth ${n}` }, services: [{ serviceId: 'documents', weight: 'main' }] },
@@ -147,15 +137,15 @@ describe('queue over socket.io', () => {
 
 describe('access ending while a socket is open', () => {
   it('disconnects the socket of a device when an admin revokes it', async () => {
-    const admin = await server.login('admin');
-    const created = await call<{ device: { id: string }; key: string }>(server, officeApi('/devices'), {
+    const admin = await env.server.login('admin');
+    const created = await call<{ device: { id: string }; key: string }>(env.server, officeApi('/devices'), {
       body: { kind: 'display', name: 'Temporary display', zone: 'hall' },
       token: admin,
     });
     if (!created.body.ok) throw new Error('device not created');
     const display = await client({ deviceKey: created.body.data.key });
     const disconnected = new Promise<void>((resolve) => display.socket.once('disconnect', () => resolve()));
-    await call(server, officeApi(`/devices/${created.body.data.device.id}/revoke`), { body: {}, token: admin });
+    await call(env.server, officeApi(`/devices/${created.body.data.device.id}/revoke`), { body: {}, token: admin });
     await disconnected;
     display.socket.connect();
     const refusal = await new Promise<{ data?: { code?: string } }>((resolve) => display.socket.once('connect_error', resolve));
@@ -163,13 +153,13 @@ describe('access ending while a socket is open', () => {
   });
 
   it('disconnects a staff socket on logout and lets a stale cookie connect only as public', async () => {
-    const token = await server.login('operator1');
+    const token = await env.server.login('operator1');
     const staff = await client({ token });
     const disconnected = new Promise<void>((resolve) => staff.socket.once('disconnect', () => resolve()));
-    await call(server, '/api/auth/logout', { body: {}, token });
+    await call(env.server, '/api/auth/logout', { body: {}, token });
     await disconnected;
     const { io } = await import('socket.io-client');
-    const stale = io(officeSocketUrl(server.url), { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `talon_session=${token}` } });
+    const stale = io(officeSocketUrl(env.server.url), { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `talon_session=${token}` } });
     const snapshot = await new Promise<{ tickets: unknown[] }>((resolve) => stale.once('queue:snapshot', resolve));
     expect(Array.isArray(snapshot.tickets)).toBe(true);
     const refused = await stale.timeout(5000).emitWithAck('counter:open', { counterId: 'booth-1' });
@@ -180,11 +170,11 @@ describe('access ending while a socket is open', () => {
 
 describe('a batch whose commit fails', () => {
   it('is never shown to a client asking for the state while it is being written', async () => {
-    const staff = await client({ token: await server.login('operator1') });
-    const display = await client({ deviceKey: server.deviceKey('display') });
-    const before = await call<{ tickets: unknown[] }>(server, officeApi('/snapshot'), { deviceKey: server.deviceKey('display') });
+    const staff = await client({ token: await env.server.login('operator1') });
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
+    const before = await call<{ tickets: unknown[] }>(env.server, officeApi('/snapshot'), { deviceKey: env.server.deviceKey('display') });
     // The disk refuses the write, after the kiosk's ticket has been decided and while it is being written.
-    const { db } = server;
+    const { db } = env.server;
     const realTransaction = db.transaction.bind(db);
     let writing!: () => void;
     const beingWritten = new Promise<void>((resolve) => (writing = resolve));
@@ -195,15 +185,15 @@ describe('a batch whose commit fails', () => {
       await refused;
       throw new Error('SQLITE_IOERR: disk I/O error');
     };
-    const issuing = call(server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: server.deviceKey('kiosk') });
+    const issuing = call(env.server, officeApi('/tickets'), { body: { serviceId: 'certificates' }, deviceKey: env.server.deviceKey('kiosk') });
     await beingWritten;
 
     const seen = [
       await staff.socket.emitWithAck('queue:resync'),
       await display.socket.emitWithAck('queue:resync'),
-      { ok: true as const, data: (await client({ deviceKey: server.deviceKey('display') })).snapshots[0]! },
+      { ok: true as const, data: (await client({ deviceKey: env.server.deviceKey('display') })).snapshots[0]! },
     ];
-    const rest = await call<{ tickets: unknown[] }>(server, officeApi('/snapshot'), { deviceKey: server.deviceKey('display') });
+    const rest = await call<{ tickets: unknown[] }>(env.server, officeApi('/snapshot'), { deviceKey: env.server.deviceKey('display') });
     failWrite();
     const answer = await issuing;
     db.transaction = realTransaction;
