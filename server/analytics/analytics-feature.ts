@@ -10,6 +10,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import type { Database } from '../store/database';
 import { AnalyticsStore } from './analytics-store';
 import { storeDayDigests } from './day-digest-store';
+import { repeatEvery } from '../timing/repeat';
 import { logger } from '../observability/logger';
 
 export const SUMMARISE_FIRST_AFTER_MS = 60_000;
@@ -35,17 +36,11 @@ export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine:
       .summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)
       .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'summarising the days failed'));
   };
-  let timer = setTimeout(function again() {
-    summarise();
-    timer = setTimeout(again, SUMMARISE_EVERY_MS);
-    // The summaries must never keep a stopping process alive.
-    timer.unref();
-  }, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS);
-  timer.unref();
+  const timer = repeatEvery(summarise, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS, SUMMARISE_EVERY_MS);
   return {
     store,
     stop: async () => {
-      clearTimeout(timer);
+      timer.cancel();
       await running;
     },
   };

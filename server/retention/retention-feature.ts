@@ -11,6 +11,7 @@ import { logger } from '../observability/logger';
 import type { Database } from '../store/database';
 import type { VisitJournal } from '../visits/visit-journal';
 import { Retention } from './retention';
+import { repeatEvery } from '../timing/repeat';
 import { createRetentionStore } from './retention-store';
 
 export const PURGE_FIRST_AFTER_MS = 5 * 60_000;
@@ -36,21 +37,20 @@ export async function startRetention(deps: RetentionFeatureDeps): Promise<Retent
   const { officeId } = deps;
   const retention = new Retention({ store: createRetentionStore(deps.db, officeId), engine: deps.engine, analytics: deps.analytics, visitJournal: deps.visitJournal });
   await retention.erasePersonalData().catch((error: unknown) => logger.error({ err: error, office: officeId }, 'erasing expired personal data failed'));
-  let timer = setTimeout(function again() {
-    void retention
-      .purge()
-      .then((done) => logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done'))
-      .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed'));
-    timer = setTimeout(again, PURGE_EVERY_MS);
-    // The purge must never keep a stopping process alive.
-    timer.unref();
-  }, PURGE_FIRST_AFTER_MS + Math.random() * PURGE_SPREAD_MS);
-  timer.unref();
+  const timer = repeatEvery(
+    () =>
+      void retention
+        .purge()
+        .then((done) => logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done'))
+        .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed')),
+    PURGE_FIRST_AFTER_MS + Math.random() * PURGE_SPREAD_MS,
+    PURGE_EVERY_MS,
+  );
   return {
     retention,
     routes: retentionRoutes(retention),
     stop: async () => {
-      clearTimeout(timer);
+      timer.cancel();
       await retention.settled();
     },
   };
