@@ -2,7 +2,7 @@
 // the ticket, an error, the booking keypad). Issuing is guarded so one tap makes one ticket.
 // The header stays on every screen with the visitor's aids: language, large text, read aloud.
 import '../../common/ui/without-eval';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor } from '../../common/i18n';
 import {
@@ -34,6 +34,7 @@ import './components/kiosk-service-grid';
 import './components/kiosk-setup-notice';
 import { IdleReset } from './idle-reset';
 import { kioskMenu, type MenuEntry } from './kiosk-menu';
+import { kioskAppLayout } from './kiosk-app-styles';
 import { kioskStyles, largeTextTheme } from './kiosk-styles';
 import { ScreenReader, type ReadingState } from './screen-reader';
 import { errorParts, issuingParts, keypadParts, menuParts, ticketParts } from './spoken-parts';
@@ -70,92 +71,7 @@ function browserLanguage(): Lang {
 
 @customElement('kiosk-app')
 export class KioskApp extends LitElement {
-  static override styles = [
-    tokens,
-    kioskStyles,
-    largeTextTheme,
-    css`
-      :host {
-        position: relative;
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        gap: var(--kiosk-gap);
-        height: 100vh;
-        padding: var(--tl-space-4) var(--tl-space-5);
-        overflow: hidden;
-        background: var(--tl-bg);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tl-space-3) var(--kiosk-gap);
-      }
-      .office {
-        flex: 1 1 auto;
-      }
-      kiosk-access-bar {
-        order: 3;
-        flex-basis: 100%;
-      }
-      .screen {
-        position: relative;
-        flex: 1;
-        min-height: 0;
-        display: flex;
-        flex-direction: column;
-        gap: var(--kiosk-gap);
-      }
-      .office {
-        font-size: var(--kiosk-text);
-        font-weight: 700;
-      }
-      .title {
-        display: flex;
-        align-items: center;
-        gap: var(--kiosk-gap);
-        margin: 0;
-        font-size: var(--kiosk-title);
-      }
-      tl-language-switch {
-        flex: none;
-      }
-      kiosk-service-grid {
-        flex: 1;
-      }
-      footer .big-button {
-        width: 100%;
-      }
-      .loading {
-        flex: 1;
-        display: grid;
-        place-items: center;
-        font-size: var(--kiosk-title);
-        color: var(--tl-text-muted);
-      }
-      .overlay {
-        position: absolute;
-        inset: 0;
-        z-index: 1;
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        padding: var(--tl-space-4);
-        overflow-y: auto;
-        background: var(--tl-bg);
-      }
-      .issuing {
-        font-size: var(--kiosk-title);
-        font-weight: 700;
-        text-align: center;
-      }
-      kiosk-setup-notice {
-        flex: 1;
-      }
-    `,
-  ];
+  static override styles = [tokens, kioskStyles, largeTextTheme, kioskAppLayout];
 
   private readonly deviceKey = deviceKeyFromPage(KEY_STORAGE);
   /** These exist once the server has said which office this kiosk serves. */
