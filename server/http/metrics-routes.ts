@@ -11,7 +11,7 @@ import type { ResolveCaller } from '../auth/caller-cache';
 import { requireOrganisationRole } from '../auth/permissions';
 import { sendError } from './respond';
 
-export const METRICS_ACCESS = ['admin', 'localhost', 'off'] as const;
+const METRICS_ACCESS = ['admin', 'localhost', 'off'] as const;
 export type MetricsAccess = (typeof METRICS_ACCESS)[number];
 
 /** TALON_METRICS as given; unset means admin, anything unknown stops the server rather than guessing. */

@@ -15,7 +15,7 @@ const LEVELS: readonly (Level | 'silent')[] = ['fatal', 'error', 'warn', 'info',
  * Not `name`: an error's name ("TypeError") is what a reader needs; nobody logs a visitor's.
  */
 const SECRET_KEYS = ['password', 'token', 'key', 'deviceKey', 'authorization', 'cookie', 'phone'];
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   ...SECRET_KEYS,
   ...SECRET_KEYS.map((key) => `*.${key}`),
   '*.headers.authorization',

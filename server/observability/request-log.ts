@@ -14,7 +14,7 @@ import { OFFICE_ROUTES_MOUNT } from '../offices/office-dispatch';
 import { loggedActor } from './log-actor';
 import type { Logger } from './logger';
 
-export const REQUEST_ID_HEADER = 'X-Request-Id';
+const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /** What a proxy or client may hand us as its request id: uuids, nginx's hex ids; never free text in a log. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;

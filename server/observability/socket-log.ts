@@ -3,18 +3,12 @@
 // The handshake's auth (token, device key) and headers never enter the line: only the office, what
 // kind of client it is and the ids of who it is (log-actor.ts).
 import { officeNamespace } from '../../common/protocol';
-import type { Principal } from '../auth/principal';
 import type { TalonIo } from '../realtime/socket-server';
 import { loggedActor } from './log-actor';
+import { screenKindOf } from './screen-kind';
 import type { Logger } from './logger';
 
 const OFFICE_NAMESPACE_PREFIX = officeNamespace('');
-
-/** A device says what it is; a person is staff; anyone else (a visitor's live ticket page) is the public. */
-function clientKind(principal: Principal): string {
-  if (principal.kind === 'device') return principal.device.kind;
-  return principal.kind === 'user' ? 'staff' : 'public';
-}
 
 /** Call before the offices open their namespaces: each one is watched as it is created. */
 export function logSocketConnections(io: TalonIo, logger: Logger): void {
@@ -23,7 +17,7 @@ export function logSocketConnections(io: TalonIo, logger: Logger): void {
     const office = ns.name.slice(OFFICE_NAMESPACE_PREFIX.length);
     ns.on('connection', (socket) => {
       const { principal } = socket.data;
-      const log = logger.child({ office, socketId: socket.id, kind: clientKind(principal), actor: loggedActor(principal) });
+      const log = logger.child({ office, socketId: socket.id, kind: screenKindOf(principal), actor: loggedActor(principal) });
       log.info('socket connected');
       socket.on('disconnect', (reason) => log.info({ reason }, 'socket disconnected'));
     });

@@ -19,7 +19,7 @@ const DAILY_FILE = /^talon-daily-\d{4}-\d{2}-\d{2}\.sqlite$/;
 const log = childLogger({ component: 'backup' });
 
 /** The day's backup file, named after the local date: talon-daily-2026-12-02.sqlite. */
-export function dailyBackupName(at: number): string {
+function dailyBackupName(at: number): string {
   const day = new Date(at);
   const two = (n: number) => String(n).padStart(2, '0');
   return `talon-daily-${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}.sqlite`;

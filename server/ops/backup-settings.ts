@@ -10,7 +10,7 @@ export interface BackupSettings {
   hour: number;
 }
 
-export class BackupSettingError extends Error {}
+class BackupSettingError extends Error {}
 
 export function backupFolder(env: NodeJS.ProcessEnv, dataDir: string): string {
   return resolve(env.TALON_BACKUP_DIR || join(dataDir, 'backups'));

@@ -14,9 +14,9 @@ import { Retention } from './retention';
 import { repeatEvery } from '../timing/repeat';
 import { createRetentionStore } from './retention-store';
 
-export const PURGE_FIRST_AFTER_MS = 5 * 60_000;
-export const PURGE_SPREAD_MS = 60 * 60_000;
-export const PURGE_EVERY_MS = 24 * 60 * 60_000;
+const PURGE_FIRST_AFTER_MS = 5 * 60_000;
+const PURGE_SPREAD_MS = 60 * 60_000;
+const PURGE_EVERY_MS = 24 * 60 * 60_000;
 
 export interface RetentionFeature {
   retention: Retention;

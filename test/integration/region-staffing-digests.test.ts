@@ -79,7 +79,7 @@ describe('the regional staffing advisor from digests', () => {
     for (const { pairs } of [await compare(february, DEFAULT_STAFFING), await compare(february, STRICT)]) {
       for (const { region, own } of pairs) expect(region).toEqual(own);
     }
-    const months = await db.read.all<{ officeId: string }>(`SELECT office_id AS officeId FROM region_days WHERE date = '2026-02' ORDER BY office_id`);
+    const months = await db.read.all<{ officeId: string }>(`SELECT office_id AS "officeId" FROM region_days WHERE date = '2026-02' ORDER BY office_id`);
     expect(months.map((m) => m.officeId)).toEqual(['office-1', 'office-2']);
   });
 
