@@ -15,6 +15,7 @@ import {
   type Result,
   type ServerToClientEvents,
 } from '../protocol';
+import { retryWhileOfficeBusy } from './office-busy-retry';
 import { officeNamespace, type OfficeId } from '../protocol/offices';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -87,8 +88,15 @@ export class QueueConnection implements ReactiveController {
     this.socket.disconnect();
   }
 
-  /** Sends a command and resolves with the server's typed answer (or a local 'internal' error). */
-  async command<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutputs[K]>> {
+  /**
+   * Sends a command and resolves with the server's typed answer (or a local 'internal' error). A busy
+   * office's refusal changed nothing, so it is asked again before the caller hears of it.
+   */
+  command<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutputs[K]>> {
+    return retryWhileOfficeBusy(() => this.send(name, input));
+  }
+
+  private async send<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutputs[K]>> {
     const send = this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (event: K, payload: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
     try {
       return await send.call(this.socket.timeout(COMMAND_TIMEOUT_MS), name, input);

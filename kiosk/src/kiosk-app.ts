@@ -275,8 +275,8 @@ export class KioskApp extends LitElement {
     if (!connection || !this.canIssue) return;
     this.showOverlay({ kind: 'issuing' });
     const input = { serviceId: service.id, language: this.language, requestId: tapId() };
-    // A busy office is asked again while the screen still says the ticket is on its way.
-    const send = () => retryWhileOfficeBusy(() => connection.command('ticket:issue', input));
+    // A busy office is asked again (queue-connection.ts) while the screen still says the ticket is on its way.
+    const send = () => connection.command('ticket:issue', input);
     let result = await send();
     // No answer in time: the ticket may exist already. Asking again with the same id is safe — the
     // server hands back the ticket this tap made instead of a second one.

@@ -10,7 +10,6 @@ import type { DevicePresence, Lang, OfficeUser, QueueSnapshot } from '../../../c
 import type { StaffOffice } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
-import { retryWhileOfficeBusy } from '../../../common/ui/office-busy-retry';
 import { QueueConnection } from '../../../common/ui/queue-connection';
 import '../../../common/ui/tl-connection-notice';
 import { panelEnv, type PanelEnv, type RunCommand } from '../shared/panel-env';
@@ -102,10 +101,9 @@ export class PanelSession extends LitElement {
   }
 
   private readonly _run: RunCommand = async (name, input) => {
-    const connection = this._connection;
-    if (!connection) return { ok: false, error: { code: 'internal', message: 'Not connected yet' } };
-    // A busy office is asked again, as the specialist would, before its refusal reaches the view.
-    const result = await retryWhileOfficeBusy(() => connection.command(name, input));
+    if (!this._connection) return { ok: false, error: { code: 'internal', message: 'Not connected yet' } };
+    // A busy office is asked again (queue-connection.ts) before its refusal reaches the view.
+    const result = await this._connection.command(name, input);
     if (!result.ok && result.error.code === 'unauthenticated') this._askForSessionCheck();
     return result;
   };
