@@ -10,6 +10,7 @@ import { appointments, outcomes } from './outcomes';
 import type { DaySummary } from './day-summary-shape';
 import { forEachBin, statsOf } from './histogram';
 import type { ServiceTargets } from './measures';
+import { activeHoursOf } from './open-days';
 import { loggedInMsOf } from './specialist-load';
 import { addStaffingTotals, emptyStaffingTotals, staffingTotalsOfDay, type StaffingTotals } from './staffing-totals';
 
@@ -71,12 +72,8 @@ export function digestOf(day: DaySummary, services: ReadonlyMap<string, ServiceT
   const binLow = present.length === 0 ? 0 : Math.min(...present);
   const bins = new Uint32Array(present.length === 0 ? 0 : Math.max(...present) - binLow + 1);
   for (const [bin, n] of byBin) bins[bin - binLow] = n;
-  // The same test as open-days.ts: an hour with an arrival, or with any booth open.
-  let active = 0;
-  day.visits.arrivalsByHour.forEach((n, hour) => n > 0 && (active |= 1 << hour));
-  for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => ms > 0 && (active |= 1 << hour));
   const activeHoursByDayOfMonth = new Uint32Array(32);
-  activeHoursByDayOfMonth[dayOfMonth(day.date)] = active;
+  activeHoursByDayOfMonth[dayOfMonth(day.date)] = activeHoursOf(day);
   // Its own fields, then the staffing totals: the order of emptyDigest and decodeDigest, so every digest has the same shape.
   return {
     issued: counts.issued,

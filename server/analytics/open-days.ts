@@ -5,6 +5,7 @@ import type { LocalDate, OfficeSchedule } from '../../common/protocol';
 import { dayOfMonth, isoWeekday } from '../../common/time/calendar';
 import { openPeriods } from '../domain/schedule';
 import { LocalClock } from './local-clock';
+import type { DaySummary } from './day-summary-shape';
 import { datesOf, type ReportInput } from './measures';
 
 /** Per local date, the local hours (0–23) in which the schedule has the office open; closed dates are absent. */
@@ -22,6 +23,18 @@ export function scheduledOpenHours(schedule: OfficeSchedule, period: ReportInput
     if (hours.size > 0) open.set(date, [...hours].sort((a, b) => a - b));
   }
   return open;
+}
+
+/**
+ * The hours of a day, one bit each (1 << hour), in which it worked whatever its schedule said: a
+ * visitor arrived or a booth was open. The office's reports and the regional digests (day-digest.ts)
+ * must agree on it for the regional advice to be the office's own.
+ */
+export function activeHoursOf(day: DaySummary): number {
+  let active = 0;
+  day.visits.arrivalsByHour.forEach((count, hour) => count > 0 && (active |= 1 << hour));
+  for (const counter of Object.values(day.counters)) counter.openMsByHour.forEach((ms, hour) => ms > 0 && (active |= 1 << hour));
+  return active;
 }
 
 export interface OpenDayCounts {
@@ -49,8 +62,8 @@ export function openDayCounts(input: ReportInput): OpenDayCounts {
   for (const date of datesOf(input.period)) {
     const hours = new Set(input.openHours.get(date));
     const day = summaries.get(date);
-    day?.visits.arrivalsByHour.forEach((count, hour) => count > 0 && hours.add(hour));
-    for (const counter of Object.values(day?.counters ?? {})) counter.openMsByHour.forEach((ms, hour) => ms > 0 && hours.add(hour));
+    const active = day ? activeHoursOf(day) : 0;
+    for (let hour = 0; hour < 24; hour++) if (active & (1 << hour)) hours.add(hour);
     if (hours.size === 0) continue;
     days += 1;
     byDayOfMonth[dayOfMonth(date)]! += 1;
