@@ -13,7 +13,7 @@ import { backupBeforeMigrating } from './ops/backup-before-migration';
 import { DailyBackups } from './ops/backup-schedule';
 import { backupSettings } from './ops/backup-settings';
 import { lockDataFolder } from './ops/restore-lock';
-import { Database } from './store/database';
+import { Database, databaseFile } from './store/database';
 import { migrate, MigrationMismatchError, MIGRATIONS_DIR } from './store/migrate';
 import { seedDemoRegion } from './store/seed';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   // Held until the server stops: a restore refuses to run under it, and so does a second server.
   const lock = await lockDataFolder(dataDir);
   const backups = backupSettings(env, dataDir);
-  const dbFile = join(dataDir, 'talon.sqlite');
+  const dbFile = databaseFile(dataDir);
   const db = await Database.open(dbFile);
   try {
     await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(dbFile, backups.folder));

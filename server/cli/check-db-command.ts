@@ -5,7 +5,8 @@ import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationSta
 import { Database } from '../store/database';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
-import { databaseFile, withDataDirOption, type DataDirOptions } from './data-folder';
+import { databaseFile } from '../store/database';
+import { withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function checkDbCommand(io: CliIo = processIo): Command {
   return withDataDirOption(new Command('check-db'))

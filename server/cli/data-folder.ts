@@ -1,9 +1,8 @@
 // How a talon command finds and opens Talon's data, the way the server does (server/main.ts): the
-// folder from --data-dir, else TALON_DATA_DIR, else `data`; the database is <folder>/talon.sqlite.
+// folder from --data-dir, else TALON_DATA_DIR, else `data`; the database is where databaseFile (server/store/database.ts) says.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Database } from '../store/database';
+import { Database, databaseFile } from '../store/database';
 import { MigrationMismatchError, pendingMigrations } from '../store/migrate';
 import { CliFailure } from './cli-failure';
 
@@ -14,10 +13,6 @@ export interface DataDirOptions {
 /** Adds the --data-dir option every command that reads Talon's data takes. */
 export function withDataDirOption(command: Command): Command {
   return command.option('--data-dir <folder>', "Talon's data folder, as the server's TALON_DATA_DIR", process.env.TALON_DATA_DIR ?? 'data');
-}
-
-export function databaseFile(dataDir: string): string {
-  return join(resolve(dataDir), 'talon.sqlite');
 }
 
 /**

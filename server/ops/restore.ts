@@ -7,15 +7,13 @@
 // database it replaces is kept beside it, its WAL folded in first so that the kept file is whole.
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
-import { Database } from '../store/database';
+import { Database, databaseFile } from '../store/database';
 import { backupStamp } from './backup';
 import { fsyncFile, fsyncFolder } from './backup-fsync';
 import { hasMigrationsTable, integrityProblems, migrationStatus, type MigrationStatus } from './check-db';
 import { lockDataFolder } from './restore-lock';
 
-const DATABASE_FILE = 'talon.sqlite';
 /** SQLite's companions of a database in WAL mode. */
 const WAL_SUFFIXES = ['-wal', '-shm'];
 
@@ -34,7 +32,7 @@ export async function restoreDatabase(backup: string, dataDir: string, clock: Cl
   // A new machine's data folder may not exist yet.
   await mkdir(dataDir, { recursive: true });
   const lock = await lockDataFolder(dataDir);
-  const database = join(dataDir, DATABASE_FILE);
+  const database = databaseFile(dataDir);
   const incoming = `${database}.restoring`;
   try {
     await removeWithCompanions(incoming);

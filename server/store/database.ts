@@ -2,7 +2,13 @@
 // runs inside `transaction`, one at a time) and one reader connection for queries, which in WAL mode
 // sees only committed data and never waits for the writer. The writer is the one thing all offices
 // share, so transactions that queue up behind it are committed together (see `transaction`).
+import { join, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
+
+/** Where a data folder keeps Talon's database: the server, the talon commands and restore all look there. */
+export function databaseFile(dataDir: string): string {
+  return join(resolve(dataDir), 'talon.sqlite');
+}
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -14,13 +20,15 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-function open(file: string, mode: number): Promise<sqlite3.Database> {
+/** A sqlite3 connection to `file`, opened in `mode` (sqlite3.OPEN_…). */
+export function openSqlite(file: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
   });
 }
 
-function wrap(db: sqlite3.Database): Queryable {
+/** sqlite3's callbacks as the promises every store uses. */
+export function queryableOf(db: sqlite3.Database): Queryable {
   return {
     all: <T>(sql: string, params: Params = []) =>
       new Promise<T[]>((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))),
@@ -64,12 +72,12 @@ export class Database {
   ) {}
 
   static async open(file: string): Promise<Database> {
-    const writer = await open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
-    const writeOps = wrap(writer);
+    const writer = await openSqlite(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    const writeOps = queryableOf(writer);
     // WAL lets readers run beside the writer; FULL makes every commit durable before we acknowledge it.
     await writeOps.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    const reader = await open(file, sqlite3.OPEN_READONLY);
-    const read = wrap(reader);
+    const reader = await openSqlite(file, sqlite3.OPEN_READONLY);
+    const read = queryableOf(reader);
     await read.exec('PRAGMA busy_timeout = 5000;');
     return new Database(writer, reader, writeOps, read);
   }
