@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
 import { childLogger } from '../observability/logger';
 import { backupDatabase } from './backup';
+import { repeatEvery } from '../timing/repeat';
 import type { BackupSettings } from './backup-settings';
 
 /** Often enough to start within minutes of the hour, rarely enough to cost nothing. */
@@ -26,7 +27,7 @@ function dailyBackupName(at: number): string {
 }
 
 export class DailyBackups {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel: () => void } | undefined;
   private running: Promise<unknown> | undefined;
 
   constructor(
@@ -52,13 +53,12 @@ export class DailyBackups {
   /** Checks every few minutes until stopped; the timer keeps no process alive. */
   start(): void {
     if (this.settings.kept === 0) return;
-    this.timer = setInterval(() => this.check(), CHECK_EVERY_MS);
-    this.timer.unref();
+    this.timer = repeatEvery(() => this.check(), CHECK_EVERY_MS, CHECK_EVERY_MS);
   }
 
   /** Stops checking and waits for a backup under way, so the database closes after it. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.timer?.cancel();
     await this.running;
   }
 
