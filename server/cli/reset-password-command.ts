@@ -18,10 +18,11 @@ export function resetPasswordCommand(io: CliIo = processIo): Command {
   return command.action(async (login: string, options: DataDirOptions & PasswordOptions) => {
     const { password, generated } = await choosePassword(options, io);
     await withMigratedDatabase(options.dataDir, async (db) => {
-      const found = await createUsersStore(db).findByLogin(login);
+      const users = createUsersStore(db);
+      const found = await users.findByLogin(login);
       if (!found) throw new CliFailure(`no account with the login "${login}"`);
       const { user } = found;
-      await createUsersStore(db).setPassword(user.id, password);
+      await users.setPassword(user.id, password);
       await createSessionsStore(db).deleteForUser(user.id);
       printLine(io, `The password of "${user.login}" (${user.name}) is reset and every session it had is ended.`);
       if (!user.active) printLine(io, 'The account is deactivated: an admin must activate it before it can sign in.');
