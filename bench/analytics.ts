@@ -13,7 +13,7 @@ import { REPORTS } from '../server/analytics/reports';
 import { DEFAULT_STAFFING } from '../server/analytics/staffing';
 import { addDays, localDate } from '../common/time/calendar';
 import { loadConfig } from '../server/store/config-store';
-import { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { SINGLE_OFFICE_ID } from '../server/store/seed';
 import type { QueueConfig } from '../server/domain/state';
 import { ms } from './stats';
@@ -42,7 +42,7 @@ export async function benchAnalytics(): Promise<string> {
   const generateStart = performance.now();
   execFileSync('npx', ['tsx', join(import.meta.dirname, '..', 'db', 'generate-history.ts'), '--days', '365', '--per-day', String(PER_DAY), '--data-dir', dataDir], { stdio: 'ignore' });
   const generateMs = performance.now() - generateStart;
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   try {
     const config = (await loadConfig(db, SINGLE_OFFICE_ID))!;
     const { timeZone } = config.office;

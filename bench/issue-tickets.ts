@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { io, type Socket } from 'socket.io-client';
 import { officeNamespace, type ClientToServerEvents, type ServerToClientEvents } from '../common/protocol';
 import { MAIN_OFFICE, officeApi } from '../test/support/talon-server';
@@ -12,7 +12,7 @@ import { benchServer } from './server-process';
 import { ms, summarize } from './stats';
 
 async function rawCommitRate(commits: number): Promise<number> {
-  const db = await Database.open(join(mkdtempSync(join(tmpdir(), 'talon-raw-')), 'raw.sqlite'));
+  const db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-raw-')), 'raw.sqlite'));
   await db.transaction((tx) => tx.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)'));
   const start = performance.now();
   for (let i = 0; i < commits; i++) await db.transaction((tx) => tx.run('INSERT INTO t (v) VALUES (?)', ['x'.repeat(200)]));

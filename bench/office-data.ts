@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { OfficeId } from '../common/protocol';
 import { loadConfig, saveService } from '../server/store/config-store';
-import { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { migrate } from '../server/store/migrate';
 import { copyOffice } from '../server/store/offices-store';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../server/store/seed';
@@ -14,7 +14,7 @@ export const copyId = (n: number): OfficeId => `office-${n}`;
 
 /** Office ids in the order the server lists them: main first. */
 export async function prepareOffices(dataDir: string, count: number): Promise<OfficeId[]> {
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   try {
     await migrate(db);
     const now = Date.now();

@@ -15,7 +15,7 @@ import { ALL_VISITS, AnalyticsStore } from '../server/analytics/analytics-store'
 import { RegionDigests } from '../server/region/region-digests';
 import type { RegionOffice } from '../server/region/region-offices';
 import { loadConfig } from '../server/store/config-store';
-import { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { copyOffice, getOffice } from '../server/store/offices-store';
 import { ADMIN_PASSWORD } from '../test/support/talon-server';
 import { copyId } from './office-data';
@@ -35,7 +35,7 @@ const GENERATED: OfficeId = copyId(1);
  * the year before builds any still missing (server/region/region-digests.ts) before they are copied.
  */
 async function copyYear(file: string, count: number, period: { from: LocalDate; to: LocalDate }): Promise<OfficeId[]> {
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   try {
     const source = (await getOffice(db.read, GENERATED))!;
     const office1: RegionOffice = { id: GENERATED, config: (await loadConfig(db, GENERATED))!, analytics: new AnalyticsStore(db, GENERATED, Date.now) };

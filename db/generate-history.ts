@@ -18,7 +18,8 @@ import { ensureAdmin, type AdminBootstrap } from '../server/auth/bootstrap';
 import { hoursOn } from '../server/domain/schedule';
 import { addDays, localDate } from '../common/time/calendar';
 import { loadConfig, saveCounter, saveService } from '../server/store/config-store';
-import { Database } from '../server/store/database';
+import type { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { migrate } from '../server/store/migrate';
 import { seedOffices, SINGLE_OFFICE_ID } from '../server/store/seed';
 import { createUsersStore } from '../server/store/users-store';
@@ -84,7 +85,7 @@ async function addHistoryStaff(db: Database, officeIds: readonly OfficeId[], boo
 }
 
 async function prepareOffices(file: string, offices: readonly HistoryOffice[]): Promise<{ prepared: PreparedOffice[]; admin: AdminBootstrap | null }> {
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   try {
     await migrate(db);
     const existing = await db.read.get<{ n: number }>('SELECT COUNT(*) AS n FROM tickets');
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
  */
 async function summariseHistory(file: string, periods: readonly { office: PreparedOffice; from: LocalDate; to: LocalDate }[]): Promise<void> {
   const started = performance.now();
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   try {
     let days = 0;
     for (const { office, from, to } of periods) {

@@ -3,13 +3,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../server/store/database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
 import { migrate } from '../server/store/migrate';
 
 export const SCHEMA_FILE = join(import.meta.dirname, 'schema.sql');
 
 export async function migratedSchema(): Promise<string> {
-  const db = await Database.open(join(mkdtempSync(join(tmpdir(), 'talon-schema-')), 'schema.sqlite'));
+  const db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-schema-')), 'schema.sqlite'));
   try {
     await migrate(db);
     const rows = await db.read.all<{ sql: string }>(

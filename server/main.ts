@@ -13,7 +13,7 @@ import { backupBeforeMigrating } from './ops/backup-before-migration';
 import { DailyBackups } from './ops/backup-schedule';
 import { backupSettings } from './ops/backup-settings';
 import { lockDataFolder } from './ops/restore-lock';
-import { Database, databaseFile } from './store/database';
+import { SqliteDatabase, databaseFile } from './store/sqlite-database';
 import { migrate, MigrationMismatchError, MIGRATIONS_DIR } from './store/migrate';
 import { seedDemoRegion } from './store/seed';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const lock = await lockDataFolder(dataDir);
   const backups = backupSettings(env, dataDir);
   const dbFile = databaseFile(dataDir);
-  const db = await Database.open(dbFile);
+  const db = await SqliteDatabase.open(dbFile);
   try {
     await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(dbFile, backups.folder));
   } catch (error) {

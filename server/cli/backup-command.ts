@@ -7,7 +7,7 @@ import { backupDatabase, backupStamp } from '../ops/backup';
 import { backupFolder } from '../ops/backup-settings';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
-import { databaseFile } from '../store/database';
+import { databaseFile } from '../store/sqlite-database';
 import { withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function backupCommand(io: CliIo = processIo): Command {

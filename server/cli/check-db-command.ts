@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationStatus, officeSummaries, type MigrationStatus, type OfficeSummary } from '../ops/check-db';
-import { Database } from '../store/database';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
-import { databaseFile } from '../store/database';
+import { SqliteDatabase, databaseFile } from '../store/sqlite-database';
 import { withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function checkDbCommand(io: CliIo = processIo): Command {
@@ -15,7 +14,7 @@ export function checkDbCommand(io: CliIo = processIo): Command {
     .action(async (options: DataDirOptions) => {
       const file = databaseFile(options.dataDir);
       if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir`);
-      const db = await Database.open(file).catch(() => {
+      const db = await SqliteDatabase.open(file).catch(() => {
         throw new CliFailure(`${file} is not a SQLite database`);
       });
       try {

@@ -2,7 +2,8 @@
 // folder from --data-dir, else TALON_DATA_DIR, else `data`; the database is where databaseFile (server/store/database.ts) says.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { Database, databaseFile } from '../store/database';
+import type { Database } from '../store/database';
+import { SqliteDatabase, databaseFile } from '../store/sqlite-database';
 import { MigrationMismatchError, pendingMigrations } from '../store/migrate';
 import { CliFailure } from './cli-failure';
 
@@ -23,7 +24,7 @@ export function withDataDirOption(command: Command): Command {
 export async function openMigratedDatabase(dataDir: string): Promise<Database> {
   const file = databaseFile(dataDir);
   if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir, or run the server once to create it`);
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   try {
     const pending = await pendingMigrations(db).catch((error: unknown) => {
       if (error instanceof MigrationMismatchError) throw new CliFailure(`${error.message}; restore a matching backup or run the matching Talon version`);

@@ -2,7 +2,8 @@
 // the few things that must not queue behind the server's statements nor hold them up: copying the
 // database (backup.ts) and holding the data folder's lock (restore-lock.ts).
 import sqlite3 from 'sqlite3';
-import { openSqlite, queryableOf, type Queryable } from '../store/database';
+import type { Queryable } from '../store/database';
+import { openSqlite, queryableOf } from '../store/sqlite-database';
 
 export interface Connection extends Queryable {
   close(): Promise<void>;

@@ -8,7 +8,8 @@
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Clock } from '../engine/queue-engine';
-import { Database, databaseFile } from '../store/database';
+import type { Database } from '../store/database';
+import { SqliteDatabase, databaseFile } from '../store/sqlite-database';
 import { backupStamp } from './backup';
 import { fsyncFile, fsyncFolder } from './backup-fsync';
 import { hasMigrationsTable, integrityProblems, migrationStatus, type MigrationStatus } from './check-db';
@@ -55,7 +56,7 @@ export async function restoreDatabase(backup: string, dataDir: string, clock: Cl
 async function refuseUnlessRestorable(file: string, shownAs: string): Promise<MigrationStatus> {
   let db: Database;
   try {
-    db = await Database.open(file);
+    db = await SqliteDatabase.open(file);
   } catch {
     throw new RestoreRefused(`${shownAs} is not a SQLite database`);
   }
@@ -80,7 +81,7 @@ async function refuseUnlessRestorable(file: string, shownAs: string): Promise<Mi
  */
 async function keepAside(database: string, stamp: string): Promise<string> {
   const aside = `${database}.replaced-${stamp}`;
-  await Database.open(database)
+  await SqliteDatabase.open(database)
     .then((db) => db.close())
     .catch(() => undefined);
   await copyFile(database, aside);

@@ -7,7 +7,8 @@ import type { CreatedDevice, LoginResult } from '../../common/protocol/admin-sch
 import { createApp, type TalonApp } from '../../server/app';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice } from '../../server/store/seed';
 import { MAIN_OFFICE, officeApi } from '../support/talon-server';
@@ -22,7 +23,7 @@ let now: number;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'talon-auth-routes-'));
-  db = await Database.open(join(dir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(dir, 'talon.sqlite'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
   await seedSingleOffice(db, now, { allDay: true });

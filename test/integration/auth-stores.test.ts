@@ -6,7 +6,8 @@ import type { OfficeRole, Role } from '../../common/protocol';
 import { adminPasswordShown, ensureAdmin } from '../../server/auth/bootstrap';
 import { verifyPassword } from '../../server/auth/passwords';
 import { actorOf, resolveCaller, type AuthStores } from '../../server/auth/principal';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
@@ -20,7 +21,7 @@ let stores: AuthStores;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'talon-auth-'));
-  db = await Database.open(join(dir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(dir, 'talon.sqlite'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
   await seedSingleOffice(db, now, { allDay: true });
@@ -259,7 +260,7 @@ describe('the first admin', () => {
   it('gets a different generated password on every new database', async () => {
     const first = await ensureAdmin(stores, {});
     const other = await mkdtemp(join(tmpdir(), 'talon-auth-'));
-    const otherDb = await Database.open(join(other, 'talon.sqlite'));
+    const otherDb = await SqliteDatabase.open(join(other, 'talon.sqlite'));
     try {
       await migrate(otherDb);
       const second = await ensureAdmin({ users: createUsersStore(otherDb) }, {});

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDbCommand } from '../../server/cli/check-db-command';
 import { restoreCommand } from '../../server/cli/restore-command';
 import { backupBeforeMigrating } from '../../server/ops/backup-before-migration';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '../../server/store/migrate';
 import { lastSeq } from '../../server/store/queue-store';
 import { runCommand } from '../support/talon-cli';
@@ -20,7 +21,7 @@ const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `talon-${name}-`));
 
 /** A database this Talon made (every migration applied, no data), closed: one file. */
 async function talonDatabase(file = join(tempDir('backup-file'), 'backup.sqlite'), change?: (db: Database) => Promise<unknown>): Promise<string> {
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   await migrate(db);
   await change?.(db);
   await db.close();
@@ -50,7 +51,7 @@ describe('talon restore', () => {
 
   it('refuses a SQLite database that is not Talon’s, and a file that is no database at all', async () => {
     const notTalon = join(tempDir('not-talon'), 'notes.sqlite');
-    const db = await Database.open(notTalon);
+    const db = await SqliteDatabase.open(notTalon);
     await db.transaction((tx) => tx.exec('CREATE TABLE notes (text TEXT)'));
     await db.close();
     const text = join(tempDir('not-sqlite'), 'notes.txt');
@@ -91,13 +92,13 @@ describe('talon restore', () => {
     expect(printed).toContain(`The database it replaced is kept at ${join(dataDir, aside)}`);
 
     const backups = join(dataDir, 'backups');
-    const db = await Database.open(join(dataDir, 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
     await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(join(dataDir, 'talon.sqlite'), backups));
     await db.close();
     const [beforeMigrating, ...others] = readdirSync(backups);
     expect(others).toEqual([]);
     expect(beforeMigrating).toMatch(/^talon-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-before-0009_offices\.sqlite$/);
-    const copy = await Database.open(join(backups, beforeMigrating!));
+    const copy = await SqliteDatabase.open(join(backups, beforeMigrating!));
     const versions = await copy.read.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     await copy.close();
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -105,7 +106,7 @@ describe('talon restore', () => {
 
   it('makes no backup before the migrations of a new, empty database', async () => {
     const dataDir = tempDir('fresh');
-    const db = await Database.open(join(dataDir, 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
     await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(join(dataDir, 'talon.sqlite'), join(dataDir, 'backups')));
     await db.close();
     expect(existsSync(join(dataDir, 'backups'))).toBe(false);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DailyBackups } from '../../server/ops/backup-schedule';
 import { backupSettings, type BackupSettings } from '../../server/ops/backup-settings';
-import { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, readMigrations } from '../../server/store/migrate';
 
 /** A moment in this machine's local time, as the schedule reads it: December 2026, day `day`. */
@@ -15,7 +15,7 @@ const local = (day: number, hour: number, minute = 0) => new Date(2026, 11, day,
 
 async function liveDatabase(): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'talon-daily-')), 'talon.sqlite');
-  const db = await Database.open(file);
+  const db = await SqliteDatabase.open(file);
   await migrate(db);
   await db.close();
   return file;
@@ -48,7 +48,7 @@ describe('daily backups', () => {
     expect(await clock.start().runIfDue()).toBeUndefined();
     expect(readdirSync(clock.folder)).toEqual(['talon-daily-2026-12-01.sqlite']);
 
-    const copy = await Database.open(join(clock.folder, 'talon-daily-2026-12-01.sqlite'));
+    const copy = await SqliteDatabase.open(join(clock.folder, 'talon-daily-2026-12-01.sqlite'));
     const applied = await copy.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
     await copy.close();
     expect(applied?.n).toBe((await readMigrations()).length);

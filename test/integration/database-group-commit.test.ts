@@ -4,12 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 
 let db: Database;
 
 beforeEach(async () => {
-  db = await Database.open(join(mkdtempSync(join(tmpdir(), 'talon-group-')), 'db.sqlite'));
+  db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-group-')), 'db.sqlite'));
   await db.transaction((tx) => tx.exec('CREATE TABLE t (n INTEGER PRIMARY KEY, label TEXT NOT NULL)'));
 });
 

@@ -12,7 +12,8 @@ import { openPeriods } from '../../server/domain/schedule';
 import type { QueueConfig } from '../../server/domain/state';
 import { addDays, isoWeekday, zonedToEpoch } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { plannedPauses, replayJournal, type JournalRow, type Replay, type Rule, type TicketRow } from '../support/day-invariants';
 import { ADMIN_PASSWORD, MAIN_OFFICE, startTalon } from '../support/talon-server';
 
@@ -61,7 +62,7 @@ beforeAll(async () => {
   newFolderRun = fresh;
   expect(month.stderr).toBe('');
   expect(month.code).toBe(0);
-  db = await Database.open(join(monthDir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(monthDir, 'talon.sqlite'));
   config = (await loadConfig(db, MAIN_OFFICE))!;
   journal = await db.read.all<JournalRow>(
     'SELECT seq AS id, at, kind, ticket_id, counter_id, service_id, actor, from_state, to_state, note FROM journal WHERE office_id = ? ORDER BY at, seq',

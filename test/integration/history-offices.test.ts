@@ -8,7 +8,8 @@ import type { LocalDate } from '../../common/protocol';
 import { openPeriods } from '../../server/domain/schedule';
 import { addDays } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { replayJournal, type JournalRow, type TicketRow } from '../support/day-invariants';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
 
@@ -20,7 +21,7 @@ let db: Database;
 
 beforeAll(async () => {
   const dataDir = await dataDirWithGeneratedHistory(['--offices', '3', '--days', '13', '--per-day', '60', '--seed', '5', '--end', LAST]);
-  db = await Database.open(join(dataDir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
 }, 240_000);
 
 afterAll(async () => {

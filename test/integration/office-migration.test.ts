@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Appointment, Device, LiveTicket, OfficeSummary, QueueSnapshot, Ticket, User, VisitRecord } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
 import { listOffices, loadOrganisation } from '../../server/store/offices-store';
@@ -72,7 +73,7 @@ function data<T>(answer: { status: number; body: { ok: true; data: T } | { ok: f
 
 describe('a database from single-office Talon', () => {
   it('becomes office main of an organisation, keeping every row of every table', async () => {
-    const db = await Database.open(join(fixtureDataDir(), 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(fixtureDataDir(), 'talon.sqlite'));
     try {
       const before = await readTables(db);
       const counts = Object.fromEntries([...before].map(([name, table]) => [name, table.rows.length]));
@@ -112,7 +113,7 @@ describe('a database from single-office Talon', () => {
   });
 
   it('is read by the office stores as office main', async () => {
-    const db = await Database.open(join(fixtureDataDir(), 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(fixtureDataDir(), 'talon.sqlite'));
     try {
       await migrate(db);
       expect((await listOffices(db.read)).map((o) => [o.id, o.archived])).toEqual([['main', false]]);

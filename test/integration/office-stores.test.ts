@@ -11,7 +11,8 @@ import { issueTicket } from '../../server/domain/ticket-commands';
 import { QueueEngine, type Who } from '../../server/engine/queue-engine';
 import { loadAppointmentSettings } from '../../server/store/appointments-store';
 import { loadConfig, saveService } from '../../server/store/config-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
 import { archiveOffice, copyOffice, getOffice, listOffices } from '../../server/store/offices-store';
@@ -25,7 +26,7 @@ let ids = 0;
 const newId = () => `ticket-${String(++ids).padStart(4, '0')}`;
 
 beforeEach(async () => {
-  db = await Database.open(join(mkdtempSync(join(tmpdir(), 'talon-offices-')), 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-offices-')), 'talon.sqlite'));
   await migrate(db);
   await seedSingleOffice(db, NOW, { allDay: true });
   await db.transaction((tx) => copyOffice(tx, 'main', 'second', NOW));

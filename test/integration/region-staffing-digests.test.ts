@@ -19,7 +19,8 @@ import type { RegionOffice } from '../../server/region/region-offices';
 import type { Period } from '../../server/region/region-period';
 import { regionStaffing } from '../../server/region/region-staffing';
 import { loadConfig } from '../../server/store/config-store';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
 
 /** The history's last day, a Tuesday: "today" in both offices (Irkutsk and Moscow), so it is digested live. */
@@ -32,7 +33,7 @@ let offices: RegionOffice[];
 
 beforeAll(async () => {
   const dataDir = await dataDirWithGeneratedHistory(['--offices', '2', '--days', '40', '--per-day', '200', '--seed', '11', '--end', TODAY]);
-  db = await Database.open(join(dataDir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   offices = await Promise.all(
     ['office-1', 'office-2'].map(async (id) => {
       const config = (await loadConfig(db, id))!;

@@ -11,7 +11,8 @@ import type { LocalDate } from '../../common/protocol';
 import type { RetentionOverview, RetentionPlan } from '../../common/protocol/retention';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { REPORT_NAMES } from '../../server/analytics/reports';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
 import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
@@ -41,7 +42,7 @@ async function startOnHistory(before?: (db: Database) => Promise<unknown>): Prom
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-retention-'));
   copyFileSync(join(history, 'talon.sqlite'), join(dataDir, 'talon.sqlite'));
   if (before) {
-    const db = await Database.open(join(dataDir, 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
     await before(db);
     await db.close();
   }

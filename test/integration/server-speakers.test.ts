@@ -8,7 +8,8 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { announcementText } from '../../common/i18n';
 import type { Office } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { call, MAIN_OFFICE, officeApi, startTalon } from '../support/talon-server';
 
 let app: TalonApp | undefined;
@@ -36,7 +37,7 @@ it("speaks each call on the server, in order, in the ticket's language, with the
   for (const file of ['talon.sqlite', 'demo-credentials.json']) copyFileSync(join(seeded.dataDir, file), join(dataDir, file));
 
   const spoken: string[] = [];
-  db = await Database.open(join(dataDir, 'talon.sqlite'));
+  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   app = await createApp({ db, dataDir, webApps: 'none', serverSpeaker: { speak: async (text) => void spoken.push(text) } });
   const engine = app.office(MAIN_OFFICE)!.engine;
   const system = { actor: { kind: 'system' as const } };

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords';
-import { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, MIGRATIONS_DIR } from '../../server/store/migrate';
 import { createUsersStore } from '../../server/store/users-store';
 import { runTalonCli } from '../support/talon-cli';
@@ -21,7 +21,7 @@ async function dataDirOfAnOlderTalon(): Promise<string> {
   mkdirSync(firstOnly);
   const first = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()[0]!;
   copyFileSync(join(MIGRATIONS_DIR, first), join(firstOnly, first));
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   await migrate(db, firstOnly);
   await db.close();
   return dataDir;
@@ -68,7 +68,7 @@ describe('talon on the command line', () => {
     const run = await runTalonCli(['create-admin', 'rescue', '--password', 'rescue-password', '--data-dir', dataDir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^talon: the database at .* needs \d+ migration\(s\) this Talon has .* run the server once to apply them/);
-    const db = await Database.open(join(dataDir, 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
     expect(await db.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations')).toEqual({ n: 1 });
     await db.close();
   });
@@ -76,7 +76,7 @@ describe('talon on the command line', () => {
   it('resets a password on a stopped Talon from stdin', async () => {
     const run = await runTalonCli(['reset-password', 'operator2', '--password-stdin', '--data-dir', stoppedDataDir], 'from-the-pipe-1\n');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const db = await Database.open(join(stoppedDataDir, 'talon.sqlite'));
+    const db = await SqliteDatabase.open(join(stoppedDataDir, 'talon.sqlite'));
     const found = await createUsersStore(db).findByLogin('operator2');
     await db.close();
     expect(await verifyPassword('from-the-pipe-1', found!.passwordHash)).toBe(true);

@@ -12,7 +12,8 @@ import { createApp, type TalonApp } from '../../server/app';
 import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { provisionDemo, type DemoCredentials, type DemoOfficeRef } from '../../server/demo';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
 
@@ -81,7 +82,7 @@ function seededTemplate(officeHours: boolean): Promise<string> {
   if (!template) {
     template = (async () => {
       const dir = mkdtempSync(join(tmpdir(), `talon-template-${key}-`));
-      const db = await Database.open(join(dir, DB_FILE));
+      const db = await SqliteDatabase.open(join(dir, DB_FILE));
       await migrate(db);
       await seedSingleOffice(db, Date.now(), { allDay: !officeHours });
       const talon = await createApp({ db, webApps: 'none', dataDir: dir });
@@ -113,7 +114,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     const template = await seededTemplate(options.officeHours ?? false);
     for (const file of [DB_FILE, DEMO_FILE]) copyFileSync(join(template, file), join(dataDir, file));
   }
-  const db = await Database.open(join(dataDir, DB_FILE));
+  const db = await SqliteDatabase.open(join(dataDir, DB_FILE));
   await migrate(db);
   const clock = options.clock ?? Date.now;
   // Browser tests sign the same people in again and again, faster than five a minute; the limit

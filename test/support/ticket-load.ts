@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { OfficeId } from '../../common/protocol';
-import { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import type { TalonProcess } from './talon-process';
 import { call, officeApi } from './talon-server';
 
@@ -50,7 +50,7 @@ export async function issueUnderLoad(server: TalonProcess, office: OfficeId): Pr
  * is there with the code it was given and that no code was issued twice.
  */
 export async function expectAcknowledgedStored(dataDir: string, office: OfficeId, acknowledged: TicketLoad['acknowledged']): Promise<{ id: string; code: string }[]> {
-  const db = await Database.open(join(dataDir, 'talon.sqlite'));
+  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
   const rows = await db.read.all<{ id: string; code: string }>('SELECT id, code FROM tickets WHERE office_id = ?', [office]);
   await db.close();
   const stored = new Map(rows.map((r) => [r.id, r.code]));

@@ -9,7 +9,8 @@ import { outcomes } from '../../server/analytics/outcomes';
 import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
 import { waitTimes } from '../../server/analytics/wait-times';
 import { addDays, zonedToEpoch } from '../../common/time/calendar';
-import { Database } from '../../server/store/database';
+import type { Database } from '../../server/store/database';
+import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 
 const UTC = 'UTC';
@@ -49,7 +50,7 @@ const storeOf = (officeId = MAIN) => new AnalyticsStore(db, officeId, () => NOW)
 
 beforeEach(async () => {
   file = join(mkdtempSync(join(tmpdir(), 'talon-analytics-')), 'talon.sqlite');
-  db = await Database.open(file);
+  db = await SqliteDatabase.open(file);
   await migrate(db);
   // Only the rows the summaries read refer to an office; its document does not matter here.
   for (const officeId of [MAIN, OTHER]) {
