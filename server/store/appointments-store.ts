@@ -92,12 +92,12 @@ export async function appointmentByCode(q: Queryable, officeId: OfficeId, code: 
 }
 
 export async function appointmentsOnDay(q: Queryable, officeId: OfficeId, day: LocalDate): Promise<Appointment[]> {
-  return (await q.all<AppointmentRow>(`${SELECT} AND day = ? ORDER BY slot_start, created_at LIMIT ${SEARCH_LIMIT}`, [officeId, day])).map(fromRow);
+  return (await q.all<AppointmentRow>(`${SELECT} AND day = ? ORDER BY slot_start, created_at, id LIMIT ${SEARCH_LIMIT}`, [officeId, day])).map(fromRow);
 }
 
 /** Bookings whose phone ends with these digits (people leave out or add the country code). */
 export async function appointmentsByPhone(q: Queryable, officeId: OfficeId, phone: string): Promise<Appointment[]> {
-  const rows = await q.all<AppointmentRow>(`${SELECT} AND phone_digits LIKE ? ORDER BY slot_start DESC LIMIT ${SEARCH_LIMIT}`, [
+  const rows = await q.all<AppointmentRow>(`${SELECT} AND phone_digits LIKE ? ORDER BY slot_start DESC, id DESC LIMIT ${SEARCH_LIMIT}`, [
     officeId,
     `%${phoneDigits(phone)}`,
   ]);
@@ -149,7 +149,7 @@ export async function recordCheckIn(tx: Queryable, officeId: OfficeId, id: strin
 
 /** Booked visitors whose slot has begun: the candidates for a no-show. */
 export async function awaitedSince(q: Queryable, officeId: OfficeId, now: number): Promise<Appointment[]> {
-  return (await q.all<AppointmentRow>(`${SELECT} AND status = 'booked' AND slot_start <= ?`, [officeId, now])).map(fromRow);
+  return (await q.all<AppointmentRow>(`${SELECT} AND status = 'booked' AND slot_start <= ? ORDER BY slot_start, id`, [officeId, now])).map(fromRow);
 }
 
 export async function loadAppointmentSettings(q: Queryable, officeId: OfficeId): Promise<AppointmentSettings> {

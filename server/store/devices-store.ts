@@ -90,7 +90,7 @@ export function createDevicesStore(db: Database, now: () => number = Date.now): 
     get: (officeId, id) => getDevice(db.read, officeId, id),
 
     async list(officeId) {
-      const rows = await db.read.all<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE office_id = ? ORDER BY kind, name`, [officeId]);
+      const rows = await db.read.all<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE office_id = ? ORDER BY kind, name, id`, [officeId]);
       return rows.map(toDevice);
     },
 

@@ -101,20 +101,21 @@ export async function commitChanges(tx: Queryable, officeId: OfficeId, afterSeq:
   return events;
 }
 
-export async function loadQueueState(db: Database, officeId: OfficeId, today: LocalDate): Promise<QueueState> {
-  // No ORDER BY: the map files tickets by a hash of their id, and whoever needs an order (call order,
-  // rollover, the apps) sorts them itself.
-  const open = await db.read.all<DataRow>("SELECT data FROM tickets WHERE office_id = ? AND status <> 'finished'", [officeId]);
+/** `q` is `db.read`, or the office's locked transaction when a node catches up with another's writes (the same for the reads below). */
+export async function loadQueueState(q: Queryable, officeId: OfficeId, today: LocalDate): Promise<QueueState> {
+  // In the order they were issued, as the live engine added them: the map keeps insertion order within
+  // each of its buckets, and PostgreSQL, unlike SQLite, returns rows in no particular order without one.
+  const open = await q.all<DataRow>("SELECT data FROM tickets WHERE office_id = ? AND status <> 'finished' ORDER BY issued_at, id", [officeId]);
   const tickets = PersistentMap.from(open.map((r) => JSON.parse(r.data) as Ticket).map((t) => [t.id, t] as const));
   // Snapshots list the booths' states in this order after a restart.
-  const counterRows = await db.read.all<DataRow>('SELECT data FROM counter_states WHERE office_id = ? ORDER BY counter_id', [officeId]);
+  const counterRows = await q.all<DataRow>('SELECT data FROM counter_states WHERE office_id = ? ORDER BY counter_id', [officeId]);
   const counters = new Map(counterRows.map((r) => JSON.parse(r.data) as CounterState).map((c) => [c.counterId, c]));
-  const numberRows = await db.read.all<{ service_id: string; last: number; issued: number }>(
+  const numberRows = await q.all<{ service_id: string; last: number; issued: number }>(
     'SELECT issued_service_id AS service_id, MAX(number) AS last, COUNT(*) AS issued FROM tickets WHERE office_id = ? AND service_day = ? GROUP BY issued_service_id',
     [officeId, today],
   );
   const numbering = new Map<string, ServiceNumbering>(numberRows.map((r) => [r.service_id, { day: today, last: r.last, issued: r.issued }]));
-  const durationRows = await db.read.all<{ service_id: string; duration: number }>(
+  const durationRows = await q.all<{ service_id: string; duration: number }>(
     `SELECT service_id, finished_at - COALESCE(started_at, called_at) AS duration FROM tickets
      WHERE office_id = ? AND service_day = ? AND outcome = 'served' ORDER BY finished_at`,
     [officeId, today],
@@ -128,13 +129,14 @@ export async function loadQueueState(db: Database, officeId: OfficeId, today: Lo
   return { tickets, inLine: countInLine(tickets.values()), counters, numbering, serviceDurations };
 }
 
-export async function loadRecentCalls(db: Database, officeId: OfficeId, today: LocalDate, limit: number): Promise<CallRecord[]> {
-  const rows = await db.read.all<{ seq: number; at: number; kind: string; ticket_id: string; counter_id: string; code: string; service_id: string }>(
-    // From today's tickets to their rows (CROSS JOIN fixes that order): walking the journal back from
-    // its end instead reads the office's whole history when nobody has been called yet today.
+export async function loadRecentCalls(q: Queryable, officeId: OfficeId, today: LocalDate, limit: number): Promise<CallRecord[]> {
+  const rows = await q.all<{ seq: number; at: number; kind: string; ticket_id: string; counter_id: string; code: string; service_id: string }>(
+    // From today's tickets to their rows (SQLite keeps a CROSS JOIN's order): walking the journal back
+    // from its end instead reads the office's whole history when nobody has been called yet today.
+    // The join condition is in WHERE because PostgreSQL refuses CROSS JOIN … ON.
     `SELECT j.seq, j.at, j.kind, j.ticket_id, j.counter_id, t.code, j.service_id
-     FROM tickets t CROSS JOIN journal j ON j.ticket_id = t.id
-     WHERE t.office_id = ? AND t.service_day = ? AND j.office_id = t.office_id AND j.kind IN ('ticket-called', 'ticket-recalled')
+     FROM tickets t CROSS JOIN journal j
+     WHERE t.office_id = ? AND t.service_day = ? AND j.ticket_id = t.id AND j.office_id = t.office_id AND j.kind IN ('ticket-called', 'ticket-recalled')
      ORDER BY j.seq DESC LIMIT ?`,
     [officeId, today, limit],
   );
@@ -149,8 +151,8 @@ export async function loadRecentCalls(db: Database, officeId: OfficeId, today: L
   }));
 }
 
-export async function lastSeq(db: Database, officeId: OfficeId): Promise<number> {
-  const row = await db.read.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM journal WHERE office_id = ?', [officeId]);
+export async function lastSeq(q: Queryable, officeId: OfficeId): Promise<number> {
+  const row = await q.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM journal WHERE office_id = ?', [officeId]);
   return row?.seq ?? 0;
 }
 

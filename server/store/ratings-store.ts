@@ -43,7 +43,7 @@ export function createRatingsStore(db: Database, officeId: OfficeId): RatingsSto
 
     between(from, to) {
       return db.read.all<Rating>(
-        `SELECT ${COLUMNS} FROM visit_ratings WHERE office_id = ? AND service_day >= ? AND service_day <= ? ORDER BY rated_at DESC`,
+        `SELECT ${COLUMNS} FROM visit_ratings WHERE office_id = ? AND service_day >= ? AND service_day <= ? ORDER BY rated_at DESC, ticket_id DESC`,
         [officeId, from, to],
       );
     },

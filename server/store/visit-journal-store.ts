@@ -151,7 +151,7 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
       // The cast types the parameter that appears bare in `? IS NULL`, which PostgreSQL cannot do by itself.
       const rows = await db.read.all<RecordRow>(
         `SELECT ${RECORD_COLUMNS} FROM visit_records v JOIN tickets t ON t.id = v.ticket_id
-         WHERE v.office_id = ? AND v.service_day = ? AND (CAST(? AS TEXT) IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC`,
+         WHERE v.office_id = ? AND v.service_day = ? AND (CAST(? AS TEXT) IS NULL OR v.counter_id = ?) ORDER BY v.served_at DESC, v.ticket_id DESC`,
         [officeId, day, counterId ?? null, counterId ?? null],
       );
       return rows.map(toRecord);

@@ -118,7 +118,7 @@ describe('talon check-db', () => {
     const server = await startTalon();
     const issued = await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });
     expect(issued.body.ok).toBe(true);
-    const last = await lastSeq(server.db, server.office);
+    const last = await lastSeq(server.db.read, server.office);
     const printed = await runCommand(checkDbCommand, ['--data-dir', server.dataDir]).finally(() => server.close());
     const known = (await readMigrations()).length;
 

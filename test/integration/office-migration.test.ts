@@ -125,7 +125,7 @@ describe('a database from single-office Talon', () => {
       expect((await db.read.all<{ seq: number }>("SELECT seq FROM journal WHERE office_id = 'main' ORDER BY seq")).map((r) => r.seq)).toEqual(
         Array.from({ length: 37 }, (_, i) => i + 1),
       );
-      expect(await lastSeq(db, 'main')).toBe(37);
+      expect(await lastSeq(db.read, 'main')).toBe(37);
 
       const users = createUsersStore(db);
       const person = async (login: string) => (await users.findByLogin(login))!.user;
