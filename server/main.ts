@@ -14,7 +14,7 @@ import { DailyBackups } from './ops/backup-schedule';
 import { backupSettings } from './ops/backup-settings';
 import { lockDataFolder } from './ops/restore-lock';
 import { SqliteDatabase, databaseFile } from './store/sqlite-database';
-import { migrate, MigrationMismatchError, MIGRATIONS_DIR } from './store/migrate';
+import { migrate, MigrationMismatchError, migrationsDir } from './store/migrate';
 import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const dbFile = databaseFile(dataDir);
   const db = await SqliteDatabase.open(dbFile);
   try {
-    await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(dbFile, backups.folder));
+    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(dbFile, backups.folder));
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
       logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);

@@ -2,7 +2,7 @@
 // integrity and foreign key checks, the migrations applied against those this Talon knows, and a
 // summary per office (tickets, the journal's last event).
 import type { Database } from '../store/database';
-import { MigrationMismatchError, pendingMigrations, readMigrations } from '../store/migrate';
+import { MigrationMismatchError, migrationsDir, pendingMigrations, readMigrations } from '../store/migrate';
 
 /** Stops at this many: a damaged file can list thousands, and the first ones tell the story. */
 const MAX_PROBLEMS = 20;
@@ -28,7 +28,7 @@ export async function hasMigrationsTable(db: Database): Promise<boolean> {
 }
 
 export async function migrationStatus(db: Database): Promise<MigrationStatus> {
-  const known = (await readMigrations()).length;
+  const known = (await readMigrations(migrationsDir(db.engine))).length;
   const applied = (await db.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations'))?.n ?? 0;
   try {
     const pending = (await pendingMigrations(db)).map((f) => f.name);

@@ -10,7 +10,7 @@ import { restoreCommand } from '../../server/cli/restore-command';
 import { backupBeforeMigrating } from '../../server/ops/backup-before-migration';
 import type { Database } from '../../server/store/database';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
-import { migrate, MIGRATIONS_DIR, readMigrations } from '../../server/store/migrate';
+import { migrate, migrationsDir, readMigrations } from '../../server/store/migrate';
 import { lastSeq } from '../../server/store/queue-store';
 import { runCommand } from '../support/talon-cli';
 import { call, officeApi, startTalon } from '../support/talon-server';
@@ -93,7 +93,7 @@ describe('talon restore', () => {
 
     const backups = join(dataDir, 'backups');
     const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
-    await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(join(dataDir, 'talon.sqlite'), backups));
+    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(join(dataDir, 'talon.sqlite'), backups));
     await db.close();
     const [beforeMigrating, ...others] = readdirSync(backups);
     expect(others).toEqual([]);
@@ -107,7 +107,7 @@ describe('talon restore', () => {
   it('makes no backup before the migrations of a new, empty database', async () => {
     const dataDir = tempDir('fresh');
     const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
-    await migrate(db, MIGRATIONS_DIR, backupBeforeMigrating(join(dataDir, 'talon.sqlite'), join(dataDir, 'backups')));
+    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(join(dataDir, 'talon.sqlite'), join(dataDir, 'backups')));
     await db.close();
     expect(existsSync(join(dataDir, 'backups'))).toBe(false);
   });
@@ -120,7 +120,7 @@ describe('talon check-db', () => {
     expect(issued.body.ok).toBe(true);
     const last = await lastSeq(server.db.read, server.office);
     const printed = await runCommand(checkDbCommand, ['--data-dir', server.dataDir]).finally(() => server.close());
-    const known = (await readMigrations()).length;
+    const known = (await readMigrations(migrationsDir('sqlite'))).length;
 
     expect(printed).toContain('Integrity: ok\nForeign keys: ok\n');
     expect(printed).toContain(`Migrations: ${known} of ${known} applied (current)`);

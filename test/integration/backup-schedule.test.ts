@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DailyBackups } from '../../server/ops/backup-schedule';
 import { backupSettings, type BackupSettings } from '../../server/ops/backup-settings';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
-import { migrate, readMigrations } from '../../server/store/migrate';
+import { migrate, migrationsDir, readMigrations } from '../../server/store/migrate';
 
 /** A moment in this machine's local time, as the schedule reads it: December 2026, day `day`. */
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 11, day, hour, minute).getTime();
@@ -51,7 +51,7 @@ describe('daily backups', () => {
     const copy = await SqliteDatabase.open(join(clock.folder, 'talon-daily-2026-12-01.sqlite'));
     const applied = await copy.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
     await copy.close();
-    expect(applied?.n).toBe((await readMigrations()).length);
+    expect(applied?.n).toBe((await readMigrations(migrationsDir('sqlite'))).length);
   });
 
   it('keeps the last N daily backups, makes a missed day’s late, and leaves other files alone', async () => {
