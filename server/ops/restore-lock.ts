@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { openConnection } from './backup-connection';
 
-const LOCK_FILE = 'talon.lock';
+export const LOCK_FILE = 'talon.lock';
 
 export class DataFolderInUseError extends Error {}
 
