@@ -1,27 +1,64 @@
-// The schema as migrations leave it, written to db/schema.sql: `npm run schema:snapshot` after
-// adding a migration. A test compares a freshly migrated database with the checked-in file.
+// The schema as migrations leave it, per engine: db/schema.sql (SQLite) and db/schema.postgres.sql
+// (PostgreSQL). `npm run schema:snapshot` after adding a migration (to both folders) writes both; a
+// test compares a freshly migrated database of each engine with its file.
+// PostgreSQL: a scratch database on the server TALON_TEST_DATABASE names (else the local one, as
+// the tests use), made and dropped here.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteDatabase } from '../server/store/sqlite-database';
+import pg from 'pg';
+import type { Database, DatabaseEngine } from '../server/store/database';
 import { migrate } from '../server/store/migrate';
+import { PostgresDatabase } from '../server/store/postgres-database';
+import { SqliteDatabase } from '../server/store/sqlite-database';
+import { schemaText } from './schema-catalog';
 
-export const SCHEMA_FILE = join(import.meta.dirname, 'schema.sql');
+export const SCHEMA_FILES: Record<DatabaseEngine, string> = {
+  sqlite: join(import.meta.dirname, 'schema.sql'),
+  postgres: join(import.meta.dirname, 'schema.postgres.sql'),
+};
 
-export async function migratedSchema(): Promise<string> {
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432';
+
+/** The schema text of `db` once migrated. */
+export async function migratedSchemaOf(db: Database): Promise<string> {
+  await migrate(db);
+  return schemaText(db);
+}
+
+async function sqliteSchema(): Promise<string> {
   const db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-schema-')), 'schema.sqlite'));
   try {
-    await migrate(db);
-    const rows = await db.read.all<{ sql: string }>(
-      "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name",
-    );
-    return `${rows.map((r) => `${r.sql};`).join('\n\n')}\n`;
+    return await migratedSchemaOf(db);
   } finally {
     await db.close();
   }
 }
 
+async function postgresSchema(server: string): Promise<string> {
+  const address = (database: string) => Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+  const admin = new pg.Client({ connectionString: address('postgres') });
+  await admin.connect();
+  const name = `talon_schema_${randomUUID().replaceAll('-', '')}`;
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = await PostgresDatabase.open(address(name), { poolSize: 2 });
+    try {
+      return await migratedSchemaOf(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
 if (process.argv[1] === import.meta.filename) {
-  writeFileSync(SCHEMA_FILE, await migratedSchema());
-  console.log(`wrote ${SCHEMA_FILE}`);
+  const schemas = { sqlite: await sqliteSchema(), postgres: await postgresSchema(process.env.TALON_TEST_DATABASE || LOCAL_POSTGRES) };
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    writeFileSync(SCHEMA_FILES[engine], schemas[engine]);
+    console.log(`wrote ${SCHEMA_FILES[engine]}`);
+  }
 }
