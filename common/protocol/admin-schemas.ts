@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ORGANISATION_ROLES, ROLES, type Device, type DeviceKind, type OfficeUser, type User } from './model';
 import { officeIdSchema } from './offices';
+import { storableText } from './schemas';
 
 const DEVICE_KINDS = ['kiosk', 'display', 'print-agent'] as const satisfies readonly DeviceKind[];
 
@@ -22,11 +23,11 @@ export const loginName = z
   .max(100)
   .regex(/^[\p{L}\p{N}._@-]+$/u, 'use letters, digits and . _ - @ only');
 export const newPassword = z.string().min(8, 'at least 8 characters').max(200);
-const personName = z.string().trim().min(1).max(200);
-const deviceName = z.string().trim().min(1).max(200);
-const zone = z.string().trim().min(1).max(100).nullable();
+const personName = storableText.trim().min(1).max(200);
+const deviceName = storableText.trim().min(1).max(200);
+const zone = storableText.trim().min(1).max(100).nullable();
 /** Whatever the device's own screen needs (languages, services shown …); replaced as a whole. */
-const deviceSettings = z.record(z.string().max(100), z.unknown());
+const deviceSettings = z.record(storableText.max(100), z.unknown());
 
 export const createUserSchema = z
   .object({

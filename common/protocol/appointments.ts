@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { weeklyHoursSchema } from './config-schemas';
 import type { Lang, LocalDate, LocalizedText, Ticket, WeeklyRule } from './model';
 import { instant, localDate } from './calendar-date';
-import { id, lang } from './schemas';
+import { id, lang, storableText } from './schemas';
 
 /**
  * Booking codes are read out over the phone and typed on a kiosk keypad: of each group that looks
@@ -99,7 +99,7 @@ export const storedAppointmentSettingsSchema = appointmentSettingsSchema
   .partial()
   .transform((stored): AppointmentSettings => ({ ...DEFAULT_APPOINTMENT_SETTINGS, ...stored }));
 
-const personName = z.string().trim().min(1).max(100);
+const personName = storableText.trim().min(1).max(100);
 /** Digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
 const phone = z
   .string()
@@ -119,20 +119,19 @@ export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
 export const moveAppointmentSchema = z.object({ slotStart: instant, serviceId: id.optional() }).strict();
 export type MoveAppointmentInput = z.output<typeof moveAppointmentSchema>;
 
-export const checkInSchema = z.object({ code: z.string().trim().min(1).max(20) }).strict();
+export const checkInSchema = z.object({ code: storableText.trim().min(1).max(20) }).strict();
 
 /** GET /api/appointments: exactly one of day, phone, code. */
 export const findAppointmentsSchema = z
   .object({
     day: localDate.optional(),
     /** Matched by its digits, so it needs some: `---` would match every booking. */
-    phone: z
-      .string()
+    phone: storableText
       .trim()
       .max(30)
       .refine((p) => p.replace(/\D/g, '').length >= 3, 'at least 3 digits')
       .optional(),
-    code: z.string().trim().min(1).max(20).optional(),
+    code: storableText.trim().min(1).max(20).optional(),
   })
   .strict()
   .refine((q) => [q.day, q.phone, q.code].filter((v) => v !== undefined).length === 1, 'give exactly one of day, phone, code');

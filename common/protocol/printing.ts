@@ -3,7 +3,7 @@
 // word of a ticket (it knows the office, the catalogue and the time zone); the agent only lays the
 // words out for its own printer model.
 import { z } from 'zod';
-import { id, lang } from './schemas';
+import { id, lang, storableText } from './schemas';
 
 const printedText = z.string().max(500);
 
@@ -56,14 +56,14 @@ export const printerStatusSchema = z
     online: z.boolean(),
     paper: z.enum(PAPER_STATES),
     coverOpen: z.boolean().optional(),
-    error: z.string().max(500).optional(),
+    error: storableText.max(500).optional(),
   })
   .strict();
 export type PrinterStatusReport = z.infer<typeof printerStatusSchema>;
 
 /** `printer:status` from an agent: its printer's state and which profile the agent prints with. */
 export const printerReportSchema = z
-  .object({ model: z.string().min(1).max(100), paper: z.string().min(1).max(20), status: printerStatusSchema })
+  .object({ model: storableText.min(1).max(100), paper: storableText.min(1).max(20), status: printerStatusSchema })
   .strict();
 export type PrinterReport = z.infer<typeof printerReportSchema>;
 
@@ -75,7 +75,7 @@ export const printJobResultSchema = z
     jobId: id,
     result: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), paper: z.enum(PAPER_STATES) }).strict(),
-      z.object({ ok: z.literal(false), reason: z.enum(PRINT_FAILURE_REASONS), message: z.string().max(500) }).strict(),
+      z.object({ ok: z.literal(false), reason: z.enum(PRINT_FAILURE_REASONS), message: storableText.max(500) }).strict(),
     ]),
   })
   .strict();

@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { localDate } from './calendar-date';
 import { LANGUAGES } from './model';
 
-export const id = z.string().min(1).max(64);
+/**
+ * Every text a client sends that is kept or looked up. PostgreSQL's text cannot hold the NUL character
+ * (U+0000), which SQLite keeps, so it is refused here with a 400 on both engines alike.
+ */
+export const storableText = z.string().regex(/^[^\u0000]*$/, 'must not contain the NUL character (U+0000)');
+export const id = storableText.min(1).max(64);
 export const lang = z.enum(LANGUAGES);
-export const shortText = z.string().trim().max(500);
+export const shortText = storableText.trim().max(500);
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const localizedText = z
-  .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
+  .object({ ru: storableText.max(200), uk: storableText.max(200), en: storableText.max(200) })
   .partial()
   .strict()
   .refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'at least one language is required');
@@ -23,7 +28,7 @@ export const commandSchemas = {
       language: lang.optional(),
       source: z.enum(['kiosk', 'staff']).optional(),
       /** Chosen by the client per tap; a retry with the same id (an answer lost on the way) never makes a second ticket. */
-      requestId: z.string().min(8).max(64).optional(),
+      requestId: storableText.min(8).max(64).optional(),
     })
     .strict(),
   'ticket:grant-category': z.object({ ticketId: id, categoryId: id, reason: shortText.min(1) }).strict(),
@@ -69,7 +74,7 @@ export const commandSchemas = {
 export type CommandName = keyof typeof commandSchemas;
 export type CommandInput<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
 
-export const loginSchema = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+export const loginSchema = z.object({ login: storableText.trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
 export type LoginInput = z.infer<typeof loginSchema>;
 
 /** GET /api/journal: one page of a day, newest first; `before` is the `next` of the page before. */

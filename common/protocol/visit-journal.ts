@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { LocalDate, LocalizedText } from './model';
 import { localDate } from './calendar-date';
-import { id, localizedText } from './schemas';
+import { id, localizedText, storableText } from './schemas';
 
 /** One entry of the office's list of visit reasons or results. */
 export interface VisitOption {
@@ -39,8 +39,8 @@ export const visitJournalSettingsSchema = z
   })
   .strict();
 
-const freeText = z.string().trim().max(500);
-const personal = z.string().trim().max(200);
+const freeText = storableText.trim().max(500);
+const personal = storableText.trim().max(200);
 
 /** PUT /api/visit-journal/tickets/:ticketId: a reason and a result, each from the list, typed, or both. */
 export const visitRecordSchema = z
@@ -113,7 +113,7 @@ export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 /** POST /api/public/tickets/:id/rating. */
 export const ratingSchema = z
-  .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).default('') })
+  .object({ score: z.number().int().min(1).max(5), comment: storableText.trim().max(1000).default('') })
   .strict();
 export type RatingInput = z.input<typeof ratingSchema>;
 

@@ -120,6 +120,16 @@ describe('write payloads', () => {
   });
 });
 
+describe('text', () => {
+  it('refuses the NUL character, which PostgreSQL cannot store, naming the field and writing nothing', async () => {
+    const people = (await server.db.read.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
+    expectInvalid(await call(server, '/api/users', { method: 'POST', body: { login: 'nul', name: 'Anna\u0000', password: 'password-1' }, token: admin }), 'name');
+    expect((await server.db.read.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n).toBe(people);
+    const booking = { serviceId: 'documents', slotStart: Date.now() + 86_400_000, name: 'An\u0000na', phone: '+380 44 000 00 00' };
+    expectInvalid(await call(server, officeApi('/appointments'), { method: 'POST', body: booking, token: admin }), 'name');
+  });
+});
+
 describe('addresses', () => {
   it('answers broken URL encoding as a bad address, not as bad JSON', async () => {
     const res = await call(server, officeApi('/tickets/%E0%A4%A'));
