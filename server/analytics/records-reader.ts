@@ -4,6 +4,7 @@
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../store/database';
+import { jsonNumberAt } from '../store/sql-dialect';
 import type { LocalClock } from './local-clock';
 import { buildCounterIntervals, buildVisit, type CounterEvent, type CounterInterval, type TicketEvent, type TicketFacts, type Visit } from './visits';
 
@@ -61,7 +62,8 @@ export async function readDays(db: Database, officeId: OfficeId, dates: readonly
   const [tickets, events, counterRows] = await Promise.all([
     db.read.all<TicketRow>(
       `SELECT id, code, issued_service_id, source, priority_kind, issued_at, status,
-              json_extract(data, '$.priority.slotStart') AS slot_start, json_extract(data, '$.estimate.waitMinutes') AS promised
+              ${jsonNumberAt(db.engine, 'data', ['priority', 'slotStart'], 'bigint')} AS slot_start,
+              ${jsonNumberAt(db.engine, 'data', ['estimate', 'waitMinutes'], 'double precision')} AS promised
        FROM tickets WHERE office_id = ? AND issued_at >= ? AND issued_at < ?`,
       [officeId, start, end],
     ),
@@ -118,7 +120,8 @@ export async function readDays(db: Database, officeId: OfficeId, dates: readonly
   for (const [date, day] of perDay) {
     const dayStart = zonedToEpoch(date, 0, timeZone);
     const dayEnd = Math.min(now, zonedToEpoch(addDays(date, 1), 0, timeZone));
-    day.visits.sort((a, b) => a.issuedAt - b.issuedAt);
+    // Tickets issued in the same millisecond by their id, whatever order the rows came in.
+    day.visits.sort((a, b) => a.issuedAt - b.issuedAt || (a.ticketId < b.ticketId ? -1 : 1));
     const intervals = dayEnd > dayStart ? buildCounterIntervals(day.counterEvents, dayStart, dayEnd) : [];
     result.push({ date, visits: day.visits, intervals, final: date < today && !day.open });
   }

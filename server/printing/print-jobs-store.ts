@@ -5,6 +5,7 @@
 import type { OfficeId } from '../../common/protocol';
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
 import type { Database, SqlValue } from '../store/database';
+import { printJobInsertionOrder } from '../store/sql-dialect';
 
 /** Why a job was made: a kiosk ticket's first print, a reprint by staff, or an admin's test page. */
 export type PrintJobKind = 'issue' | 'reprint' | 'test-page';
@@ -75,7 +76,7 @@ export interface PrintJobsStore {
 export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJobsStore {
   const live = async (where: string, params: SqlValue[]) =>
     (
-      await db.read.all<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE office_id = ? AND ${where} AND ${LIVE} ORDER BY created_at, rowid`, [
+      await db.read.all<PrintJobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE office_id = ? AND ${where} AND ${LIVE} ORDER BY created_at, ${printJobInsertionOrder(db.engine)}`, [
         officeId,
         ...params,
       ])
@@ -117,7 +118,7 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
 
     async lastAgentFor(ticketId) {
       const row = await db.read.get<{ agent_id: string }>(
-        'SELECT agent_id FROM print_jobs WHERE office_id = ? AND ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        `SELECT agent_id FROM print_jobs WHERE office_id = ? AND ticket_id = ? ORDER BY created_at DESC, ${printJobInsertionOrder(db.engine)} DESC LIMIT 1`,
         [officeId, ticketId],
       );
       return row?.agent_id ?? null;

@@ -3,7 +3,7 @@
 import type { User } from '../../common/protocol';
 import { hashSecret, newSecret } from '../auth/passwords';
 import type { Database } from './database';
-import { toUser, USER_COLUMNS, type UserRow } from './users-store';
+import { toUser, userColumns, type UserRow } from './users-store';
 
 /** A working day and some: staff sign in once per shift. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -43,7 +43,7 @@ export function createSessionsStore(db: Database, now: () => number = Date.now):
 
     async resolve(token) {
       const row = await db.read.get<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM sessions JOIN users ON users.id = sessions.user_id
+        `SELECT ${userColumns(db.engine)} FROM sessions JOIN users ON users.id = sessions.user_id
          WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1`,
         [hashSecret(token), now()],
       );

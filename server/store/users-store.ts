@@ -4,14 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type { OfficeId, OfficeRole, OrganisationRole, User } from '../../common/protocol';
 import { hashPassword } from '../auth/passwords';
-import type { Database, Queryable } from './database';
+import type { Database, DatabaseEngine, Queryable } from './database';
+import { jsonArrayOfObjects } from './sql-dialect';
 
 export interface UserRow {
   id: string;
   login: string;
   name: string;
   organisation_role: OrganisationRole | null;
-  /** JSON array of {officeId, role}, gathered by USER_COLUMNS. */
+  /** JSON array of {officeId, role}, gathered by userColumns. */
   offices: string;
   password_hash: string;
   active: number;
@@ -23,9 +24,25 @@ export function toUser(row: Omit<UserRow, 'password_hash'>): User {
   return { id: row.id, login: row.login, name: row.name, active: row.active === 1, organisationRole: row.organisation_role, offices };
 }
 
+function userColumnsIn(engine: DatabaseEngine): string {
+  const offices = jsonArrayOfObjects(engine, { officeId: 'office_id', role: 'role' }, 'FROM office_roles WHERE user_id = users.id');
+  return `users.id, users.login, users.name, users.organisation_role, users.active, ${offices} AS offices`;
+}
+
+const USER_COLUMNS: Record<DatabaseEngine, string> = { sqlite: userColumnsIn('sqlite'), postgres: userColumnsIn('postgres') };
+
 /** A user's columns with their office roles, in one row: signing in and every request read a user. */
-export const USER_COLUMNS = `users.id, users.login, users.name, users.organisation_role, users.active,
-  (SELECT json_group_array(json_object('officeId', office_id, 'role', role)) FROM office_roles WHERE user_id = users.id) AS offices`;
+export function userColumns(engine: DatabaseEngine): string {
+  return USER_COLUMNS[engine];
+}
+
+/**
+ * The login as the database compares it: SQLite's NOCASE and lower(), and PostgreSQL's lower() of the
+ * login column (collated "C"), fold the ASCII letters only — 'Ivanova' is 'ivanova', 'Иванова' stays itself.
+ */
+function loginKey(login: string): string {
+  return login.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
 
 export interface NewUser {
   login: string;
@@ -56,7 +73,7 @@ export type UpdateUserOutcome =
 
 export interface UsersStore {
   create(user: NewUser): Promise<CreateUserOutcome>;
-  /** For sign-in only: the only read that returns the password hash. Logins ignore case. */
+  /** For sign-in only: the only read that returns the password hash. Logins ignore the case of Latin letters (loginKey). */
   findByLogin(login: string): Promise<{ user: User; passwordHash: string } | null>;
   get(id: string): Promise<User | null>;
   /** Everyone, or with `offices`: the people with a role in one of those offices. By login. */
@@ -68,7 +85,7 @@ export interface UsersStore {
 }
 
 async function getUser(q: Queryable, id: string): Promise<User | null> {
-  const row = await q.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id]);
+  const row = await q.get<UserRow>(`SELECT ${userColumns(q.engine)} FROM users WHERE id = ?`, [id]);
   return row ? toUser(row) : null;
 }
 
@@ -98,7 +115,7 @@ export function createUsersStore(db: Database, now: () => number = Date.now): Us
     async create({ login, name, password, organisationRole, offices }) {
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
-        if (await tx.get('SELECT 1 FROM users WHERE login = ?', [login])) return { kind: 'login-taken' };
+        if (await tx.get('SELECT 1 FROM users WHERE lower(login) = ?', [loginKey(login)])) return { kind: 'login-taken' };
         const unknown = await unknownOffice(tx, offices);
         if (unknown !== null) return { kind: 'unknown-office', officeId: unknown };
         const id = randomUUID();
@@ -116,20 +133,20 @@ export function createUsersStore(db: Database, now: () => number = Date.now): Us
     },
 
     async findByLogin(login) {
-      const row = await db.read.get<UserRow>(`SELECT ${USER_COLUMNS}, users.password_hash FROM users WHERE login = ?`, [login]);
+      const row = await db.read.get<UserRow>(`SELECT ${userColumns(db.engine)}, users.password_hash FROM users WHERE lower(login) = ?`, [loginKey(login)]);
       return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
     },
 
     get: (id) => getUser(db.read, id),
 
     async list(filter) {
-      if (!filter) return (await db.read.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY login`)).map(toUser);
+      if (!filter) return (await db.read.all<UserRow>(`SELECT ${userColumns(db.engine)} FROM users ORDER BY lower(login)`)).map(toUser);
       const officeIds = [...filter.offices];
       if (officeIds.length === 0) return [];
       const rows = await db.read.all<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM users
+        `SELECT ${userColumns(db.engine)} FROM users
          WHERE EXISTS (SELECT 1 FROM office_roles r WHERE r.user_id = users.id AND r.office_id IN (${officeIds.map(() => '?').join(', ')}))
-         ORDER BY login`,
+         ORDER BY lower(login)`,
         officeIds,
       );
       return rows.map(toUser);

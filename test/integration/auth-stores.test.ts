@@ -62,11 +62,17 @@ describe('users store', () => {
     expect(await stores.users.count()).toBe(1);
   });
 
-  it('lists users without their password hashes', async () => {
-    await createUser('b-user');
+  it('folds the case of Latin letters only, as SQLite always did: a Cyrillic login is found as written', async () => {
+    const user = await createUser('Иванова.Anna');
+    expect((await stores.users.findByLogin('Иванова.ANNA'))?.user).toEqual(user);
+    expect(await stores.users.findByLogin('иванова.anna')).toBeNull();
+  });
+
+  it('lists users by login whatever its case, without their password hashes', async () => {
+    await createUser('B-user');
     await createUser('a-user');
     const list = await stores.users.list();
-    expect(list.map((u) => u.login)).toEqual(['a-user', 'b-user']);
+    expect(list.map((u) => u.login)).toEqual(['a-user', 'B-user']);
     expect(JSON.stringify(list)).not.toContain('scrypt');
   });
 
