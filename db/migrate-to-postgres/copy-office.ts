@@ -1,0 +1,60 @@
+// migrate-to-postgres from start to end: the source snapshot, the target, then in ONE PostgreSQL
+// transaction the emptiness check, every table's copy (parents first) and every table's count and
+// checksum read back on both sides. Any difference throws inside the transaction, so PostgreSQL keeps
+// nothing of a copy that did not arrive whole and unchanged.
+import { tableSum, type TableSum } from './checksum';
+import { copyTable } from './copy-table';
+import { takeSourceSnapshot } from './source-snapshot';
+import { planTables } from './tables';
+import { expectEmpty, openTarget } from './target';
+
+export interface TableCheck {
+  table: string;
+  sqlite: TableSum;
+  postgres: TableSum;
+}
+
+export const matches = ({ sqlite, postgres }: TableCheck) => sqlite.rows === postgres.rows && sqlite.checksum === postgres.checksum;
+
+/** A copy that arrived different: rolled back; `checks` shows which tables differ. */
+export class CopyMismatchError extends Error {
+  constructor(readonly checks: TableCheck[]) {
+    const differing = checks.filter((c) => !matches(c)).map((c) => c.table);
+    super(`${differing.join(', ')} arrived different from SQLite; nothing was kept in PostgreSQL`);
+  }
+}
+
+export interface CopyRequest {
+  from: string;
+  to: string;
+  /** The target as it may be shown: the URL without its password. */
+  toShownAs: string;
+  /** Progress, one line at a time. */
+  say(line: string): void;
+}
+
+export async function copyOffice({ from, to, toShownAs, say }: CopyRequest): Promise<TableCheck[]> {
+  const source = await takeSourceSnapshot(from);
+  try {
+    say(`Snapshot of ${from} taken at ${new Date(source.takenAt).toISOString()} and migrated to this Talon's schema`);
+    if (source.serverRunning) say('A Talon server is serving it: what it commits from now on is not in this copy. Stop it and run again before switching it to PostgreSQL.');
+    const target = await openTarget(to, toShownAs);
+    try {
+      const plans = await planTables(source.db.read, target.read);
+      const checks = await target.transaction(async (tx) => {
+        await expectEmpty(tx, plans, toShownAs);
+        say(`Copying ${plans.length} tables into ${toShownAs}, parents first, in one transaction`);
+        for (const plan of plans) say(`  ${plan.name}: ${await copyTable(source.db.read, tx, plan)} copied`);
+        const checks: TableCheck[] = [];
+        for (const plan of plans) checks.push({ table: plan.name, sqlite: await tableSum(source.db.read, plan), postgres: await tableSum(tx, plan) });
+        if (!checks.every(matches)) throw new CopyMismatchError(checks);
+        return checks;
+      });
+      return checks;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.discard();
+  }
+}
