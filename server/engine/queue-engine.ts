@@ -1,14 +1,19 @@
 // The one place an office's queue changes: each office has its own engine, its own command queue
-// and its own journal sequence; only the disk's one writer is shared (and its commits are grouped
-// across offices, see database.ts). Commands run strictly one at a time through the pure domain
-// (the day rolls over first if needed); their changes are committed to SQLite, and only then are
-// the callers answered and the events published. Readers (snapshots, REST, print jobs) see only
+// and its own journal sequence; only the database is shared (on SQLite its one writer, whose commits
+// are grouped across offices, see sqlite-database.ts). Commands run strictly one at a time through
+// the pure domain (the day rolls over first if needed); their changes are committed, and only then
+// are the callers answered and the events published. Readers (snapshots, REST, print jobs) see only
 // the committed state: what a batch decides stays private to the engine until it is on disk, so a
 // failed commit can never have shown anyone a ticket that does not exist. Group commit: the commands that arrive while one
 // transaction is being written are decided in order and committed together in the next one, so a
 // busy office pays one disk sync per batch rather than per ticket. A failed commit changes nothing.
+// Several nodes (PostgreSQL): any node's engine may run the office's commands, so each batch is decided
+// and written inside one transaction under the office's lock, after a look at the journal's last seq:
+// when another node moved the office meanwhile, the engine first reloads the office as stored and
+// decides on that. So one office's commands are decided one at a time across all nodes, and its seq
+// and ticket numbers never skip or repeat. Only the node that committed a batch publishes its events
+// (Socket.IO's adapter carries them to every node's clients); the others take the new state silently.
 import {
-  RECENT_CALLS_KEPT,
   withRecentCall,
   type Actor,
   type CallRecord,
@@ -25,8 +30,9 @@ import { officeStatus } from '../domain/schedule';
 import type { Change, CommandContext, QueueConfig, QueueState } from '../domain/state';
 import { localDate } from '../../common/time/calendar';
 import { ApiFailure } from '../http/respond';
-import type { Database } from '../store/database';
-import { commitChanges, lastSeq, loadQueueState, loadRecentCalls } from '../store/queue-store';
+import type { Database, Queryable } from '../store/database';
+import { commitChanges, lastSeq } from '../store/queue-store';
+import { readStoredQueue } from '../store/stored-queue';
 import { logger } from '../observability/logger';
 
 export type Clock = () => number;
@@ -50,6 +56,8 @@ type Published = Pick<QueueSnapshot, 'seq' | 'serviceDay' | 'office' | 'services
 interface Pending {
   /** After a failed group commit each command is retried alone, so one bad command cannot sink the others. */
   solo?: boolean;
+  /** Decided again after another node took the seq this batch meant to write (see runBatch). */
+  retried?: boolean;
   who: Who;
   command: DomainCommand<unknown>;
   resolve: (value: unknown) => void;
@@ -94,6 +102,14 @@ export class QueueEngine {
   private listeners = new Set<EventListener>();
   /** The state as it is on disk: the only state anyone outside the engine sees. */
   private committed: QueueState;
+  /**
+   * Other nodes may write this office (PostgreSQL). On SQLite this node is the one writer by
+   * construction (the data folder is locked), its seq is always the journal's, and no batch pays for a look.
+   */
+  private readonly shared: boolean;
+  /** Reload before the next decision whatever the seq says: a write found the journal ahead of this engine. */
+  private stale = false;
+  private caughtUpListeners = new Set<() => void>();
 
   private constructor(
     private readonly db: Database,
@@ -107,20 +123,22 @@ export class QueueEngine {
     private published: Published,
   ) {
     this.committed = state;
+    this.shared = db.engine === 'postgres';
   }
 
   static async load(db: Database, officeId: OfficeId, config: QueueConfig, clock: Clock, newId: () => string): Promise<QueueEngine> {
     const now = clock();
     const today = localDate(now, config.office.timeZone);
-    const state = await loadQueueState(db, officeId, today);
+    // With other writers, the reads must agree with one another: under the office's lock.
+    const read = (q: Queryable) => readStoredQueue(q, officeId, today);
+    const { state, seq, recentCalls } = db.engine === 'postgres' ? await db.transaction(read, { lock: lockOf(officeId) }) : await read(db.read);
     const published: Published = {
-      // The journal's last seq: the engine numbers the office's next rows from it.
-      seq: await lastSeq(db, officeId),
+      seq,
       serviceDay: today,
       office: publicOffice(config),
       services: [...config.services.values()],
       counters: [...config.counters.values()],
-      recentCalls: await loadRecentCalls(db, officeId, today, RECENT_CALLS_KEPT),
+      recentCalls,
     };
     const engine = new QueueEngine(db, officeId, clock, newId, config, state, published);
     await engine.execute(SYSTEM, () => ({ ok: true, state, changes: [], value: null }));
@@ -152,12 +170,24 @@ export class QueueEngine {
   }
 
   /**
-   * Rolls the service day over if local midnight has passed since the last command, so displays and
-   * snapshots never show yesterday's queue to the first visitor of the day. Cheap when nothing is due.
+   * Brings the engine up to date before someone is shown its state: rolls the service day over if
+   * local midnight has passed since the last command, so displays and snapshots never show yesterday's
+   * queue to the first visitor of the day, and (several nodes) takes in what other nodes committed.
+   * Cheap when nothing is due: on PostgreSQL one indexed read of the journal's last seq.
    */
-  async rollDay(): Promise<void> {
-    if (localDate(this.now(), this.config.office.timeZone) === this.published.serviceDay) return;
+  async upToDate(): Promise<void> {
+    const dayTurned = localDate(this.now(), this.config.office.timeZone) !== this.published.serviceDay;
+    if (!dayTurned && !(this.shared && (await lastSeq(this.db.read, this.officeId)) !== this.published.seq)) return;
     await this.execute(SYSTEM, (state) => ({ ok: true, state, changes: [], value: null }));
+  }
+
+  /**
+   * Told after the engine took in another node's writes (no events: those were published by the node
+   * that committed them), so what is worked out from the state here (breach alerts) can be again.
+   */
+  onCaughtUp(listener: () => void): () => void {
+    this.caughtUpListeners.add(listener);
+    return () => this.caughtUpListeners.delete(listener);
   }
 
   snapshot(): QueueSnapshot {
@@ -224,7 +254,83 @@ export class QueueEngine {
   }
 
   private async runBatch(batch: Pending[]): Promise<void> {
-    const before = this.state;
+    // What the state goes back to if the commit fails: as it was, or as caught up to another node's writes.
+    let base = this.state;
+    let decided: Decided[] = [];
+    let caughtUp = false;
+    let events: QueueEvent[][] = [];
+    try {
+      if (this.shared) {
+        // Decided under the office's lock, on the state the journal's last seq vouches for.
+        events = await this.db.transaction(
+          async (tx) => {
+            caughtUp = await this.catchUp(tx);
+            base = this.state;
+            decided = this.decide(batch);
+            return this.write(tx, decided);
+          },
+          { lock: lockOf(this.officeId) },
+        );
+      } else {
+        decided = this.decide(batch);
+        // Batches run one at a time and nobody else writes the office, so the published seq is the
+        // journal's last until this one commits: nothing to look at, and no transaction when nothing changed.
+        if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction((tx) => this.write(tx, decided), { lock: lockOf(this.officeId) });
+      }
+    } catch (error) {
+      this.state = base;
+      // The undone batch may have held the day's rollover: check again next time.
+      this.rolledDay = '';
+      // The commands decided in this batch (not the rollover's stand-ins, not those already refused).
+      const commands = decided.map((d) => d.pending).filter((p) => batch.includes(p));
+      if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
+        // A writer that did not take the office's lock got there first (the journal's key caught it):
+        // reload and decide these commands again, rather than fail them.
+        logger.warn({ office: this.officeId }, 'the journal moved under this node; catching up and deciding again');
+        this.stale = true;
+        this.queue.unshift(...commands.map((p) => ({ ...p, retried: true })));
+        return;
+      }
+      if (commands.length > 1) {
+        // Decide and commit each again on its own: only the command that cannot be saved fails.
+        this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
+        return;
+      }
+      logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
+      const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
+      for (const p of commands) p.reject(failure);
+      return;
+    }
+    this.committed = this.state;
+    const published = events.flat();
+    this.rollDisplayDay();
+    for (const event of published) {
+      this.published = { ...this.published, seq: event.seq, recentCalls: withRecentCall(this.published.recentCalls, event) };
+    }
+    if (published.length > 0) {
+      for (const listener of this.listeners) {
+        try {
+          listener(published);
+        } catch (error) {
+          // A broken listener must not keep committed commands from being answered.
+          logger.error({ err: error, office: this.officeId }, 'event listener failed');
+        }
+      }
+    }
+    if (caughtUp) {
+      for (const listener of this.caughtUpListeners) {
+        try {
+          listener();
+        } catch (error) {
+          logger.error({ err: error, office: this.officeId }, 'catch-up listener failed');
+        }
+      }
+    }
+    for (const d of decided) d.pending.resolve(d.value);
+  }
+
+  /** Runs the batch's commands through the domain in turn; refused ones are answered at once. */
+  private decide(batch: Pending[]): Decided[] {
     const decided: Decided[] = [];
     for (const pending of batch) {
       const now = this.now();
@@ -252,47 +358,33 @@ export class QueueEngine {
       this.state = outcome.state;
       decided.push({ pending, value: outcome.value, changes: outcome.changes, now });
     }
+    return decided;
+  }
+
+  private async write(tx: Queryable, decided: Decided[]): Promise<QueueEvent[][]> {
     const toCommit = decided.filter((d) => d.changes.length > 0);
-    let events: QueueEvent[][] = [];
-    if (toCommit.length > 0) {
-      try {
-        const changes = toCommit.map((d) => ({ changes: d.changes, actor: d.pending.who.actor, at: d.now }));
-        // Batches run one at a time, so the published seq is the journal's last until this one commits.
-        events = await this.db.transaction((tx) => commitChanges(tx, this.officeId, this.published.seq, changes));
-      } catch (error) {
-        this.state = before;
-        // The undone batch may have held the day's rollover: check again next time.
-        this.rolledDay = '';
-        // The commands decided in this batch (not the rollover's stand-ins, not those already refused).
-        const commands = decided.map((d) => d.pending).filter((p) => batch.includes(p));
-        if (commands.length > 1) {
-          // Decide and commit each again on its own: only the command that cannot be saved fails.
-          this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
-          return;
-        }
-        logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
-        const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
-        for (const p of commands) p.reject(failure);
-        return;
-      }
-    }
-    this.committed = this.state;
-    const published = events.flat();
-    this.rollDisplayDay();
-    for (const event of published) {
-      this.published = { ...this.published, seq: event.seq, recentCalls: withRecentCall(this.published.recentCalls, event) };
-    }
-    if (published.length > 0) {
-      for (const listener of this.listeners) {
-        try {
-          listener(published);
-        } catch (error) {
-          // A broken listener must not keep committed commands from being answered.
-          logger.error({ err: error, office: this.officeId }, 'event listener failed');
-        }
-      }
-    }
-    for (const d of decided) d.pending.resolve(d.value);
+    if (toCommit.length === 0) return [];
+    const changes = toCommit.map((d) => ({ changes: d.changes, actor: d.pending.who.actor, at: d.now }));
+    return commitChanges(tx, this.officeId, this.published.seq, changes);
+  }
+
+  /**
+   * Inside the office's locked transaction: when the journal's last seq is not the one this engine
+   * published, another node moved the office, and the engine takes the office as stored — state,
+   * numbering, recent calls, seq — before deciding anything. Returns whether it did.
+   */
+  private async catchUp(tx: Queryable): Promise<boolean> {
+    const seq = await lastSeq(tx, this.officeId);
+    if (seq === this.published.seq && !this.stale) return false;
+    const today = localDate(this.now(), this.config.office.timeZone);
+    const stored = await readStoredQueue(tx, this.officeId, today, seq);
+    this.state = stored.state;
+    this.committed = stored.state;
+    this.published = { ...this.published, seq, serviceDay: today, recentCalls: stored.recentCalls };
+    // The stored queue may still hold a day the writer did not roll over yet: look before the next command.
+    this.rolledDay = '';
+    this.stale = false;
+    return true;
   }
 
   /** A new service day starts with an empty list of recent calls on the hall displays. */
@@ -300,6 +392,16 @@ export class QueueEngine {
     const today = localDate(this.now(), this.config.office.timeZone);
     if (today !== this.published.serviceDay) this.published = { ...this.published, serviceDay: today, recentCalls: [] };
   }
+}
+
+/** The lock every transaction of one office's queue takes (see database.ts). */
+export function lockOf(officeId: OfficeId): string {
+  return `office:${officeId}`;
+}
+
+/** PostgreSQL's unique_violation: here, a journal row whose (office, seq) another writer took. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 function toApi(error: DomainError) {

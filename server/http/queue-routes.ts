@@ -18,12 +18,19 @@ import { fail, handle, parse } from './respond';
 export function queueRoutes(engine: QueueEngine, db: Database): Router {
   const router = Router();
 
-  router.get('/health', handle(() => ({ status: 'ok', serverTime: engine.now(), seq: engine.snapshot().seq })));
+  router.get(
+    '/health',
+    handle(async () => {
+      // The office's latest seq as the database has it, whichever node wrote it last.
+      await engine.upToDate();
+      return { status: 'ok', serverTime: engine.now(), seq: engine.snapshot().seq };
+    }),
+  );
 
   router.get(
     '/snapshot',
     handle(async (_req, res) => {
-      await engine.rollDay();
+      await engine.upToDate();
       return isStaff(principalOf(res)) ? engine.snapshot() : publicSnapshot(engine.snapshot());
     }),
   );
@@ -31,7 +38,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
   router.get(
     '/services',
     handle(async (): Promise<ServicesAnswer> => {
-      await engine.rollDay();
+      await engine.upToDate();
       const { services, counters } = engine.currentConfig;
       const state = engine.currentState;
       const today = localDate(engine.now(), engine.currentConfig.office.timeZone);
@@ -63,7 +70,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
     '/tickets/:id',
     handle(async (req): Promise<LiveTicket> => {
       const id = parse(z.string().min(8).max(64), req.params.id);
-      await engine.rollDay();
+      await engine.upToDate();
       const live = engine.currentState.tickets.get(id);
       const ticket = live ?? (await findTicket(db, engine.officeId, id));
       if (!ticket) fail('not-found', 'No such ticket');

@@ -64,7 +64,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
         socket.data.credentials = credentials;
         socket.data.rooms = accessRoomsOf(caller, credentials);
         // A first connection after local midnight must not be handed yesterday's queue.
-        engine.rollDay().then(() => next(), next);
+        engine.upToDate().then(() => next(), next);
       },
       () => next(new Error('authentication failed')),
     );
@@ -89,7 +89,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     socket.emit('queue:snapshot', snapshotFor(principal));
     socket.on('queue:resync', (ack) => {
       if (typeof ack !== 'function') return;
-      engine.rollDay().then(
+      engine.upToDate().then(
         () => ack({ ok: true, data: snapshotFor(principal) }),
         (error: unknown) => ack({ ok: false, error: toApiError(error) }),
       );
@@ -116,7 +116,8 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     }
   });
 
-  const stopRevocations = revocations.onRevoked((room) => ns.in(room).disconnectSockets(true));
+  // This node's sockets: every node hears of a revocation (the cluster bus) and ends its own.
+  const stopRevocations = revocations.onRevoked((room) => ns.local.in(room).disconnectSockets(true));
   const stopPresence = presence.onChange((list) => ns.to('staff').emit('devices:presence', list));
 
   const stopEvents = engine.onEvents((events) => {
@@ -130,10 +131,11 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
   let lastStatus = JSON.stringify(engine.officeStatus());
   const timer = setInterval(() => {
     // A failed commit is already logged and undone by the engine; the next tick tries again.
-    engine.rollDay().catch(() => undefined);
+    engine.upToDate().catch(() => undefined);
     const status: OfficeStatus = engine.officeStatus();
     const json = JSON.stringify(status);
-    if (json !== lastStatus) ns.emit('office:status', status);
+    // Every node runs this timer, so each tells only its own sockets.
+    if (json !== lastStatus) ns.local.emit('office:status', status);
     lastStatus = json;
     // Access ended by another process (`talon reset-password`, `talon revoke-device`) is announced to
     // no listener here: the sockets holding it find out now. A failed check leaves them be.
