@@ -9,10 +9,14 @@ import type { AnnouncementSettings, OfficeId } from '../common/protocol';
 import { AccessRevocations } from './auth/access-revocations';
 import { authenticate } from './auth/authenticate';
 import { CallerCache } from './auth/caller-cache';
+import { followCluster } from './cluster/follow-cluster';
+import { nodeIdFrom } from './cluster/node-id';
+import { openClusterBus } from './cluster/open-bus';
 import { resolveCaller, type AuthStores } from './auth/principal';
 import type { RateLimit } from './auth/rate-limit';
 import type { Clock } from './engine/queue-engine';
 import { authRoutes } from './http/auth-routes';
+import { DatabaseProbe } from './http/database-probe';
 import { answerErrors } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { metricsRoutes, type MetricsAccess } from './http/metrics-routes';
@@ -31,6 +35,7 @@ import { requestLog } from './observability/request-log';
 import { logSocketConnections } from './observability/socket-log';
 import type { OfficeRuntime } from './offices/office-runtime';
 import { publicUrlFor } from './printing/public-url';
+import { socketAdapterFor } from './realtime/socket-adapter';
 import { createSocketServer, type TalonIo } from './realtime/socket-server';
 import { AnnouncementCache } from './speech/announcement-cache';
 import { OfficeVoice } from './speech/office-voice';
@@ -62,6 +67,10 @@ export interface AppDeps {
   logger?: Logger;
   /** Who may read GET /metrics (TALON_METRICS); a signed-in regional admin unless set. */
   metrics?: MetricsAccess;
+  /** This node's name among the nodes sharing the database (TALON_NODE_ID); host and process id unless set. */
+  nodeId?: string;
+  /** Socket.IO's broadcasts between nodes through Redis (TALON_REDIS_URL) instead of PostgreSQL. */
+  redisUrl?: string;
 }
 
 export interface TalonApp {
@@ -89,7 +98,9 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     sessions: createSessionsStore(db, clock),
     devices: createDevicesStore(db, clock),
   };
-  const revocations = new AccessRevocations();
+  const nodeId = deps.nodeId ?? nodeIdFrom(process.env);
+  const bus = await openClusterBus(db, nodeId);
+  const revocations = new AccessRevocations((news) => bus.tell(news));
   const callers = new CallerCache((credentials) => resolveCaller(stores, credentials), revocations, clock);
 
   const app = express();
@@ -100,7 +111,8 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
-  const io = createSocketServer(httpServer, allowedOrigins);
+  const socketAdapter = await socketAdapterFor(db, deps.redisUrl);
+  const io = createSocketServer(httpServer, allowedOrigins, socketAdapter);
   logSocketConnections(io, log);
 
   const voice = new OfficeVoice(deps.dataDir);
@@ -122,12 +134,14 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     serverSpeaker: deps.serverSpeaker ?? new SayEngine(),
     publicLimiters: createPublicLimiters(clock),
     metrics,
+    bus,
   });
+  const stopFollowing = followCluster(bus, { revocations, offices });
   const officeIds = () => offices.ids();
 
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', authenticate(callers.resolve));
-  app.use(healthRoutes(clock, () => offices.running().length));
+  app.use(healthRoutes({ clock, officesRunning: () => offices.running().length, database: db.engine, probe: new DatabaseProbe(db), node: nodeId }));
   app.use(metricsRoutes({ access: deps.metrics ?? 'admin', registry: metrics.registry, resolveCaller: callers.resolve }));
   app.use(authRoutes({ stores, revocations, officeIds, clock, ...(deps.loginLimit ? { loginLimit: deps.loginLimit } : {}) }));
   app.use(userRoutes({ stores, revocations, officeIds }));
@@ -160,9 +174,13 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
         });
       }),
     close: async () => {
+      stopFollowing();
       await offices.close();
       stopTimingCommits();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // After Socket.IO: its adapter and the bus hold connections of the database's pool until here.
+      await socketAdapter?.close();
+      await bus.close();
       await closeWebApps();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

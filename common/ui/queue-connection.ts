@@ -55,6 +55,9 @@ export class QueueConnection implements ReactiveController {
       autoConnect: false,
       withCredentials: true,
       auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},
+      // WebSocket from the start, no long-polling first: behind a load balancer without sticky
+      // sessions, polling's requests could each reach another node, which knows none of them.
+      transports: ['websocket'],
     });
     this.socket.on('connect', () => this.setState('online'));
     this.socket.on('disconnect', (reason) => {

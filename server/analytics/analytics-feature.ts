@@ -4,6 +4,8 @@
 // every office at once, finds yesterday there without summarising it first.
 // The first run waits a minute and more: a starting server has every office to load first, and a
 // random share of SUMMARISE_SPREAD_MS keeps two hundred offices from summarising in the same second.
+// With several nodes, one of them summarises an office at a time (db.exclusively); a node coming
+// after finds the days stored and has nothing left to do.
 import { addDays, localDate } from '../../common/time/calendar';
 import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -32,8 +34,8 @@ export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine:
   const summarise = () => {
     const { timeZone } = engine.currentConfig.office;
     const yesterday = addDays(localDate(engine.now(), timeZone), -1);
-    running = store
-      .summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)
+    running = deps.db
+      .exclusively(`summarise:${officeId}`, async () => void (await store.summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)))
       .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'summarising the days failed'));
   };
   const timer = repeatEvery(summarise, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS, SUMMARISE_EVERY_MS);

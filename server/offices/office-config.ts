@@ -1,6 +1,7 @@
 // Changes to one office's configuration (its office document, services, counters), from the
 // config routes and from PATCH /api/offices/:id alike: each is vetted, saved, then adopted by the
-// office's engine and announced to its clients — live, no restart.
+// office's engine and announced to its clients — live, no restart. With several nodes, each of the
+// other nodes hears of the change and reloads the stored configuration into its own engine.
 import type { Counter, Office, OfficeId, Service } from '../../common/protocol';
 import type { QueueConfig } from '../domain/state';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -56,15 +57,28 @@ export class OfficeConfig {
   private async change(candidate: QueueConfig, write: (tx: Queryable, now: number) => Promise<void>): Promise<void> {
     const problem = await this.deps.vet(candidate);
     if (problem) fail('invalid-input', problem);
-    const { db, officeId, engine } = this.deps;
-    const run = async () => {
+    const { db, engine } = this.deps;
+    return this.serially(async () => {
       await db.transaction((tx) => write(tx, engine.now()));
-      const config = await loadConfig(db, officeId);
-      if (!config) fail('internal', `The configuration of office ${officeId} is missing`);
-      await engine.replaceConfig(config);
+      await this.adoptStored();
       this.deps.changed();
-    };
-    const result = this.tail.then(run, run);
+    });
+  }
+
+  /** Another node saved a change (and told the clients): this node's engine adopts what is stored now. */
+  reload(): Promise<void> {
+    return this.serially(() => this.adoptStored());
+  }
+
+  private async adoptStored(): Promise<void> {
+    const { db, officeId, engine } = this.deps;
+    const config = await loadConfig(db, officeId);
+    if (!config) fail('internal', `The configuration of office ${officeId} is missing`);
+    await engine.replaceConfig(config);
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const result = this.tail.then(work, work);
     this.tail = result.catch(() => undefined);
     return result;
   }

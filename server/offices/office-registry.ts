@@ -1,9 +1,12 @@
 // The offices this server runs: a runtime for every office not archived, started at start-up,
 // one more when an office is created, one fewer when an office is archived. The dispatcher and the
-// organisation's routes find an office's runtime here; nothing else holds a list of offices.
+// organisation's routes find an office's runtime here; nothing else holds a list of offices. With
+// several nodes, an office created or archived on one is started or stopped on the others when they
+// hear of it (and when their bus reconnects, against the stored list).
 import type { CreateOfficeInput, OfficeId, OfficeSummary } from '../../common/protocol';
 import { fail } from '../http/respond';
-import { archiveOffice, copyOffice, createOffice, listOffices } from '../store/offices-store';
+import { logger } from '../observability/logger';
+import { archiveOffice, copyOffice, createOffice, getOffice, listOffices } from '../store/offices-store';
 import { closeNamespace } from '../realtime/socket-server';
 import { startOfficeRuntime, type OfficeRuntime, type SharedServices } from './office-runtime';
 
@@ -52,6 +55,7 @@ export class OfficeRegistry {
       if (outcome === 'source-not-found') fail('not-found', `No office ${copyFrom ?? ''} to copy`);
       const runtime = await startOfficeRuntime(this.shared, id);
       this.runtimes.set(id, runtime);
+      this.shared.bus.tell({ kind: 'office-created', officeId: id });
       return runtime;
     });
   }
@@ -61,11 +65,35 @@ export class OfficeRegistry {
     return this.serially(async () => {
       const runtime = this.runtimes.get(officeId) ?? fail('not-found', `No office ${officeId}`);
       if (!(await this.shared.db.transaction((tx) => archiveOffice(tx, officeId, this.shared.clock())))) fail('not-found', `No office ${officeId}`);
-      this.runtimes.delete(officeId);
-      closeNamespace(this.shared.io, runtime.namespace);
-      await runtime.stop();
+      await this.stopRuntime(runtime);
+      this.shared.bus.tell({ kind: 'office-archived', officeId });
       return { ...summaryOf(runtime), archived: true };
     });
+  }
+
+  /**
+   * Another node created or archived an office (or the bus came back and anything may have been
+   * missed): this node runs exactly the offices the database holds as not archived. `only` limits
+   * the look to one office.
+   */
+  followStore(only?: OfficeId): Promise<void> {
+    return this.serially(async () => {
+      const stored = only === undefined ? await listOffices(this.shared.db.read) : [await getOffice(this.shared.db.read, only)].flatMap((o) => (o ? [o] : []));
+      for (const { id, archived } of stored) {
+        const runtime = this.runtimes.get(id);
+        if (archived && runtime) await this.stopRuntime(runtime);
+        if (!archived && !runtime) {
+          this.runtimes.set(id, await startOfficeRuntime(this.shared, id));
+          logger.info({ office: id }, 'office started: created on another node');
+        }
+      }
+    });
+  }
+
+  private async stopRuntime(runtime: OfficeRuntime): Promise<void> {
+    this.runtimes.delete(runtime.officeId);
+    closeNamespace(this.shared.io, runtime.namespace);
+    await runtime.stop();
   }
 
   async close(): Promise<void> {

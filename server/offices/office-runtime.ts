@@ -32,6 +32,7 @@ import { DevicePresenceBoard } from '../realtime/presence';
 import { attachPrintAgents } from '../realtime/print-agents';
 import type { TalonMetrics } from '../observability/metrics';
 import type { OfficeNamespace, TalonIo } from '../realtime/socket-server';
+import type { ClusterBus } from '../cluster/cluster-bus';
 import type { SayEngine } from '../speech/say-engine';
 import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
@@ -59,6 +60,8 @@ export interface SharedServices {
   publicLimiters: PublicLimiters;
   serverSpeaker: Pick<SayEngine, 'speak'>;
   metrics: TalonMetrics;
+  /** The other nodes on the same database: told of configuration changes and of each commit. */
+  bus: ClusterBus;
 }
 
 export interface OfficeRuntime {
@@ -99,7 +102,11 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     officeId,
     engine,
     vet: async (candidate) => unprintableConfiguration(candidate, await stores.devices.list(officeId)),
-    changed: () => namespace.emit('config:changed'),
+    changed: () => {
+      // Through the adapter this reaches every node's clients; the other nodes' engines hear it on the bus.
+      namespace.emit('config:changed');
+      shared.bus.tell({ kind: 'office-config-changed', officeId });
+    },
   });
   const printDesk = new PrintDesk({
     db,
@@ -132,6 +139,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   let open = true;
   const stops = [
     meter.stop,
+    // So the other nodes catch up at once: their alerts, office status and snapshots stay fresh.
+    engine.onEvents((events) => shared.bus.tell({ kind: 'office-moved', officeId, seq: events[events.length - 1]!.seq })),
     warmAnnouncements(engine, shared.speech),
     speakCallsOnServer(engine, shared.serverSpeaker),
     attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, fannedOut: meter.fannedOut }),

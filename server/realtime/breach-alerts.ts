@@ -30,7 +30,8 @@ export function attachBreachAlerts(ns: OfficeNamespace, engine: QueueEngine): ()
     const json = JSON.stringify(risks);
     if (json === last) return;
     last = json;
-    ns.to(ROOM).emit('alerts:breach-risk', risks);
+    // Every node works the picture out from its own engine and tells its own sockets.
+    ns.local.to(ROOM).emit('alerts:breach-risk', risks);
   };
 
   ns.on('connection', (socket) => {
@@ -41,16 +42,20 @@ export function attachBreachAlerts(ns: OfficeNamespace, engine: QueueEngine): ()
   });
   // After the command's answer, not before it, and once for a burst of events.
   let settling: NodeJS.Timeout | undefined;
-  const stopEvents = engine.onEvents(() => {
+  const settle = () => {
     settling ??= setTimeout(() => {
       settling = undefined;
       push();
     }, SETTLE_MS).unref();
-  });
+  };
+  // Commands run here, or on another node (this engine then caught up).
+  const stopEvents = engine.onEvents(settle);
+  const stopCatchUps = engine.onCaughtUp(settle);
   const timer = setInterval(push, RECHECK_MS);
   timer.unref();
   return () => {
     stopEvents();
+    stopCatchUps();
     clearInterval(timer);
     clearTimeout(settling);
   };

@@ -1,11 +1,13 @@
 // The one Socket.IO server. Each office has its own namespace, `/offices/<id>` (hub.ts), opened when
 // its runtime starts; the root namespace carries nothing, and a client connecting there is told
-// where to go instead of waiting forever for a snapshot.
+// where to go instead of waiting forever for a snapshot. With several nodes an adapter
+// (socket-adapter.ts) carries broadcasts to the other nodes' sockets.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { ApiError, ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Credentials, Principal } from '../auth/principal';
 import { allowOrigins } from './origin-check';
+import type { SocketAdapter } from './socket-adapter';
 
 export interface SocketData {
   /** Who the socket is in its office's namespace. */
@@ -29,6 +31,8 @@ export const refusal = (error: ApiError): Error => Object.assign(new Error(error
 export function closeNamespace(io: TalonIo, ns: OfficeNamespace): void {
   ns.disconnectSockets(true);
   ns.removeAllListeners();
+  // Socket.IO closes the adapters of the namespaces it still knows when it closes; this one it will not know.
+  void Promise.resolve(ns.adapter.close()).catch(() => undefined);
   // Socket.IO has no public way to forget a namespace; without this it would still accept connections.
   (io as unknown as { _nsps: Map<string, unknown> })._nsps.delete(ns.name);
 }
@@ -37,8 +41,15 @@ export function createSocketServer(
   httpServer: HttpServer,
   /** Origins besides the server's own whose pages may connect (TALON_ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[] = [],
+  /** Several nodes: how broadcasts reach the other nodes' sockets. */
+  adapter?: SocketAdapter,
 ): TalonIo {
-  const io: TalonIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, allowRequest: allowOrigins(allowedOrigins) });
+  const io: TalonIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: allowOrigins(allowedOrigins),
+    ...(adapter ? { adapter: adapter.factory } : {}),
+  });
   io.use((_socket, next) => next(refusal({ code: 'not-found', message: 'Connect to an office: /offices/<id>' })));
   return io;
 }

@@ -1,7 +1,9 @@
 // One office's retention wired up: its store, routes and the daily purge. At startup only personal
 // data past its period is erased (cheap, and what the visit journal's sweep did); the first whole
 // purge waits a few minutes and a random share of PURGE_SPREAD_MS, so two hundred offices starting
-// together do not summarise and delete in the same minute, then it runs once a day.
+// together do not summarise and delete in the same minute, then it runs once a day. With several
+// nodes, only one of them erases or purges an office at a time (db.exclusively), and what another
+// node already purged is not there to purge again.
 import type { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
 import type { AnalyticsStore } from '../analytics/analytics-store';
@@ -36,13 +38,15 @@ export interface RetentionFeatureDeps {
 export async function startRetention(deps: RetentionFeatureDeps): Promise<RetentionFeature> {
   const { officeId } = deps;
   const retention = new Retention({ store: createRetentionStore(deps.db, officeId), engine: deps.engine, analytics: deps.analytics, visitJournal: deps.visitJournal });
-  await retention.erasePersonalData().catch((error: unknown) => logger.error({ err: error, office: officeId }, 'erasing expired personal data failed'));
+  await deps.db
+    .exclusively(`erase-personal-data:${officeId}`, async () => void (await retention.erasePersonalData()))
+    .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'erasing expired personal data failed'));
+  const purge = async () => {
+    const done = await retention.purge();
+    logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done');
+  };
   const timer = repeatEvery(
-    () =>
-      void retention
-        .purge()
-        .then((done) => logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done'))
-        .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed')),
+    () => void deps.db.exclusively(`purge:${officeId}`, purge).catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed')),
     PURGE_FIRST_AFTER_MS + Math.random() * PURGE_SPREAD_MS,
     PURGE_EVERY_MS,
   );

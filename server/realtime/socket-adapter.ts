@@ -1,0 +1,62 @@
+// How one node's Socket.IO reaches the clients connected to the other nodes: an office's events,
+// committed on whichever node ran the command, must reach every screen of that office. PostgreSQL
+// carries them itself (NOTIFY, larger packets through the socket_io_attachments table of the
+// PostgreSQL migrations); TALON_REDIS_URL puts Redis pub/sub in its place. SQLite, one node by
+// construction, keeps Socket.IO's in-process adapter.
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import type pg from 'pg';
+import { createClient } from 'redis';
+import { logger } from '../observability/logger';
+import type { Database } from '../store/database';
+import { PostgresDatabase } from '../store/postgres-database';
+
+const log = logger.child({ component: 'socket-adapter' });
+
+/**
+ * NOTIFY refuses payloads of 8000 bytes and more; the adapter's own default sits exactly on the
+ * limit, so a margin for the JSON it wraps around ours.
+ */
+const NOTIFY_PAYLOAD_THRESHOLD = 7_500;
+
+export interface SocketAdapter {
+  /** For Socket.IO's `adapter` option. */
+  readonly factory: ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
+  /** What the adapter holds outside Socket.IO (Redis connections); Socket.IO closes the rest itself. */
+  close(): Promise<void>;
+}
+
+export async function socketAdapterFor(db: Database, redisUrl: string | undefined): Promise<SocketAdapter | undefined> {
+  if (redisUrl) return redisAdapter(redisUrl);
+  if (db instanceof PostgresDatabase) return { factory: postgresAdapter(db.pool), close: async () => undefined };
+  return undefined;
+}
+
+function postgresAdapter(pool: pg.Pool) {
+  // The adapter keeps one connection of the pool for LISTEN and sets no error listener on it: a
+  // broken connection would end the process. With one, the adapter sees it end and takes another.
+  const connect = async () => {
+    const client = await pool.connect();
+    client.on('error', (error) => log.warn({ err: error }, 'the Socket.IO adapter lost its connection; reconnecting'));
+    return client;
+  };
+  const guarded = { connect, query: pool.query.bind(pool) } as unknown as pg.Pool;
+  return createPostgresAdapter(guarded, {
+    payloadThreshold: NOTIFY_PAYLOAD_THRESHOLD,
+    errorHandler: (error) => log.warn({ err: error }, 'the Socket.IO adapter failed'),
+  });
+}
+
+async function redisAdapter(url: string): Promise<SocketAdapter> {
+  const publisher = createClient({ url });
+  const subscriber = publisher.duplicate();
+  // The client reconnects by itself; without listeners its errors would end the process.
+  for (const client of [publisher, subscriber]) client.on('error', (error: unknown) => log.warn({ err: error }, 'Redis connection failed'));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  return {
+    factory: createRedisAdapter(publisher, subscriber),
+    close: async () => {
+      await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}
