@@ -71,6 +71,11 @@ export interface AppDeps {
   nodeId?: string;
   /** Socket.IO's broadcasts between nodes through Redis (TALON_REDIS_URL) instead of PostgreSQL. */
   redisUrl?: string;
+  /**
+   * Which proxies' X-Forwarded-For and -Proto to believe (TALON_TRUST_PROXY: Express's `trust proxy`,
+   * e.g. `loopback,10.0.0.10` for a balancer in front of several nodes); `loopback` unless set.
+   */
+  trustProxy?: string;
 }
 
 export interface TalonApp {
@@ -105,7 +110,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   const log = deps.logger ?? processLogger;
   app.use(requestLog(log));
   app.use(securityHeaders(deps.webApps ?? 'dist'));
