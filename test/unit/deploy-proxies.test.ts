@@ -1,6 +1,8 @@
-// deploy/caddy and deploy/nginx: the public site answers the visitor's pages and their API routes
-// and nothing of the staff's; each file is valid for its server where that server is installed.
-// The public site's rules are read from the files and applied the way each server applies them.
+// deploy/caddy, deploy/nginx and deploy/haproxy: the public site answers the visitor's pages and
+// their API routes and nothing of the staff's; two nodes behind a balancer are health-checked on
+// /api/health without sticky sessions (docs/deploy.md); each file is valid for its server where
+// that server is installed. The public site's rules are read from the files and applied the way
+// each server applies them.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,20 +128,72 @@ it.skipIf(!installed('caddy', ['version']))('caddy validates the Caddyfile', () 
   expect(result.status).toBe(0);
 });
 
-it.skipIf(!installed('nginx', ['-v']) || !installed('openssl', ['version']))('nginx -t accepts talon.conf with its snippet', () => {
-  // The sample as installed, with a throw-away certificate and unprivileged ports instead of 80/443.
-  const dir = mkdtempSync(join(tmpdir(), 'talon-nginx-'));
-  mkdirSync(join(dir, 'snippets'));
-  mkdirSync(join(dir, 'logs'));
-  cpSync(join(ROOT, 'deploy', 'nginx', 'talon-proxy.conf'), join(dir, 'snippets', 'talon-proxy.conf'));
+const NGINX_TWO_NODES = readFileSync(join(ROOT, 'deploy', 'nginx', 'talon-two-nodes.conf'), 'utf8');
+const HAPROXY = readFileSync(join(ROOT, 'deploy', 'haproxy', 'talon.cfg'), 'utf8');
+const UPSTREAM_BLOCK = /^upstream talon \{\n[\s\S]*?\n\}\n/m;
+
+/** talon.conf for two nodes, as docs/deploy.md says to make it: its upstream block replaced by talon-two-nodes.conf's. */
+const nginxTwoNodes = () => NGINX.replace(UPSTREAM_BLOCK, NGINX_TWO_NODES.replace(/^#.*\n/gm, ''));
+
+/** A throw-away certificate and key in `dir` (cert.pem, key.pem). */
+function throwAwayCertificate(dir: string): void {
   const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=talon']);
   expect(made.status).toBe(0);
-  const conf = NGINX.replace(/ssl_certificate_key .*;/g, `ssl_certificate_key ${join(dir, 'key.pem')};`)
-    .replace(/ssl_certificate .*;/g, `ssl_certificate ${join(dir, 'cert.pem')};`)
-    .replace(/listen (\[::\]:)?80;/g, 'listen $18080;')
-    .replace(/listen (\[::\]:)?443 ssl;/g, 'listen $18443 ssl;');
-  writeFileSync(join(dir, 'talon.conf'), conf);
-  writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/talon.conf;\n}\n`);
-  const result = spawnSync('nginx', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  expect(result.stderr).toContain('test is successful');
+}
+
+describe.skipIf(!installed('nginx', ['-v']) || !installed('openssl', ['version']))('nginx -t', () => {
+  it.each([
+    ['talon.conf with its snippet', () => NGINX],
+    ['talon.conf with the two-node upstream of talon-two-nodes.conf', nginxTwoNodes],
+  ])('accepts %s', (_name, conf) => {
+    // The sample as installed, with a throw-away certificate and unprivileged ports instead of 80/443.
+    const dir = mkdtempSync(join(tmpdir(), 'talon-nginx-'));
+    mkdirSync(join(dir, 'snippets'));
+    mkdirSync(join(dir, 'logs'));
+    cpSync(join(ROOT, 'deploy', 'nginx', 'talon-proxy.conf'), join(dir, 'snippets', 'talon-proxy.conf'));
+    throwAwayCertificate(dir);
+    const installed = conf()
+      .replace(/ssl_certificate_key .*;/g, `ssl_certificate_key ${join(dir, 'key.pem')};`)
+      .replace(/ssl_certificate .*;/g, `ssl_certificate ${join(dir, 'cert.pem')};`)
+      .replace(/listen (\[::\]:)?80;/g, 'listen $18080;')
+      .replace(/listen (\[::\]:)?443 ssl;/g, 'listen $18443 ssl;');
+    writeFileSync(join(dir, 'talon.conf'), installed);
+    writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/talon.conf;\n}\n`);
+    const result = spawnSync('nginx', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    expect(result.stderr).toContain('test is successful');
+  });
+});
+
+describe('two nodes behind a balancer (docs/deploy.md)', () => {
+  it('nginx: talon.conf for two nodes sends both sites to both nodes, and retries only what is safe', () => {
+    const conf = nginxTwoNodes();
+    expect(conf.match(UPSTREAM_BLOCK)?.[0].match(/^\s+server \S+:3000 /gm)).toHaveLength(2);
+    expect(conf).toContain('proxy_next_upstream error timeout http_503;');
+    expect(conf).not.toContain('non_idempotent');
+    // No sticky sessions: the clients are WebSocket-only.
+    expect(conf).not.toMatch(/\b(ip_hash|hash|sticky)\b/);
+  });
+
+  it('HAProxy: checks /api/health on both nodes, closes a failed node\'s sockets and never pins a client', () => {
+    const servers = HAPROXY.match(/^\s+server \S+ \S+:3000 check$/gm);
+    expect(servers).toHaveLength(2);
+    for (const line of ['option httpchk GET /api/health', 'http-check expect status 200', 'on-marked-down shutdown-sessions', 'option forwardfor', 'timeout tunnel']) {
+      expect(HAPROXY, line).toContain(line);
+    }
+    expect(HAPROXY).not.toMatch(/\b(balance source|cookie|stick)\b/);
+  });
+
+  it.skipIf(!installed('haproxy', ['-v']) || !installed('openssl', ['version']))('haproxy -c accepts talon.cfg', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-haproxy-'));
+    throwAwayCertificate(dir);
+    writeFileSync(join(dir, 'site.pem'), readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8'));
+    const installed = HAPROXY.replace(/crt \S+/, `crt ${join(dir, 'site.pem')}`)
+      .replace(/stats socket \S+/, `stats socket ${join(dir, 'admin.sock')}`)
+      // The haproxy user exists only where the package made it.
+      .replace(/^\s+(user|group) haproxy\n/gm, '');
+    writeFileSync(join(dir, 'haproxy.cfg'), installed);
+    const result = spawnSync('haproxy', ['-c', '-f', join(dir, 'haproxy.cfg')], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toContain('Configuration file is valid');
+    expect(result.status).toBe(0);
+  });
 });
