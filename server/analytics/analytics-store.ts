@@ -9,6 +9,7 @@ import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
 import type { LongWait } from '../../common/protocol/analytics';
 import type { Database, Queryable } from '../store/database';
+import { officeLock } from '../store/office-lock';
 import { servicesOf, summariseCounters, summariseVisits } from './day-summary';
 import type { CounterDay, DaySummary, VisitSummary } from './day-summary-shape';
 import { LocalClock } from './local-clock';
@@ -166,7 +167,7 @@ export class AnalyticsStore {
         await tx.run('INSERT INTO analytics_days (office_id, date, scope, time_zone, version, visits, longest, counters) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
       }
       await this.onStored?.(tx, { timeZone, today: localDate(this.now(), timeZone), days: wholeOffice, empty });
-    });
+    }, officeLock(this.officeId));
     for (const day of days) {
       const key = `${timeZone}|${day.date}`;
       // A rebuilt day must not be served from what was read before.

@@ -26,6 +26,7 @@ import type { QueueEngine, Who } from '../engine/queue-engine';
 import { fail } from '../http/respond';
 import * as store from '../store/appointments-store';
 import type { Database, Queryable } from '../store/database';
+import { officeLock } from '../store/office-lock';
 import { actorLabel, findTicket } from '../store/queue-store';
 
 /** Who books: staff may take any slot still ahead; the public page keeps a lead time and a per-phone cap. */
@@ -68,7 +69,7 @@ export class AppointmentBook {
 
   async saveSettings(settings: AppointmentSettings): Promise<AppointmentSettings> {
     const valid = appointmentSettingsSchema.parse(settings) as AppointmentSettings;
-    await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, this.deps.officeId, valid, this.deps.engine.now()));
+    await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, this.deps.officeId, valid, this.deps.engine.now()), officeLock(this.deps.officeId));
     this.settings = valid;
     return valid;
   }
@@ -117,7 +118,7 @@ export class AppointmentBook {
       };
       await store.insertAppointment(tx, officeId, appointment, now);
       return appointment;
-    });
+    }, officeLock(officeId));
   }
 
   move(id: string, input: MoveAppointmentInput): Promise<Appointment> {
@@ -128,7 +129,7 @@ export class AppointmentBook {
       const moved = { ...appointment, serviceId, day: this.dayOf(slot.start), slotStart: slot.start, slotEnd: slot.end };
       await store.reschedule(tx, this.deps.officeId, id, moved, this.deps.engine.now());
       return moved;
-    });
+    }, officeLock(this.deps.officeId));
   }
 
   cancel(id: string): Promise<Appointment> {
@@ -138,7 +139,7 @@ export class AppointmentBook {
       const booked = await this.booked(tx, id);
       await store.changeStatus(tx, this.deps.officeId, id, 'booked', 'cancelled', this.deps.engine.now());
       return { ...booked, status: 'cancelled' };
-    });
+    }, officeLock(this.deps.officeId));
   }
 
   async byId(id: string): Promise<Appointment> {
@@ -174,7 +175,7 @@ export class AppointmentBook {
       // Only from 'booked': a visitor who checked in meanwhile keeps their check-in.
       for (const a of missed) if (await store.changeStatus(tx, officeId, a.id, 'booked', 'no-show', now)) marked++;
       return marked;
-    });
+    }, officeLock(officeId));
   }
 
   private async checkInNow(rawCode: string, who: Who): Promise<CheckInResult> {
@@ -198,7 +199,7 @@ export class AppointmentBook {
       case 'walk-in': {
         const as = decision.kind;
         const issued = await engine.execute(who, (state, config, ctx) => issueCheckInTicket(state, config, appointment, as, ctx));
-        await db.transaction((tx) => store.recordCheckIn(tx, officeId, appointment.id, issued.ticket.id, engine.now()));
+        await db.transaction((tx) => store.recordCheckIn(tx, officeId, appointment.id, issued.ticket.id, engine.now()), officeLock(officeId));
         return { ticket: issued.ticket, as, repeated: issued.repeated, slotStart: appointment.slotStart };
       }
     }

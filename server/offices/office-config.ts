@@ -8,6 +8,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { fail } from '../http/respond';
 import { loadConfig, saveCounter, saveOffice, saveService } from '../store/config-store';
 import type { Database, Queryable } from '../store/database';
+import { officeLock } from '../store/office-lock';
 
 /** Refuses a configuration some part of Talon cannot carry out (e.g. a letter no printer can print): a message, or null. */
 export type ConfigVetting = (candidate: QueueConfig) => Promise<string | null>;
@@ -59,7 +60,7 @@ export class OfficeConfig {
     if (problem) fail('invalid-input', problem);
     const { db, engine } = this.deps;
     return this.serially(async () => {
-      await db.transaction((tx) => write(tx, engine.now()));
+      await db.transaction((tx) => write(tx, engine.now()), officeLock(this.deps.officeId));
       await this.adoptStored();
       this.deps.changed();
     });

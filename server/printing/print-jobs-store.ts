@@ -5,6 +5,7 @@
 import type { OfficeId } from '../../common/protocol';
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
 import type { Database, SqlValue } from '../store/database';
+import { officeLock } from '../store/office-lock';
 import { printJobInsertionOrder } from '../store/sql-dialect';
 
 /** Why a job was made: a kiosk ticket's first print, a reprint by staff, or an admin's test page. */
@@ -84,13 +85,15 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
   return {
     async add({ job, agentId, kind, expiresAt }) {
       const ticketId = job.payload.kind === 'ticket' ? job.payload.ticketId : null;
-      const { changes } = await db.transaction((tx) =>
-        // The target is the partial unique index print_jobs_one_per_issue: a ticket's second issue job is dropped.
-        tx.run(
-          `INSERT INTO print_jobs (office_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-           ON CONFLICT (ticket_id) WHERE kind = 'issue' DO NOTHING`,
-          [officeId, job.jobId, agentId, kind, ticketId, JSON.stringify(job.payload), job.createdAt, expiresAt],
-        ),
+      const { changes } = await db.transaction(
+        (tx) =>
+          // The target is the partial unique index print_jobs_one_per_issue: a ticket's second issue job is dropped.
+          tx.run(
+            `INSERT INTO print_jobs (office_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+             ON CONFLICT (ticket_id) WHERE kind = 'issue' DO NOTHING`,
+            [officeId, job.jobId, agentId, kind, ticketId, JSON.stringify(job.payload), job.createdAt, expiresAt],
+          ),
+        officeLock(officeId),
       );
       return changes === 1;
     },
@@ -125,15 +128,17 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
     },
 
     async claim(jobId) {
-      const { changes } = await db.transaction((tx) =>
-        tx.run("UPDATE print_jobs SET state = 'printing' WHERE office_id = ? AND id = ? AND state = 'pending'", [officeId, jobId]),
+      const { changes } = await db.transaction(
+        (tx) => tx.run("UPDATE print_jobs SET state = 'printing' WHERE office_id = ? AND id = ? AND state = 'pending'", [officeId, jobId]),
+        officeLock(officeId),
       );
       return changes === 1;
     },
 
     async finish(jobId, state, error, at) {
-      const { changes } = await db.transaction((tx) =>
-        tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE office_id = ? AND id = ? AND ${LIVE}`, [state, error, at, officeId, jobId]),
+      const { changes } = await db.transaction(
+        (tx) => tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE office_id = ? AND id = ? AND ${LIVE}`, [state, error, at, officeId, jobId]),
+        officeLock(officeId),
       );
       return changes === 1;
     },

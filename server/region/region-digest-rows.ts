@@ -5,6 +5,7 @@ import type { LocalDate, OfficeId } from '../../common/protocol';
 import { ALL_VISITS } from '../analytics/analytics-store';
 import { SUMMARY_VERSION } from '../analytics/summary-codec';
 import type { Database } from '../store/database';
+import { officeLock } from '../store/office-lock';
 import { insertDigestRow, type DigestRow } from '../analytics/day-digest-store';
 import type { Period } from './region-period';
 
@@ -36,9 +37,23 @@ export async function storedSummaryDates(db: Database, officeId: OfficeId, timeZ
   return new Set(rows.map((row) => row.date));
 }
 
+/**
+ * One transaction per office, under the office's lock: its analytics store replaces the office's rows
+ * under that lock too, so two writers never hold rows of one office in opposite orders (a deadlock on
+ * PostgreSQL). Started together, SQLite commits them as one group.
+ */
 export async function writeDigestRows(db: Database, rows: readonly DigestRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.transaction(async (tx) => {
-    for (const row of rows) await insertDigestRow(tx, row);
-  });
+  const byOffice = new Map<OfficeId, DigestRow[]>();
+  for (const row of rows) {
+    const ofOffice = byOffice.get(row.officeId);
+    if (ofOffice) ofOffice.push(row);
+    else byOffice.set(row.officeId, [row]);
+  }
+  await Promise.all(
+    [...byOffice].map(([officeId, ofOffice]) =>
+      db.transaction(async (tx) => {
+        for (const row of ofOffice) await insertDigestRow(tx, row);
+      }, officeLock(officeId)),
+    ),
+  );
 }

@@ -11,6 +11,7 @@ import {
   type RetentionSettings,
 } from '../../common/protocol/retention';
 import type { Database, Queryable, SqlValue } from '../store/database';
+import { officeLock } from '../store/office-lock';
 import { VISITOR_DETAILS_ERASED, VISITOR_DETAILS_KEPT_BEFORE } from '../store/visit-journal-store';
 
 /** The instants a purge cuts at. */
@@ -105,7 +106,7 @@ export function createRetentionStore(db: Database, officeId: OfficeId): Retentio
            ON CONFLICT (office_id) DO UPDATE SET journal_days = excluded.journal_days, updated_at = excluded.updated_at`,
           [officeId, settings.journalDays, at],
         );
-      }),
+      }, officeLock(officeId)),
 
     async lastPurge() {
       const row = await db.read.get<{ report: string }>('SELECT report FROM retention_purges WHERE office_id = ?', [officeId]);
@@ -145,10 +146,13 @@ export function createRetentionStore(db: Database, officeId: OfficeId): Retentio
           [officeId, done.at, JSON.stringify(done)],
         );
         return done;
-      }),
+      }, officeLock(officeId)),
 
     async erasePersonalData(personalDataBefore) {
-      const counts = await db.transaction((tx) => runSteps(tx, officeId, { personalDataBefore, journalBefore: 0 }, ['visitor-details', 'booking-details']));
+      const counts = await db.transaction(
+        (tx) => runSteps(tx, officeId, { personalDataBefore, journalBefore: 0 }, ['visitor-details', 'booking-details']),
+        officeLock(officeId),
+      );
       return counts['visitor-details'] + counts['booking-details'];
     },
   };

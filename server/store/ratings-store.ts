@@ -2,6 +2,7 @@
 // (ticket ids are unique across offices).
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import type { Database } from './database';
+import { officeLock } from './office-lock';
 
 export interface Rating {
   ticketId: string;
@@ -31,12 +32,14 @@ export function createRatingsStore(db: Database, officeId: OfficeId): RatingsSto
     },
 
     async add(r) {
-      const { changes } = await db.transaction((tx) =>
-        tx.run(
-          `INSERT INTO visit_ratings (office_id, ticket_id, service_day, service_id, counter_id, specialist_id, score, comment, rated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [officeId, r.ticketId, r.serviceDay, r.serviceId, r.counterId, r.specialistId, r.score, r.comment, r.ratedAt],
-        ),
+      const { changes } = await db.transaction(
+        (tx) =>
+          tx.run(
+            `INSERT INTO visit_ratings (office_id, ticket_id, service_day, service_id, counter_id, specialist_id, score, comment, rated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+            [officeId, r.ticketId, r.serviceDay, r.serviceId, r.counterId, r.specialistId, r.score, r.comment, r.ratedAt],
+          ),
+        officeLock(officeId),
       );
       return changes === 1;
     },

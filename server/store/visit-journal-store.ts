@@ -3,6 +3,7 @@
 // visit is recognised within the office only: each office keeps its own visitors' contacts.
 import type { LocalDate, VisitJournalSettings, VisitRecord, OfficeId } from '../../common/protocol';
 import type { Database, Queryable } from './database';
+import { officeLock } from './office-lock';
 import { DEFAULT_VISIT_JOURNAL_SETTINGS } from './visit-journal-defaults';
 
 /** A finished ticket as the journal sees it: where and by whom it was finished. */
@@ -113,7 +114,7 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
   return {
     settings: () => loadVisitJournalSettings(db.read, officeId),
 
-    saveSettings: (settings, at) => db.transaction((tx) => saveVisitJournalSettings(tx, officeId, settings, at)),
+    saveSettings: (settings, at) => db.transaction((tx) => saveVisitJournalSettings(tx, officeId, settings, at), officeLock(officeId)),
 
     finishedTicket: (ticketId) => findFinishedTicket(db, officeId, ticketId),
 
@@ -141,7 +142,7 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
             record.contactKey, record.contactKey ? 1 : 0, earlier ? 1 : 0, record.recordedAt, record.recordedBy,
           ],
         );
-      });
+      }, officeLock(officeId));
       const saved = await get(record.ticketId);
       if (!saved) throw new Error(`visit record ${record.ticketId} vanished after saving`);
       return saved;
@@ -168,8 +169,9 @@ export function createVisitJournalStore(db: Database, officeId: OfficeId): Visit
     },
 
     async erasePersonalData(servedBefore) {
-      const { changes } = await db.transaction((tx) =>
-        tx.run(`UPDATE visit_records SET ${VISITOR_DETAILS_ERASED} WHERE ${VISITOR_DETAILS_KEPT_BEFORE}`, [officeId, servedBefore]),
+      const { changes } = await db.transaction(
+        (tx) => tx.run(`UPDATE visit_records SET ${VISITOR_DETAILS_ERASED} WHERE ${VISITOR_DETAILS_KEPT_BEFORE}`, [officeId, servedBefore]),
+        officeLock(officeId),
       );
       return changes;
     },
