@@ -1,5 +1,6 @@
 // Starts Talon: reads the environment, opens and migrates the database, seeds the demo region on
-// first start, and listens. Everything else is wired in app.ts.
+// first start, and listens. Everything else is wired in app.ts. The database is SQLite in the data
+// folder, or PostgreSQL when TALON_DATABASE_URL names one — then several nodes may share it.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
@@ -12,9 +13,12 @@ import type { OfficeRuntime } from './offices/office-runtime';
 import { backupBeforeMigrating } from './ops/backup-before-migration';
 import { DailyBackups } from './ops/backup-schedule';
 import { backupSettings } from './ops/backup-settings';
+import { databaseCopy } from './ops/database-copy';
 import { lockDataFolder } from './ops/restore-lock';
-import { SqliteDatabase, databaseFile } from './store/sqlite-database';
-import { migrate, MigrationMismatchError, migrationsDir } from './store/migrate';
+import { nodeIdFrom } from './cluster/node-id';
+import type { Database } from './store/database';
+import { migrate, MigrationMismatchError } from './store/migrate';
+import { databaseLocation, describeLocation, openDatabase, type DatabaseLocation } from './store/open-database';
 import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
@@ -36,15 +40,11 @@ const officeName = (runtime: OfficeRuntime) => {
   return office.name[office.defaultLanguage] ?? runtime.officeId;
 };
 
-async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
-  // Held until the server stops: a restore refuses to run under it, and so does a second server.
-  const lock = await lockDataFolder(dataDir);
-  const backups = backupSettings(env, dataDir);
-  const dbFile = databaseFile(dataDir);
-  const db = await SqliteDatabase.open(dbFile);
+/** Opens and migrates the database; exits when it disagrees with this Talon's migrations. */
+async function openMigrated(location: DatabaseLocation, backupFolder: string, nodeId: string): Promise<Database> {
+  const db = await openDatabase(location, { nodeId });
   try {
-    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(dbFile, backups.folder));
+    await migrate(db, undefined, backupBeforeMigrating(databaseCopy(location), backupFolder));
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
       logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);
@@ -52,11 +52,31 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  // The demo offices keep their own hours only on request, so the demo is usable at any hour.
-  if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
-  const talon = await createApp({ db, webApps, dataDir, allowedOrigins, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}) });
-  const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
-  const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
+  return db;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const location = databaseLocation(env, dataDir);
+  const nodeId = nodeIdFrom(env);
+  // SQLite: held until the server stops; a restore refuses to run under it, and so does a second
+  // server. PostgreSQL is shared by design: several nodes serve one database.
+  const lock = location.engine === 'sqlite' ? await lockDataFolder(dataDir) : undefined;
+  const backups = backupSettings(env, dataDir);
+  logger.info({ database: describeLocation(location), node: nodeId }, 'opening the database');
+  const db = await openMigrated(location, backups.folder, nodeId);
+  // Nodes starting together on an empty database take turns at seeding and making the first
+  // accounts: the second finds them made. (SQLite: one node, no one to wait for.)
+  const started = await db.whenFree('start-up', async () => {
+    // The demo offices keep their own hours only on request, so the demo is usable at any hour.
+    if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
+    const talon = await createApp({ db, webApps, dataDir, allowedOrigins, nodeId, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}), ...(env.TALON_REDIS_URL ? { redisUrl: env.TALON_REDIS_URL } : {}) });
+    const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
+    const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
+    const demoCredentials = demo ? await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), talon.offices.running().map((o) => ({ id: o.officeId, language: officeOf(o).defaultLanguage }))) : undefined;
+    return { talon, admin, unshownAdminPassword, demoCredentials };
+  });
+  const { talon, admin, unshownAdminPassword, demoCredentials } = started;
   const listening = await talon.listen(port);
   const base = `http://localhost:${listening}`;
   logger.info({ port: listening, offices: talon.offices.ids() }, 'Talon is listening');
@@ -69,23 +89,24 @@ async function main(): Promise<void> {
   } else if (admin) {
     console.log(`\n  First start: log in as "${admin.login}" with the password from TALON_ADMIN_PASSWORD`);
   }
-  if (demo) {
+  if (demoCredentials) {
     const offices = talon.offices.running();
-    const creds = await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), offices.map((o) => ({ id: o.officeId, language: officeOf(o).defaultLanguage })));
     const banner = offices.map((o) => ({ id: o.officeId, name: officeName(o), state: o.engine.officeStatus().state, timeZone: officeOf(o).timeZone }));
-    for (const line of demoBanner(base, creds, banner)) console.log(line);
+    for (const line of demoBanner(base, demoCredentials, banner)) console.log(line);
   } else {
     console.log(`  Kiosk: ${base}/kiosk/   Display: ${base}/display/   Staff app: ${base}/panel/`);
     if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
-  const dailyBackups = new DailyBackups(dbFile, backups);
+  // On PostgreSQL one node at a time makes the day's dump; with TALON_BACKUP_DIR on a folder the
+  // nodes share, the others then find it made (else each node keeps its own).
+  const dailyBackups = new DailyBackups(databaseCopy(location), backups, Date.now, (work) => db.exclusively('daily-backup', work));
   dailyBackups.start();
   const stop = async () => {
     await dailyBackups.stop();
     await talon.close();
     await db.close();
-    await lock.release();
+    await lock?.release();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,30 +1,33 @@
-// `talon check-db`: SQLite's integrity and foreign key checks, the migrations, and a summary per office.
-import { existsSync } from 'node:fs';
+// `talon check-db`: SQLite's integrity and foreign key checks, the migrations, and a summary per
+// office. On PostgreSQL (TALON_DATABASE_URL): that the server answers, the migrations, the summary.
 import { Command } from 'commander';
 import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationStatus, officeSummaries, type MigrationStatus, type OfficeSummary } from '../ops/check-db';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
-import { SqliteDatabase, databaseFile } from '../store/sqlite-database';
-import { withDataDirOption, type DataDirOptions } from './data-folder';
+import { databaseLocation, describeLocation } from '../store/open-database';
+import { openExisting, withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function checkDbCommand(io: CliIo = processIo): Command {
   return withDataDirOption(new Command('check-db'))
     .summary('check the database and summarise it per office')
-    .description("Check the database (SQLite's integrity and foreign keys, migrations) and summarise it per office; safe while Talon runs")
+    .description("Check the database (SQLite's integrity and foreign keys, migrations; on PostgreSQL that it answers, migrations) and summarise it per office; safe while Talon runs")
     .action(async (options: DataDirOptions) => {
-      const file = databaseFile(options.dataDir);
-      if (!existsSync(file)) throw new CliFailure(`no database at ${file}: check --data-dir`);
-      const db = await SqliteDatabase.open(file).catch(() => {
-        throw new CliFailure(`${file} is not a SQLite database`);
-      });
+      const location = databaseLocation(process.env, options.dataDir);
+      const shown = describeLocation(location);
+      const db = await openExisting(location);
       try {
-        if (!(await hasMigrationsTable(db))) throw new CliFailure(`${file} is not a Talon database (it has no schema_migrations)`);
-        const integrity = await integrityProblems(db);
-        const foreignKeys = await foreignKeyProblems(db);
+        if (!(await hasMigrationsTable(db))) throw new CliFailure(`${shown} is not a Talon database (it has no schema_migrations)`);
+        // PostgreSQL keeps its pages and foreign keys sound itself; SQLite is asked.
+        const integrity = db.engine === 'sqlite' ? await integrityProblems(db) : [];
+        const foreignKeys = db.engine === 'sqlite' ? await foreignKeyProblems(db) : [];
         const migrations = await migrationStatus(db);
-        printLine(io, `Database: ${file}`);
-        printLine(io, `Integrity: ${integrity.length === 0 ? 'ok' : integrity.join('; ')}`);
-        printLine(io, `Foreign keys: ${foreignKeys.length === 0 ? 'ok' : foreignKeys.join('; ')}`);
+        printLine(io, `Database: ${shown}`);
+        if (db.engine === 'sqlite') {
+          printLine(io, `Integrity: ${integrity.length === 0 ? 'ok' : integrity.join('; ')}`);
+          printLine(io, `Foreign keys: ${foreignKeys.length === 0 ? 'ok' : foreignKeys.join('; ')}`);
+        } else {
+          printLine(io, 'Connection: ok');
+        }
         printLine(io, `Migrations: ${describeMigrations(migrations)}`);
         const current = !migrations.mismatch && migrations.pending.length === 0;
         if (current) for (const line of describeOffices(await officeSummaries(db))) printLine(io, line);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { restoreDatabase, RestoreRefused } from '../ops/restore';
 import { DataFolderInUseError } from '../ops/restore-lock';
+import { databaseLocation, describeLocation } from '../store/open-database';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
 import { withDataDirOption, type DataDirOptions } from './data-folder';
@@ -13,6 +14,13 @@ export function restoreCommand(io: CliIo = processIo): Command {
     .description('Replace the database with a backup. Stop Talon first; a backup from an older Talon is migrated at the next start')
     .argument('<file>', 'the backup to restore')
     .action(async (file: string, options: DataDirOptions) => {
+      const location = databaseLocation(process.env, options.dataDir);
+      // Replacing a shared database under running nodes is PostgreSQL's own tools' job, with every node stopped.
+      if (location.engine === 'postgres') {
+        throw new CliFailure(
+          `refusing to restore: talon restore puts a SQLite backup in a data folder, and TALON_DATABASE_URL says Talon runs on PostgreSQL (${describeLocation(location)}). Stop every node and restore a dump made by talon backup with pg_restore --clean --if-exists --dbname=<database> <file>`,
+        );
+      }
       const restored = await restoreDatabase(resolve(file), resolve(options.dataDir)).catch((error: unknown) => {
         if (error instanceof DataFolderInUseError) throw new CliFailure(`refusing to restore: ${error.message}; stop it first`);
         if (error instanceof RestoreRefused) throw new CliFailure(`refusing to restore: ${error.message}`);

@@ -5,20 +5,21 @@ import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
 import { childLogger } from '../observability/logger';
 import type { BeforeMigrating } from '../store/migrate';
-import { backupDatabase, backupStamp } from './backup';
+import { backupStamp } from './backup';
+import type { DatabaseCopy } from './database-copy';
 
 const log = childLogger({ component: 'backup' });
 
 /**
- * migrate()'s hook for the live database `database`: a copy into `folder` named after the moment and
- * the first pending migration, e.g. talon-2026-12-02T09-00-00Z-before-0011_retention.sqlite. A
- * failed copy fails the start: migrating without it is what the hook exists to prevent.
+ * migrate()'s hook for the live database: a copy into `folder` named after the moment and the first
+ * pending migration, e.g. talon-2026-12-02T09-00-00Z-before-0011_retention.sqlite (.dump on
+ * PostgreSQL). A failed copy fails the start: migrating without it is what the hook exists to prevent.
  */
-export function backupBeforeMigrating(database: string, folder: string, clock: Clock = Date.now): BeforeMigrating {
+export function backupBeforeMigrating(copy: DatabaseCopy, folder: string, clock: Clock = Date.now): BeforeMigrating {
   return async (pending) => {
     await mkdir(folder, { recursive: true });
-    const file = join(folder, `talon-${backupStamp(clock())}-before-${pending[0]!.replace(/\.sql$/, '')}.sqlite`);
-    await backupDatabase(database, file);
+    const file = join(folder, `talon-${backupStamp(clock())}-before-${pending[0]!.replace(/\.sql$/, '')}.${copy.extension}`);
+    await copy.to(file);
     log.info({ file, pending }, 'database backed up before migrating');
   };
 }

@@ -3,38 +3,47 @@
 // The folder is the schedule's memory: a daily file is named after its local date, so a restart
 // later that day finds today's file and makes no second one, and a PC switched off at the quiet
 // hour makes the day's backup when it is next on. The copy blocks no one (see backup.ts), so a late
-// one costs the office nothing.
+// one costs the office nothing. On PostgreSQL it is a pg_dump (talon-daily-….dump), made by one node
+// at a time (`alone`): nodes sharing the backup folder find the day's dump made by another.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
 import { childLogger } from '../observability/logger';
-import { backupDatabase } from './backup';
+import type { DatabaseCopy } from './database-copy';
 import { repeatEvery } from '../timing/repeat';
 import type { BackupSettings } from './backup-settings';
 
 /** Often enough to start within minutes of the hour, rarely enough to cost nothing. */
 const CHECK_EVERY_MS = 5 * 60_000;
-const DAILY_FILE = /^talon-daily-\d{4}-\d{2}-\d{2}\.sqlite$/;
+/** The daily backups of this kind (sqlite, dump); those of the other engine are left alone. */
+const dailyFile = (extension: string) => new RegExp(`^talon-daily-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`);
 
 const log = childLogger({ component: 'backup' });
 
 /** The day's backup file, named after the local date: talon-daily-2026-12-02.sqlite. */
-function dailyBackupName(at: number): string {
+function dailyBackupName(at: number, extension: string): string {
   const day = new Date(at);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `talon-daily-${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}.sqlite`;
+  return `talon-daily-${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}.${extension}`;
 }
+
+/** Runs the work here and now: one node, no one else to make the backup. */
+const rightHere = async (work: () => Promise<void>) => {
+  await work();
+  return true;
+};
 
 export class DailyBackups {
   private timer: { cancel: () => void } | undefined;
   private running: Promise<unknown> | undefined;
 
   constructor(
-    /** The live database file. */
-    private readonly database: string,
+    private readonly copy: DatabaseCopy,
     private readonly settings: BackupSettings,
     private readonly clock: Clock = Date.now,
+    /** Runs the backup unless another node is making one right now (Database.exclusively). */
+    private readonly alone: (work: () => Promise<void>) => Promise<boolean> = rightHere,
   ) {}
 
   /** Makes today's backup if its hour has come and the folder has none yet, then drops the oldest beyond the kept number. */
@@ -42,12 +51,16 @@ export class DailyBackups {
     const { folder, kept, hour } = this.settings;
     const now = this.clock();
     if (kept === 0 || new Date(now).getHours() < hour) return undefined;
-    const file = join(folder, dailyBackupName(now));
-    if (existsSync(file)) return undefined;
-    await mkdir(folder, { recursive: true });
-    await backupDatabase(this.database, file);
-    await pruneDailyBackups(folder, kept);
-    return file;
+    const file = join(folder, dailyBackupName(now, this.copy.extension));
+    let made: string | undefined;
+    await this.alone(async () => {
+      if (existsSync(file)) return;
+      await mkdir(folder, { recursive: true });
+      await this.copy.to(file);
+      await pruneDailyBackups(folder, kept, this.copy.extension);
+      made = file;
+    });
+    return made;
   }
 
   /** Checks every few minutes until stopped; the timer keeps no process alive. */
@@ -73,7 +86,7 @@ export class DailyBackups {
 }
 
 /** Keeps the newest `kept` daily backups (their names sort by date); other files in the folder are left alone. */
-async function pruneDailyBackups(folder: string, kept: number): Promise<void> {
-  const daily = (await readdir(folder)).filter((name) => DAILY_FILE.test(name)).sort();
+async function pruneDailyBackups(folder: string, kept: number, extension: string): Promise<void> {
+  const daily = (await readdir(folder)).filter((name) => dailyFile(extension).test(name)).sort();
   for (const name of daily.slice(0, Math.max(0, daily.length - kept))) await rm(join(folder, name), { force: true });
 }

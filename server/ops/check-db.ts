@@ -1,6 +1,7 @@
 // What `talon check-db` reports, and what restore checks before it takes a file: SQLite's own
 // integrity and foreign key checks, the migrations applied against those this Talon knows, and a
-// summary per office (tickets, the journal's last event).
+// summary per office (tickets, the journal's last event). On PostgreSQL, which keeps its own pages
+// and foreign keys sound, the migrations and the summary.
 import type { Database } from '../store/database';
 import { MigrationMismatchError, migrationsDir, pendingMigrations, readMigrations } from '../store/migrate';
 
@@ -24,7 +25,11 @@ export interface OfficeSummary {
 }
 
 export async function hasMigrationsTable(db: Database): Promise<boolean> {
-  return (await db.read.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")) !== undefined;
+  const found =
+    db.engine === 'sqlite'
+      ? await db.read.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      : await db.read.get("SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'");
+  return found !== undefined;
 }
 
 export async function migrationStatus(db: Database): Promise<MigrationStatus> {

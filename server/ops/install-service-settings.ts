@@ -19,6 +19,10 @@ export interface ServerEnvironment {
 export const SERVER_SETTINGS: readonly ServerSetting[] = [
   { name: 'PORT', meaning: 'HTTP port the server listens on (all addresses).' },
   { name: 'TALON_DATA_DIR', meaning: 'the data folder: talon.sqlite, cached announcements, voice packs, office logos.' },
+  { name: 'TALON_DATABASE_URL', meaning: 'postgres://user:password@host/database: run on PostgreSQL (several nodes may share it) instead of the data folder\'s SQLite.' },
+  { name: 'TALON_DATABASE_POOL', meaning: 'PostgreSQL connections this node keeps open (default 10).' },
+  { name: 'TALON_NODE_ID', meaning: "this node's name among nodes sharing one PostgreSQL database (default host-pid), shown by /api/health." },
+  { name: 'TALON_REDIS_URL', meaning: 'redis://host:6379: live events between nodes through Redis instead of PostgreSQL.' },
   { name: 'TALON_DEMO', meaning: '0: no demo offices, accounts or devices; the admin creates offices in the staff app.' },
   { name: 'TALON_DEMO_HOURS', meaning: 'office: demo offices keep their real hours instead of being open all day (demo only).' },
   { name: 'TALON_ADMIN_PASSWORD', meaning: "the first admin's password, read on the very first start only (else one is generated and logged once)." },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDbCommand } from '../../server/cli/check-db-command';
 import { restoreCommand } from '../../server/cli/restore-command';
 import { backupBeforeMigrating } from '../../server/ops/backup-before-migration';
+import { databaseCopy } from '../../server/ops/database-copy';
 import type { Database } from '../../server/store/database';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, migrationsDir, readMigrations } from '../../server/store/migrate';
@@ -93,7 +94,7 @@ describe('talon restore', () => {
 
     const backups = join(dataDir, 'backups');
     const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
-    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(join(dataDir, 'talon.sqlite'), backups));
+    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(databaseCopy({ engine: 'sqlite', file: join(dataDir, 'talon.sqlite') }), backups));
     await db.close();
     const [beforeMigrating, ...others] = readdirSync(backups);
     expect(others).toEqual([]);
@@ -107,7 +108,7 @@ describe('talon restore', () => {
   it('makes no backup before the migrations of a new, empty database', async () => {
     const dataDir = tempDir('fresh');
     const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
-    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(join(dataDir, 'talon.sqlite'), join(dataDir, 'backups')));
+    await migrate(db, migrationsDir('sqlite'), backupBeforeMigrating(databaseCopy({ engine: 'sqlite', file: join(dataDir, 'talon.sqlite') }), join(dataDir, 'backups')));
     await db.close();
     expect(existsSync(join(dataDir, 'backups'))).toBe(false);
   });

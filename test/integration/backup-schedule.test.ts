@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DailyBackups } from '../../server/ops/backup-schedule';
 import { backupSettings, type BackupSettings } from '../../server/ops/backup-settings';
+import { databaseCopy } from '../../server/ops/database-copy';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, migrationsDir, readMigrations } from '../../server/store/migrate';
 
@@ -29,7 +30,7 @@ function scheduleOn(database: string, settings: Partial<BackupSettings> = {}) {
     folder,
     at: (moment: number) => (now = moment),
     /** A server (re)started: a new schedule on the same folder and clock. */
-    start: () => new DailyBackups(database, whole, () => now),
+    start: () => new DailyBackups(databaseCopy({ engine: 'sqlite', file: database }), whole, () => now),
   };
 }
 
