@@ -56,7 +56,7 @@ it('a summarised day has its digest at once, and after a restart the table, heat
 
   server = await server.restart();
   // Bytes no summary decoder reads: any report that read a full summary would fail now.
-  await server.db.transaction((tx) => tx.run(`UPDATE analytics_days SET visits = x'00', counters = x'00' WHERE office_id = 'main'`));
+  await server.db.transaction((tx) => tx.run(`UPDATE analytics_days SET visits = ?, counters = ? WHERE office_id = 'main'`, [Buffer.from([0]), Buffer.from([0])]));
   const token = await server.login('admin');
   expect(await ask<RegionReport>('report', token)).toEqual(report);
   expect(await ask<RegionHeatMap>('heatmap', token)).toEqual(heatmap);

@@ -11,7 +11,15 @@ const NOT_PORTABLE: readonly { why: string; pattern: RegExp }[] = [
   { why: 'PostgreSQL folds an unquoted alias to lower case: write AS "camelCase"', pattern: /\bAS [a-z]+[A-Z]\w*/g },
   { why: 'PostgreSQL cannot type a bare parameter here: CAST(? AS TEXT) IS NULL', pattern: /\?\s+IS\s+(?:NOT\s+)?NULL\b/g },
   { why: 'PostgreSQL has no IS NOT for values: write IS DISTINCT FROM ?', pattern: /\bIS NOT \?/g },
+  { why: 'PostgreSQL refuses CROSS JOIN … ON: put the condition in WHERE', pattern: /\bCROSS JOIN\s+\w+(?:\s+(?!ON\b)\w+)?\s+ON\b/g },
+  { why: 'PostgreSQL reads a blob literal as text: bind a Buffer', pattern: /\bx'[0-9a-f]*'/gi },
+  { why: 'SQLite only (PostgreSQL spells it strpos): compute it in TypeScript', pattern: /\binstr\s*\(/g },
+  { why: 'PostgreSQL has no rowid: use the fragment in server/store/sql-dialect.ts', pattern: /\browid\b/g },
+  { why: "SQLite's JSON functions: use the fragments in server/store/sql-dialect.ts", pattern: /\bjson_(?:extract|group_array|object)\s*\(/g },
 ];
+
+/** Where SQLite's own spellings belong: the dialect forks, and the copy to PostgreSQL, which reads SQLite files. */
+const SPEAKS_SQLITE = ['server/store/sql-dialect.ts', 'db/migrate-to-postgres/'];
 
 /** Each spelling in the text that is not portable, with the reason. */
 function nonPortable(text: string): { found: string; why: string }[] {
@@ -20,9 +28,11 @@ function nonPortable(text: string): { found: string; why: string }[] {
 
 describe('SQL that runs on SQLite and PostgreSQL alike', () => {
   it('the server, db/ and bench/ use no spelling PostgreSQL refuses or reads differently', () => {
-    const found = sourceFiles(['server', 'db', 'bench']).flatMap((file) =>
-      nonPortable(withoutComments(readFileSync(join(ROOT, file), 'utf8'))).map((f) => ({ at: `${file}: ${f.found}`, why: f.why })),
-    );
+    const found = sourceFiles(['server', 'db', 'bench'])
+      .filter((file) => !SPEAKS_SQLITE.some((place) => file.startsWith(place)))
+      .flatMap((file) =>
+        nonPortable(withoutComments(readFileSync(join(ROOT, file), 'utf8'))).map((f) => ({ at: `${file}: ${f.found}`, why: f.why })),
+      );
     expect(found).toEqual([]);
   });
 
@@ -33,13 +43,20 @@ describe('SQL that runs on SQLite and PostgreSQL alike', () => {
       'SELECT ticket_id AS ticketId FROM t',
       'WHERE (? IS NULL OR a = ?)',
       'WHERE b IS NOT ?',
+      'FROM tickets t CROSS JOIN journal j ON j.ticket_id = t.id',
+      "UPDATE t SET digest = x'00'",
+      "SELECT substr(a, instr(a, ','))",
+      'ORDER BY created_at, rowid',
+      "SELECT json_extract(data, '$.a'), json_group_array(json_object('k', v))",
     ];
-    expect(sqliteOnly.map((sql) => nonPortable(sql).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(sqliteOnly.map((sql) => nonPortable(sql).length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
     const portable = [
       'INSERT INTO t (a) VALUES (?) ON CONFLICT (a) DO NOTHING',
       'SELECT ticket_id AS "ticketId", b AS count FROM t',
       'WHERE (CAST(? AS TEXT) IS NULL OR a = ?) AND c IS NOT NULL',
       'WHERE b IS DISTINCT FROM ?',
+      'FROM tickets t CROSS JOIN journal j WHERE j.ticket_id = t.id',
+      "const box = 'x'; UPDATE t SET digest = ? -- rowids",
       "const x = y as unknown as Row; import { a as localDate } from './a';",
     ];
     expect(portable.flatMap(nonPortable)).toEqual([]);
