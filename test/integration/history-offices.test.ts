@@ -36,8 +36,8 @@ const ticketsOf = (officeId: string) =>
 
 describe('a history of several offices', () => {
   it('creates office-1 … office-N on a few time zones', async () => {
-    const rows = await db.read.all<{ id: string; zone: string }>("SELECT id, data ->> '$.timeZone' AS zone FROM offices ORDER BY id");
-    expect(rows).toEqual([
+    const rows = await db.read.all<{ id: string; data: string }>('SELECT id, data FROM offices ORDER BY id');
+    expect(rows.map((row) => ({ id: row.id, zone: (JSON.parse(row.data) as { timeZone: string }).timeZone }))).toEqual([
       { id: 'office-1', zone: 'Asia/Irkutsk' },
       { id: 'office-2', zone: 'Europe/Moscow' },
       { id: 'office-3', zone: 'Asia/Yekaterinburg' },

@@ -86,7 +86,12 @@ describe('the regional staffing advisor from digests', () => {
 
   it('builds digests of an older format again from the summaries, and advises the same', async () => {
     // The format is part of the fingerprint; a row under another one must not be read at all.
-    await db.transaction((tx) => tx.run(`UPDATE region_days SET targets = 'v3' || substr(targets, instr(targets, ',')), digest = x'00'`));
+    await db.transaction(async (tx) => {
+      for (const row of await tx.all<{ office_id: string; date: string; targets: string }>('SELECT office_id, date, targets FROM region_days')) {
+        const older = `v3${row.targets.slice(row.targets.indexOf(','))}`;
+        await tx.run('UPDATE region_days SET targets = ?, digest = ? WHERE office_id = ? AND date = ?', [older, Buffer.from([0]), row.office_id, row.date]);
+      }
+    });
     const { pairs } = await compare({ from: '2026-02-10', to: '2026-03-02' }, DEFAULT_STAFFING);
     for (const { region, own } of pairs) expect(region).toEqual(own);
   });
