@@ -46,7 +46,11 @@ export async function copyOffice({ from, to, toShownAs, say }: CopyRequest): Pro
         say(`Copying ${plans.length} tables into ${toShownAs}, parents first, in one transaction`);
         for (const plan of plans) say(`  ${plan.name}: ${await copyTable(source.db.read, tx, plan)} copied`);
         const checks: TableCheck[] = [];
-        for (const plan of plans) checks.push({ table: plan.name, sqlite: await tableSum(source.db.read, plan), postgres: await tableSum(tx, plan) });
+        for (const plan of plans) {
+          // Side by side: each database reads on its own while this process hashes.
+          const [sqlite, postgres] = await Promise.all([tableSum(source.db.read, plan), tableSum(tx, plan)]);
+          checks.push({ table: plan.name, sqlite, postgres });
+        }
         if (!checks.every(matches)) throw new CopyMismatchError(checks);
         return checks;
       });
