@@ -33,11 +33,14 @@ export async function socketAdapterFor(db: Database, redisUrl: string | undefine
 }
 
 function postgresAdapter(pool: pg.Pool) {
-  // The adapter keeps one connection of the pool for LISTEN and sets no error listener on it: a
-  // broken connection would end the process. With one, the adapter sees it end and takes another.
+  // The adapter keeps one connection of the pool for LISTEN, sets no error listener on it (a broken
+  // connection would end the process) and, when it breaks, takes another without giving the broken
+  // one back: each outage of the database would keep one more of the pool's connections for good.
   const connect = async () => {
     const client = await pool.connect();
     client.on('error', (error) => log.warn({ err: error }, 'the Socket.IO adapter lost its connection; reconnecting'));
+    // Before the adapter's own listener, which forgets the connection; the adapter releases it only when closing.
+    client.once('end', () => client.release(true));
     return client;
   };
   const guarded = { connect, query: pool.query.bind(pool) } as unknown as pg.Pool;

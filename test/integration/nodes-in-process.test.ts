@@ -1,0 +1,207 @@
+// Two Talon nodes in one process on one PostgreSQL database (two createApp on two pools): each
+// node's engine catches up with what the other committed before deciding, so numbers and seq never
+// skip or repeat; the other node's snapshots show it; revocations reach the other node at once;
+// health names the node and turns 503 while its database is out of reach, and back by itself.
+// The same with two real processes is multi-node-*.test.ts.
+import { createServer, createConnection, type Server, type Socket } from 'node:net';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { QueueSnapshot, Ticket } from '../../common/protocol';
+import { createApp, type TalonApp } from '../../server/app';
+import type { Database } from '../../server/store/database';
+import { PostgresDatabase } from '../../server/store/postgres-database';
+import { connectClient, type TestClient } from '../support/socket-client';
+import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { onlyOn, openTestDatabase } from '../support/test-database';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Node {
+  url: string;
+  talon: TalonApp;
+  db: Database;
+  close(): Promise<void>;
+}
+
+async function nodeOn(db: Database, dataDir: string, nodeId: string): Promise<Node> {
+  const talon = await createApp({ db, webApps: 'none', dataDir, nodeId });
+  const port = await talon.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    talon,
+    db,
+    close: async () => {
+      await talon.close();
+      await db.close();
+    },
+  };
+}
+
+let a: RunningTalon;
+let b: Node;
+let admin: string;
+const clients: TestClient[] = [];
+const closing: (() => Promise<void>)[] = [];
+
+beforeEach(async () => {
+  a = await startTalon();
+  b = await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'node-b');
+  admin = await a.login('admin');
+});
+
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  for (const close of closing.splice(0)) await close();
+  await b.close();
+  await a.close();
+});
+
+/** Through staff: a kiosk may issue only so fast. */
+async function issue(on: { url: string }, serviceId = 'documents'): Promise<Ticket> {
+  const res = await call<{ ticket: Ticket }>(on, officeApi('/tickets'), { body: { serviceId }, token: admin });
+  if (!res.body.ok) throw new Error(`issue failed: ${JSON.stringify(res.body.error)}`);
+  return res.body.data.ticket;
+}
+
+async function snapshot(on: { url: string }, token: string): Promise<QueueSnapshot> {
+  const res = await call<QueueSnapshot>(on, officeApi('/snapshot'), { token });
+  if (!res.body.ok) throw new Error(`snapshot failed: ${JSON.stringify(res.body.error)}`);
+  return res.body.data;
+}
+
+async function journalSeqs(): Promise<number[]> {
+  const rows = await a.db.read.all<{ seq: number }>('SELECT seq FROM journal WHERE office_id = ? ORDER BY seq', [a.office]);
+  return rows.map((r) => r.seq);
+}
+
+function expectGapFree(seqs: number[]): void {
+  expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+}
+
+onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
+  it('numbers tickets issued alternately through both nodes one after another', async () => {
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < 6; i++) tickets.push(await issue(i % 2 === 0 ? a : b));
+    const first = tickets[0]!.number;
+    expect(tickets.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5].map((n) => first + n));
+    expectGapFree(await journalSeqs());
+  });
+
+  it('shows a call made on one node in the other node’s snapshot and on a display connected to it', async () => {
+    const display = await connectClient(b.url, { deviceKey: a.deviceKey('display') });
+    clients.push(display);
+    const ticket = await issue(a);
+    expect((await call(a, officeApi('/counters/booth-1/open'), { body: {}, token: admin })).status).toBe(200);
+    expect((await call(a, officeApi('/counters/booth-1/call-next'), { body: {}, token: admin })).status).toBe(200);
+    const onB = await snapshot(b, admin);
+    expect(onB.tickets.find((t) => t.id === ticket.id)?.status).toBe('called');
+    expect(onB.recentCalls[0]?.ticketId).toBe(ticket.id);
+    expect(onB.seq).toBe((await snapshot(a, admin)).seq);
+    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-called' && e.ticket?.id === ticket.id));
+  });
+
+  it('never gives one ticket to two booths calling next at the same instant on different nodes', async () => {
+    for (let i = 0; i < 24; i++) await issue(i % 2 === 0 ? a : b);
+    const booths = ['booth-1', 'booth-2', 'booth-3', 'booth-4'];
+    for (const booth of booths) expect((await call(a, officeApi(`/counters/${booth}/open`), { body: {}, token: admin })).status).toBe(200);
+    const command = async (on: { url: string }, booth: string, verb: string) => {
+      const answer = await call<{ ticket: Ticket | null }>(on, officeApi(`/counters/${booth}/${verb}`), { body: {}, token: admin });
+      if (!answer.body.ok) throw new Error(`${verb} at ${booth} failed: ${JSON.stringify(answer.body.error)}`);
+      return answer.body.data.ticket;
+    };
+    const called: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      // Booths 1 and 3 through node A, 2 and 4 through node B, all at once; each then serves its
+      // ticket through the other node.
+      const tickets = await Promise.all(booths.map((booth, i) => command(i % 2 === 0 ? a : b, booth, 'call-next')));
+      called.push(...tickets.flatMap((t) => (t ? [t.id] : [])));
+      await Promise.all(
+        booths.map(async (booth, i) => {
+          await command(i % 2 === 0 ? b : a, booth, 'start');
+          await command(i % 2 === 0 ? b : a, booth, 'finish');
+        }),
+      );
+    }
+    expect(called).toHaveLength(24);
+    expect(new Set(called).size).toBe(24);
+    expectGapFree(await journalSeqs());
+    const [onA, onB] = [await snapshot(a, admin), await snapshot(b, admin)];
+    expect(onB.seq).toBe(onA.seq);
+    expect(onB.tickets).toEqual(onA.tickets);
+    expect(onB.counterStates).toEqual(onA.counterStates);
+  });
+
+  it('ends a device revoked on one node on the other node too, at once', async () => {
+    const created = await call<{ device: { id: string }; key: string }>(a, officeApi('/devices'), {
+      body: { kind: 'display', name: 'Temporary display', zone: 'hall' },
+      token: admin,
+    });
+    if (!created.body.ok) throw new Error('device not created');
+    const { key, device } = created.body.data;
+    // Node B remembers the key as valid (its caller cache) and holds a socket with it.
+    expect((await call(b, '/api/auth/me', { deviceKey: key })).status).toBe(200);
+    const display = await connectClient(b.url, { deviceKey: key });
+    clients.push(display);
+    const disconnected = new Promise<void>((resolve) => display.socket.once('disconnect', () => resolve()));
+    await call(a, officeApi(`/devices/${device.id}/revoke`), { body: {}, token: admin });
+    await disconnected;
+    // Sooner than B's cache would forget it by itself (5 s): only the cluster bus can tell B.
+    await expect.poll(async () => (await call(b, '/api/auth/me', { deviceKey: key })).status, { timeout: 3_000 }).not.toBe(200);
+  });
+
+  it('names the database and the node in its health, answers 503 while the database is out of reach and recovers by itself', async () => {
+    expect((await call(b, '/api/health')).body).toMatchObject({ ok: true, data: { status: 'ok', database: 'postgres', node: 'node-b' } });
+    const cut = await cuttableProxy(5432);
+    closing.push(cut.close);
+    const url = new URL(readFileSync(join(a.dataDir, 'database-url'), 'utf8').trim());
+    url.host = `127.0.0.1:${cut.port}`;
+    const c = await nodeOn(await PostgresDatabase.open(url.toString(), { poolSize: 3 }), a.dataDir, 'node-c');
+    closing.unshift(async () => {
+      cut.restore();
+      await c.close();
+    });
+    expect((await call(c, '/api/health')).status).toBe(200);
+    cut.cut();
+    await expect.poll(async () => (await call(c, '/api/health')).status).toBe(503);
+    expect((await call(c, '/api/health')).body).toMatchObject({ ok: false, error: { details: { status: 'unavailable', database: 'postgres', node: 'node-c' } } });
+    cut.restore();
+    await expect.poll(async () => (await call(c, '/api/health')).status).toBe(200);
+    // And it works again: a ticket issued through it follows the others without a gap.
+    await issue(a);
+    await issue(c);
+    expectGapFree(await journalSeqs());
+  });
+});
+
+/** A TCP proxy to 127.0.0.1:`port` that can cut every connection and refuse new ones, then let them through again. */
+async function cuttableProxy(port: number): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+  let open = true;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    if (!open) return client.destroy();
+    const upstream = createConnection({ host: '127.0.0.1', port });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.once('close', () => sockets.delete(socket));
+    }
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    cut: () => {
+      open = false;
+      sockets.forEach((socket) => socket.destroy());
+    },
+    restore: () => {
+      open = true;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        sockets.forEach((socket) => socket.destroy());
+        server.close(() => resolve());
+      }),
+  };
+}
