@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Device, OfficeRole, Role, User } from '../../common/protocol';
 import type { CreatedDevice, LoginResult } from '../../common/protocol/admin-schemas';
@@ -8,10 +6,10 @@ import { createApp, type TalonApp } from '../../server/app';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice } from '../../server/store/seed';
 import { MAIN_OFFICE, officeApi } from '../support/talon-server';
+import { freshDatabase } from '../support/test-database';
 
 const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -22,8 +20,7 @@ let base: string;
 let now: number;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'talon-auth-routes-'));
-  db = await SqliteDatabase.open(join(dir, 'talon.sqlite'));
+  ({ db, dataDir: dir } = await freshDatabase('talon-auth-routes-'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
   await seedSingleOffice(db, now, { allDay: true });

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeRole, Role } from '../../common/protocol';
@@ -7,12 +6,12 @@ import { adminPasswordShown, ensureAdmin } from '../../server/auth/bootstrap';
 import { verifyPassword } from '../../server/auth/passwords';
 import { actorOf, resolveCaller, type AuthStores } from '../../server/auth/principal';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
 import { createSessionsStore, SESSION_LIFETIME_MS } from '../../server/store/sessions-store';
 import { createUsersStore } from '../../server/store/users-store';
+import { freshDatabase } from '../support/test-database';
 
 let dir: string;
 let db: Database;
@@ -20,8 +19,7 @@ let now: number;
 let stores: AuthStores;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'talon-auth-'));
-  db = await SqliteDatabase.open(join(dir, 'talon.sqlite'));
+  ({ db, dataDir: dir } = await freshDatabase('talon-auth-'));
   await migrate(db);
   now = Date.parse('2025-03-10T08:00:00Z');
   await seedSingleOffice(db, now, { allDay: true });
@@ -265,8 +263,7 @@ describe('the first admin', () => {
 
   it('gets a different generated password on every new database', async () => {
     const first = await ensureAdmin(stores, {});
-    const other = await mkdtemp(join(tmpdir(), 'talon-auth-'));
-    const otherDb = await SqliteDatabase.open(join(other, 'talon.sqlite'));
+    const { db: otherDb, dataDir: other } = await freshDatabase('talon-auth-');
     try {
       await migrate(otherDb);
       const second = await ensureAdmin({ users: createUsersStore(otherDb) }, {});

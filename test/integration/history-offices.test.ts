@@ -2,16 +2,15 @@
 // own open days in its own time zone, a journal numbered from 1 without gaps, each day as the
 // engine would have lived it (test/support/day-invariants.ts) — and its days stored as summaries
 // for the regional view.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../common/protocol';
 import { openPeriods } from '../../server/domain/schedule';
 import { addDays } from '../../common/time/calendar';
 import { loadConfig } from '../../server/store/config-store';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { replayJournal, type JournalRow, type TicketRow } from '../support/day-invariants';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
+import { openTestDatabase } from '../support/test-database';
 
 const OFFICES = ['office-1', 'office-2', 'office-3'];
 const FIRST = '2026-03-02';
@@ -21,7 +20,7 @@ let db: Database;
 
 beforeAll(async () => {
   const dataDir = await dataDirWithGeneratedHistory(['--offices', '3', '--days', '13', '--per-day', '60', '--seed', '5', '--end', LAST]);
-  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+  db = await openTestDatabase(dataDir);
 }, 240_000);
 
 afterAll(async () => {

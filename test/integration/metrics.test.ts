@@ -11,11 +11,11 @@ import type { Ticket } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import { metricsAccess, type MetricsAccess } from '../../server/http/metrics-routes';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice } from '../../server/store/seed';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { freshDatabase } from '../support/test-database';
 
 interface Sample {
   name: string;
@@ -52,8 +52,7 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A Talon with one office and no accounts, for the access modes that need none. */
 async function startBare(access: MetricsAccess, host = '127.0.0.1'): Promise<{ talon: TalonApp; db: Database; port: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-metrics-'));
-  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+  const { db, dataDir } = await freshDatabase('talon-metrics-');
   await migrate(db);
   await seedSingleOffice(db, Date.now(), { allDay: true });
   const talon = await createApp({ db, webApps: 'none', dataDir, metrics: access });

@@ -1,8 +1,5 @@
 // Two offices in one database, through the stores and engines themselves: each office numbers its
 // tickets and its journal on its own, sees only its own rows, and a new office can start as a copy.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEvent, Ticket } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
@@ -12,13 +9,13 @@ import { QueueEngine, type Who } from '../../server/engine/queue-engine';
 import { loadAppointmentSettings } from '../../server/store/appointments-store';
 import { loadConfig, saveService } from '../../server/store/config-store';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { createDevicesStore } from '../../server/store/devices-store';
 import { migrate } from '../../server/store/migrate';
 import { archiveOffice, copyOffice, getOffice, listOffices } from '../../server/store/offices-store';
 import { findTicket, lastSeq } from '../../server/store/queue-store';
 import { seedSingleOffice } from '../../server/store/seed';
 import { createUsersStore } from '../../server/store/users-store';
+import { freshDatabase } from '../support/test-database';
 
 const NOW = zonedToEpoch('2030-01-15', '10:00', 'Asia/Irkutsk');
 let db: Database;
@@ -26,7 +23,7 @@ let ids = 0;
 const newId = () => `ticket-${String(++ids).padStart(4, '0')}`;
 
 beforeEach(async () => {
-  db = await SqliteDatabase.open(join(mkdtempSync(join(tmpdir(), 'talon-offices-')), 'talon.sqlite'));
+  ({ db } = await freshDatabase('talon-offices-'));
   await migrate(db);
   await seedSingleOffice(db, NOW, { allDay: true });
   await db.transaction((tx) => copyOffice(tx, 'main', 'second', NOW));

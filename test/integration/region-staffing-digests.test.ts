@@ -3,7 +3,6 @@
 // recalls, no-shows, transfers and breaks) both give the same advice to the last bit — whether the
 // four weeks come as stored days, as a whole month's one digest, with today digested live, or as
 // digests of an older format built again from the summaries.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffingSettings } from '../../common/protocol/analytics';
 import { zonedToEpoch } from '../../common/time/calendar';
@@ -20,8 +19,8 @@ import type { Period } from '../../server/region/region-period';
 import { regionStaffing } from '../../server/region/region-staffing';
 import { loadConfig } from '../../server/store/config-store';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
+import { openTestDatabase } from '../support/test-database';
 
 /** The history's last day, a Tuesday: "today" in both offices (Irkutsk and Moscow), so it is digested live. */
 const TODAY = '2026-03-03';
@@ -33,7 +32,7 @@ let offices: RegionOffice[];
 
 beforeAll(async () => {
   const dataDir = await dataDirWithGeneratedHistory(['--offices', '2', '--days', '40', '--per-day', '200', '--seed', '11', '--end', TODAY]);
-  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+  db = await openTestDatabase(dataDir);
   offices = await Promise.all(
     ['office-1', 'office-2'].map(async (id) => {
       const config = (await loadConfig(db, id))!;

@@ -3,7 +3,7 @@
 // days past journalDays (with their print jobs, visit records and ratings), erases names, contacts
 // and phones past the personal-data period, and leaves every stored day summary — and so every
 // analytics report of those days — as it was. The clock is five years after the history.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +12,10 @@ import type { RetentionOverview, RetentionPlan } from '../../common/protocol/ret
 import { zonedToEpoch } from '../../common/time/calendar';
 import { REPORT_NAMES } from '../../server/analytics/reports';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
 import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { createTestDatabase, openTestDatabase } from '../support/test-database';
 
 const ZONE = 'Asia/Irkutsk';
 const FIRST: LocalDate = '2025-01-01';
@@ -40,9 +40,9 @@ afterEach(async () => {
 /** A copy of the generated history, so each test purges its own; `before` may change the file before the server opens it. */
 async function startOnHistory(before?: (db: Database) => Promise<unknown>): Promise<RunningTalon> {
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-retention-'));
-  copyFileSync(join(history, 'talon.sqlite'), join(dataDir, 'talon.sqlite'));
+  await createTestDatabase(dataDir, history);
   if (before) {
-    const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+    const db = await openTestDatabase(dataDir);
     await before(db);
     await db.close();
   }

@@ -1,7 +1,7 @@
 // An office that wants calls on the server's own speakers gets each call spoken there, in order,
 // with its own template. The machine running the tests has no speakers, so what would be spoken
 // is recorded instead of played.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -9,8 +9,8 @@ import { announcementText } from '../../common/i18n';
 import type { Office } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { call, MAIN_OFFICE, officeApi, startTalon } from '../support/talon-server';
+import { createTestDatabase, openTestDatabase } from '../support/test-database';
 
 let app: TalonApp | undefined;
 let db: Database | undefined;
@@ -34,10 +34,10 @@ it("speaks each call on the server, in order, in the ticket's language, with the
   });
   await seeded.close();
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-speakers-'));
-  for (const file of ['talon.sqlite', 'demo-credentials.json']) copyFileSync(join(seeded.dataDir, file), join(dataDir, file));
+  await createTestDatabase(dataDir, seeded.dataDir);
 
   const spoken: string[] = [];
-  db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+  db = await openTestDatabase(dataDir);
   app = await createApp({ db, dataDir, webApps: 'none', serverSpeaker: { speak: async (text) => void spoken.push(text) } });
   const engine = app.office(MAIN_OFFICE)!.engine;
   const system = { actor: { kind: 'system' as const } };

@@ -11,6 +11,7 @@ import { migrate, migrationsDir } from '../../server/store/migrate';
 import { createUsersStore } from '../../server/store/users-store';
 import { runTalonCli } from '../support/talon-cli';
 import { startTalon } from '../support/talon-server';
+import { onlyOn, openTestDatabase } from '../support/test-database';
 
 const COMMANDS = ['reset-password', 'create-admin', 'revoke-device', 'rotate-device-key', 'export-journal'];
 
@@ -63,6 +64,10 @@ describe('talon on the command line', () => {
     expect(runs[2]!.stderr).toContain('talon: no database at');
   });
 
+});
+
+// SQLite only: PostgreSQL's migrations start at their baseline, so no older Talon left a PostgreSQL database behind yet.
+onlyOn('sqlite')('talon on an older Talon’s data folder', () => {
   it('refuses a database this Talon has not migrated yet, and leaves it as it was', async () => {
     const dataDir = await dataDirOfAnOlderTalon();
     const run = await runTalonCli(['create-admin', 'rescue', '--password', 'rescue-password', '--data-dir', dataDir]);
@@ -72,11 +77,13 @@ describe('talon on the command line', () => {
     expect(await db.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations')).toEqual({ n: 1 });
     await db.close();
   });
+});
 
+describe('talon on a stopped Talon’s data folder', () => {
   it('resets a password on a stopped Talon from stdin', async () => {
     const run = await runTalonCli(['reset-password', 'operator2', '--password-stdin', '--data-dir', stoppedDataDir], 'from-the-pipe-1\n');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const db = await SqliteDatabase.open(join(stoppedDataDir, 'talon.sqlite'));
+    const db = await openTestDatabase(stoppedDataDir);
     const found = await createUsersStore(db).findByLogin('operator2');
     await db.close();
     expect(await verifyPassword('from-the-pipe-1', found!.passwordHash)).toBe(true);

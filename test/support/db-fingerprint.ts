@@ -3,8 +3,16 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../server/store/database';
 
+/** Not Talon's data: the migrations applied, and the Socket.IO adapter's traffic between nodes (PostgreSQL), which moves whenever a client does. */
+const NOT_DATA = ['schema_migrations', 'socket_io_attachments'];
+
+const TABLES = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  postgres: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+};
+
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
-  const tables = await db.read.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = (await db.read.all<{ name: string }>(TABLES[db.engine])).filter(({ name }) => !NOT_DATA.includes(name));
   const fingerprint: Record<string, string> = {};
   for (const { name } of tables) {
     const rows = await db.read.all<Record<string, unknown>>(`SELECT * FROM "${name}"`);

@@ -1,10 +1,13 @@
 // Running `talon` commands in tests: as the administrator does (a child process, its exit code and
 // its output), or in this process through a command's factory with the test's stdin and stdout.
+// Either way a command finds the test database of the data folder its --data-dir names, as an
+// administrator's would through TALON_DATABASE_URL.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { CliIo } from '../../server/cli/cli-io';
+import { databaseEnv } from './test-database';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -18,6 +21,7 @@ export interface CliRun {
 export function runTalonCli(args: readonly string[], stdin = ''): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'talon.ts'), ...args], {
     cwd: ROOT,
+    env: { ...process.env, ...databaseEnvOf(args) },
   });
   let stdout = '';
   let stderr = '';
@@ -35,6 +39,22 @@ export async function runCommand(factory: (io: CliIo) => Command, args: readonly
   const stdout = new PassThrough();
   let printed = '';
   stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  await factory({ stdin: Readable.from([stdin]), stdout }).parseAsync([...args], { from: 'user' });
+  const env = databaseEnvOf(args);
+  const before = Object.entries(env).map(([name]) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  try {
+    await factory({ stdin: Readable.from([stdin]), stdout }).parseAsync([...args], { from: 'user' });
+  } finally {
+    for (const [name, value] of before) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
   return printed;
+}
+
+/** The environment naming the database of the folder `--data-dir` gives, if any. */
+function databaseEnvOf(args: readonly string[]): Record<string, string> {
+  const at = args.indexOf('--data-dir');
+  return at >= 0 && args[at + 1] ? databaseEnv(args[at + 1]!) : {};
 }

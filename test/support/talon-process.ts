@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { DemoCredentials } from '../../server/demo';
 import { ADMIN_PASSWORD } from './talon-server';
+import { processDatabaseEnv } from './test-database';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -26,12 +27,16 @@ export interface LaunchedTalon {
   kill9(): Promise<void>;
 }
 
-/** Starts the server without waiting for it, so a test can kill it part way through its start. */
-export function launchTalon(dataDir: string, port: number): LaunchedTalon {
+/**
+ * Starts the server without waiting for it, so a test can kill it part way through its start. It
+ * runs on the data folder's test database (made empty for a new folder); `env` goes over all of it.
+ */
+export async function launchTalon(dataDir: string, port: number, env: Record<string, string> = {}): Promise<LaunchedTalon> {
+  const database = await processDatabaseEnv(dataDir);
   // `node --import tsx`, not the tsx wrapper: the wrapper runs Node as a child, which a SIGKILL to it would orphan.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), TALON_DATA_DIR: dataDir, TALON_WEB_APPS: 'none', TALON_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: { ...process.env, PORT: String(port), TALON_DATA_DIR: dataDir, TALON_WEB_APPS: 'none', TALON_ADMIN_PASSWORD: ADMIN_PASSWORD, ...database, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,8 +63,8 @@ export function launchTalon(dataDir: string, port: number): LaunchedTalon {
   return { child, ready, kill9 };
 }
 
-export function spawnTalon(dataDir: string, port: number): Promise<TalonProcess> {
-  return launchTalon(dataDir, port).ready;
+export async function spawnTalon(dataDir: string, port: number, env: Record<string, string> = {}): Promise<TalonProcess> {
+  return (await launchTalon(dataDir, port, env)).ready;
 }
 
 /** A port nobody listens on now, for a server that must come back on the same one after a restart. */

@@ -1,8 +1,8 @@
-// A real Talon for tests: a real SQLite file in a temp dir, an organisation with the one office
-// `main` (the demo office, open all day unless office hours are asked for), demo staff and devices
-// in it, listening on loopback. `restart()` reopens the same file on the same port, as a
-// crash-and-restart would.
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+// A real Talon for tests: a real database of its own (test-database.ts: a SQLite file in a temp
+// dir, or a PostgreSQL database), an organisation with the one office `main` (the demo office, open
+// all day unless office hours are asked for), demo staff and devices in it, listening on loopback.
+// `restart()` reopens the same database on the same port, as a crash-and-restart would.
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { officeApiPath, type OfficeId } from '../../common/protocol';
@@ -13,9 +13,9 @@ import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { provisionDemo, type DemoCredentials, type DemoOfficeRef } from '../../server/demo';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
+import { createTestDatabase, hasTestDatabase, openTestDatabase, templateDataDir } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 const TEST_LOGIN_LIMIT = { burst: 1000, refillEveryMs: 10 };
@@ -68,33 +68,18 @@ export interface RunningTalon {
   close(): Promise<void>;
 }
 
-const DB_FILE = 'talon.sqlite';
 const DEMO_FILE = 'demo-credentials.json';
-const templates = new Map<string, Promise<string>>();
 
-/**
- * A migrated, seeded database with its accounts, made once per test worker and copied for each
- * test: hashing eight passwords with scrypt takes seconds, and every test would pay it again.
- */
+/** A migrated, seeded database with its accounts and demo credentials, made once per test worker (see templateDataDir). */
 function seededTemplate(officeHours: boolean): Promise<string> {
-  const key = officeHours ? 'office-hours' : 'all-day';
-  let template = templates.get(key);
-  if (!template) {
-    template = (async () => {
-      const dir = mkdtempSync(join(tmpdir(), `talon-template-${key}-`));
-      const db = await SqliteDatabase.open(join(dir, DB_FILE));
-      await migrate(db);
-      await seedSingleOffice(db, Date.now(), { allDay: !officeHours });
-      const talon = await createApp({ db, webApps: 'none', dataDir: dir });
-      await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
-      await provisionDemo(talon.stores, join(dir, DEMO_FILE), mainOfficeDemo(talon));
-      await talon.close();
-      await db.close();
-      return dir;
-    })();
-    templates.set(key, template);
-  }
-  return template;
+  return templateDataDir(officeHours ? 'office-hours' : 'all-day', async (db, dir) => {
+    await migrate(db);
+    await seedSingleOffice(db, Date.now(), { allDay: !officeHours });
+    const talon = await createApp({ db, webApps: 'none', dataDir: dir });
+    await ensureAdmin(talon.stores, { TALON_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    await provisionDemo(talon.stores, join(dir, DEMO_FILE), mainOfficeDemo(talon));
+    await talon.close();
+  });
 }
 
 function mainOffice(talon: TalonApp): OfficeRuntime {
@@ -110,11 +95,8 @@ function mainOfficeDemo(talon: TalonApp): DemoOfficeRef[] {
 
 export async function startTalon(options: StartOptions = {}): Promise<RunningTalon> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-test-'));
-  if (!existsSync(join(dataDir, DB_FILE))) {
-    const template = await seededTemplate(options.officeHours ?? false);
-    for (const file of [DB_FILE, DEMO_FILE]) copyFileSync(join(template, file), join(dataDir, file));
-  }
-  const db = await SqliteDatabase.open(join(dataDir, DB_FILE));
+  if (!hasTestDatabase(dataDir)) await createTestDatabase(dataDir, await seededTemplate(options.officeHours ?? false));
+  const db = await openTestDatabase(dataDir);
   await migrate(db);
   const clock = options.clock ?? Date.now;
   // Browser tests sign the same people in again and again, faster than five a minute; the limit

@@ -1,11 +1,10 @@
 // Ten clients issuing tickets in one office as fast as they can, for tests that do something to a
 // server under load (kill -9 it, back it up) and then check what was acknowledged.
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { OfficeId } from '../../common/protocol';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import type { TalonProcess } from './talon-process';
 import { call, officeApi } from './talon-server';
+import { openTestDatabase } from './test-database';
 
 export interface TicketLoad {
   /** Every ticket whose issue was acknowledged, in the order the answers came. */
@@ -50,7 +49,7 @@ export async function issueUnderLoad(server: TalonProcess, office: OfficeId): Pr
  * is there with the code it was given and that no code was issued twice.
  */
 export async function expectAcknowledgedStored(dataDir: string, office: OfficeId, acknowledged: TicketLoad['acknowledged']): Promise<{ id: string; code: string }[]> {
-  const db = await SqliteDatabase.open(join(dataDir, 'talon.sqlite'));
+  const db = await openTestDatabase(dataDir);
   const rows = await db.read.all<{ id: string; code: string }>('SELECT id, code FROM tickets WHERE office_id = ?', [office]);
   await db.close();
   const stored = new Map(rows.map((r) => [r.id, r.code]));
