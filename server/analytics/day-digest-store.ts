@@ -63,8 +63,9 @@ async function monthDigest(tx: Queryable, month: DigestRow, today: LocalDate): P
   // The 1st of the next month, one day back.
   const last = addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
   if (last >= today) return null;
+  // By date: the month's sums are added day after day, in the same order on either engine, to the last bit.
   const rows = await tx.all<{ digest: Buffer }>(
-    `SELECT digest FROM region_days WHERE office_id = ? AND date BETWEEN ? AND ? AND time_zone = ? AND version = ? AND targets = ?`,
+    `SELECT digest FROM region_days WHERE office_id = ? AND date BETWEEN ? AND ? AND time_zone = ? AND version = ? AND targets = ? ORDER BY date`,
     [month.officeId, first, last, month.timeZone, SUMMARY_VERSION, month.fingerprint],
   );
   const days = Number(last.slice(8));

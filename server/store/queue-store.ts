@@ -117,7 +117,7 @@ export async function loadQueueState(q: Queryable, officeId: OfficeId, today: Lo
   const numbering = new Map<string, ServiceNumbering>(numberRows.map((r) => [r.service_id, { day: today, last: r.last, issued: r.issued }]));
   const durationRows = await q.all<{ service_id: string; duration: number }>(
     `SELECT service_id, finished_at - COALESCE(started_at, called_at) AS duration FROM tickets
-     WHERE office_id = ? AND service_day = ? AND outcome = 'served' ORDER BY finished_at`,
+     WHERE office_id = ? AND service_day = ? AND outcome = 'served' ORDER BY finished_at, id`,
     [officeId, today],
   );
   const serviceDurations = new Map<string, number[]>();
