@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { CliFailure } from '../server/cli/cli-failure';
 import { describeLocation } from '../server/store/open-database';
-import { copyOffice, CopyMismatchError } from './migrate-to-postgres/copy-office';
+import { copyDatabase, CopyMismatchError } from './migrate-to-postgres/copy-database';
 import { NulInTextError } from './migrate-to-postgres/copy-table';
 import { reportLines } from './migrate-to-postgres/report';
 
@@ -27,7 +27,7 @@ export function migrateToPostgresProgram(): Command {
       const toShownAs = describeLocation({ engine: 'postgres', url: to, poolSize: 1 });
       const say = (line: string) => console.log(line);
       try {
-        const checks = await copyOffice({ from: resolve(from), to, toShownAs, say });
+        const checks = await copyDatabase({ from: resolve(from), to, toShownAs, say });
         for (const line of reportLines(checks)) say(line);
         say(`Copied ${checks.length} tables into ${toShownAs}: every count and checksum agrees.`);
       } catch (error) {

@@ -1,5 +1,5 @@
 // The table migrate-to-postgres ends with: per table, the rows and checksum on each side and whether they agree.
-import { matches, type TableCheck } from './copy-office';
+import { matches, type TableCheck } from './copy-database';
 
 /** Enough of a sha256 to tell two apart at a glance; the comparison itself uses all of it. */
 const SHOWN_HEX = 16;

@@ -1,6 +1,6 @@
 // The PostgreSQL side: opened with Talon's PostgreSQL engine and migrated to this Talon's head, as a
 // server starting on it would. Whether it is empty is asked inside the copy's transaction
-// (copy-office.ts), so nothing can fill it between the question and the copy.
+// (copy-database.ts), so nothing can fill it between the question and the copy.
 import { CliFailure } from '../../server/cli/cli-failure';
 import type { Queryable } from '../../server/store/database';
 import { migrate, MigrationMismatchError } from '../../server/store/migrate';

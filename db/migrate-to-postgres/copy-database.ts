@@ -33,7 +33,7 @@ export interface CopyRequest {
   say(line: string): void;
 }
 
-export async function copyOffice({ from, to, toShownAs, say }: CopyRequest): Promise<TableCheck[]> {
+export async function copyDatabase({ from, to, toShownAs, say }: CopyRequest): Promise<TableCheck[]> {
   const source = await takeSourceSnapshot(from);
   try {
     say(`Snapshot of ${from} taken at ${new Date(source.takenAt).toISOString()} and migrated to this Talon's schema`);
@@ -41,7 +41,7 @@ export async function copyOffice({ from, to, toShownAs, say }: CopyRequest): Pro
     const target = await openTarget(to, toShownAs);
     try {
       const plans = await planTables(source.db.read, target.read);
-      const checks = await target.transaction(async (tx) => {
+      return await target.transaction(async (tx) => {
         await expectEmpty(tx, plans, toShownAs);
         say(`Copying ${plans.length} tables into ${toShownAs}, parents first, in one transaction`);
         for (const plan of plans) say(`  ${plan.name}: ${await copyTable(source.db.read, tx, plan)} copied`);
@@ -54,7 +54,6 @@ export async function copyOffice({ from, to, toShownAs, say }: CopyRequest): Pro
         if (!checks.every(matches)) throw new CopyMismatchError(checks);
         return checks;
       });
-      return checks;
     } finally {
       await target.close();
     }
