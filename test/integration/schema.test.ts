@@ -6,6 +6,7 @@ import { migratedSchemaOf, SCHEMA_FILES } from '../../db/schema-snapshot';
 import type { Database, Queryable } from '../../server/store/database';
 import { migrate, migrationsDir, MigrationMismatchError } from '../../server/store/migrate';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
+import { freePort, launchTalon } from '../support/talon-process';
 import { freshDatabase, onlyOn, TEST_ENGINE } from '../support/test-database';
 
 const opened: Database[] = [];
@@ -14,9 +15,13 @@ afterEach(async () => {
 });
 
 async function testDatabase(): Promise<Database> {
-  const { db } = await freshDatabase('talon-schema-');
-  opened.push(db);
-  return db;
+  return (await testDataFolder()).db;
+}
+
+async function testDataFolder(): Promise<{ db: Database; dataDir: string }> {
+  const made = await freshDatabase('talon-schema-');
+  opened.push(made.db);
+  return made;
 }
 
 /** A folder with this engine's migrations in it, to edit. */
@@ -45,6 +50,22 @@ it('refuses a database that has a migration this Talon does not know', async () 
   await migrate(db, dir);
   await db.transaction((tx) => tx.run("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_from_the_future.sql', 'x', 0)"));
   await expect(migrate(db, dir)).rejects.toThrow(/9999_from_the_future\.sql, which this version of Talon does not know/);
+});
+
+it('keeps the server from starting on a database whose applied migration was changed', async () => {
+  const { db, dataDir } = await testDataFolder();
+  await migrate(db);
+  await db.transaction((tx) => tx.run("UPDATE schema_migrations SET checksum = 'edited' WHERE version = (SELECT max(version) FROM schema_migrations)"));
+  await db.close();
+  opened.splice(opened.indexOf(db), 1);
+  // Test servers log nothing unless asked; the refusal is a fatal line.
+  const { child } = await launchTalon(dataDir, await freePort(), { TALON_LOG_LEVEL: 'fatal' });
+  let printed = '';
+  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  // 'close', not 'exit': by then everything it printed has been read.
+  const exitCode = await new Promise((resolve) => child.once('close', resolve));
+  expect(exitCode).toBe(1);
+  expect(printed).toMatch(/Talon refuses to start: Migration \d{4}_\w+\.sql was changed after it was applied/);
 });
 
 it('rolls back a migration that leaves a row referring to nothing, and keeps foreign keys on after it', async () => {
