@@ -32,6 +32,7 @@ import { localDate } from '../../common/time/calendar';
 import { ApiFailure } from '../http/respond';
 import type { Database, Queryable } from '../store/database';
 import { commitChanges, lastSeq } from '../store/queue-store';
+import { officeLock } from '../store/office-lock';
 import { readStoredQueue } from '../store/stored-queue';
 import { logger } from '../observability/logger';
 
@@ -131,7 +132,7 @@ export class QueueEngine {
     const today = localDate(now, config.office.timeZone);
     // With other writers, the reads must agree with one another: under the office's lock.
     const read = (q: Queryable) => readStoredQueue(q, officeId, today);
-    const { state, seq, recentCalls } = db.engine === 'postgres' ? await db.transaction(read, { lock: lockOf(officeId) }) : await read(db.read);
+    const { state, seq, recentCalls } = db.engine === 'postgres' ? await db.transaction(read, officeLock(officeId)) : await read(db.read);
     const published: Published = {
       seq,
       serviceDay: today,
@@ -177,7 +178,7 @@ export class QueueEngine {
    */
   async upToDate(): Promise<void> {
     const dayTurned = localDate(this.now(), this.config.office.timeZone) !== this.published.serviceDay;
-    if (!dayTurned && !(this.shared && (await lastSeq(this.db.read, this.officeId)) !== this.published.seq)) return;
+    if (!dayTurned && !(this.shared && (await lastSeq(this.db.read, this.officeId)) > this.published.seq)) return;
     await this.execute(SYSTEM, (state) => ({ ok: true, state, changes: [], value: null }));
   }
 
@@ -269,13 +270,13 @@ export class QueueEngine {
             decided = this.decide(batch);
             return this.write(tx, decided);
           },
-          { lock: lockOf(this.officeId) },
+          officeLock(this.officeId),
         );
       } else {
         decided = this.decide(batch);
         // Batches run one at a time and nobody else writes the office, so the published seq is the
         // journal's last until this one commits: nothing to look at, and no transaction when nothing changed.
-        if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction((tx) => this.write(tx, decided), { lock: lockOf(this.officeId) });
+        if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction((tx) => this.write(tx, decided), officeLock(this.officeId));
       }
     } catch (error) {
       this.state = base;
@@ -369,13 +370,14 @@ export class QueueEngine {
   }
 
   /**
-   * Inside the office's locked transaction: when the journal's last seq is not the one this engine
+   * Inside the office's locked transaction: when the journal's last seq is past the one this engine
    * published, another node moved the office, and the engine takes the office as stored — state,
-   * numbering, recent calls, seq — before deciding anything. Returns whether it did.
+   * numbering, recent calls, seq — before deciding anything. Returns whether it did. A journal behind
+   * the engine was purged (retention removes whole finished days, never an open ticket): nothing to take.
    */
   private async catchUp(tx: Queryable): Promise<boolean> {
     const seq = await lastSeq(tx, this.officeId);
-    if (seq === this.published.seq && !this.stale) return false;
+    if (seq <= this.published.seq && !this.stale) return false;
     const today = localDate(this.now(), this.config.office.timeZone);
     const stored = await readStoredQueue(tx, this.officeId, today, seq);
     this.state = stored.state;
@@ -392,11 +394,6 @@ export class QueueEngine {
     const today = localDate(this.now(), this.config.office.timeZone);
     if (today !== this.published.serviceDay) this.published = { ...this.published, serviceDay: today, recentCalls: [] };
   }
-}
-
-/** The lock every transaction of one office's queue takes (see database.ts). */
-export function lockOf(officeId: OfficeId): string {
-  return `office:${officeId}`;
 }
 
 /** PostgreSQL's unique_violation: here, a journal row whose (office, seq) another writer took. */
