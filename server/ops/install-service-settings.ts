@@ -27,6 +27,7 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
   { name: 'TALON_DEMO_HOURS', meaning: 'office: demo offices keep their real hours instead of being open all day (demo only).' },
   { name: 'TALON_ADMIN_PASSWORD', meaning: "the first admin's password, read on the very first start only (else one is generated and logged once)." },
   { name: 'TALON_PUBLIC_URL', meaning: "where visitors' phones reach Talon (the QR code on tickets), e.g. https://queue.example.org." },
+  { name: 'TALON_TRUST_PROXY', meaning: "which proxies' X-Forwarded-For/-Proto to believe, as Express's trust proxy: addresses or CIDRs, comma-separated (default loopback)." },
   { name: 'TALON_ALLOWED_ORIGINS', meaning: 'comma-separated origins besides Talon\'s own whose pages may open a live connection.' },
   { name: 'TALON_ANNOUNCEMENT_CACHE_MB', meaning: 'disk kept for synthesized announcements (default 100).' },
   { name: 'TALON_WEB_APPS', meaning: 'none: serve the API only, no web apps.' },

@@ -4,7 +4,7 @@
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkDbCommand } from '../../server/cli/check-db-command';
 import { restoreCommand } from '../../server/cli/restore-command';
 import { backupBeforeMigrating } from '../../server/ops/backup-before-migration';
@@ -15,6 +15,7 @@ import { migrate, migrationsDir, readMigrations } from '../../server/store/migra
 import { lastSeq } from '../../server/store/queue-store';
 import { runCommand } from '../support/talon-cli';
 import { call, officeApi, startTalon } from '../support/talon-server';
+import { onlyOn } from '../support/test-database';
 
 const OLD_TALON_DATABASE = join(import.meta.dirname, '..', 'fixtures', 'main-2026-12-02.sqlite');
 
@@ -38,7 +39,8 @@ async function dataFolderWithDatabase(): Promise<{ dataDir: string; content: Buf
 
 const restore = (file: string, dataDir: string) => runCommand(restoreCommand, [file, '--data-dir', dataDir]);
 
-describe('talon restore', () => {
+// SQLite only: these copy, restore and check SQLite files (PostgreSQL's backups are pg_dump's).
+onlyOn('sqlite')('talon restore', () => {
   it('refuses a backup from a newer Talon, whose migrations this one does not know, and leaves the database alone', async () => {
     const newer = await talonDatabase(undefined, (db) =>
       db.transaction((tx) => tx.run("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_from_the_future.sql', 'x', 0)")),
@@ -114,7 +116,7 @@ describe('talon restore', () => {
   });
 });
 
-describe('talon check-db', () => {
+onlyOn('sqlite')('talon check-db', () => {
   it('finds a served database sound and current, and gives each office its tickets and last event', async () => {
     const server = await startTalon();
     const issued = await call(server, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: server.deviceKey('kiosk') });

@@ -4,12 +4,13 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DailyBackups } from '../../server/ops/backup-schedule';
 import { backupSettings, type BackupSettings } from '../../server/ops/backup-settings';
 import { databaseCopy } from '../../server/ops/database-copy';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate, migrationsDir, readMigrations } from '../../server/store/migrate';
+import { onlyOn } from '../support/test-database';
 
 /** A moment in this machine's local time, as the schedule reads it: December 2026, day `day`. */
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 11, day, hour, minute).getTime();
@@ -34,7 +35,8 @@ function scheduleOn(database: string, settings: Partial<BackupSettings> = {}) {
   };
 }
 
-describe('daily backups', () => {
+// SQLite only: these copy, restore and check SQLite files (PostgreSQL's backups are pg_dump's).
+onlyOn('sqlite')('daily backups', () => {
   it('makes one backup a day from the quiet hour on, and none twice in a day across a restart', async () => {
     const database = await liveDatabase();
     const clock = scheduleOn(database);
