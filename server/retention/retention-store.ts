@@ -57,7 +57,13 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
     where: "office_id = ? AND status = 'finished' AND issued_at < ?",
     params: (officeId, bounds) => [officeId, bounds.journalBefore],
   },
-  'journal-events': { table: 'journal', where: 'office_id = ? AND at < ?', params: (officeId, bounds) => [officeId, bounds.journalBefore] },
+  // The office's newest row stays, however old: the journal's last seq is where the office's numbering
+  // goes on, after a restart and on every node, so it must never go back.
+  'journal-events': {
+    table: 'journal',
+    where: 'office_id = ? AND at < ? AND seq < (SELECT MAX(seq) FROM journal WHERE office_id = ?)',
+    params: (officeId, bounds) => [officeId, bounds.journalBefore, officeId],
+  },
 };
 
 export type PurgeCounts = Record<PurgeKind, number>;

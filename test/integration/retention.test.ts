@@ -194,6 +194,17 @@ describe('retention', () => {
     expect(next.counts.tickets).toBe(await count(running, "tickets WHERE office_id = 'main' AND issued_at < ?", [zonedToEpoch('2025-01-03', 0, ZONE)]));
   });
 
+  it("keeps an idle office's newest journal row, so its seq goes on from where it was", async () => {
+    const running = await startOnHistory();
+    const admin = await running.login('admin');
+    expect(data(await call(running, officeApi('/retention/settings'), { method: 'PUT', body: { journalDays: 400 }, token: admin }))).toBeTruthy();
+    const newest = (await running.db.read.get<{ seq: number; at: number }>("SELECT seq, at FROM journal WHERE office_id = 'main' ORDER BY seq DESC LIMIT 1"))!;
+    const { next } = data(await call<RetentionOverview>(running, officeApi('/retention'), { token: admin }));
+    expect(newest.at).toBeLessThan(zonedToEpoch(next.journalBefore, 0, ZONE));
+    data(await call<RetentionPlan>(running, officeApi('/retention/purge'), { body: {}, token: admin }));
+    expect(await running.db.read.all("SELECT seq FROM journal WHERE office_id = 'main'")).toEqual([{ seq: newest.seq }]);
+  });
+
   it('lets only admins see and change retention, and keeps the journal at least 400 days', async () => {
     const running = await startOnHistory();
     const admin = await running.login('admin');
