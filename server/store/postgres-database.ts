@@ -62,7 +62,8 @@ export class PostgresDatabase implements Database {
   }
 
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
-    const clientConfig: pg.ClientConfig = { connectionString: url, types, application_name: `talon ${options.nodeId ?? process.pid}` };
+    // Keep-alive: a connection whose server vanished (a failover, a cut cable) is found dead and replaced.
+    const clientConfig: pg.ClientConfig = { connectionString: url, types, keepAlive: true, application_name: `talon ${options.nodeId ?? process.pid}` };
     const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
     // An idle connection that breaks (the server restarted) is dropped by the pool and replaced on
     // the next query; without a listener, its error would end the process.
