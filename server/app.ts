@@ -140,6 +140,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     publicLimiters: createPublicLimiters(clock),
     metrics,
     bus,
+    spansNodes: socketAdapter !== undefined,
   });
   const stopFollowing = followCluster(bus, { revocations, offices });
   const officeIds = () => offices.ids();

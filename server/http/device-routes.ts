@@ -6,10 +6,10 @@ import { id, type Device, type OfficeId } from '../../common/protocol';
 import { requireRole, STAFF_ROLES } from '../auth/permissions';
 import type { AccessRevocations } from '../auth/access-revocations';
 import type { AuthStores } from '../auth/principal';
-import type { DevicePresenceBoard } from '../realtime/presence';
+import type { PresenceAcrossNodes } from '../realtime/presence-across-nodes';
 import { fail, handle, parse } from './respond';
 
-export function deviceRoutes(officeId: OfficeId, stores: AuthStores, revocations: AccessRevocations, presence: DevicePresenceBoard): Router {
+export function deviceRoutes(officeId: OfficeId, stores: AuthStores, revocations: AccessRevocations, presence: Pick<PresenceAcrossNodes, 'list'>): Router {
   const router = Router();
 
   // Staff of every role see which devices are up: a silent display or an offline kiosk is everyone's problem.

@@ -29,6 +29,7 @@ import { TicketLogo } from '../printing/ticket-logo';
 import { attachBreachAlerts } from '../realtime/breach-alerts';
 import { attachOfficeHub } from '../realtime/hub';
 import { DevicePresenceBoard } from '../realtime/presence';
+import { presenceAcrossNodes } from '../realtime/presence-across-nodes';
 import { attachPrintAgents } from '../realtime/print-agents';
 import type { TalonMetrics } from '../observability/metrics';
 import type { OfficeNamespace, TalonIo } from '../realtime/socket-server';
@@ -62,6 +63,8 @@ export interface SharedServices {
   metrics: TalonMetrics;
   /** The other nodes on the same database: told of configuration changes and of each commit. */
   bus: ClusterBus;
+  /** Whether other nodes may serve the same offices (Socket.IO has an adapter between the nodes). */
+  spansNodes: boolean;
 }
 
 export interface OfficeRuntime {
@@ -95,6 +98,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   );
   const presence = new DevicePresenceBoard(clock);
   const namespace: OfficeNamespace = io.of(officeNamespace(officeId));
+  const presenceView = presenceAcrossNodes(namespace, presence, shared.spansNodes);
   // The engine's first listener, so the hub's fan-out is timed from the commit.
   const meter = shared.metrics.watchOffice({ officeId, engine, namespace });
   const config = new OfficeConfig({
@@ -128,7 +132,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(analyticsRoutes(engine, analytics.store))
     .use(commandRoutes(runner))
     .use(configRoutes(config))
-    .use(deviceRoutes(officeId, stores, revocations, presence))
+    .use(deviceRoutes(officeId, stores, revocations, presenceView))
     .use(printingRoutes(printDesk))
     .use(appointments.routes)
     .use(visits.routes)
@@ -143,7 +147,8 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     engine.onEvents((events) => shared.bus.tell({ kind: 'office-moved', officeId, seq: events[events.length - 1]!.seq })),
     warmAnnouncements(engine, shared.speech),
     speakCallsOnServer(engine, shared.serverSpeaker),
-    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, fannedOut: meter.fannedOut }),
+    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, presenceView, fannedOut: meter.fannedOut }),
+    presenceView.stop,
     attachBreachAlerts(namespace, engine),
   ];
   attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open });

@@ -21,6 +21,7 @@ import type { CommandRunner } from '../engine/commands';
 import type { QueueEngine } from '../engine/queue-engine';
 import { toApiError } from '../http/respond';
 import type { DevicePresenceBoard } from './presence';
+import type { PresenceAcrossNodes } from './presence-across-nodes';
 import { publicEvent, publicSnapshot } from './redact';
 import { refusal, type OfficeNamespace, type OfficeSocket } from './socket-server';
 
@@ -42,13 +43,16 @@ export interface OfficeHubDeps {
   runner: CommandRunner;
   resolveCaller: ResolveCaller;
   revocations: AccessRevocations;
+  /** This node's devices: the sockets connected here. */
   presence: DevicePresenceBoard;
+  /** Every node's devices, as staff see them. */
+  presenceView: PresenceAcrossNodes;
   /** Told once a batch has been sent to every socket (the metrics' fan-out latency). */
   fannedOut: (events: QueueEvent[]) => void;
 }
 
 /** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
-export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, fannedOut }: OfficeHubDeps): () => void {
+export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, presenceView, fannedOut }: OfficeHubDeps): () => void {
   ns.use((socket, next) => {
     const credentials = credentialsOf(socket);
     resolveCaller(credentials).then(
@@ -100,7 +104,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
       socket.on('device:report', (report) => presence.report(device, socket.id, report));
       socket.on('disconnect', () => presence.disconnected(device, socket.id));
     }
-    if (isStaff(principal)) socket.emit('devices:presence', presence.list());
+    if (isStaff(principal)) void presenceView.list().then((list) => socket.emit('devices:presence', list));
     for (const name of Object.keys(commandSchemas) as CommandName[]) {
       socket.on(name, ((input: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
@@ -118,7 +122,8 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
 
   // This node's sockets: every node hears of a revocation (the cluster bus) and ends its own.
   const stopRevocations = revocations.onRevoked((room) => ns.local.in(room).disconnectSockets(true));
-  const stopPresence = presence.onChange((list) => ns.to('staff').emit('devices:presence', list));
+  // Each node tells its own staff the merged list.
+  const stopPresence = presenceView.onChange((list) => ns.local.to('staff').emit('devices:presence', list));
 
   const stopEvents = engine.onEvents((events) => {
     for (const event of events) {

@@ -11,7 +11,7 @@ export class DevicePresenceBoard {
   constructor(private readonly clock: () => number) {}
 
   list(): DevicePresence[] {
-    return [...this.devices.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    return inListOrder([...this.devices.values()]);
   }
 
   onChange(listener: (list: DevicePresence[]) => void): () => void {
@@ -58,4 +58,30 @@ export class DevicePresenceBoard {
     const list = this.list();
     for (const listener of this.listeners) listener(list);
   }
+}
+
+function inListOrder(list: DevicePresence[]): DevicePresence[] {
+  return list.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+}
+
+/**
+ * Several nodes' boards as one (presence-across-nodes.ts): a device's screens on every node; online
+ * while any node has one, since the earliest of those; offline since the latest word otherwise.
+ */
+export function mergePresence(boards: readonly DevicePresence[][]): DevicePresence[] {
+  const merged = new Map<string, DevicePresence>();
+  for (const presence of boards.flat()) {
+    const known = merged.get(presence.deviceId);
+    if (!known) {
+      merged.set(presence.deviceId, presence);
+      continue;
+    }
+    const screens = [...known.screens, ...presence.screens];
+    const online = known.online || presence.online;
+    const since = online
+      ? Math.min(...[known, presence].filter((p) => p.online).map((p) => p.since))
+      : Math.max(known.since, presence.since);
+    merged.set(presence.deviceId, { ...known, online, since, screens });
+  }
+  return inListOrder([...merged.values()]);
 }

@@ -4,7 +4,7 @@
 // (socket-adapter.ts) carries broadcasts to the other nodes' sockets.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import type { ApiError, ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import type { ApiError, ClientToServerEvents, DevicePresence, ServerToClientEvents } from '../../common/protocol';
 import type { Credentials, Principal } from '../auth/principal';
 import { allowOrigins } from './origin-check';
 import type { SocketAdapter } from './socket-adapter';
@@ -17,9 +17,17 @@ export interface SocketData {
   credentials: Credentials;
 }
 
-export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type OfficeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What one node asks the others through the adapter (serverSideEmit), within an office's namespace. */
+export interface NodeToNodeEvents {
+  /** Answer with the devices connected to you (presence-across-nodes.ts). */
+  'presence:list': (answer: (list: DevicePresence[]) => void) => void;
+  /** A device connected, disconnected or reported on the sending node. */
+  'presence:changed': () => void;
+}
+
+export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
+export type OfficeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
+export type OfficeSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
 
 /** A handshake refused: the client's `connect_error` carries the code and message in `data`. */
 export const refusal = (error: ApiError): Error => Object.assign(new Error(error.message), { data: error });

@@ -5,7 +5,7 @@
 // The same with two real processes is multi-node-*.test.ts.
 import { createServer, createConnection, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { QueueSnapshot, Ticket } from '../../common/protocol';
+import type { DevicePresence, QueueSnapshot, Ticket } from '../../common/protocol';
 import { createApp, type TalonApp } from '../../server/app';
 import type { Database } from '../../server/store/database';
 import { PostgresDatabase } from '../../server/store/postgres-database';
@@ -146,6 +146,21 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     await disconnected;
     // Sooner than B's cache would forget it by itself (5 s): only the cluster bus can tell B.
     await expect.poll(async () => (await call(b, '/api/auth/me', { deviceKey: key })).status, { timeout: 3_000 }).not.toBe(200);
+  });
+
+  it('shows staff on one node the devices connected to the other', async () => {
+    const staff = await connectClient(a.url, { token: admin });
+    clients.push(staff);
+    const pushed: DevicePresence[][] = [];
+    staff.socket.on('devices:presence', (list) => pushed.push(list));
+    const display = await connectClient(b.url, { deviceKey: a.deviceKey('display') });
+    clients.push(display);
+    const displayOnline = (list: DevicePresence[] | undefined) => list?.some((d) => d.kind === 'display' && d.online && d.screens.length === 1) ?? false;
+    await expect.poll(() => displayOnline(pushed.at(-1))).toBe(true);
+    const listed = await call<DevicePresence[]>(a, officeApi('/device-presence'), { token: admin });
+    expect(listed.body.ok && displayOnline(listed.body.data)).toBe(true);
+    display.close();
+    await expect.poll(() => pushed.at(-1)?.find((d) => d.kind === 'display')?.online).toBe(false);
   });
 
   it('names the database and the node in its health, answers 503 while the database is out of reach and recovers by itself', async () => {
