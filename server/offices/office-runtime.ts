@@ -151,7 +151,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     presenceView.stop,
     attachBreachAlerts(namespace, engine),
   ];
-  attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open });
+  attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open, spansNodes: shared.spansNodes });
   await printDesk.start();
 
   return {

@@ -111,7 +111,7 @@ export class PrintDesk {
   async printers(): Promise<PrinterInfo[]> {
     const agents = (await this.deps.devices.list(this.deps.officeId)).filter((d) => d.kind === 'print-agent' && !d.revoked);
     const pending = await this.jobs.liveCounts();
-    return agents.map((agent) => this.info(agent, pending.get(agent.id) ?? 0));
+    return Promise.all(agents.map((agent) => this.info(agent, pending.get(agent.id) ?? 0)));
   }
 
   async printer(agentId: string): Promise<PrinterInfo | null> {
@@ -120,8 +120,8 @@ export class PrintDesk {
     return this.info(agent, (await this.jobs.liveCounts()).get(agentId) ?? 0);
   }
 
-  private info(agent: Device, pendingJobs: number): PrinterInfo {
-    const state = this.board.get(agent.id);
+  private async info(agent: Device, pendingJobs: number): Promise<PrinterInfo> {
+    const state = await this.board.acrossNodes(agent.id);
     return {
       agentId: agent.id,
       name: agent.name,

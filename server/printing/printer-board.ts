@@ -1,5 +1,7 @@
 // The latest word from each print agent: whether it is connected and what it last said about its
 // printer. Kept in memory only: after a restart the agents report again as soon as they reconnect.
+// With several nodes an agent is connected to one of them: each board knows its own node's agents,
+// and `acrossNodes` asks the other boards too (print-agents.ts wires the asking).
 import type { PrinterReport } from '../../common/protocol/printing';
 
 export interface AgentState {
@@ -10,14 +12,30 @@ export interface AgentState {
 
 const NEVER_SEEN: AgentState = { connections: 0, report: null, reportedAt: null };
 
+/** The other nodes' boards' word on one agent. */
+export type AskOtherNodes = (agentId: string) => Promise<AgentState[]>;
+
 export class PrinterBoard {
   private readonly agents = new Map<string, AgentState>();
   private readonly listeners = new Set<(agentId: string) => void>();
+  private askOthers: AskOtherNodes = async () => [];
 
   constructor(private readonly clock: () => number) {}
 
+  /** This node's word on the agent. */
   get(agentId: string): AgentState {
     return this.agents.get(agentId) ?? NEVER_SEEN;
+  }
+
+  /** Every node's word on the agent as one: its connections on all of them, the latest report of any. */
+  async acrossNodes(agentId: string): Promise<AgentState> {
+    const states = [this.get(agentId), ...(await this.askOthers(agentId))];
+    const latest = states.reduce((a, b) => ((b.reportedAt ?? -1) > (a.reportedAt ?? -1) ? b : a));
+    return { connections: states.reduce((sum, s) => sum + s.connections, 0), report: latest.report, reportedAt: latest.reportedAt };
+  }
+
+  askOtherNodesWith(ask: AskOtherNodes): void {
+    this.askOthers = ask;
   }
 
   /** Called with the agent's id whenever anything about it changes. */

@@ -20,6 +20,8 @@ export interface PrintAgentsDeps {
   devices: DevicesStore;
   /** False once the office or the server is closing: a push nobody is left to receive is not an error. */
   open: () => boolean;
+  /** Whether other nodes serve the office too: an agent may be connected to any of them. */
+  spansNodes: boolean;
 }
 
 const agentRoom = (agentId: string) => `print-agent:${agentId}`;
@@ -39,13 +41,23 @@ function acknowledged<S extends z.ZodType, T>(schema: S, decide: (input: z.outpu
   };
 }
 
-export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open }: PrintAgentsDeps): void {
+export function attachPrintAgents(ns: OfficeNamespace, { desk, devices, open, spansNodes }: PrintAgentsDeps): void {
   // Closing the server disconnects the agents, whose last change then finds the database closed:
   // a push nobody is left to receive.
   const pushed = (work: Promise<unknown>) =>
     void work.catch((error: unknown) => open() && logger.error({ err: error }, 'could not read the printers for staff'));
 
   desk.sendJobsWith((agentId, job) => ns.to(agentRoom(agentId)).emit('print:job', job));
+  if (spansNodes) {
+    // What staff see of an agent connected to another node: that node's board, asked through the adapter.
+    ns.on('printer:agent', (agentId, answer) => answer(desk.board.get(agentId)));
+    desk.board.askOtherNodesWith((agentId) =>
+      ns.serverSideEmitWithAck('printer:agent', agentId).catch((error: unknown) => {
+        logger.warn({ err: error, device: agentId }, 'not every node told what it knows of a print agent');
+        return [];
+      }),
+    );
+  }
   desk.board.onChange((agentId) => pushed(desk.printer(agentId).then((printer) => printer && ns.to('staff').emit('printer:status', printer))));
 
   ns.on('connection', (socket) => {

@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { ApiError, ClientToServerEvents, DevicePresence, ServerToClientEvents } from '../../common/protocol';
 import type { Credentials, Principal } from '../auth/principal';
+import type { AgentState } from '../printing/printer-board';
 import { allowOrigins } from './origin-check';
 import type { SocketAdapter } from './socket-adapter';
 
@@ -23,6 +24,8 @@ export interface NodeToNodeEvents {
   'presence:list': (answer: (list: DevicePresence[]) => void) => void;
   /** A device connected, disconnected or reported on the sending node. */
   'presence:changed': () => void;
+  /** Answer with what your node knows of this print agent (printer-board.ts). */
+  'printer:agent': (agentId: string, answer: (state: AgentState) => void) => void;
 }
 
 export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;

@@ -6,6 +6,7 @@
 import { createServer, createConnection, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DevicePresence, QueueSnapshot, Ticket } from '../../common/protocol';
+import type { PrinterInfo } from '../../common/protocol/printing';
 import { createApp, type TalonApp } from '../../server/app';
 import type { Database } from '../../server/store/database';
 import { PostgresDatabase } from '../../server/store/postgres-database';
@@ -161,6 +162,19 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     expect(listed.body.ok && displayOnline(listed.body.data)).toBe(true);
     display.close();
     await expect.poll(() => pushed.at(-1)?.find((d) => d.kind === 'display')?.online).toBe(false);
+  });
+
+  it('shows staff on one node a print agent connected to the other', async () => {
+    const connected = async () => {
+      const printers = await call<PrinterInfo[]>(a, officeApi('/printers'), { token: admin });
+      return printers.body.ok && printers.body.data.some((p) => p.connected);
+    };
+    expect(await connected()).toBe(false);
+    const agent = await connectClient(b.url, { deviceKey: a.deviceKey('print-agent') });
+    clients.push(agent);
+    expect(await connected()).toBe(true);
+    agent.close();
+    await expect.poll(connected).toBe(false);
   });
 
   it('names the database and the node in its health, answers 503 while the database is out of reach and recovers by itself', async () => {
