@@ -20,8 +20,9 @@ export function migrateToPostgresProgram(): Command {
   return new Command('migrate-to-postgres')
     .description("Copy a Talon SQLite database (also while its server runs: from a consistent snapshot) into an empty PostgreSQL database, checked by counts and checksums; nothing is kept unless every table arrives unchanged")
     .requiredOption('--from <file>', 'the SQLite database, e.g. data/talon.sqlite')
-    .option('--to <url>', 'the PostgreSQL database, postgres://… (default: TALON_DATABASE_URL)', process.env.TALON_DATABASE_URL)
-    .action(async ({ from, to }: Options) => {
+    // Not commander's default: --help would print it, password and all.
+    .option('--to <url>', 'the PostgreSQL database, postgres://… (default: TALON_DATABASE_URL)')
+    .action(async ({ from, to = process.env.TALON_DATABASE_URL }: Options) => {
       if (!to) throw new CliFailure('no target: pass --to postgres://… or set TALON_DATABASE_URL');
       if (!/^postgres(ql)?:\/\//.test(to)) throw new CliFailure('--to must be a postgres:// URL');
       const toShownAs = describeLocation({ engine: 'postgres', url: to, poolSize: 1 });

@@ -1,4 +1,4 @@
-// migrate-to-postgres from start to end: the source snapshot, the target, then in ONE PostgreSQL
+// migrate-to-postgres from start to end: the target, the source snapshot, then in ONE PostgreSQL
 // transaction the emptiness check, every table's copy (parents first) and every table's count and
 // checksum read back on both sides. Any difference throws inside the transaction, so PostgreSQL keeps
 // nothing of a copy that did not arrive whole and unchanged.
@@ -34,12 +34,13 @@ export interface CopyRequest {
 }
 
 export async function copyDatabase({ from, to, toShownAs, say }: CopyRequest): Promise<TableCheck[]> {
-  const source = await takeSourceSnapshot(from);
+  // The target first: a wrong URL is found before a big database is copied for nothing.
+  const target = await openTarget(to, toShownAs);
   try {
-    say(`Snapshot of ${from} taken at ${new Date(source.takenAt).toISOString()} and migrated to this Talon's schema`);
-    if (source.serverRunning) say('A Talon server is serving it: what it commits from now on is not in this copy. Stop it and run again before switching it to PostgreSQL.');
-    const target = await openTarget(to, toShownAs);
+    const source = await takeSourceSnapshot(from);
     try {
+      say(`Snapshot of ${from} taken at ${new Date(source.takenAt).toISOString()} and migrated to this Talon's schema`);
+      if (source.serverRunning) say('A Talon server is serving it: what it commits from now on is not in this copy. Stop it and run again before switching it to PostgreSQL.');
       const plans = await planTables(source.db.read, target.read);
       return await target.transaction(async (tx) => {
         await expectEmpty(tx, plans, toShownAs);
@@ -55,9 +56,9 @@ export async function copyDatabase({ from, to, toShownAs, say }: CopyRequest): P
         return checks;
       });
     } finally {
-      await target.close();
+      await source.discard();
     }
   } finally {
-    await source.discard();
+    await target.close();
   }
 }

@@ -269,3 +269,13 @@ it('refuses text PostgreSQL cannot hold, naming its row, and a database from a n
   expect(future.code).toBe(1);
   expect(future.stderr).toContain('The database has migration 9999_future.sql, which this version of Talon does not know');
 });
+
+it("never prints the target's password: not in --help's default, not in a refusal", async () => {
+  const secret = 'secret-password-for-tests';
+  const help = await migrateToPostgres(['--help'], { env: { TALON_DATABASE_URL: `postgres://postgres:${secret}@127.0.0.1:5432/talon_migrate_nowhere` } });
+  expect(help.code).toBe(0);
+  const refused = await migrateToPostgres(['--from', copied(FIXTURE), '--to', `postgres://postgres:${secret}@127.0.0.1:5432/talon_migrate_nowhere`]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('cannot connect to postgres://postgres:***@127.0.0.1:5432/talon_migrate_nowhere');
+  expect(help.stdout + help.stderr + refused.stdout + refused.stderr).not.toContain(secret);
+});
