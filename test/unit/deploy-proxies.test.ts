@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../../server/http/web-apps';
+import { NGINX_UPSTREAM_BLOCK, nginxTwoNodes } from '../support/balancers';
 import { ROOT } from '../support/source-imports';
 
 const CADDYFILE = readFileSync(join(ROOT, 'deploy', 'caddy', 'Caddyfile'), 'utf8');
@@ -128,12 +129,7 @@ it.skipIf(!installed('caddy', ['version']))('caddy validates the Caddyfile', () 
   expect(result.status).toBe(0);
 });
 
-const NGINX_TWO_NODES = readFileSync(join(ROOT, 'deploy', 'nginx', 'talon-two-nodes.conf'), 'utf8');
 const HAPROXY = readFileSync(join(ROOT, 'deploy', 'haproxy', 'talon.cfg'), 'utf8');
-const UPSTREAM_BLOCK = /^upstream talon \{\n[\s\S]*?\n\}\n/m;
-
-/** talon.conf for two nodes, as docs/deploy.md says to make it: its upstream block replaced by talon-two-nodes.conf's. */
-const nginxTwoNodes = () => NGINX.replace(UPSTREAM_BLOCK, NGINX_TWO_NODES.replace(/^#.*\n/gm, ''));
 
 /** A throw-away certificate and key in `dir` (cert.pem, key.pem). */
 function throwAwayCertificate(dir: string): void {
@@ -167,7 +163,7 @@ describe.skipIf(!installed('nginx', ['-v']) || !installed('openssl', ['version']
 describe('two nodes behind a balancer (docs/deploy.md)', () => {
   it('nginx: talon.conf for two nodes sends both sites to both nodes, and retries only what is safe', () => {
     const conf = nginxTwoNodes();
-    expect(conf.match(UPSTREAM_BLOCK)?.[0].match(/^\s+server \S+:3000 /gm)).toHaveLength(2);
+    expect(conf.match(NGINX_UPSTREAM_BLOCK)?.[0].match(/^\s+server \S+:3000 /gm)).toHaveLength(2);
     expect(conf).toContain('proxy_next_upstream error timeout http_503;');
     expect(conf).not.toContain('non_idempotent');
     // No sticky sessions: the clients are WebSocket-only.
