@@ -258,6 +258,8 @@ export class QueueEngine {
     // What the state goes back to if the commit fails: as it was, or as caught up to another node's writes.
     let base = this.state;
     let decided: Decided[] = [];
+    /** Commands the domain refused: answered already, whatever becomes of the batch. */
+    const refused = new Set<Pending>();
     let caughtUp = false;
     let events: QueueEvent[][] = [];
     try {
@@ -267,13 +269,13 @@ export class QueueEngine {
           async (tx) => {
             caughtUp = await this.catchUp(tx);
             base = this.state;
-            decided = this.decide(batch);
+            decided = this.decide(batch, refused);
             return this.write(tx, decided);
           },
           officeLock(this.officeId),
         );
       } else {
-        decided = this.decide(batch);
+        decided = this.decide(batch, refused);
         // Batches run one at a time and nobody else writes the office, so the published seq is the
         // journal's last until this one commits: nothing to look at, and no transaction when nothing changed.
         if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction((tx) => this.write(tx, decided), officeLock(this.officeId));
@@ -282,8 +284,9 @@ export class QueueEngine {
       this.state = base;
       // The undone batch may have held the day's rollover: check again next time.
       this.rolledDay = '';
-      // The commands decided in this batch (not the rollover's stand-ins, not those already refused).
-      const commands = decided.map((d) => d.pending).filter((p) => batch.includes(p));
+      // The batch's commands not yet answered: decided, or (PostgreSQL) not even decided when the
+      // transaction failed before it got that far.
+      const commands = batch.filter((p) => !refused.has(p));
       if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
         // A writer that did not take the office's lock got there first (the journal's key caught it):
         // reload and decide these commands again, rather than fail them.
@@ -331,7 +334,7 @@ export class QueueEngine {
   }
 
   /** Runs the batch's commands through the domain in turn; refused ones are answered at once. */
-  private decide(batch: Pending[]): Decided[] {
+  private decide(batch: Pending[], refused: Set<Pending>): Decided[] {
     const decided: Decided[] = [];
     for (const pending of batch) {
       const now = this.now();
@@ -349,10 +352,12 @@ export class QueueEngine {
       try {
         outcome = pending.command(this.state, this.config, ctx);
       } catch (error) {
+        refused.add(pending);
         pending.reject(error);
         continue;
       }
       if (!outcome.ok) {
+        refused.add(pending);
         pending.reject(new ApiFailure(toApi(outcome.error)));
         continue;
       }
