@@ -18,8 +18,8 @@ const NOT_PORTABLE: readonly { why: string; pattern: RegExp }[] = [
   { why: "SQLite's JSON functions: use the fragments in server/store/sql-dialect.ts", pattern: /\bjson_(?:extract|group_array|object)\s*\(/g },
 ];
 
-/** Where SQLite's own spellings belong: the dialect forks, and the copy to PostgreSQL, which reads SQLite files. */
-const SPEAKS_SQLITE = ['server/store/sql-dialect.ts', 'db/migrate-to-postgres/'];
+/** Where SQLite's own spellings belong: the dialect forks, and the copy to PostgreSQL and its test, which read SQLite files. */
+const SPEAKS_SQLITE = ['server/store/sql-dialect.ts', 'db/migrate-to-postgres/', 'test/integration/migrate-to-postgres.test.ts'];
 
 /** Each spelling in the text that is not portable, with the reason. */
 function nonPortable(text: string): { found: string; why: string }[] {
@@ -27,8 +27,8 @@ function nonPortable(text: string): { found: string; why: string }[] {
 }
 
 describe('SQL that runs on SQLite and PostgreSQL alike', () => {
-  it('the server, db/ and bench/ use no spelling PostgreSQL refuses or reads differently', () => {
-    const found = sourceFiles(['server', 'db', 'bench'])
+  it('the server, db/, bench/ and the integration tests (run on both engines) use no spelling PostgreSQL refuses or reads differently', () => {
+    const found = sourceFiles(['server', 'db', 'bench', 'test/integration', 'test/support'])
       .filter((file) => !SPEAKS_SQLITE.some((place) => file.startsWith(place)))
       .flatMap((file) =>
         nonPortable(withoutComments(readFileSync(join(ROOT, file), 'utf8'))).map((f) => ({ at: `${file}: ${f.found}`, why: f.why })),
