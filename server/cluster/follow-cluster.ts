@@ -8,6 +8,8 @@ import type { OfficeRegistry } from '../offices/office-registry';
 import type { ClusterBus, ClusterNews } from './cluster-bus';
 
 const log = logger.child({ component: 'cluster' });
+/** How soon a node takes in another node's commits without being asked (breach alerts, office status). */
+const CATCH_UP_AFTER_MS = 1_000;
 
 export interface ClusterFollowers {
   revocations: AccessRevocations;
@@ -17,26 +19,18 @@ export interface ClusterFollowers {
 /** Returns the function that stops following. */
 export function followCluster(bus: ClusterBus, { revocations, offices }: ClusterFollowers): () => void {
   const failed = (what: string, officeId?: OfficeId) => (error: unknown) => log.error({ err: error, office: officeId }, `${what} failed`);
-  // A busy office moves many times a second: one catch-up at a time per office, and one more after
-  // it if the office moved meanwhile, however many times it was told.
-  const catchingUp = new Map<OfficeId, { again: boolean }>();
-  const catchUp = (officeId: OfficeId) => {
-    const running = catchingUp.get(officeId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const run = { again: false };
-    catchingUp.set(officeId, run);
-    const next = async (): Promise<void> => {
-      do {
-        run.again = false;
-        await offices.get(officeId)?.engine.upToDate();
-      } while (run.again);
-    };
-    next()
-      .catch(failed('catching up', officeId))
-      .finally(() => catchingUp.delete(officeId));
+  // A busy office moves many times a second, and each catch-up takes the office's lock and reloads it:
+  // at most one eager catch-up per office every CATCH_UP_AFTER_MS, for all the news meanwhile. What
+  // must be exact catches up itself, at once: a command, a snapshot, a resync (engine.upToDate).
+  const scheduled = new Map<OfficeId, NodeJS.Timeout>();
+  const catchUp = (officeId: OfficeId, seq?: number) => {
+    if (scheduled.has(officeId) || (seq !== undefined && (offices.get(officeId)?.engine.seq ?? seq) >= seq)) return;
+    const timer = setTimeout(() => {
+      scheduled.delete(officeId);
+      void offices.get(officeId)?.engine.upToDate().catch(failed('catching up', officeId));
+    }, CATCH_UP_AFTER_MS);
+    timer.unref();
+    scheduled.set(officeId, timer);
   };
 
   const hear = (news: ClusterNews) => {
@@ -51,11 +45,11 @@ export function followCluster(bus: ClusterBus, { revocations, offices }: Cluster
       case 'office-archived':
         return void offices.followStore(news.officeId).catch(failed('following the stored offices', news.officeId));
       case 'office-moved':
-        return catchUp(news.officeId);
+        return catchUp(news.officeId, news.seq);
     }
   };
 
-  return bus.listen({
+  const stopListening = bus.listen({
     news: hear,
     resynced: () => {
       log.info('cluster bus back: looking again at offices, configurations and queues');
@@ -70,4 +64,8 @@ export function followCluster(bus: ClusterBus, { revocations, offices }: Cluster
         .catch(failed('following the stored offices'));
     },
   });
+  return () => {
+    stopListening();
+    scheduled.forEach((timer) => clearTimeout(timer));
+  };
 }

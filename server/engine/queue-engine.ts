@@ -156,6 +156,11 @@ export class QueueEngine {
     return this.published.recentCalls;
   }
 
+  /** The last seq this engine committed or took in from another node. */
+  get seq(): number {
+    return this.published.seq;
+  }
+
   get currentConfig(): QueueConfig {
     return this.config;
   }

@@ -16,6 +16,9 @@ import { onlyOn, openTestDatabase } from '../support/test-database';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Redis runs beside PostgreSQL on this machine (and in CI). */
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
 interface Node {
   url: string;
   talon: TalonApp;
@@ -23,8 +26,8 @@ interface Node {
   close(): Promise<void>;
 }
 
-async function nodeOn(db: Database, dataDir: string, nodeId: string): Promise<Node> {
-  const talon = await createApp({ db, webApps: 'none', dataDir, nodeId });
+async function nodeOn(db: Database, dataDir: string, nodeId: string, redisUrl?: string): Promise<Node> {
+  const talon = await createApp({ db, webApps: 'none', dataDir, nodeId, ...(redisUrl ? { redisUrl } : {}) });
   const port = await talon.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
@@ -93,6 +96,8 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     const ticket = await issue(a);
     expect((await call(a, officeApi('/counters/booth-1/open'), { body: {}, token: admin })).status).toBe(200);
     expect((await call(a, officeApi('/counters/booth-1/call-next'), { body: {}, token: admin })).status).toBe(200);
+    // Told by A (the cluster bus), B takes the call in without anyone asking B.
+    await expect.poll(() => b.talon.office(a.office)?.engine.seq).toBe(a.engine.seq);
     const onB = await snapshot(b, admin);
     expect(onB.tickets.find((t) => t.id === ticket.id)?.status).toBe('called');
     expect(onB.recentCalls[0]?.ticketId).toBe(ticket.id);
@@ -175,6 +180,41 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     expect(await connected()).toBe(true);
     agent.close();
     await expect.poll(connected).toBe(false);
+  });
+
+  it('adopts a configuration saved on the other node', async () => {
+    const put = await call(a, officeApi('/config/counters/booth-9'), {
+      method: 'PUT',
+      token: admin,
+      body: { number: 9, name: { en: 'Booth 9' }, services: [{ serviceId: 'documents', weight: 'main' }] },
+    });
+    expect(put.status).toBe(200);
+    await expect.poll(() => b.talon.office(a.office)?.engine.currentConfig.counters.has('booth-9')).toBe(true);
+    await issue(a);
+    expect((await call(b, officeApi('/counters/booth-9/open'), { body: {}, token: admin })).status).toBe(200);
+    expect((await call(b, officeApi('/counters/booth-9/call-next'), { body: {}, token: admin })).status).toBe(200);
+  });
+
+  it('starts an office created on the other node, and stops it when archived there', async () => {
+    const created = await call(a, '/api/offices', { body: { id: 'north', copyFrom: a.office }, token: admin });
+    expect(created.status).toBe(200);
+    await expect.poll(() => b.talon.office('north') !== undefined).toBe(true);
+    expect((await call(b, officeApi('/tickets', 'north'), { body: { serviceId: 'documents' }, token: admin })).status).toBe(200);
+    expect((await call(a, '/api/offices/north/archive', { body: {}, token: admin })).status).toBe(200);
+    await expect.poll(() => b.talon.office('north') === undefined).toBe(true);
+    expect((await call(b, officeApi('/snapshot', 'north'), { token: admin })).status).toBe(404);
+  });
+
+  it('carries a call to the other node’s display through Redis when TALON_REDIS_URL says so', async () => {
+    const [ra, rb] = [
+      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-a', REDIS_URL),
+      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-b', REDIS_URL),
+    ];
+    closing.push(ra.close, rb.close);
+    const display = await connectClient(rb.url, { deviceKey: a.deviceKey('display') });
+    clients.push(display);
+    const ticket = await issue(ra);
+    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-issued' && e.ticket?.id === ticket.id));
   });
 
   it('names the database and the node in its health, answers 503 while the database is out of reach and recovers by itself', async () => {
