@@ -1,4 +1,8 @@
 // One office's appointment book wired up: its routes, and its no-show sweep at startup and every minute.
+// With several nodes every node sweeps, and that is still once in effect: a booking turns no-show by a
+// conditional UPDATE from 'booked' under the office's lock, so the second node finds nothing left to
+// mark. A db.exclusively around it would open a connection per office per minute on every node to
+// save one indexed read.
 import { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
