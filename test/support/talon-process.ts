@@ -56,7 +56,8 @@ export async function launchTalon(dataDir: string, port: number, env: Record<str
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => reject(new Error(`Talon exited with ${code ?? signal}: ${output}`)));
+    // 'close', not 'exit': its output is read to the end by then.
+    child.once('close', (code, signal) => reject(new Error(`Talon exited with ${code ?? signal}: ${output}`)));
   });
   // A start killed on purpose never becomes ready; that is not an error of its own.
   ready.catch(() => undefined);

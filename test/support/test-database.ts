@@ -53,10 +53,12 @@ function postgresBase(): string {
   return BASE_URL;
 }
 
+/** Enough for a file's drops to share their checkpoints (dropTestDatabases), few beside max_connections. */
+const ADMIN_CONNECTIONS = 8;
 let admin: pg.Pool | undefined;
 /** A connection to the server's `postgres` database, for CREATE and DROP DATABASE. */
 function administration(): pg.Pool {
-  admin ??= new pg.Pool({ connectionString: adminUrl(postgresBase()), max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true });
+  admin ??= new pg.Pool({ connectionString: adminUrl(postgresBase()), max: ADMIN_CONNECTIONS, idleTimeoutMillis: 1000, allowExitOnIdle: true });
   return admin;
 }
 
@@ -156,12 +158,14 @@ export async function templateDataDir(key: string, build: (db: Database, dataDir
   return published;
 }
 
-/** Drops the databases this test file made (the test setup's afterAll), whoever is still connected to them. */
+/**
+ * Drops the databases this test file made (the test setup's afterAll), whoever is still connected
+ * to them. All at once: every DROP DATABASE waits for a checkpoint, and concurrent ones share it.
+ */
 export async function dropTestDatabases(): Promise<void> {
-  for (const name of made) {
-    await administration().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    made.delete(name);
-  }
+  const names = [...made];
+  made.clear();
+  await Promise.all(names.map((name) => administration().query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   await admin?.end();
   admin = undefined;
 }
