@@ -1,6 +1,6 @@
 // Once per test run and project: hands the run's id to the workers (test-database.ts names its
-// databases and templates with it); on PostgreSQL, drops what runs that died left behind before
-// starting, and everything this run made when it ends, whatever a crashed worker did not drop.
+// databases and templates with it); removes what runs that died left behind before starting, and
+// everything this run made when it ends, whatever a crashed worker did not drop.
 import { rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,10 +37,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('talonTestRun', run);
   const base = project.config.env.TALON_TEST_DATABASE || undefined;
   if (base) await dropDatabases(base, (owner) => !running(owner));
+  removeTemplateFolders((name) => !running(runOf(name)));
   return async () => {
     if (base) await dropDatabases(base, (owner) => owner === run);
-    for (const name of readdirSync(tmpdir())) {
-      if (name.startsWith(`${TEST_TEMPLATE_PREFIX}${run}_`)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
+    // This project's own (test-database.ts names them run_engine_…): the other project may still be at work.
+    removeTemplateFolders((name) => name.startsWith(`${TEST_TEMPLATE_PREFIX}${run}_${base ? 'postgres' : 'sqlite'}_`));
   };
+}
+
+/** The template data folders in the temp dir that `which` picks. */
+function removeTemplateFolders(which: (name: string) => boolean): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (name.startsWith(TEST_TEMPLATE_PREFIX) && which(name)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
 }
