@@ -8,8 +8,8 @@ import type { Reporter } from 'vitest/reporters';
 
 /** The PostgreSQL server the integration suite runs on a second time. */
 const POSTGRES = process.env.TALON_TEST_DATABASE || 'postgres://postgres@127.0.0.1:5432';
-/** Tests of several nodes on one database: PostgreSQL alone can hold them. */
-const POSTGRES_ONLY = ['test/integration/multi-node-*.test.ts'];
+/** Tests that need PostgreSQL whatever the project: several nodes on one database; the copy from SQLite into PostgreSQL. */
+const POSTGRES_ONLY = ['test/integration/multi-node-*.test.ts', 'test/integration/migrate-to-postgres.test.ts'];
 const globalSetup = ['test/support/global-setup.ts'];
 
 const sqlite: TestProjectInlineConfiguration = {

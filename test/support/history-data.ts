@@ -30,9 +30,15 @@ export function dataDirWithHistory(days: number, perDay: number): string {
 
 /** The same with any of generate-history's options (`--offices`, `--seed`, `--end` …), leaving the test worker free meanwhile. */
 export async function dataDirWithGeneratedHistory(historyOptions: readonly string[]): Promise<string> {
+  const dataDir = await dataDirWithSqliteHistory(historyOptions);
+  if (TEST_ENGINE === 'postgres') await intoPostgres(dataDir);
+  return dataDir;
+}
+
+/** The generator's SQLite file in a new data folder, whatever the engine under test (a source for migrate-to-postgres). */
+export async function dataDirWithSqliteHistory(historyOptions: readonly string[]): Promise<string> {
   const { dataDir, args, options } = generator(historyOptions);
   await promisify(execFile)(process.execPath, args, options);
-  if (TEST_ENGINE === 'postgres') await intoPostgres(dataDir);
   return dataDir;
 }
 

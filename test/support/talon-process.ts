@@ -29,10 +29,11 @@ export interface LaunchedTalon {
 
 /**
  * Starts the server without waiting for it, so a test can kill it part way through its start. It
- * runs on the data folder's test database (made empty for a new folder); `env` goes over all of it.
+ * runs on the data folder's test database (made empty for a new folder) unless `env` names one
+ * (TALON_DATABASE_URL; empty: SQLite); `env` goes over all of it.
  */
 export async function launchTalon(dataDir: string, port: number, env: Record<string, string> = {}): Promise<LaunchedTalon> {
-  const database = await processDatabaseEnv(dataDir);
+  const database = 'TALON_DATABASE_URL' in env ? {} : await processDatabaseEnv(dataDir);
   // `node --import tsx`, not the tsx wrapper: the wrapper runs Node as a child, which a SIGKILL to it would orphan.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
