@@ -10,6 +10,8 @@ import { LANGUAGES } from './model';
  */
 export const storableText = z.string().regex(/^[^\u0000]*$/, 'must not contain the NUL character (U+0000)');
 export const id = storableText.min(1).max(64);
+/** A ticket's id in an address (ticket ids are long and random; anything shorter is not one). */
+export const ticketIdSchema = storableText.min(8).max(64);
 export const lang = z.enum(LANGUAGES);
 export const shortText = storableText.trim().max(500);
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');

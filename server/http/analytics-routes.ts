@@ -2,7 +2,7 @@
 // with `format=csv`, and GET /api/offices/<id>/analytics/live for the live monitor. Managers, admins and analysts only.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { localDate as localDateSchema } from '../../common/protocol';
+import { id, localDate as localDateSchema } from '../../common/protocol';
 import { COMPARE_WITH } from '../../common/protocol/analytics';
 import { ALL_VISITS, type AnalyticsStore } from '../analytics/analytics-store';
 import { toCsv } from '../analytics/csv';
@@ -22,7 +22,7 @@ import { fail, handle, parse } from './respond';
 const querySchema = z.object({
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
-  serviceId: z.string().min(1).max(64).optional(),
+  serviceId: id.optional(),
   format: z.enum(['json', 'csv']).default('json'),
   slGoal: z.coerce.number().gt(0).lt(1).default(DEFAULT_STAFFING.serviceLevel),
   targetMinutes: z.coerce.number().gt(0).max(600).default(DEFAULT_STAFFING.targetMinutes),

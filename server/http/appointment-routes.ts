@@ -1,9 +1,9 @@
 // Staff side of the appointment book (consultants and admins book, managers read) and check-in by
 // code at a kiosk or the consultant's desk. Personal data (name, phone) leaves only through here.
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import {
   appointmentSettingsSchema,
+  id,
   bookAppointmentSchema,
   checkInSchema,
   findAppointmentsSchema,
@@ -33,7 +33,7 @@ function mayCheckIn(principal: Principal): boolean {
   return (principal.kind === 'device' && principal.device.kind === 'kiosk') || hasRole(principal, BOOKING_STAFF);
 }
 
-const appointmentId = (req: Request) => parse(z.string().min(1).max(64), req.params.id);
+const appointmentId = (req: Request) => parse(id, req.params.id);
 
 export function appointmentRoutes(book: AppointmentBook): Router {
   const router = Router();

@@ -1,8 +1,7 @@
 // Read-only views of one office's queue: health, the snapshot, the kiosk's service list, a visitor's live
 // ticket (by its unguessable id), and the staff journal.
 import { Router } from 'express';
-import { z } from 'zod';
-import { journalQuerySchema, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
+import { journalQuerySchema, ticketIdSchema, type JournalPage, type LiveTicket, type ServicesAnswer } from '../../common/protocol';
 import { principalOf } from '../auth/authenticate';
 import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
@@ -69,7 +68,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
   router.get(
     '/tickets/:id',
     handle(async (req): Promise<LiveTicket> => {
-      const id = parse(z.string().min(8).max(64), req.params.id);
+      const id = parse(ticketIdSchema, req.params.id);
       await engine.upToDate();
       const live = engine.currentState.tickets.get(id);
       const ticket = live ?? (await findTicket(db, engine.officeId, id));

@@ -1,8 +1,7 @@
 // Visitor satisfaction: the live ticket page asks whether its visit can be rated and rates it once
 // (public, limited per address: the ticket id is the only credential); managers read the report.
 import { Router } from 'express';
-import { z } from 'zod';
-import { ratingSchema, reportPeriodQuerySchema, type RatingsReport } from '../../common/protocol';
+import { ratingSchema, reportPeriodQuerySchema, ticketIdSchema, type RatingsReport } from '../../common/protocol';
 import { localized } from '../../common/ui/localized-text';
 import { ANALYTICS_ROLES, requireRole } from '../auth/permissions';
 import { limitPerIp } from '../auth/limit-per-ip';
@@ -17,7 +16,6 @@ import { fail, handle, parse } from './respond';
 
 export { RATING_LIMITS } from './public-limits';
 
-const ticketId = z.string().min(8).max(64);
 
 /** `limiters`: the organisation's, shared by every office (app.ts). */
 export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, limiters: PublicLimiters): Router {
@@ -28,7 +26,7 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, limiter
     '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(look, req, res);
-      return ratings.state(parse(ticketId, req.params.id));
+      return ratings.state(parse(ticketIdSchema, req.params.id));
     }),
   );
 
@@ -36,7 +34,7 @@ export function ratingRoutes(ratings: VisitRatings, engine: QueueEngine, limiter
     '/public/tickets/:id/rating',
     handle((req, res) => {
       limitPerIp(rate, req, res);
-      return ratings.rate(parse(ticketId, req.params.id), parse(ratingSchema, req.body));
+      return ratings.rate(parse(ticketIdSchema, req.params.id), parse(ratingSchema, req.body));
     }),
   );
 

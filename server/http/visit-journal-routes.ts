@@ -1,8 +1,7 @@
 // The visit journal: the office's lists and personal-data rules, the specialist's record of each
 // served visit, the booth's day, and the report of reasons, results and repeat visits.
 import { Router } from 'express';
-import { z } from 'zod';
-import { reportPeriodQuerySchema, visitJournalQuerySchema, visitJournalSettingsSchema, visitRecordSchema, type VisitJournalReport } from '../../common/protocol';
+import { reportPeriodQuerySchema, ticketIdSchema, visitJournalQuerySchema, visitJournalSettingsSchema, visitRecordSchema, type VisitJournalReport } from '../../common/protocol';
 import { localized } from '../../common/ui/localized-text';
 import { principalOf } from '../auth/authenticate';
 import { ANALYTICS_ROLES, requireRole, STAFF_ROLES } from '../auth/permissions';
@@ -50,7 +49,7 @@ export function visitJournalRoutes(journal: VisitJournal, engine: QueueEngine): 
     handle((req, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'user') fail('unauthenticated', 'Sign in first');
-      return journal.record(principal.user, parse(z.string().min(8).max(64), req.params.ticketId), parse(visitRecordSchema, req.body));
+      return journal.record(principal.user, parse(ticketIdSchema, req.params.ticketId), parse(visitRecordSchema, req.body));
     }),
   );
 

@@ -136,6 +136,11 @@ describe('addresses', () => {
     expectInvalid(res, 'URL');
     expect(res.body.ok === false && res.body.error.message).not.toMatch(/JSON/);
   });
+
+  it('refuses the NUL character in an id, which PostgreSQL could not look up', async () => {
+    expect((await call(server, officeApi('/tickets/abcdefgh%00'))).status).toBe(400);
+    expect((await call(server, officeApi('/appointments/a%00b'), { token: admin })).status).toBe(400);
+  });
 });
 
 describe('the journal', () => {
