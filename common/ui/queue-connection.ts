@@ -46,6 +46,12 @@ export class QueueConnection implements ReactiveController {
   readonly socket: TalonSocket;
   /** Whether the host is on the page: a socket whose element left stays closed. */
   private onPage = false;
+  /**
+   * The newest seq an event carried, applied or not. With several nodes an event committed on another
+   * node can reach this socket before the node it is connected to has taken it in, so a snapshot may
+   * come out older than an event already seen: then it is asked for once more.
+   */
+  private newestSeen = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -116,12 +122,17 @@ export class QueueConnection implements ReactiveController {
       .catch(() => undefined);
   }
   private adopt(snapshot: QueueSnapshot): void {
+    const behind = this.newestSeen > snapshot.seq;
+    // Once only: a seq that went back for good (a database restored from a backup) must not loop.
+    this.newestSeen = snapshot.seq;
     this.snapshot = snapshot;
     this.options.onSnapshot?.(snapshot);
     this.host.requestUpdate();
+    if (behind) this.resync();
   }
 
   private apply(event: QueueEvent): void {
+    this.newestSeen = Math.max(this.newestSeen, event.seq);
     const current = this.snapshot;
     if (!current || event.seq <= current.seq) return;
     if (event.seq !== current.seq + 1) {
