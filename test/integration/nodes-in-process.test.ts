@@ -235,10 +235,22 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     expect((await call(c, '/api/health')).body).toMatchObject({ ok: false, error: { details: { status: 'unavailable', database: 'postgres', node: 'node-c' } } });
     cut.restore();
     await expect.poll(async () => (await call(c, '/api/health')).status).toBe(200);
-    // And it works again: a ticket issued through it follows the others without a gap.
+    // And it works again: a ticket issued through it follows the others without a gap, and it hears
+    // the other nodes again (its bus and its Socket.IO adapter took new connections by themselves).
     await issue(a);
     await issue(c);
     expectGapFree(await journalSeqs());
+    const display = await connectClient(c.url, { deviceKey: a.deviceKey('display') });
+    clients.push(display);
+    const put = await call(a, officeApi('/config/counters/booth-8'), {
+      method: 'PUT',
+      token: admin,
+      body: { number: 8, name: { en: 'Booth 8' }, services: [{ serviceId: 'documents', weight: 'main' }] },
+    });
+    expect(put.status).toBe(200);
+    await expect.poll(() => c.talon.office(a.office)?.engine.currentConfig.counters.has('booth-8')).toBe(true);
+    const ticket = await issue(a);
+    await display.waitFor((events) => events.some((e) => e.ticket?.id === ticket.id));
   });
 });
 
