@@ -31,8 +31,12 @@ export function onlyOn(engine: DatabaseEngine): ReturnType<typeof describe.runIf
   return describe.runIf(TEST_ENGINE === engine);
 }
 
-/** The run's id from test/support/global-setup.ts, which every project of vitest.config.ts runs. */
+/**
+ * The run's id from test/support/global-setup.ts, which every project of vitest.config.ts runs.
+ * Outside vitest (the benchmarks start servers through this file too) this process stands for the run.
+ */
 function run(): string {
+  if (!process.env.VITEST) return String(process.pid);
   const id = inject('talonTestRun');
   if (!id) throw new Error('no test run id: run the tests through vitest.config.ts (its globalSetup provides it)');
   return id;
@@ -138,21 +142,16 @@ export async function templateDataDir(key: string, build: (db: Database, dataDir
   const published = join(tmpdir(), `${TEST_TEMPLATE_PREFIX}${name}`);
   if (existsSync(published)) return published;
   const dataDir = mkdtempSync(join(tmpdir(), 'talon-template-building-'));
+  await createTestDatabase(dataDir);
+  const db = await openTestDatabase(dataDir);
+  await build(db, dataDir);
+  await db.close();
   if (TEST_ENGINE === 'postgres') {
-    await createTestDatabase(dataDir);
-    // Renamed, and so kept, beyond this file: the run's end drops it.
-    const url = recordedUrl(dataDir)!;
-    made.delete(databaseName(url));
-    const db = await openTestDatabase(dataDir);
-    await build(db, dataDir);
-    await db.close();
-    const template = `${TEST_TEMPLATE_PREFIX}${name}`;
-    await administration().query(`ALTER DATABASE "${databaseName(url)}" RENAME TO "${template}"`);
-    writeFileSync(join(dataDir, URL_FILE), databaseUrl(postgresBase(), template));
-  } else {
-    const db = await openTestDatabase(dataDir);
-    await build(db, dataDir);
-    await db.close();
+    // Renamed, and so kept beyond this file: the run's end drops it (global-setup.ts).
+    const building = databaseName(recordedUrl(dataDir)!);
+    made.delete(building);
+    await administration().query(`ALTER DATABASE "${building}" RENAME TO "${TEST_TEMPLATE_PREFIX}${name}"`);
+    writeFileSync(join(dataDir, URL_FILE), databaseUrl(postgresBase(), `${TEST_TEMPLATE_PREFIX}${name}`));
   }
   renameSync(dataDir, published);
   return published;
