@@ -27,7 +27,7 @@ const personName = storableText.trim().min(1).max(200);
 const deviceName = storableText.trim().min(1).max(200);
 const zone = storableText.trim().min(1).max(100).nullable();
 /** Whatever the device's own screen needs (languages, services shown …); replaced as a whole. */
-const deviceSettings = z.record(storableText.max(100), z.unknown());
+const deviceSettings = z.record(z.string().max(100), z.unknown());
 
 export const createUserSchema = z
   .object({

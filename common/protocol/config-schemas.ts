@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './model';
 import { localDate } from './calendar-date';
-import { clockTime, id, lang, localizedText, storableText } from './schemas';
+import { clockTime, id, lang, localizedText } from './schemas';
 
 const timeRange = z.strictObject({ start: clockTime, end: clockTime }).refine((r) => r.start < r.end, 'a range must end after it starts');
 
@@ -26,12 +26,12 @@ export const weeklyHoursSchema = z
 
 export const scheduleSchema = z.strictObject({
   weekly: weeklyHoursSchema,
-  holidays: z.array(z.strictObject({ date: localDate, name: storableText.max(200) })).max(400).default([]),
+  holidays: z.array(z.strictObject({ date: localDate, name: z.string().max(200) })).max(400).default([]),
   exceptions: z
     .array(
       z.union([
-        z.strictObject({ date: localDate, closed: z.literal(true), note: storableText.max(200).optional() }),
-        z.strictObject({ date: localDate, closed: z.literal(false).optional(), hours: dayHours, note: storableText.max(200).optional() }),
+        z.strictObject({ date: localDate, closed: z.literal(true), note: z.string().max(200).optional() }),
+        z.strictObject({ date: localDate, closed: z.literal(false).optional(), hours: dayHours, note: z.string().max(200).optional() }),
       ]),
     )
     .max(400)
@@ -52,7 +52,7 @@ export const officeSchema = z
   .strictObject({
     name: localizedText,
     address: localizedText,
-    phones: z.array(storableText.trim().min(1).max(40)).max(6),
+    phones: z.array(z.string().trim().min(1).max(40)).max(6),
     timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
     languages: z.array(lang).min(1).max(LANGUAGES.length),
     defaultLanguage: lang,
@@ -67,7 +67,7 @@ export const officeSchema = z
     announcements: z
       .strictObject({
         templates: z
-          .strictObject({ ru: storableText.max(200), uk: storableText.max(200), en: storableText.max(200) })
+          .strictObject({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
           .partial()
           .refine((t) => Object.values(t).every((v) => v === undefined || (v.includes('{ticket}') && v.includes('{counter}'))), 'a template must contain {ticket} and {counter}')
           .default({}),
@@ -77,7 +77,7 @@ export const officeSchema = z
       .default({ templates: {}, voicePack: null, serverSpeakers: false }),
     ticketLayout: z
       .strictObject({
-        footer: z.strictObject({ ru: storableText.max(300), uk: storableText.max(300), en: storableText.max(300) }).partial().default({}),
+        footer: z.strictObject({ ru: z.string().max(300), uk: z.string().max(300), en: z.string().max(300) }).partial().default({}),
         show: z
           .strictObject({ address: z.boolean(), peopleAhead: z.boolean(), expectedWait: z.boolean(), phones: z.boolean(), qrCode: z.boolean() })
           .default({ address: true, peopleAhead: true, expectedWait: true, phones: true, qrCode: true }),
@@ -116,7 +116,7 @@ export const counterSchema = z.strictObject({
   number: z.number().int().min(1).max(999),
   name: localizedText,
   services: z.array(z.strictObject({ serviceId: id, weight: z.enum(['main', 'secondary']) })).max(50),
-  zone: storableText.min(1).max(64).default('hall'),
+  zone: z.string().min(1).max(64).default('hall'),
   active: z.boolean().default(true),
   plannedBreaks: z
     .array(z.strictObject({ kind: z.enum(['lunch', 'technical']), start: clockTime, end: clockTime }).refine((b) => b.start < b.end, 'a break must end after it starts'))

@@ -5,8 +5,10 @@ import { localDate } from './calendar-date';
 import { LANGUAGES } from './model';
 
 /**
- * Every text a client sends that is kept or looked up. PostgreSQL's text cannot hold the NUL character
- * (U+0000), which SQLite keeps, so it is refused here with a 400 on both engines alike.
+ * Text a client sends that is kept in a column of its own or looked up by: PostgreSQL's text cannot
+ * hold the NUL character (U+0000), which SQLite keeps, so it is refused here with a 400 on both
+ * engines alike. Text inside a JSON document (an office's configuration, settings) may hold one:
+ * the document keeps it escaped, and a stored document that did is still read.
  */
 export const storableText = z.string().regex(/^[^\u0000]*$/, 'must not contain the NUL character (U+0000)');
 export const id = storableText.min(1).max(64);
@@ -16,7 +18,7 @@ export const lang = z.enum(LANGUAGES);
 export const shortText = storableText.trim().max(500);
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const localizedText = z
-  .object({ ru: storableText.max(200), uk: storableText.max(200), en: storableText.max(200) })
+  .object({ ru: z.string().max(200), uk: z.string().max(200), en: z.string().max(200) })
   .partial()
   .strict()
   .refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'at least one language is required');
