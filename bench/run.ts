@@ -5,6 +5,7 @@ import { benchAnnouncements } from './announcements';
 import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
 import { benchBusyNeighbour, benchManyOffices } from './many-offices';
+import { benchNodes } from './nodes';
 import { benchPrintLatency } from './print-latency';
 import { benchRegionReport } from './region-report';
 
@@ -23,6 +24,7 @@ const sections: [string, () => Promise<string>][] = [
   ['Scale: 200 offices on one server', benchManyOffices],
   ['A busy neighbour: two offices on one server', () => benchBusyNeighbour()],
   ['Scale: the regional report over a year of 200 offices', benchRegionReport],
+  ['Several nodes: SQLite, PostgreSQL, two nodes on PostgreSQL', benchNodes],
 ];
 
 console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);

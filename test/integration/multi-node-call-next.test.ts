@@ -55,11 +55,10 @@ it(`calls no ticket twice when booths on both nodes call next at once, ${ROUNDS}
     });
     expect(calledNow, `round ${round}`).toHaveLength(round % 2 === 0 ? 1 : 2);
     called.push(...calledNow);
-    for (const [i, answer] of answers.entries()) {
-      if (!answer.ok) continue;
-      const finished = await booths[i]!.client.socket.emitWithAck('counter:finish', { counterId: booths[i]!.counterId });
-      expect(finished.ok).toBe(true);
-    }
+    const finished = await Promise.all(
+      answers.flatMap((answer, i) => (answer.ok ? [booths[i]!.client.socket.emitWithAck('counter:finish', { counterId: booths[i]!.counterId })] : [])),
+    );
+    expect(finished.every((f) => f.ok)).toBe(true);
   }
 
   expect(new Set(called).size).toBe(called.length);
