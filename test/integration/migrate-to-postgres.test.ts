@@ -2,12 +2,11 @@
 // from before offices, a generated history) copied into fresh PostgreSQL databases by the real
 // command, then read back independently on both sides, and a Talon started on the copy. PostgreSQL
 // only (vitest.config.ts): the target is PostgreSQL whatever the project.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../common/protocol';
@@ -15,7 +14,8 @@ import { DEMO_REGION_OFFICES } from '../../server/demo';
 import type { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 import { PostgresDatabase } from '../../server/store/postgres-database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
+import { databaseFile, SqliteDatabase } from '../../server/store/sqlite-database';
+import { dataDirWithSqliteHistory } from '../support/history-data';
 import type { CliRun } from '../support/talon-cli';
 import { freePort, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { call, officeApi } from '../support/talon-server';
@@ -70,13 +70,6 @@ function reportedTables(stdout: string): string[][] {
   const lines = stdout.split('\n');
   const header = lines.findIndex((line) => line.startsWith('table '));
   return lines.slice(header + 1).map((line) => line.split(/\s+/)).filter((cells) => cells.length === 6);
-}
-
-/** A generated history on SQLite, whatever the test project's engine. */
-async function sqliteHistory(options: readonly string[]): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'talon-migrate-history-'));
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'generate-history.ts'), ...options, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, ...ON_SQLITE } });
-  return join(dataDir, 'talon.sqlite');
 }
 
 /** A copy of `file` in a folder of its own, as a data folder keeps it. */
@@ -190,7 +183,7 @@ it("copies a running office's database under load, then an idle one on which a T
 it('copies the fixture from before offices, migrating its snapshot and leaving the file as it was, and a generated history; both sides read back alike, print jobs in the order they were made', async () => {
   const fixture = copied(FIXTURE);
   const before = sha256(fixture);
-  const history = await sqliteHistory(['--days', '30', '--per-day', '60', '--offices', '2']);
+  const history = databaseFile(await dataDirWithSqliteHistory(['--days', '30', '--per-day', '60', '--offices', '2']));
   for (const source of [fixture, history]) {
     const url = await targetDatabase();
     const run = await migrateToPostgres(['--from', source, '--to', url]);
