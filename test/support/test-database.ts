@@ -43,8 +43,11 @@ function run(): string {
 }
 
 const URL_FILE = 'database-url';
-/** Two vitest workers run servers at once and max_connections is 100: each pool stays small. */
-const POOL_SIZE = 4;
+/**
+ * Two vitest workers run servers at once and max_connections is 100, so each pool stays small; two
+ * of a server's connections listen for the other nodes (Socket.IO adapter, cluster bus), four work.
+ */
+const POOL_SIZE = 6;
 
 /** The PostgreSQL database a data folder names, if it names one. */
 function recordedUrl(dataDir: string): string | undefined {
