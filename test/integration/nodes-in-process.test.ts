@@ -26,8 +26,8 @@ interface Node {
   close(): Promise<void>;
 }
 
-async function nodeOn(db: Database, dataDir: string, nodeId: string, redisUrl?: string): Promise<Node> {
-  const talon = await createApp({ db, webApps: 'none', dataDir, nodeId, ...(redisUrl ? { redisUrl } : {}) });
+async function nodeOn(db: Database, dataDir: string, nodeId: string, options: { redisUrl?: string; clock?: () => number } = {}): Promise<Node> {
+  const talon = await createApp({ db, webApps: 'none', dataDir, nodeId, ...options });
   const port = await talon.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
@@ -40,6 +40,9 @@ async function nodeOn(db: Database, dataDir: string, nodeId: string, redisUrl?: 
   };
 }
 
+/** Both nodes' clock: a test may move it past midnight. */
+let now = Date.now();
+const clock = () => now;
 let a: RunningTalon;
 let b: Node;
 let admin: string;
@@ -47,8 +50,9 @@ const clients: TestClient[] = [];
 const closing: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
-  a = await startTalon();
-  b = await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'node-b');
+  now = Date.now();
+  a = await startTalon({ clock });
+  b = await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'node-b', { clock });
   admin = await a.login('admin');
 });
 
@@ -154,6 +158,35 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     await expect.poll(async () => (await call(b, '/api/auth/me', { deviceKey: key })).status, { timeout: 3_000 }).not.toBe(200);
   });
 
+  it('ends the day once, whichever nodes look at the office after midnight', async () => {
+    const yesterday: Ticket[] = [];
+    for (let i = 0; i < 4; i++) yesterday.push(await issue(i % 2 === 0 ? a : b));
+    now += 24 * 60 * 60_000;
+    // Devices, since the day's sessions have expired by now.
+    const display = a.deviceKey('display');
+    const publicSnapshot = async (on: { url: string }) => {
+      const res = await call<QueueSnapshot>(on, officeApi('/snapshot'), { deviceKey: display });
+      if (!res.body.ok) throw new Error(`snapshot failed: ${JSON.stringify(res.body.error)}`);
+      return res.body.data;
+    };
+    const [onA, onB] = await Promise.all([publicSnapshot(a), publicSnapshot(b), publicSnapshot(a), publicSnapshot(b)]);
+    expect(onA!.tickets).toEqual([]);
+    expect(onB!.tickets).toEqual([]);
+    const ended = await a.db.read.all<{ ticket_id: string }>("SELECT ticket_id FROM journal WHERE office_id = ? AND to_state = 'day-ended'", [a.office]);
+    expect(ended).toHaveLength(4);
+    expect(new Set(ended.map((row) => row.ticket_id)).size).toBe(4);
+    expectGapFree(await journalSeqs());
+    // And the new day numbers from the start again, on both nodes.
+    const kiosk = async (on: { url: string }) => {
+      const res = await call<{ ticket: Ticket }>(on, officeApi('/tickets'), { body: { serviceId: 'documents' }, deviceKey: a.deviceKey('kiosk') });
+      if (!res.body.ok) throw new Error(`issue failed: ${JSON.stringify(res.body.error)}`);
+      return res.body.data.ticket;
+    };
+    const [first, second] = [await kiosk(b), await kiosk(a)];
+    expect(first.serviceDay).not.toBe(yesterday[0]!.serviceDay);
+    expect([first.number, second.number]).toEqual([yesterday[0]!.number, yesterday[0]!.number + 1]);
+  });
+
   it('shows staff on one node the devices connected to the other', async () => {
     const staff = await connectClient(a.url, { token: admin });
     clients.push(staff);
@@ -208,8 +241,8 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
 
   it('carries a call to the other node’s display through Redis when TALON_REDIS_URL says so', async () => {
     const [ra, rb] = [
-      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-a', REDIS_URL),
-      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-b', REDIS_URL),
+      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-a', { redisUrl: REDIS_URL }),
+      await nodeOn(await openTestDatabase(a.dataDir), a.dataDir, 'redis-b', { redisUrl: REDIS_URL }),
     ];
     closing.push(ra.close, rb.close);
     const display = await connectClient(rb.url, { deviceKey: a.deviceKey('display') });
