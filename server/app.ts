@@ -116,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(securityHeaders(deps.webApps ?? 'dist'));
   const httpServer = createServer(app);
   const allowedOrigins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
-  const socketAdapter = await socketAdapterFor(db, deps.redisUrl);
+  const socketAdapter = await socketAdapterFor(db, deps.redisUrl, nodeId);
   const io = createSocketServer(httpServer, allowedOrigins, socketAdapter);
   logSocketConnections(io, log);
 
@@ -184,7 +184,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
       await offices.close();
       stopTimingCommits();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      // After Socket.IO: its adapter and the bus hold connections of the database's pool until here.
+      // After Socket.IO, which releases the adapter's LISTEN connection; the bus holds one of the database's pool until here.
       await socketAdapter?.close();
       await bus.close();
       await closeWebApps();

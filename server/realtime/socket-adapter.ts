@@ -3,9 +3,14 @@
 // carries them itself (NOTIFY, larger packets through the socket_io_attachments table of the
 // PostgreSQL migrations); TALON_REDIS_URL puts Redis pub/sub in its place. SQLite, one node by
 // construction, keeps Socket.IO's in-process adapter.
+// On PostgreSQL the adapter has a small pool of its own: Socket.IO waits for the NOTIFY of a
+// broadcast before it tells even this node's own sockets, so on the commands' pool every event would
+// queue behind busy batches (bench/nodes.ts measured a call reaching the caller's own screens in
+// ~100 ms instead of ~10). Its writes (the attachments of large packets) are thrown away within
+// seconds, so they need not wait for the disk.
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import type pg from 'pg';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { logger } from '../observability/logger';
 import type { Database } from '../store/database';
@@ -22,14 +27,28 @@ const NOTIFY_PAYLOAD_THRESHOLD = 7_500;
 export interface SocketAdapter {
   /** For Socket.IO's `adapter` option. */
   readonly factory: ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
-  /** What the adapter holds outside Socket.IO (Redis connections); Socket.IO closes the rest itself. */
+  /** What the adapter holds outside Socket.IO (its own pool, Redis connections); after Socket.IO closed. */
   close(): Promise<void>;
 }
 
-export async function socketAdapterFor(db: Database, redisUrl: string | undefined): Promise<SocketAdapter | undefined> {
+/** One connection LISTENs; the others publish. */
+const ADAPTER_POOL_SIZE = 3;
+
+export async function socketAdapterFor(db: Database, redisUrl: string | undefined, nodeId: string): Promise<SocketAdapter | undefined> {
   if (redisUrl) return redisAdapter(redisUrl);
-  if (db instanceof PostgresDatabase) return { factory: postgresAdapter(db.pool), close: async () => undefined };
-  return undefined;
+  if (!(db instanceof PostgresDatabase)) return undefined;
+  const { options } = db.pool;
+  const pool = new pg.Pool({
+    ...options,
+    // Kept out of the spread by pg-pool (not enumerable), so that it stays out of logs.
+    password: options.password,
+    max: ADAPTER_POOL_SIZE,
+    application_name: `talon ${nodeId} socket.io`,
+    options: '-c synchronous_commit=off',
+  });
+  // An idle connection that breaks is replaced on the next query; without a listener its error would end the process.
+  pool.on('error', () => undefined);
+  return { factory: postgresAdapter(pool), close: () => pool.end() };
 }
 
 function postgresAdapter(pool: pg.Pool) {
