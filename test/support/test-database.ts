@@ -44,8 +44,9 @@ function run(): string {
 
 const URL_FILE = 'database-url';
 /**
- * Two vitest workers run servers at once and max_connections is 100, so each pool stays small; two
- * of a server's connections listen for the other nodes (Socket.IO adapter, cluster bus), four work.
+ * Two vitest workers run servers at once and max_connections is 100, so each pool stays small: one
+ * of its six listens for the other nodes (cluster bus), five work. On top of it a server keeps the
+ * Socket.IO adapter's own pool of three (socket-adapter.ts) and a connection per lock it holds.
  */
 const POOL_SIZE = 6;
 
