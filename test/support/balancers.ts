@@ -53,9 +53,17 @@ function nginxConfig(port: number, redirectPort: number, nodes: readonly number[
     .replace(/listen 443 ssl;/g, `listen 127.0.0.1:${port};`);
 }
 
+/**
+ * Below the test's own timeout: a balancer that never answers must throw here, so startBalancer
+ * stops it. Once the test timed out, nobody holds the child and it would outlive the run.
+ */
+const ANSWER_WITHIN_MS = 30_000;
+
 async function untilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + ANSWER_WITHIN_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the balancer ended: ${output()}`);
+    if (Date.now() > deadline) throw new Error(`the balancer did not answer 200 at ${url}/api/health within ${ANSWER_WITHIN_MS} ms: ${output()}`);
     const answered = await fetch(`${url}/api/health`).then(
       (res) => res.status === 200,
       () => false,
