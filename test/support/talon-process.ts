@@ -9,6 +9,20 @@ import { processDatabaseEnv } from './test-database';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * Servers this test process started and that still run: killed when it exits, whatever its tests
+ * did. A test that timed out never reaches its own kill, and its server would outlive the run.
+ * Vitest ends its workers with SIGTERM, on which Node exits without 'exit' listeners: both are heard.
+ */
+const live = new Set<ChildProcess>();
+const killLive = () => {
+  for (const child of live) child.kill('SIGKILL');
+};
+const killLiveAndEnd = () => {
+  killLive();
+  process.exit(143);
+};
+
 export interface TalonProcess {
   url: string;
   child: ChildProcess;
@@ -40,8 +54,17 @@ export async function launchTalon(dataDir: string, port: number, env: Record<str
     env: { ...process.env, PORT: String(port), TALON_DATA_DIR: dataDir, TALON_WEB_APPS: 'none', TALON_ADMIN_PASSWORD: ADMIN_PASSWORD, ...database, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Hooked only while a server runs: a worker that runs many files must not pile up listeners.
+  if (live.size === 0) process.on('exit', killLive).on('SIGTERM', killLiveAndEnd);
+  live.add(child);
   let output = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      live.delete(child);
+      if (live.size === 0) process.off('exit', killLive).off('SIGTERM', killLiveAndEnd);
+      done();
+    }),
+  );
   const kill9 = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
