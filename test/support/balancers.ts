@@ -92,8 +92,10 @@ export async function startBalancer(kind: BalancerKind, nodes: readonly number[]
     );
     child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   }
-  // Ends with the test process, whatever ends it, like the nodes (two-nodes.ts).
-  const killWithUs = () => child.kill('SIGKILL');
+  // Ends with the test process. A worker ended by SIGTERM exits through talon-process.ts's handler
+  // (the nodes behind the balancer are its servers), and so through this 'exit' listener too.
+  // SIGTERM, not SIGKILL: nginx's master then takes its workers with it.
+  const killWithUs = () => child.kill('SIGTERM');
   process.once('exit', killWithUs);
   child.once('exit', () => process.off('exit', killWithUs));
   let output = '';

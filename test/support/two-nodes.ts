@@ -45,11 +45,6 @@ export interface TwoNodes {
 async function startNode(id: string, dataDir: string, env: Record<string, string>): Promise<TalonNode> {
   const port = await freePort();
   const running = await spawnTalon(dataDir, port, { ...env, TALON_NODE_ID: id, TALON_LOG_LEVEL: process.env.TALON_LOG_LEVEL ?? 'warn' });
-  // Should the test process end without its hooks (a crash, a worker torn down), the node ends with it:
-  // a node left running would hold its port and its database connections for good.
-  const killWithUs = () => running.child.kill('SIGKILL');
-  process.once('exit', killWithUs);
-  running.child.once('exit', () => process.off('exit', killWithUs));
   return { ...running, id, dataDir, port };
 }
 
