@@ -9,13 +9,17 @@ export type DatabaseLocation = { engine: 'sqlite'; file: string } | { engine: 'p
 
 /** Connections per node unless TALON_DATABASE_POOL says otherwise. */
 const DEFAULT_POOL_SIZE = 10;
+const MIN_POOL_SIZE = 2;
 
 export function databaseLocation(env: NodeJS.ProcessEnv, dataDir: string): DatabaseLocation {
   const url = env.TALON_DATABASE_URL?.trim();
   if (!url) return { engine: 'sqlite', file: databaseFile(dataDir) };
   if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`TALON_DATABASE_URL must start with postgres:// (it is ${describeUrl(url)})`);
   const pool = env.TALON_DATABASE_POOL === undefined ? DEFAULT_POOL_SIZE : Number(env.TALON_DATABASE_POOL);
-  if (!Number.isInteger(pool) || pool < 1) throw new Error(`TALON_DATABASE_POOL must be a whole number of connections, at least 1 (it is ${env.TALON_DATABASE_POOL})`);
+  // The cluster bus keeps one of the pool's connections for LISTEN: with one in all, nothing else would ever get one.
+  if (!Number.isInteger(pool) || pool < MIN_POOL_SIZE) {
+    throw new Error(`TALON_DATABASE_POOL must be a whole number of connections, at least ${MIN_POOL_SIZE}: one listens for the other nodes (it is ${env.TALON_DATABASE_POOL})`);
+  }
   return { engine: 'postgres', url, poolSize: pool };
 }
 
