@@ -16,9 +16,13 @@ export async function dumpPostgres(url: string, target: string): Promise<void> {
   const partial = `${target}.partial`;
   await rm(partial, { force: true });
   // The password goes through the environment: a command line is visible to every user of the machine.
+  // libpq also takes it as `?password=…`: moved out of the URL likewise.
+  // By hand, not through URLSearchParams, which reads and writes '+' as a space (a plus to libpq).
   const address = new URL(url);
-  const password = decodeURIComponent(address.password);
+  const inQuery = /[?&]password=([^&]*)/.exec(address.search)?.[1];
+  const password = decodeURIComponent(address.password) || (inQuery === undefined ? '' : decodeURIComponent(inQuery));
   address.password = '';
+  address.search = address.search.replace(/([?&])password=[^&]*(&|$)/, (_, before: string, after: string) => (after ? before : ''));
   try {
     await run('pg_dump', ['--format=custom', '--no-password', `--file=${partial}`, `--dbname=${address.toString()}`], {
       env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },

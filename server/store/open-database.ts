@@ -32,10 +32,14 @@ export function describeLocation(location: DatabaseLocation): string {
   return location.engine === 'sqlite' ? location.file : describeUrl(location.url);
 }
 
+/** Where a URL can carry a secret: node-postgres and libpq also read `?password=…` and `?sslpassword=…`. */
+const SECRET_PARAMETERS = ['password', 'sslpassword'];
+
 function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    for (const name of SECRET_PARAMETERS) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, '***');
     return parsed.toString();
   } catch {
     // Unparseable: it may still hold a password, so none of it is shown.
