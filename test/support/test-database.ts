@@ -46,7 +46,7 @@ const URL_FILE = 'database-url';
 /**
  * Two vitest workers run servers at once and max_connections is 100, so each pool stays small: one
  * of its six listens for the other nodes (cluster bus), five work. On top of it a server keeps the
- * Socket.IO adapter's own pool of three (socket-adapter.ts) and a connection per lock it holds.
+ * Socket.IO adapter's own pool of two (socket-adapter.ts) and a connection per lock it holds.
  */
 const POOL_SIZE = 6;
 
