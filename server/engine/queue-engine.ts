@@ -6,7 +6,10 @@
 // the committed state: what a batch decides stays private to the engine until it is on disk, so a
 // failed commit can never have shown anyone a ticket that does not exist. Group commit: the commands that arrive while one
 // transaction is being written are decided in order and committed together in the next one, so a
-// busy office pays one disk sync per batch rather than per ticket. A failed commit changes nothing.
+// busy office pays one disk sync per batch rather than per ticket. A failed commit on SQLite changes
+// nothing; on PostgreSQL a COMMIT whose answer was lost may have been applied, so after any failed
+// write the engine first looks whether the batch's journal rows are there (batch-landed.ts): if so,
+// the batch counts as committed (answered, published), and only otherwise is anything decided again.
 // Several nodes (PostgreSQL): any node's engine may run the office's commands, so each batch is decided
 // and written inside one transaction under the office's lock, after a look at the journal's last seq:
 // when another node moved the office meanwhile, the engine first reloads the office as stored and
@@ -34,6 +37,7 @@ import type { Database, Queryable } from '../store/database';
 import { commitChanges, lastSeq } from '../store/queue-store';
 import { officeLock } from '../store/office-lock';
 import { readStoredQueue } from '../store/stored-queue';
+import { batchLanded } from './batch-landed';
 import { logger } from '../observability/logger';
 
 export type Clock = () => number;
@@ -267,6 +271,9 @@ export class QueueEngine {
     const refused = new Set<Pending>();
     let caughtUp = false;
     let events: QueueEvent[][] = [];
+    /** What the transaction wrote, kept for when its commit fails: it may have landed all the same. */
+    let written: QueueEvent[][] = [];
+    const write = async (tx: Queryable) => (written = await this.write(tx, decided));
     try {
       if (this.shared) {
         // Decided under the office's lock, on the state the journal's last seq vouches for.
@@ -275,7 +282,7 @@ export class QueueEngine {
             caughtUp = await this.catchUp(tx);
             base = this.state;
             decided = this.decide(batch, refused);
-            return this.write(tx, decided);
+            return write(tx);
           },
           officeLock(this.officeId),
         );
@@ -283,32 +290,25 @@ export class QueueEngine {
         decided = this.decide(batch, refused);
         // Batches run one at a time and nobody else writes the office, so the published seq is the
         // journal's last until this one commits: nothing to look at, and no transaction when nothing changed.
-        if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction((tx) => this.write(tx, decided), officeLock(this.officeId));
+        if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction(write, officeLock(this.officeId));
       }
     } catch (error) {
-      this.state = base;
-      // The undone batch may have held the day's rollover: check again next time.
-      this.rolledDay = '';
-      // The batch's commands not yet answered: decided, or (PostgreSQL) not even decided when the
-      // transaction failed before it got that far.
-      const commands = batch.filter((p) => !refused.has(p));
-      if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
-        // A writer that did not take the office's lock got there first (the journal's key caught it):
-        // reload and decide these commands again, rather than fail them.
-        logger.warn({ office: this.officeId }, 'the journal moved under this node; catching up and deciding again');
+      const landed = await this.landed(written.flat(), error);
+      if (landed === 'unknown') {
+        // Neither answer is safe: deciding again could do it twice, "nothing was done" could be false.
+        this.state = base;
+        this.rolledDay = '';
         this.stale = true;
-        this.queue.unshift(...commands.map((p) => ({ ...p, retried: true })));
+        const failure = new ApiFailure({ code: 'internal', message: 'The change may or may not have been saved; check before repeating it' });
+        for (const p of batch) if (!refused.has(p)) p.reject(failure);
         return;
       }
-      if (commands.length > 1) {
-        // Decide and commit each again on its own: only the command that cannot be saved fails.
-        this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
+      if (landed) {
+        events = written;
+      } else {
+        this.undo(batch, refused, base, error);
         return;
       }
-      logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
-      const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
-      for (const p of commands) p.reject(failure);
-      return;
     }
     this.committed = this.state;
     const published = events.flat();
@@ -336,6 +336,48 @@ export class QueueEngine {
       }
     }
     for (const d of decided) d.pending.resolve(d.value);
+  }
+
+  /**
+   * After a failed transaction: whether what it wrote is in the database all the same (a COMMIT
+   * whose answer was lost), read on another connection. 'unknown' when even that read fails.
+   */
+  private async landed(written: QueueEvent[], error: unknown): Promise<boolean | 'unknown'> {
+    if (written.length === 0 || isUniqueViolation(error)) return false;
+    try {
+      const landed = await batchLanded(this.db.read, this.officeId, written);
+      if (landed) logger.warn({ err: error, office: this.officeId }, 'the commit reported failure but was applied; taking the batch as committed');
+      return landed;
+    } catch (readError) {
+      logger.error({ err: error, readError, office: this.officeId }, 'commit failed and its outcome cannot be read');
+      return 'unknown';
+    }
+  }
+
+  /** The batch did not land: back to the state before it, and its commands retried or refused. */
+  private undo(batch: Pending[], refused: Set<Pending>, base: QueueState, error: unknown): void {
+    this.state = base;
+    // The undone batch may have held the day's rollover: check again next time.
+    this.rolledDay = '';
+    // The batch's commands not yet answered: decided, or (PostgreSQL) not even decided when the
+    // transaction failed before it got that far.
+    const commands = batch.filter((p) => !refused.has(p));
+    if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
+      // A writer that did not take the office's lock got there first (the journal's key caught it):
+      // reload and decide these commands again, rather than fail them.
+      logger.warn({ office: this.officeId }, 'the journal moved under this node; catching up and deciding again');
+      this.stale = true;
+      this.queue.unshift(...commands.map((p) => ({ ...p, retried: true })));
+      return;
+    }
+    if (commands.length > 1) {
+      // Decide and commit each again on its own: only the command that cannot be saved fails.
+      this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
+      return;
+    }
+    logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
+    const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
+    for (const p of commands) p.reject(failure);
   }
 
   /** Runs the batch's commands through the domain in turn; refused ones are answered at once. */
