@@ -8,7 +8,7 @@
 // transaction is being written are decided in order and committed together in the next one, so a
 // busy office pays one disk sync per batch rather than per ticket. A failed commit on SQLite changes
 // nothing; on PostgreSQL a COMMIT whose answer was lost may have been applied, so after any failed
-// write the engine first looks whether the batch's journal rows are there (batch-landed.ts): if so,
+// write the engine first looks whether the batch's journal rows are there (commit-outcome.ts): if so,
 // the batch counts as committed (answered, published), and only otherwise is anything decided again.
 // Several nodes (PostgreSQL): any node's engine may run the office's commands, so each batch is decided
 // and written inside one transaction under the office's lock, after a look at the journal's last seq:
@@ -37,7 +37,8 @@ import type { Database, Queryable } from '../store/database';
 import { commitChanges, lastSeq } from '../store/queue-store';
 import { officeLock } from '../store/office-lock';
 import { readStoredQueue } from '../store/stored-queue';
-import { batchLanded } from './batch-landed';
+import { commitOutcome, isUniqueViolation } from './commit-outcome';
+import { officeIfMoved } from './office-catch-up';
 import { logger } from '../observability/logger';
 
 export type Clock = () => number;
@@ -293,22 +294,9 @@ export class QueueEngine {
         if (decided.some((d) => d.changes.length > 0)) events = await this.db.transaction(write, officeLock(this.officeId));
       }
     } catch (error) {
-      const landed = await this.landed(written.flat(), error);
-      if (landed === 'unknown') {
-        // Neither answer is safe: deciding again could do it twice, "nothing was done" could be false.
-        this.state = base;
-        this.rolledDay = '';
-        this.stale = true;
-        const failure = new ApiFailure({ code: 'internal', message: 'The change may or may not have been saved; check before repeating it' });
-        for (const p of batch) if (!refused.has(p)) p.reject(failure);
-        return;
-      }
-      if (landed) {
-        events = written;
-      } else {
-        this.undo(batch, refused, base, error);
-        return;
-      }
+      const landed = await commitOutcome(this.db.read, this.officeId, written.flat(), error);
+      if (landed !== true) return this.undo(batch, refused, base, error, landed === 'unknown');
+      events = written;
     }
     this.committed = this.state;
     const published = events.flat();
@@ -316,52 +304,30 @@ export class QueueEngine {
     for (const event of published) {
       this.published = { ...this.published, seq: event.seq, recentCalls: withRecentCall(this.published.recentCalls, event) };
     }
-    if (published.length > 0) {
-      for (const listener of this.listeners) {
-        try {
-          listener(published);
-        } catch (error) {
-          // A broken listener must not keep committed commands from being answered.
-          logger.error({ err: error, office: this.officeId }, 'event listener failed');
-        }
-      }
-    }
-    if (caughtUp) {
-      for (const listener of this.caughtUpListeners) {
-        try {
-          listener();
-        } catch (error) {
-          logger.error({ err: error, office: this.officeId }, 'catch-up listener failed');
-        }
-      }
-    }
+    // A broken listener must not keep committed commands from being answered.
+    if (published.length > 0) tellEach(this.listeners, (listener) => listener(published), this.officeId, 'event listener failed');
+    if (caughtUp) tellEach(this.caughtUpListeners, (listener) => listener(), this.officeId, 'catch-up listener failed');
     for (const d of decided) d.pending.resolve(d.value);
   }
 
   /**
-   * After a failed transaction: whether what it wrote is in the database all the same (a COMMIT
-   * whose answer was lost), read on another connection. 'unknown' when even that read fails.
+   * The batch did not land, or (`unknown`) nobody can tell: back to the state before it, and its
+   * commands retried or refused — never decided again when it may have landed.
    */
-  private async landed(written: QueueEvent[], error: unknown): Promise<boolean | 'unknown'> {
-    if (written.length === 0 || isUniqueViolation(error)) return false;
-    try {
-      const landed = await batchLanded(this.db.read, this.officeId, written);
-      if (landed) logger.warn({ err: error, office: this.officeId }, 'the commit reported failure but was applied; taking the batch as committed');
-      return landed;
-    } catch (readError) {
-      logger.error({ err: error, readError, office: this.officeId }, 'commit failed and its outcome cannot be read');
-      return 'unknown';
-    }
-  }
-
-  /** The batch did not land: back to the state before it, and its commands retried or refused. */
-  private undo(batch: Pending[], refused: Set<Pending>, base: QueueState, error: unknown): void {
+  private undo(batch: Pending[], refused: Set<Pending>, base: QueueState, error: unknown, unknown: boolean): void {
     this.state = base;
     // The undone batch may have held the day's rollover: check again next time.
     this.rolledDay = '';
     // The batch's commands not yet answered: decided, or (PostgreSQL) not even decided when the
     // transaction failed before it got that far.
     const commands = batch.filter((p) => !refused.has(p));
+    if (unknown) {
+      // Deciding again could do it twice, "nothing was done" could be false; reload before the next decision.
+      this.stale = true;
+      const failure = new ApiFailure({ code: 'internal', message: 'The change may or may not have been saved; check before repeating it' });
+      for (const p of commands) p.reject(failure);
+      return;
+    }
     if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
       // A writer that did not take the office's lock got there first (the journal's key caught it):
       // reload and decide these commands again, rather than fail them.
@@ -422,19 +388,17 @@ export class QueueEngine {
   }
 
   /**
-   * Inside the office's locked transaction: when the journal's last seq is past the one this engine
-   * published, another node moved the office, and the engine takes the office as stored — state,
-   * numbering, recent calls, seq — before deciding anything. Returns whether it did. A journal behind
-   * the engine was purged (retention removes whole finished days, never an open ticket): nothing to take.
+   * Inside the office's locked transaction: when another node moved the office (office-catch-up.ts),
+   * the engine takes it as stored — state, numbering, recent calls, seq — before deciding anything.
+   * Returns whether it did.
    */
   private async catchUp(tx: Queryable): Promise<boolean> {
-    const seq = await lastSeq(tx, this.officeId);
-    if (seq <= this.published.seq && !this.stale) return false;
     const today = localDate(this.now(), this.config.office.timeZone);
-    const stored = await readStoredQueue(tx, this.officeId, today, seq);
+    const stored = await officeIfMoved(tx, this.officeId, this.published.seq, this.stale, today);
+    if (!stored) return false;
     this.state = stored.state;
     this.committed = stored.state;
-    this.published = { ...this.published, seq, serviceDay: today, recentCalls: stored.recentCalls };
+    this.published = { ...this.published, seq: stored.seq, serviceDay: today, recentCalls: stored.recentCalls };
     // The stored queue may still hold a day the writer did not roll over yet: look before the next command.
     this.rolledDay = '';
     this.stale = false;
@@ -448,9 +412,14 @@ export class QueueEngine {
   }
 }
 
-/** PostgreSQL's unique_violation: here, a journal row whose (office, seq) another writer took. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+function tellEach<L>(listeners: Iterable<L>, tell: (listener: L) => void, officeId: OfficeId, failed: string): void {
+  for (const listener of listeners) {
+    try {
+      tell(listener);
+    } catch (error) {
+      logger.error({ err: error, office: officeId }, failed);
+    }
+  }
 }
 
 function toApi(error: DomainError) {
