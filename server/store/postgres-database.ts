@@ -7,6 +7,7 @@
 import pg from 'pg';
 import type { Database, Params, Queryable, TransactionOptions } from './database';
 import { numberedPlaceholders } from './postgres-placeholders';
+import { logger } from '../observability/logger';
 
 export interface PostgresOptions {
   /** Connections in the pool (TALON_DATABASE_POOL); the dedicated lock connections come on top. */
@@ -45,6 +46,30 @@ function queryableOn(target: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * The server's side of a vanished node (power cut, partition): its sessions, one perhaps holding an
+ * office's transaction lock "idle in transaction", would otherwise live until the server's OS
+ * keep-alive (two hours by default), the office frozen on every node meanwhile. The server now probes
+ * after 10 s of silence, every 5 s, 3 times; and a session idle inside a transaction for a minute is
+ * ended (a transaction callback that awaited anything else for a minute would now fail). SET on each new pooled connection
+ * rather than the `options` start-up parameter, which a URL's own `?options=` would replace (the
+ * connection string wins in node-postgres) and PgBouncer refuses. Not for the session-lock clients
+ * (holdingLock): they hold their locks outside any transaction on purpose.
+ */
+export const SESSION_SETTINGS = [
+  'SET tcp_keepalives_idle = 10',
+  'SET tcp_keepalives_interval = 5',
+  'SET tcp_keepalives_count = 3',
+  'SET idle_in_transaction_session_timeout = 60000',
+];
+
+/** Runs `settings` (with SESSION_SETTINGS) first thing on every connection the pool opens: queued before any query handed to it. */
+export function settingSessions(pool: pg.Pool, settings: readonly string[] = SESSION_SETTINGS): void {
+  pool.on('connect', (client) => {
+    client.query(settings.join('; ')).catch((error: unknown) => logger.warn({ err: error }, 'a PostgreSQL session setting was refused'));
+  });
+}
+
 /** The 64-bit advisory lock key for a name; the kind keeps transaction, exclusive and start-up locks of one name apart. */
 const LOCK_KEY = 'hashtextextended($1, 0)';
 const lockName = (kind: 'tx' | 'exclusively' | 'when-free', key: string) => `talon:${kind}:${key}`;
@@ -75,6 +100,7 @@ export class PostgresDatabase implements Database {
       application_name: `talon ${options.nodeId ?? process.pid}`,
     };
     const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
+    settingSessions(pool);
     // An idle connection that breaks (the server restarted) is dropped by the pool and replaced on
     // the next query; without a listener, its error would end the process.
     pool.on('error', () => undefined);

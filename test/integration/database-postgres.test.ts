@@ -182,3 +182,22 @@ onlyOn('postgres')('the PostgreSQL engine', () => {
     expect(order).toEqual(['first', 'second']);
   });
 });
+
+onlyOn('postgres')('server-side session settings (a node that vanished must not keep its sessions for hours)', () => {
+  it('sets keep-alives and the idle-in-transaction timeout on every pooled connection, for reads and transactions alike', async () => {
+    const { db } = await node();
+    const settings = (q: Queryable) =>
+      q.get<Record<string, string>>(
+        `SELECT current_setting('tcp_keepalives_idle') AS idle, current_setting('tcp_keepalives_interval') AS interval,
+                current_setting('tcp_keepalives_count') AS count, current_setting('idle_in_transaction_session_timeout') AS idle_in_tx,
+                (SELECT client_addr IS NULL FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS unix_socket`,
+      );
+    const seen = [await settings(db.read), await db.transaction((tx) => settings(tx))];
+    for (const row of seen) {
+      expect(row?.idle_in_tx).toBe('1min');
+      // Over a Unix socket the server has no TCP keep-alives to set and shows 0.
+      if (row?.unix_socket) continue;
+      expect([row?.idle, row?.interval, row?.count]).toEqual(['10', '5', '3']);
+    }
+  });
+});
