@@ -14,7 +14,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { logger } from '../observability/logger';
 import type { Database } from '../store/database';
-import { PostgresDatabase, SESSION_SETTINGS, settingSessions } from '../store/postgres-database';
+import { PostgresDatabase } from '../store/postgres-database';
 
 const log = logger.child({ component: 'socket-adapter' });
 
@@ -50,9 +50,9 @@ export async function socketAdapterFor(db: Database, redisUrl: string | undefine
     password: options.password,
     max: ADAPTER_POOL_SIZE,
     application_name: `talon ${nodeId} socket.io`,
+    // Its NOTIFYs and attachments are thrown away once heard: no need to wait for the disk (or a standby).
+    options: `${options.options ?? ''} -c synchronous_commit=off`.trim(),
   });
-  // SET rather than `options`, which would drop a URL's own `?options=` (see SESSION_SETTINGS).
-  settingSessions(pool, [...SESSION_SETTINGS, 'SET synchronous_commit = off']);
   // An idle connection that breaks is replaced on the next query; without a listener its error would end the process.
   pool.on('error', () => undefined);
   return { factory: postgresAdapter(pool), close: () => pool.end() };

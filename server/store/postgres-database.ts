@@ -7,7 +7,6 @@
 import pg from 'pg';
 import type { Database, Params, Queryable, TransactionOptions } from './database';
 import { numberedPlaceholders } from './postgres-placeholders';
-import { logger } from '../observability/logger';
 
 export interface PostgresOptions {
   /** Connections in the pool (TALON_DATABASE_POOL); the dedicated lock connections come on top. */
@@ -51,23 +50,24 @@ function queryableOn(target: pg.Pool | pg.PoolClient): Queryable {
  * office's transaction lock "idle in transaction", would otherwise live until the server's OS
  * keep-alive (two hours by default), the office frozen on every node meanwhile. The server now probes
  * after 10 s of silence, every 5 s, 3 times; and a session idle inside a transaction for a minute is
- * ended (a transaction callback that awaited anything else for a minute would now fail). SET on each new pooled connection
- * rather than the `options` start-up parameter, which a URL's own `?options=` would replace (the
- * connection string wins in node-postgres) and PgBouncer refuses. Not for the session-lock clients
- * (holdingLock): they hold their locks outside any transaction on purpose.
+ * ended (a transaction callback that awaited anything else for a minute would now fail). The
+ * session-lock clients (holdingLock) get them too: they wait outside any transaction, so only the
+ * keep-alives concern them.
  */
-export const SESSION_SETTINGS = [
-  'SET tcp_keepalives_idle = 10',
-  'SET tcp_keepalives_interval = 5',
-  'SET tcp_keepalives_count = 3',
-  'SET idle_in_transaction_session_timeout = 60000',
-];
+export const SESSION_SETTINGS = ['tcp_keepalives_idle=10', 'tcp_keepalives_interval=5', 'tcp_keepalives_count=3', 'idle_in_transaction_session_timeout=60000'];
 
-/** Runs `settings` (with SESSION_SETTINGS) first thing on every connection the pool opens: queued before any query handed to it. */
-export function settingSessions(pool: pg.Pool, settings: readonly string[] = SESSION_SETTINGS): void {
-  pool.on('connect', (client) => {
-    client.query(settings.join('; ')).catch((error: unknown) => logger.warn({ err: error }, 'a PostgreSQL session setting was refused'));
-  });
+/**
+ * The connection string and the `options` start-up parameter that give every session `settings`
+ * from its first moment (a SET after connecting would race the pool's first query). node-postgres
+ * lets a URL's own `?options=` replace the config's, so those are taken out of the URL and kept first.
+ */
+export function withSessionSettings(url: string, settings: readonly string[]): { connectionString: string; options: string } {
+  const ours = settings.map((s) => `-c ${s}`);
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  const own = parsed?.searchParams.get('options');
+  if (!parsed || own === null || own === undefined) return { connectionString: url, options: ours.join(' ') };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: [own, ...ours].join(' ') };
 }
 
 /** The 64-bit advisory lock key for a name; the kind keeps transaction, exclusive and start-up locks of one name apart. */
@@ -93,14 +93,13 @@ export class PostgresDatabase implements Database {
     // With an initial delay of 0, Node leaves Linux's default idle time of two hours (`ss -o` shows
     // keepalive,119min); after KEEP_ALIVE_AFTER_MS of silence libuv probes every second, ten times.
     const clientConfig: pg.ClientConfig = {
-      connectionString: url,
+      ...withSessionSettings(url, SESSION_SETTINGS),
       types,
       keepAlive: true,
       keepAliveInitialDelayMillis: KEEP_ALIVE_AFTER_MS,
       application_name: `talon ${options.nodeId ?? process.pid}`,
     };
     const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
-    settingSessions(pool);
     // An idle connection that breaks (the server restarted) is dropped by the pool and replaced on
     // the next query; without a listener, its error would end the process.
     pool.on('error', () => undefined);
