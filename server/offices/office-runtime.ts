@@ -147,7 +147,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     engine.onEvents((events) => shared.bus.tell({ kind: 'office-moved', officeId, seq: events[events.length - 1]!.seq })),
     warmAnnouncements(engine, shared.speech),
     speakCallsOnServer(engine, shared.serverSpeaker),
-    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, presenceView, fannedOut: meter.fannedOut }),
+    attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, presenceView, fannedOut: meter.fannedOut, spansNodes: shared.spansNodes }),
     presenceView.stop,
     attachBreachAlerts(namespace, engine),
   ];

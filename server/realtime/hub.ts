@@ -49,10 +49,12 @@ export interface OfficeHubDeps {
   presenceView: PresenceAcrossNodes;
   /** Told once a batch has been sent to every socket (the metrics' fan-out latency). */
   fannedOut: (events: QueueEvent[]) => void;
+  /** Other nodes serve this office too (an adapter carries messages between them). */
+  spansNodes: boolean;
 }
 
 /** Wires the namespace; the returned function stops its timers and listeners (the office is archived or the server closes). */
-export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, presenceView, fannedOut }: OfficeHubDeps): () => void {
+export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner, resolveCaller, revocations, presence, presenceView, fannedOut, spansNodes }: OfficeHubDeps): () => void {
   ns.use((socket, next) => {
     const credentials = credentialsOf(socket);
     resolveCaller(credentials).then(
@@ -125,13 +127,25 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
   // Each node tells its own staff the merged list.
   const stopPresence = presenceView.onChange((list) => ns.local.to('staff').emit('devices:presence', list));
 
-  const stopEvents = engine.onEvents((events) => {
+  // An office's events reach this node's sockets at once, and the other nodes' in one message that
+  // is not waited for. A broadcast (`ns.to(room).emit`) through a cluster adapter awaits its publish
+  // (on PostgreSQL a NOTIFY round trip, ~40 ms) before it reaches even this node's own sockets.
+  // serverSideEmit goes through the same adapter and its single publisher, so the batches of an
+  // office stay in order; it is never delivered back to the sender, and large batches go through
+  // the adapter's attachments table. Without an adapter (SQLite, one node) there is nobody to tell,
+  // and the in-memory adapter's serverSideEmit throws.
+  const tellOwnSockets = (events: QueueEvent[]) => {
     for (const event of events) {
-      ns.to('staff').emit('queue:event', event);
-      ns.to('public').emit('queue:event', publicEvent(event));
+      ns.local.to('staff').emit('queue:event', event);
+      ns.local.to('public').emit('queue:event', publicEvent(event));
     }
+  };
+  const stopEvents = engine.onEvents((events) => {
+    tellOwnSockets(events);
+    if (spansNodes) ns.serverSideEmit('queue:events', events);
     fannedOut(events);
   });
+  if (spansNodes) ns.on('queue:events', tellOwnSockets);
 
   let lastStatus = JSON.stringify(engine.officeStatus());
   const timer = setInterval(() => {
@@ -155,5 +169,6 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     stopRevocations();
     stopPresence();
     stopEvents();
+    ns.off('queue:events', tellOwnSockets);
   };
 }

@@ -32,11 +32,11 @@ export interface SocketAdapter {
 }
 
 /**
- * One connection LISTENs, ONE publishes. The hub emits an office's events one after another without
- * waiting, and each broadcast awaits its own NOTIFY before it reaches even this node's sockets: with
- * two publishing connections the NOTIFYs commit in any order (2,000 in a row: 200 arrived out of
- * order, 127 resolved out of order; with one, none), and every screen that sees seq N+1 before N
- * resyncs. One connection takes queued queries in order.
+ * One connection LISTENs, ONE publishes. The hub hands an office's event batches to the other nodes
+ * one after another without waiting (serverSideEmit, hub.ts): with two publishing connections the
+ * NOTIFYs commit in any order (2,000 in a row: 200 arrived out of order, 127 resolved out of order;
+ * with one, none), and every screen that sees seq N+1 before N resyncs. One connection takes queued
+ * queries in order.
  */
 const ADAPTER_POOL_SIZE = 2;
 

@@ -4,7 +4,7 @@
 // (socket-adapter.ts) carries broadcasts to the other nodes' sockets.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import type { ApiError, ClientToServerEvents, DevicePresence, ServerToClientEvents } from '../../common/protocol';
+import type { ApiError, ClientToServerEvents, DevicePresence, QueueEvent, ServerToClientEvents } from '../../common/protocol';
 import type { Credentials, Principal } from '../auth/principal';
 import type { AgentState } from '../printing/printer-board';
 import { allowOrigins } from './origin-check';
@@ -26,6 +26,8 @@ export interface NodeToNodeEvents {
   'presence:changed': () => void;
   /** Answer with what your node knows of this print agent (printer-board.ts). */
   'printer:agent': (agentId: string, answer: (state: AgentState) => void) => void;
+  /** Events committed on the sending node, for your own sockets (hub.ts). */
+  'queue:events': (events: QueueEvent[]) => void;
 }
 
 export type TalonIo = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;

@@ -132,3 +132,20 @@ it('brings every event of both nodes to displays on both, and their screens to t
     expect(essence(mirror.connection.snapshot!)).toEqual(essence(onA));
   }
 });
+
+it('gives staff on the other node full tickets and displays on either node redacted ones, once each', async () => {
+  const screens = [await display(nodes.a), await display(nodes.b)];
+  const watcher = await connect(nodes.b, { token: operator2 });
+  const staff = await connect(nodes.a, { token: operator1 });
+  expect((await staff.socket.emitWithAck('ticket:issue', { serviceId: 'documents' })).ok).toBe(true);
+  expect((await staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' })).ok).toBe(true);
+  expect((await staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' })).ok).toBe(true);
+  const transfer = { counterId: 'booth-1', toServiceId: 'consultation', comment: 'private note', returnAfter: false };
+  expect((await staff.socket.emitWithAck('counter:transfer', transfer)).ok).toBe(true);
+  for (const client of [...screens, watcher, staff]) {
+    await client.waitFor((events) => events.some((e) => e.kind === 'ticket-transferred'), 30_000);
+    expectInSequence(client);
+  }
+  for (const screen of screens) expect(screen.events.find((e) => e.kind === 'ticket-transferred')?.ticket?.comment).toBeNull();
+  for (const client of [watcher, staff]) expect(client.events.find((e) => e.kind === 'ticket-transferred')?.ticket?.comment).toBe('private note');
+});
