@@ -37,7 +37,8 @@ import type { Database, Queryable } from '../store/database';
 import { commitChanges, lastSeq } from '../store/queue-store';
 import { officeLock } from '../store/office-lock';
 import { readStoredQueue } from '../store/stored-queue';
-import { commitOutcome, isUniqueViolation } from './commit-outcome';
+import { commitOutcome } from './commit-outcome';
+import { afterFailedBatch, type Retryable } from './failed-batch';
 import { officeIfMoved } from './office-catch-up';
 import { logger } from '../observability/logger';
 
@@ -59,11 +60,7 @@ export function publicOffice(config: QueueConfig): PublicOffice {
 
 type Published = Pick<QueueSnapshot, 'seq' | 'serviceDay' | 'office' | 'services' | 'counters' | 'recentCalls'>;
 
-interface Pending {
-  /** After a failed group commit each command is retried alone, so one bad command cannot sink the others. */
-  solo?: boolean;
-  /** Decided again after another node took the seq this batch meant to write (see runBatch). */
-  retried?: boolean;
+interface Pending extends Retryable {
   who: Who;
   command: DomainCommand<unknown>;
   resolve: (value: unknown) => void;
@@ -310,40 +307,22 @@ export class QueueEngine {
     for (const d of decided) d.pending.resolve(d.value);
   }
 
-  /**
-   * The batch did not land, or (`unknown`) nobody can tell: back to the state before it, and its
-   * commands retried or refused — never decided again when it may have landed.
-   */
+  /** The batch did not land, or (`unknown`) nobody can tell: back to the state before it; its commands as afterFailedBatch says. */
   private undo(batch: Pending[], refused: Set<Pending>, base: QueueState, error: unknown, unknown: boolean): void {
     this.state = base;
     // The undone batch may have held the day's rollover: check again next time.
     this.rolledDay = '';
     // The batch's commands not yet answered: decided, or (PostgreSQL) not even decided when the
     // transaction failed before it got that far.
-    const commands = batch.filter((p) => !refused.has(p));
-    if (unknown) {
-      // Deciding again could do it twice, "nothing was done" could be false; reload before the next decision.
-      this.stale = true;
-      const failure = new ApiFailure({ code: 'internal', message: 'The change may or may not have been saved; check before repeating it' });
-      for (const p of commands) p.reject(failure);
+    const next = afterFailedBatch(batch.filter((p) => !refused.has(p)), error, unknown, this.shared);
+    if (next.reload) this.stale = true;
+    if (next.kind === 'retry') {
+      if (next.reload) logger.warn({ office: this.officeId }, 'the journal moved under this node; catching up and deciding again');
+      this.queue.unshift(...next.commands);
       return;
     }
-    if (this.shared && isUniqueViolation(error) && !commands.some((p) => p.retried)) {
-      // A writer that did not take the office's lock got there first (the journal's key caught it):
-      // reload and decide these commands again, rather than fail them.
-      logger.warn({ office: this.officeId }, 'the journal moved under this node; catching up and deciding again');
-      this.stale = true;
-      this.queue.unshift(...commands.map((p) => ({ ...p, retried: true })));
-      return;
-    }
-    if (commands.length > 1) {
-      // Decide and commit each again on its own: only the command that cannot be saved fails.
-      this.queue.unshift(...commands.map((p) => ({ ...p, solo: true })));
-      return;
-    }
-    logger.error({ err: error, office: this.officeId }, 'commit failed; the command is undone');
-    const failure = new ApiFailure({ code: 'internal', message: 'The change could not be saved; nothing was done' });
-    for (const p of commands) p.reject(failure);
+    logger.error({ err: error, office: this.officeId }, next.failure.message);
+    for (const p of batch) if (!refused.has(p)) p.reject(next.failure);
   }
 
   /** Runs the batch's commands through the domain in turn; refused ones are answered at once. */
