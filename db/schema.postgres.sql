@@ -37,10 +37,22 @@ CREATE TABLE appointments (
   created_at bigint NOT NULL,
   created_by text COLLATE "C" NOT NULL,
   updated_at bigint NOT NULL,
+  manage_token_hash text COLLATE "C",
+  cancelled_by text COLLATE "C",
+  cancelled_at bigint,
   CONSTRAINT appointments_office_id_code_key UNIQUE (office_id, code),
   CONSTRAINT appointments_office_id_fkey FOREIGN KEY (office_id) REFERENCES offices(id),
   CONSTRAINT appointments_pkey PRIMARY KEY (id),
   CONSTRAINT appointments_status_check CHECK ((status = ANY (ARRAY['booked'::text, 'checked-in'::text, 'cancelled'::text, 'no-show'::text])))
+);
+
+CREATE TABLE channel_settings (
+  office_id text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  data text COLLATE "C" NOT NULL,
+  updated_at bigint NOT NULL,
+  CONSTRAINT channel_settings_office_id_fkey FOREIGN KEY (office_id) REFERENCES offices(id),
+  CONSTRAINT channel_settings_pkey PRIMARY KEY (office_id, kind)
 );
 
 CREATE TABLE counter_states (
@@ -121,6 +133,27 @@ CREATE TABLE organisation (
   CONSTRAINT organisation_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE outbox (
+  id text COLLATE "C" NOT NULL,
+  office_id text COLLATE "C" NOT NULL,
+  contact_id text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  dedupe_key text COLLATE "C" NOT NULL,
+  facts text COLLATE "C" NOT NULL,
+  status text COLLATE "C" NOT NULL,
+  attempts integer NOT NULL,
+  next_attempt_at bigint NOT NULL,
+  claimed_until bigint,
+  created_at bigint NOT NULL,
+  sent_at bigint,
+  last_error text COLLATE "C",
+  CONSTRAINT outbox_contact_id_dedupe_key_key UNIQUE (contact_id, dedupe_key),
+  CONSTRAINT outbox_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES visitor_contacts(id),
+  CONSTRAINT outbox_office_id_fkey FOREIGN KEY (office_id) REFERENCES offices(id),
+  CONSTRAINT outbox_pkey PRIMARY KEY (id),
+  CONSTRAINT outbox_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text, 'dropped'::text])))
+);
+
 CREATE TABLE print_jobs (
   id text COLLATE "C" NOT NULL,
   office_id text COLLATE "C" NOT NULL,
@@ -140,6 +173,15 @@ CREATE TABLE print_jobs (
   CONSTRAINT print_jobs_pkey PRIMARY KEY (id),
   CONSTRAINT print_jobs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'printing'::text, 'printed'::text, 'failed'::text, 'superseded'::text, 'expired'::text]))),
   CONSTRAINT print_jobs_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES tickets(id)
+);
+
+CREATE TABLE push_keys (
+  id integer NOT NULL,
+  public_key text COLLATE "C" NOT NULL,
+  private_key text COLLATE "C" NOT NULL,
+  created_at bigint NOT NULL,
+  CONSTRAINT push_keys_id_check CHECK ((id = 1)),
+  CONSTRAINT push_keys_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE region_days (
@@ -284,11 +326,34 @@ CREATE TABLE visit_records (
   CONSTRAINT visit_records_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES tickets(id)
 );
 
+CREATE TABLE visitor_contacts (
+  id text COLLATE "C" NOT NULL,
+  office_id text COLLATE "C" NOT NULL,
+  subject_kind text COLLATE "C" NOT NULL,
+  subject_id text COLLATE "C" NOT NULL,
+  channel text COLLATE "C" NOT NULL,
+  address text COLLATE "C" NOT NULL,
+  language text COLLATE "C" NOT NULL,
+  consented_at bigint NOT NULL,
+  stop_token text COLLATE "C" NOT NULL,
+  stopped_at bigint,
+  created_at bigint NOT NULL,
+  keep_until bigint NOT NULL,
+  CONSTRAINT visitor_contacts_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'sms'::text, 'push'::text]))),
+  CONSTRAINT visitor_contacts_office_id_fkey FOREIGN KEY (office_id) REFERENCES offices(id),
+  CONSTRAINT visitor_contacts_office_id_subject_kind_subject_id_channel__key UNIQUE (office_id, subject_kind, subject_id, channel, address),
+  CONSTRAINT visitor_contacts_pkey PRIMARY KEY (id),
+  CONSTRAINT visitor_contacts_stop_token_key UNIQUE (stop_token),
+  CONSTRAINT visitor_contacts_subject_kind_check CHECK ((subject_kind = ANY (ARRAY['ticket'::text, 'appointment'::text])))
+);
+
 CREATE INDEX analytics_days_by_scope ON public.analytics_days USING btree (office_id, scope, date, time_zone, version);
 
 CREATE INDEX appointments_awaited ON public.appointments USING btree (office_id, slot_start) WHERE (status = 'booked'::text);
 
 CREATE INDEX appointments_by_day ON public.appointments USING btree (office_id, day);
+
+CREATE UNIQUE INDEX appointments_by_manage_token ON public.appointments USING btree (manage_token_hash) WHERE (manage_token_hash IS NOT NULL);
 
 CREATE INDEX appointments_by_phone ON public.appointments USING btree (office_id, phone_digits);
 
@@ -305,6 +370,10 @@ CREATE INDEX journal_by_ticket ON public.journal USING btree (ticket_id);
 CREATE INDEX journal_by_time ON public.journal USING btree (office_id, at);
 
 CREATE INDEX office_roles_by_office ON public.office_roles USING btree (office_id, role);
+
+CREATE INDEX outbox_due ON public.outbox USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+CREATE INDEX outbox_of_office ON public.outbox USING btree (office_id, created_at);
 
 CREATE INDEX print_jobs_by_office ON public.print_jobs USING btree (office_id, state, created_at);
 
@@ -331,3 +400,7 @@ CREATE INDEX visit_records_by_contact ON public.visit_records USING btree (offic
 CREATE INDEX visit_records_by_day ON public.visit_records USING btree (office_id, service_day, counter_id);
 
 CREATE INDEX visit_records_personal ON public.visit_records USING btree (office_id, served_at) WHERE ((visitor_name IS NOT NULL) OR (visitor_contact IS NOT NULL));
+
+CREATE INDEX visitor_contacts_kept ON public.visitor_contacts USING btree (office_id, keep_until);
+
+CREATE INDEX visitor_contacts_of_subject ON public.visitor_contacts USING btree (office_id, subject_kind, subject_id);

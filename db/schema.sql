@@ -34,9 +34,17 @@ CREATE TABLE "appointments" (
   checked_in_at INTEGER,
   created_at INTEGER NOT NULL,
   created_by TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL, manage_token_hash TEXT, cancelled_by TEXT, cancelled_at INTEGER,
   -- A visitor types the code at the office's kiosk: unique within the office.
   UNIQUE (office_id, code)
+);
+
+CREATE TABLE channel_settings (
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (office_id, kind)
 );
 
 CREATE TABLE "counter_states" (
@@ -105,6 +113,24 @@ CREATE TABLE organisation (
   updated_at INTEGER NOT NULL
 );
 
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  contact_id TEXT NOT NULL REFERENCES visitor_contacts (id),
+  kind TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL,
+  facts TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'dropped')),
+  attempts INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  -- A node sending the message holds it until then; after that another node may retry it.
+  claimed_until INTEGER,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  last_error TEXT,
+  UNIQUE (contact_id, dedupe_key)
+);
+
 CREATE TABLE "print_jobs" (
   id TEXT PRIMARY KEY,
   office_id TEXT NOT NULL REFERENCES offices (id),
@@ -117,6 +143,13 @@ CREATE TABLE "print_jobs" (
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   finished_at INTEGER
+);
+
+CREATE TABLE push_keys (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  public_key TEXT NOT NULL,
+  private_key TEXT NOT NULL,
+  created_at INTEGER NOT NULL
 );
 
 CREATE TABLE region_days (
@@ -228,11 +261,30 @@ CREATE TABLE "visit_records" (
   recorded_by TEXT NOT NULL
 );
 
+CREATE TABLE visitor_contacts (
+  id TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices (id),
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('ticket', 'appointment')),
+  subject_id TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'push')),
+  address TEXT NOT NULL,
+  language TEXT NOT NULL,
+  consented_at INTEGER NOT NULL,
+  stop_token TEXT NOT NULL UNIQUE,
+  stopped_at INTEGER,
+  created_at INTEGER NOT NULL,
+  -- The retention purge deletes the contact (and its messages) after this instant.
+  keep_until INTEGER NOT NULL,
+  UNIQUE (office_id, subject_kind, subject_id, channel, address)
+);
+
 CREATE INDEX analytics_days_by_scope ON analytics_days (office_id, scope, date, time_zone, version);
 
 CREATE INDEX appointments_awaited ON appointments (office_id, slot_start) WHERE status = 'booked';
 
 CREATE INDEX appointments_by_day ON appointments (office_id, day);
+
+CREATE UNIQUE INDEX appointments_by_manage_token ON appointments (manage_token_hash) WHERE manage_token_hash IS NOT NULL;
 
 CREATE INDEX appointments_by_phone ON appointments (office_id, phone_digits);
 
@@ -249,6 +301,10 @@ CREATE INDEX journal_by_ticket ON journal (ticket_id);
 CREATE INDEX journal_by_time ON journal (office_id, at);
 
 CREATE INDEX office_roles_by_office ON office_roles (office_id, role);
+
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+
+CREATE INDEX outbox_of_office ON outbox (office_id, created_at);
 
 CREATE INDEX print_jobs_by_office ON print_jobs (office_id, state, created_at);
 
@@ -273,3 +329,7 @@ CREATE INDEX visit_records_by_contact ON visit_records (office_id, contact_key) 
 CREATE INDEX visit_records_by_day ON visit_records (office_id, service_day, counter_id);
 
 CREATE INDEX visit_records_personal ON visit_records (office_id, served_at) WHERE visitor_name IS NOT NULL OR visitor_contact IS NOT NULL;
+
+CREATE INDEX visitor_contacts_kept ON visitor_contacts (office_id, keep_until);
+
+CREATE INDEX visitor_contacts_of_subject ON visitor_contacts (office_id, subject_kind, subject_id);
