@@ -13,3 +13,4 @@ export * from './visit-journal';
 export * from './read-aloud';
 export * from './offices';
 export * from './region';
+export * from './visitor-channels';
