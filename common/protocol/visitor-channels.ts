@@ -172,7 +172,16 @@ export type TicketContactInput = z.output<typeof ticketContactSchema>;
 export type MessageFacts =
   | { kind: 'ticket-ahead'; ticketId: string; ticketCode: string; ahead: number }
   | { kind: 'ticket-called'; ticketId: string; ticketCode: string; counterNumber: number | null; counterName: string | null }
-  | { kind: 'booking-confirmed' | 'booking-reminder' | 'booking-moved' | 'booking-cancelled'; appointmentId: string; code: string; serviceId: string; slotStart: number; slotEnd: number };
+  | {
+      kind: 'booking-confirmed' | 'booking-reminder' | 'booking-moved' | 'booking-cancelled';
+      appointmentId: string;
+      code: string;
+      serviceId: string;
+      slotStart: number;
+      slotEnd: number;
+      /** Only in a confirmation, for its manage link (`/book/manage/#<token>`); the outbox forgets it once sent. */
+      manageToken?: string;
+    };
 
 export type MessageKind = MessageFacts['kind'];
 
@@ -181,4 +190,24 @@ export interface OfferedChannels {
   push: boolean;
   sms: boolean;
   email: boolean;
+}
+
+// ---------------------------------------------------------------- Web Push
+
+/** GET /api/push/vapid-public-key: the server's VAPID public key (base64url), for PushManager.subscribe. */
+export interface VapidPublicKey {
+  publicKey: string;
+}
+
+/** What a push message carries (encrypted, read only by the visitor's service worker): ready-made text. */
+export interface PushPayload {
+  /** The notification's title and body, in the visitor's language. */
+  title: string;
+  body: string;
+  /** The page a tap opens (the live ticket page). */
+  url: string;
+  /** Notifications with one tag replace each other: "3 ahead" gives way to "your turn". */
+  tag: string;
+  /** A "your turn" keeps ringing and stays until the visitor looks. */
+  urgent: boolean;
 }
