@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'not-due-yet',
   'conflict',
   'slot-full',
+  'join-off',
+  'phone-share-reached',
+  'phone-limit-reached',
   'internal',
 ] as const;
 
@@ -68,5 +71,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'not-due-yet': 409,
   conflict: 409,
   'slot-full': 409,
+  'join-off': 409,
+  'phone-share-reached': 409,
+  'phone-limit-reached': 429,
   internal: 500,
 };

@@ -17,6 +17,7 @@ export const EVENT_KINDS = [
   'ticket-transferred',
   'ticket-category-granted',
   'ticket-print',
+  'ticket-arrived',
   'counter-opened',
   'counter-paused',
   'counter-resumed',

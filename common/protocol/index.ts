@@ -14,3 +14,4 @@ export * from './read-aloud';
 export * from './offices';
 export * from './region';
 export * from './visitor-channels';
+export * from './remote-join';

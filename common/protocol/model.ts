@@ -138,7 +138,8 @@ export interface PlannedBreak {
   end: ClockTime;
 }
 
-export type TicketSource = 'kiosk' | 'appointment' | 'staff';
+/** `phone`: taken on the visitor's own phone from the office's join page (docs/phone-join.md). */
+export type TicketSource = 'kiosk' | 'appointment' | 'staff' | 'phone';
 
 export type Priority =
   | { kind: 'normal' }
@@ -204,6 +205,13 @@ export interface Ticket {
   estimate: WaitEstimate | null;
   /** The request that made it: a retry by the same actor with the same id and content gets this ticket again. */
   request?: IssueRequestKey;
+  /** Phone tickets: the random id the join page keeps in the phone's browser (counts its tickets; staff-only). */
+  phoneId?: string;
+  /**
+   * A phone ticket waiting for its visitor's "I'm here": it stays in the postponed pool, never called
+   * next, until then; past `until` (when set) it is dropped as a no-show.
+   */
+  awaitingArrival?: { until: number | null };
 }
 
 /** A client's request id, scoped to who sent it and what it asked for. */

@@ -35,7 +35,8 @@ export function weightFor(counter: Counter, serviceId: string): ServiceWeight | 
 export function isCallable(ticket: Ticket, counter: Counter, now: number): boolean {
   const available =
     ticket.status === 'waiting' || (ticket.status === 'postponed' && (ticket.postponedUntil ?? 0) <= now);
-  if (!available) return false;
+  // A phone ticket whose visitor has not said "I'm here" is called only by choice (callSpecific).
+  if (!available || ticket.awaitingArrival) return false;
   if (ticket.assignedCounterId !== null) return ticket.assignedCounterId === counter.id;
   return weightFor(counter, ticket.serviceId) !== null;
 }

@@ -126,8 +126,10 @@ export function resumeCounter(state: QueueState, config: QueueConfig, input: Com
 }
 
 function callTicketAt(state: QueueState, booth: Booth, ticket: Ticket, reason: Ticket['callReason'], isPriority: boolean, now: number): Outcome<CounterOutcome> {
+  // Called, a phone ticket's visitor is here whether or not they said so: a later postponement must not wait for it again.
+  const { awaitingArrival: _here, ...rest } = ticket;
   const called: Ticket = {
-    ...ticket,
+    ...rest,
     status: 'called',
     counterId: booth.counter.id,
     assignedCounterId: null,

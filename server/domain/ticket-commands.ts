@@ -19,6 +19,9 @@ export interface IssueRequest {
   print?: boolean;
   /** The client's id for this request; the same id from the same actor for the same content gets the same ticket. */
   requestId?: string;
+  /** Taken on a phone: the phone's id, and whether it waits for "I'm here" (remote-join.ts). */
+  phoneId?: string;
+  awaitingArrival?: Ticket['awaitingArrival'];
 }
 
 function actorKey(actor: Actor): string {
@@ -85,7 +88,8 @@ export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRe
     source: req.source,
     priority: req.priority ?? { kind: 'normal' },
     language: req.language ?? office.defaultLanguage,
-    status: 'waiting',
+    // A phone ticket whose visitor is not here yet waits in the postponed pool (remote-join.ts).
+    status: req.awaitingArrival ? 'postponed' : 'waiting',
     outcome: null,
     counterId: null,
     assignedCounterId: null,
@@ -100,10 +104,12 @@ export function issueTicket(state: QueueState, config: QueueConfig, req: IssueRe
     print: (req.print ?? req.source === 'kiosk') ? 'pending' : 'not-requested',
     estimate: null,
     ...(request ? { request } : {}),
+    ...(req.phoneId ? { phoneId: req.phoneId } : {}),
+    ...(req.awaitingArrival ? { awaitingArrival: req.awaitingArrival } : {}),
   };
   const numbering = new Map(state.numbering).set(service.id, numbered.numbering);
   const ticket = { ...draft, estimate: estimateWait(state, config, draft, ctx.now) };
-  return success(withTicket({ ...state, numbering }, ticket), [{ kind: 'ticket-issued', ticketId: ticket.id, to: 'waiting', ticket }], ticket);
+  return success(withTicket({ ...state, numbering }, ticket), [{ kind: 'ticket-issued', ticketId: ticket.id, to: ticket.status, ticket }], ticket);
 }
 
 function openTicket(state: QueueState, ticketId: string): Outcome<Ticket> {

@@ -17,7 +17,17 @@ export const RATING_LIMITS = {
   rate: { burst: 5, refillEveryMs: 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
-export type PublicLimiters = Record<keyof typeof PUBLIC_BOOKING_LIMITS | keyof typeof RATING_LIMITS, RateLimiter>;
+/**
+ * Joining the queue from a phone (remote-join-routes.ts). Generous per address: phones at one entrance
+ * often share one (the office's Wi-Fi, a carrier's NAT); each phone's own day is limited by the
+ * office's rules, so this only stops a script.
+ */
+export const JOIN_LIMITS = {
+  join: { burst: 20, refillEveryMs: 3000 },
+  arrive: { burst: 30, refillEveryMs: 2000 },
+} as const satisfies Record<string, RateLimit>;
+
+export type PublicLimiters = Record<keyof typeof PUBLIC_BOOKING_LIMITS | keyof typeof RATING_LIMITS | keyof typeof JOIN_LIMITS, RateLimiter>;
 
 export function createPublicLimiters(clock: () => number = Date.now): PublicLimiters {
   return {
@@ -25,5 +35,7 @@ export function createPublicLimiters(clock: () => number = Date.now): PublicLimi
     book: createRateLimiter(PUBLIC_BOOKING_LIMITS.book, clock),
     look: createRateLimiter(RATING_LIMITS.look, clock),
     rate: createRateLimiter(RATING_LIMITS.rate, clock),
+    join: createRateLimiter(JOIN_LIMITS.join, clock),
+    arrive: createRateLimiter(JOIN_LIMITS.arrive, clock),
   };
 }

@@ -39,6 +39,7 @@ import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
 import type { Database } from '../store/database';
 import { startRetention } from '../retention/retention-feature';
+import { startRemoteJoin } from '../remote-join/remote-join-feature';
 import { startVisits } from '../visits/visits-feature';
 import { OfficeConfig } from './office-config';
 
@@ -125,6 +126,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
   const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
+  const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters });
   const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
@@ -137,12 +139,14 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(appointments.routes)
     .use(visits.routes)
     .use(retention.routes)
+    .use(remoteJoin.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
 
   let open = true;
   const stops = [
     meter.stop,
+    remoteJoin.stop,
     // So the other nodes catch up at once: their alerts, office status and snapshots stay fresh.
     engine.onEvents((events) => shared.bus.tell({ kind: 'office-moved', officeId, seq: events[events.length - 1]!.seq })),
     warmAnnouncements(engine, shared.speech),

@@ -1,9 +1,9 @@
-// What the hall may see: no staff comments, no who-granted-what. Staff get everything.
+// What the hall may see: no staff comments, no who-granted-what, no phone's id. Staff get everything.
 import type { QueueEvent, QueueSnapshot, Ticket } from '../../common/protocol';
 
 export function publicTicket(ticket: Ticket): Ticket {
   const priority = ticket.priority.kind === 'category' ? { ...ticket.priority, grantedBy: '', reason: '' } : ticket.priority;
-  const { request: _private, ...rest } = ticket;
+  const { request: _private, phoneId: _phone, ...rest } = ticket;
   return { ...rest, comment: null, priority };
 }
 

@@ -28,5 +28,8 @@ export const errors = {
   'not-due-yet': 'This ticket cannot be called yet.',
   conflict: 'Someone else changed this at the same time. Please try again.',
   'slot-full': 'This time slot is already full.',
+  'join-off': 'Tickets for this service cannot be taken from a phone now. Please take one at the kiosk in the office.',
+  'phone-share-reached': 'Today\'s tickets for phones have run out for this service. Please take one at the kiosk in the office.',
+  'phone-limit-reached': 'This phone has already taken as many tickets as it may today.',
   internal: 'Something went wrong. Please try again.',
 } as const satisfies Record<ErrorCode, string>;

@@ -13,6 +13,7 @@ const journalKinds = {
   'ticket-transferred': 'Transferred',
   'ticket-category-granted': 'Out-of-turn category granted',
   'ticket-print': 'Printed',
+  'ticket-arrived': 'Visitor is here (phone ticket)',
   'counter-opened': 'Booth opened',
   'counter-paused': 'Booth paused',
   'counter-resumed': 'Booth resumed',

@@ -198,6 +198,7 @@ export const panel: Catalogue['panel'] = {
       'ticket-transferred': 'Перенаправлен',
       'ticket-category-granted': 'Назначено вне очереди',
       'ticket-print': 'Напечатан',
+      'ticket-arrived': 'Посетитель пришёл (талон с телефона)',
       'counter-opened': 'Окно открыто',
       'counter-paused': 'Перерыв',
       'counter-resumed': 'Работа продолжена',

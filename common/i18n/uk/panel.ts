@@ -198,6 +198,7 @@ export const panel: Catalogue['panel'] = {
       'ticket-transferred': 'Перенаправлено',
       'ticket-category-granted': 'Призначено поза чергою',
       'ticket-print': 'Надруковано',
+      'ticket-arrived': 'Відвідувач прийшов (талон з телефона)',
       'counter-opened': 'Вікно відкрито',
       'counter-paused': 'Перерва',
       'counter-resumed': 'Роботу продовжено',

@@ -1,0 +1,39 @@
+// One office's phone joining wired up: its routes, and the sweep that drops phone tickets whose
+// visitor did not say "I'm here" in time, at start and every minute. With several nodes every node
+// sweeps, and that is still once in effect: the engine decides the drop under the office's lock, so a
+// second node finds nothing left to drop.
+import type { Router } from 'express';
+import type { OfficeId } from '../../common/protocol';
+import type { QueueEngine } from '../engine/queue-engine';
+import { remoteJoinRoutes } from '../http/remote-join-routes';
+import type { PublicLimiters } from '../http/public-limits';
+import { createChannelSettingsStore } from '../notify/channel-settings-store';
+import { logger } from '../observability/logger';
+import type { Database } from '../store/database';
+import { repeatEvery } from '../timing/repeat';
+import { PhoneQueue } from './phone-queue';
+
+export const ARRIVAL_SWEEP_EVERY_MS = 60_000;
+
+export interface RemoteJoinDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+  publicUrl: () => string;
+  publicLimiters: PublicLimiters;
+}
+
+export interface RemoteJoinFeature {
+  queue: PhoneQueue;
+  routes: Router;
+  stop(): void;
+}
+
+export function startRemoteJoin(deps: RemoteJoinDeps): RemoteJoinFeature {
+  const settings = createChannelSettingsStore(deps.db, deps.officeId);
+  const queue = new PhoneQueue({ ...deps, settings });
+  const sweep = () => queue.sweep().catch((error: unknown) => logger.error({ err: error, office: deps.officeId }, 'arrival sweep failed'));
+  const timer = repeatEvery(() => void sweep(), 0, ARRIVAL_SWEEP_EVERY_MS);
+  const routes = remoteJoinRoutes({ queue, settings, limiters: deps.publicLimiters, now: () => deps.engine.now() });
+  return { queue, routes, stop: timer.cancel };
+}
