@@ -20,6 +20,7 @@ import { DatabaseProbe } from './http/database-probe';
 import { answerErrors } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { metricsRoutes, type MetricsAccess } from './http/metrics-routes';
+import { pushRoutes } from './http/push-routes';
 import { officeRoutes } from './http/office-routes';
 import { createPublicLimiters } from './http/public-limits';
 import { regionRoutes } from './http/region-routes';
@@ -29,6 +30,7 @@ import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { dispatchToOffice, OFFICE_ROUTES_MOUNT } from './offices/office-dispatch';
 import { OfficeRegistry } from './offices/office-registry';
+import { vapidKeys } from './notify/push/vapid-keys';
 import { logger as processLogger, type Logger } from './observability/logger';
 import { TalonMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
@@ -107,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const bus = await openClusterBus(db, nodeId);
   const revocations = new AccessRevocations((news) => bus.tell(news));
   const callers = new CallerCache((credentials) => resolveCaller(stores, credentials), revocations, clock);
+  const pushKeys = await vapidKeys(db, clock());
 
   const app = express();
   app.disable('x-powered-by');
@@ -152,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(authRoutes({ stores, revocations, officeIds, clock, ...(deps.loginLimit ? { loginLimit: deps.loginLimit } : {}) }));
   app.use(userRoutes({ stores, revocations, officeIds }));
   app.use(officeRoutes(offices));
+  app.use(pushRoutes(pushKeys.publicKey));
   app.use(
     regionRoutes({
       db,
