@@ -17,7 +17,10 @@ export default defineConfig({
         panel: resolve(import.meta.dirname, 'operator-panel/index.html'),
         ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
         book: resolve(import.meta.dirname, 'kiosk/book.html'),
+        // The live ticket's service worker: at a fixed address (no hash), since browsers find it by it.
+        'ticket-sw': resolve(import.meta.dirname, 'kiosk/src/live/ticket-sw.ts'),
       },
+      output: { entryFileNames: (chunk) => (chunk.name === 'ticket-sw' ? 'ticket-sw.js' : 'assets/[name]-[hash].js') },
     },
   },
 });

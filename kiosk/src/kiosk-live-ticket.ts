@@ -16,6 +16,8 @@ import '../../common/ui/tl-connection-notice';
 import '../../common/ui/tl-language-switch';
 import { CoalescedRequest } from './coalesced-request';
 import './components/kiosk-rating';
+import { CallAlert } from './live/call-alert';
+import './live/kiosk-notify-me';
 
 const POLL_OFFLINE_MS = 10_000;
 
@@ -122,6 +124,7 @@ export class KioskLiveTicket extends LitElement {
   @state() private _view: LiveTicket | null = null;
   @state() private _missing = false;
   @state() private _chosenLang: Lang | null = null;
+  private readonly callAlert = new CallAlert(this);
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private readonly onVisible = () => document.visibilityState === 'visible' && void this.live.refresh();
 
@@ -149,7 +152,7 @@ export class KioskLiveTicket extends LitElement {
   override updated(): void {
     if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
     const code = this._view?.ticket.code;
-    document.title = code ? translate(this.language, 'kiosk.live.pageTitle', { code }) : translate(this.language, 'kiosk.live.title');
+    document.title = this.callAlert.title(code ? translate(this.language, 'kiosk.live.pageTitle', { code }) : translate(this.language, 'kiosk.live.title'));
   }
 
   override render() {
@@ -178,6 +181,9 @@ export class KioskLiveTicket extends LitElement {
           ${service ? html`<div class="service">${localized(service.name, lang, fallback)}</div>` : null}
         </div>
         ${this.renderStatus(view, t)}
+        ${view.ticket.status === 'waiting' || view.ticket.status === 'postponed'
+          ? html`<kiosk-notify-me .officeId=${this.officeId} .ticketId=${view.ticket.id} .language=${lang}></kiosk-notify-me>`
+          : null}
         <div class="footnote">${t('kiosk.live.updatedLive')}</div>
       </main>
     `;
@@ -216,6 +222,11 @@ export class KioskLiveTicket extends LitElement {
 
   private adopt(result: Result<LiveTicket>): void {
     if (result.ok) {
+      // A new call (or a recall) seen while the page is open; not the call a freshly opened page finds.
+      const call = result.data.ticket.status === 'called' ? result.data.ticket.calledAt : null;
+      if (this._view && call !== null && call !== this._view.ticket.calledAt) {
+        this.callAlert.called(translate(this.language, 'notifyMe.calledTitle', { number: result.data.counterNumber ?? '—' }));
+      }
       this._view = result.data;
       this._missing = false;
     } else if (result.error.code === 'not-found' || result.error.code === 'invalid-input') {

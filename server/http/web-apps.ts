@@ -18,6 +18,12 @@ export const PAGES: Record<string, string> = {
   '/book/': 'kiosk/book.html',
 };
 
+/**
+ * The live ticket's service worker (kiosk/src/live/ticket-sw.ts), at the root so it may control /t/.
+ * Never cached for long: browsers look for a new version of it at this address.
+ */
+const TICKET_WORKER = { path: '/ticket-sw.js', source: 'kiosk/src/live/ticket-sw.ts', built: 'ticket-sw.js' };
+
 /** One icon for every page; browsers that ask for /favicon.ico by habit get it too. */
 const FAVICON = join(ROOT, 'common', 'ui', 'favicon.svg');
 
@@ -35,6 +41,7 @@ export async function serveWebApps(app: Express, httpServer: HttpServer, mode: '
     }
     app.use('/assets', express.static(join(DIST, 'assets'), { immutable: true, maxAge: '365d' }));
     for (const [path, file] of Object.entries(PAGES)) app.get(path, (_req, res) => res.sendFile(join(DIST, file)));
+    app.get(TICKET_WORKER.path, (_req, res) => res.sendFile(join(DIST, TICKET_WORKER.built), { maxAge: 0 }));
     return async () => undefined;
   }
   const { createServer } = await import('vite');
@@ -45,6 +52,10 @@ export async function serveWebApps(app: Express, httpServer: HttpServer, mode: '
       next();
     });
   }
+  app.get(TICKET_WORKER.path, (req, _res, next) => {
+    req.url = `/${TICKET_WORKER.source}`;
+    next();
+  });
   app.use(vite.middlewares);
   return () => vite.close();
 }

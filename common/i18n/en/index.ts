@@ -6,6 +6,7 @@ import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
+import { notifyMe } from './notify-me';
 import { offices } from './offices';
 import { panel } from './panel';
 import { region } from './region';
@@ -14,4 +15,4 @@ import { ticket } from './ticket';
 import { visits } from './visits';
 
 // The reference catalogue: its keys and placeholders define every other language (see ../README.md).
-export const en = { admin, analytics, booking, common, consultant, display, errors, kiosk, offices, panel, region, speech, ticket, visits } as const;
+export const en = { admin, analytics, booking, common, consultant, display, errors, kiosk, notifyMe, offices, panel, region, speech, ticket, visits } as const;
