@@ -30,6 +30,8 @@ import { userRoutes } from './http/user-routes';
 import { serveWebApps } from './http/web-apps';
 import { dispatchToOffice, OFFICE_ROUTES_MOUNT } from './offices/office-dispatch';
 import { OfficeRegistry } from './offices/office-registry';
+import type { ChannelSender } from './notify/channel-sender';
+import { startNotifyNode, type NotifyNode } from './notify/notify-node';
 import { vapidKeys } from './notify/push/vapid-keys';
 import { logger as processLogger, type Logger } from './observability/logger';
 import { TalonMetrics } from './observability/metrics';
@@ -78,6 +80,8 @@ export interface AppDeps {
    * e.g. `loopback,10.0.0.10` for a balancer in front of several nodes); `loopback` unless set.
    */
   trustProxy?: string;
+  /** Senders that replace the real ones of their channels (tests: a fake push service, SMS gateway). */
+  senders?: readonly ChannelSender[];
 }
 
 export interface TalonApp {
@@ -88,6 +92,8 @@ export interface TalonApp {
   offices: OfficeRegistry;
   /** A running office's runtime (engine, namespace, router …); undefined for an unknown or archived office. */
   office(officeId: OfficeId): OfficeRuntime | undefined;
+  /** Visitors' messages: the dispatcher (tests settle it), the stop route. */
+  notify: NotifyNode;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -126,6 +132,19 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const voice = new OfficeVoice(deps.dataDir);
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
   const metrics = new TalonMetrics(() => announcementCache.bytesOnDisk());
+  const publicUrl = publicUrlFor(httpServer, deps.publicUrl);
+  const notify = startNotifyNode({
+    db,
+    clock,
+    log,
+    publicUrl,
+    ...(deps.senders ? { senders: deps.senders } : {}),
+    officeIds: () => offices.running().map((runtime) => runtime.officeId),
+    office: (officeId) => {
+      const runtime = offices.get(officeId);
+      return runtime && { config: runtime.engine.currentConfig, settings: runtime.notify.settings };
+    },
+  });
   const stopTimingCommits = db.onCommitted(metrics.commitTook);
   const offices = await OfficeRegistry.start({
     db,
@@ -144,7 +163,9 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     metrics,
     bus,
     spansNodes: socketAdapter !== undefined,
+    notifyNode: notify,
   });
+  notify.dispatcher.start();
   const stopFollowing = followCluster(bus, { revocations, offices });
   const officeIds = () => offices.ids();
 
@@ -155,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   app.use(authRoutes({ stores, revocations, officeIds, clock, ...(deps.loginLimit ? { loginLimit: deps.loginLimit } : {}) }));
   app.use(userRoutes({ stores, revocations, officeIds }));
   app.use(officeRoutes(offices));
+  app.use(notify.routes);
   app.use(pushRoutes(pushKeys.publicKey));
   app.use(
     regionRoutes({
@@ -175,6 +197,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     stores,
     offices,
     office: (officeId) => offices.get(officeId),
+    notify,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -185,6 +208,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
       }),
     close: async () => {
       stopFollowing();
+      await notify.dispatcher.stop();
       await offices.close();
       stopTimingCommits();
       await new Promise<void>((resolve) => io.close(() => resolve()));

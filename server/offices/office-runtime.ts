@@ -39,6 +39,9 @@ import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
 import type { Database } from '../store/database';
 import { startRetention } from '../retention/retention-feature';
+import { startNotify } from '../notify/notify-feature';
+import type { NotifyNode } from '../notify/notify-node';
+import type { OfficeNotify } from '../notify/office-notify';
 import { startRemoteJoin } from '../remote-join/remote-join-feature';
 import { startVisits } from '../visits/visits-feature';
 import { OfficeConfig } from './office-config';
@@ -66,6 +69,8 @@ export interface SharedServices {
   bus: ClusterBus;
   /** Whether other nodes may serve the same offices (Socket.IO has an adapter between the nodes). */
   spansNodes: boolean;
+  /** Visitors' messages on this node: its dispatcher and the public's limits. */
+  notifyNode: Pick<NotifyNode, 'dispatcher' | 'limiters'>;
 }
 
 export interface OfficeRuntime {
@@ -77,6 +82,8 @@ export interface OfficeRuntime {
   printDesk: PrintDesk;
   /** The office's analytics store: its reports, and the regional view's view of it. */
   analytics: AnalyticsStore;
+  /** Telling the office's visitors: channel settings, contacts' retention, waking the dispatcher. */
+  notify: OfficeNotify;
   /** The office's routes, paths relative to /api/offices/<id> (e.g. '/tickets'). */
   router: Router;
   namespace: OfficeNamespace;
@@ -127,6 +134,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
   const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters });
+  const notify = startNotify({ db, officeId, engine, visitJournal: visits.journal, node: shared.notifyNode });
   const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
@@ -139,6 +147,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(appointments.routes)
     .use(visits.routes)
     .use(retention.routes)
+    .use(notify.routes)
     .use(remoteJoin.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
@@ -166,6 +175,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     presence,
     printDesk,
     analytics: analytics.store,
+    notify: notify.notify,
     router,
     namespace,
     stop: async () => {

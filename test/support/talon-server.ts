@@ -12,6 +12,7 @@ import { createApp, type TalonApp } from '../../server/app';
 import type { OfficeRuntime } from '../../server/offices/office-runtime';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { provisionDemo, type DemoCredentials, type DemoOfficeRef } from '../../server/demo';
+import type { ChannelSender } from '../../server/notify/channel-sender';
 import type { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
 import { seedSingleOffice, SINGLE_OFFICE_ID } from '../../server/store/seed';
@@ -47,6 +48,8 @@ export interface StartOptions {
   allowedOrigins?: string[];
   /** Where the request and socket lines go (silent under the test runner unless TALON_LOG_LEVEL is set). */
   logger?: Logger;
+  /** Replace the real senders of these channels (visitors' messages). */
+  senders?: readonly ChannelSender[];
 }
 
 export interface RunningTalon {
@@ -110,6 +113,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.senders ? { senders: options.senders } : {}),
   });
   const { engine, namespace } = mainOffice(talon);
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), mainOfficeDemo(talon));

@@ -6,6 +6,7 @@ import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
+import { messages } from './messages';
 import { notifyMe } from './notify-me';
 import { offices } from './offices';
 import { panel } from './panel';
@@ -15,4 +16,4 @@ import { ticket } from './ticket';
 import { visits } from './visits';
 
 // The reference catalogue: its keys and placeholders define every other language (see ../README.md).
-export const en = { admin, analytics, booking, common, consultant, display, errors, kiosk, notifyMe, offices, panel, region, speech, ticket, visits } as const;
+export const en = { admin, analytics, booking, common, consultant, display, errors, kiosk, messages, notifyMe, offices, panel, region, speech, ticket, visits } as const;

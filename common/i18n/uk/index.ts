@@ -7,6 +7,7 @@ import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
 import { kiosk } from './kiosk';
+import { messages } from './messages';
 import { notifyMe } from './notify-me';
 import { offices } from './offices';
 import { panel } from './panel';
@@ -15,4 +16,4 @@ import { speech } from './speech';
 import { ticket } from './ticket';
 import { visits } from './visits';
 
-export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, notifyMe, offices, panel, region, speech, ticket, visits };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, messages, notifyMe, offices, panel, region, speech, ticket, visits };

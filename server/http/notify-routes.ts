@@ -1,0 +1,108 @@
+// One office's routes for telling visitors: the admins' channel settings (secrets write-only) with a
+// test e-mail, and the public route by which a live ticket page asks to be told about its ticket. The
+// answer to a visitor names the contact by id only: an address, once given, never comes back out.
+import { Router } from 'express';
+import { z } from 'zod';
+import { translate } from '../../common/i18n';
+import { ticketContactSchema, ticketIdSchema, type ChannelSettingsKind, type TicketContactInput } from '../../common/protocol';
+import { limitPerIp } from '../auth/limit-per-ip';
+import { requireRole } from '../auth/permissions';
+import type { QueueEngine } from '../engine/queue-engine';
+import { CHANNEL_SETTINGS_KINDS, channelSettingsSchema } from '../notify/channel-settings-store';
+import { addContact } from '../notify/contacts-store';
+import { sendMail } from '../notify/mail-sender';
+import type { NotifyLimiters } from '../notify/notify-limits';
+import type { OfficeNotify } from '../notify/office-notify';
+import { officeName } from '../notify/render-message';
+import type { Database } from '../store/database';
+import { officeLock } from '../store/office-lock';
+import { fail, handle, parse } from './respond';
+
+const kindSchema = z.enum(CHANNEL_SETTINGS_KINDS as [ChannelSettingsKind, ...ChannelSettingsKind[]]);
+const testMailSchema = z.object({ to: z.email().max(254) }).strict();
+
+/** The address as stored: a push subscription as its JSON. */
+function addressOf(input: TicketContactInput): string {
+  switch (input.channel) {
+    case 'push':
+      return JSON.stringify(input.subscription);
+    case 'sms':
+      return input.phone;
+    case 'email':
+      return input.email;
+  }
+}
+
+export interface NotifyRoutesDeps {
+  db: Database;
+  engine: QueueEngine;
+  notify: OfficeNotify;
+  limiters: NotifyLimiters;
+}
+
+export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps): Router {
+  const router = Router();
+  router.use('/channels', requireRole('admin'));
+
+  router.get(
+    '/channels/:kind',
+    handle((req) => notify.settings.forAdmin(parse(kindSchema, req.params.kind))),
+  );
+  router.put(
+    '/channels/:kind',
+    handle((req) => {
+      const kind = parse(kindSchema, req.params.kind);
+      return notify.settings.save(kind, parse(channelSettingsSchema(kind), req.body), engine.now());
+    }),
+  );
+  // The stored server, so the admin tests what messages will use (save first).
+  router.post(
+    '/channels/mail/test',
+    handle(async (req) => {
+      const { to } = parse(testMailSchema, req.body);
+      const settings = await notify.settings.get('mail');
+      if (settings.host === '' || settings.from === '') fail('conflict', 'Save a mail server with a host and a From address first');
+      const lang = engine.currentConfig.office.defaultLanguage;
+      try {
+        await sendMail(settings, {
+          to,
+          subject: translate(lang, 'messages.testSubject'),
+          text: translate(lang, 'messages.testText', { office: officeName(engine.currentConfig, lang) }),
+        });
+      } catch (error) {
+        const { code, responseCode } = error as { code?: string; responseCode?: number };
+        fail('conflict', `The mail server did not take the message (${code ?? 'error'}${responseCode ? ` ${responseCode}` : ''})`);
+      }
+      return { sent: true };
+    }),
+  );
+
+  router.post(
+    '/public/tickets/:id/contacts',
+    handle(async (req, res) => {
+      limitPerIp(limiters.contact, req, res);
+      const ticketId = parse(ticketIdSchema, req.params.id);
+      const input = parse(ticketContactSchema, req.body);
+      const ticket = engine.currentState.tickets.get(ticketId);
+      if (!ticket) fail('not-found', 'No such ticket waiting in this office');
+      if (ticket.status === 'finished') fail('ticket-finished', 'This ticket is finished');
+      if (!(await notify.settings.offered())[input.channel]) fail('conflict', `This office does not send messages by ${input.channel}`);
+      const keepUntil = await notify.keepUntil(ticket.serviceDay);
+      const now = engine.now();
+      const contact = await db.transaction(
+        (tx) =>
+          addContact(
+            tx,
+            notify.officeId,
+            { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: ticket.language, keepUntil },
+            now,
+          ),
+        officeLock(notify.officeId),
+      );
+      req.log.info({ contact: contact.id, channel: contact.channel }, 'a visitor asked to be told');
+      return { contactId: contact.id };
+    }),
+  );
+
+  return router;
+}
