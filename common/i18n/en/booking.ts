@@ -19,4 +19,9 @@ export const booking = {
   pageTitle: 'Book a visit · {office}',
   nameInvalid: 'Please enter your name.',
   phoneInvalid: 'Please enter a phone number of 6 to 15 digits; only digits, spaces, +, ( ) and - are allowed.',
+  email: 'E-mail (optional): the confirmation, a reminder the day before, any change',
+  emailInvalid: 'Please enter an e-mail address such as name@example.org, or leave the field empty.',
+  notifySms: 'Send me the same by SMS to this phone number',
+  notifyConsent: 'I agree to receive messages about this booking. Each message has a link to stop them.',
+  consentMissing: 'Tick this box to receive the messages, or clear the e-mail and SMS choice.',
 } as const;

@@ -41,6 +41,11 @@ export const consultant = {
     submit: 'Book',
     nameMissing: 'Enter the visitor’s name (up to 100 characters).',
     phoneInvalid: 'Enter a phone number of 6 to 15 digits; only digits, spaces, +, ( ) and - are allowed.',
+    email: 'E-mail for the booking’s messages (optional)',
+    sms: 'Also send them by SMS to this phone number',
+    consent: 'The visitor agrees to receive messages about this booking',
+    emailInvalid: 'Enter an e-mail address such as name@example.org, or leave the field empty.',
+    consentMissing: 'Ask the visitor whether they agree to the messages and tick the box, or clear the e-mail and SMS.',
   },
   confirmation: {
     heading: 'Booked: give the visitor this code',

@@ -3,7 +3,7 @@
 import type { ApiError } from '../../../common/protocol';
 import type { VisitorField } from './book-visitor-form';
 
-const VISITOR_FIELDS: readonly VisitorField[] = ['name', 'phone'];
+const VISITOR_FIELDS: readonly VisitorField[] = ['name', 'phone', 'email'];
 
 export function refusedFields(error: ApiError): Set<VisitorField> {
   if (error.code !== 'invalid-input') return new Set();

@@ -1,9 +1,11 @@
-// Booking a chosen slot: the visitor's name and phone, checked by the same schema the server uses
-// (so the consultant hears what is wrong before the visitor hangs up), then the booking itself.
+// Booking a chosen slot: the visitor's name and phone and, where the office sends them, an e-mail
+// address and SMS for the booking's messages (only when the visitor agrees, which the consultant
+// ticks), checked by the same schema the server uses (so the consultant hears what is wrong before the
+// visitor hangs up), then the booking itself.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { bookAppointmentSchema, type Appointment, type LocalDate, type SlotView } from '../../../common/protocol';
+import { bookAppointmentSchema, type Appointment, type BookAppointmentInput, type LocalDate, type OfferedChannels, type SlotView } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { appointmentsApi } from './panel-consultant-api';
@@ -26,16 +28,23 @@ export class PanelConsultantBookDialog extends LitElement {
   @property() serviceId = '';
   @property() day: LocalDate = '';
   @property({ attribute: false }) chosenSlot: SlotView | null = null;
+  /** The office's ways of telling visitors (from the booking info); e-mail and SMS are offered only where on. */
+  @property({ attribute: false }) channels: OfferedChannels | null = null;
   @state() private _error: string | null = null;
   @state() private _busy = false;
   @query('panel-dialog') private _dialog!: PanelDialog;
   @query('input[name="name"]') private _name!: HTMLInputElement;
   @query('input[name="phone"]') private _phone!: HTMLInputElement;
+  @query('input[name="email"]') private _email!: HTMLInputElement | null;
+  @query('input[name="sms"]') private _sms!: HTMLInputElement | null;
+  @query('input[name="consent"]') private _consent!: HTMLInputElement | null;
 
   async show(): Promise<void> {
     await this.updateComplete;
     this._name.value = '';
     this._phone.value = '';
+    if (this._email) this._email.value = '';
+    for (const box of [this._sms, this._consent]) if (box) box.checked = false;
     this._error = null;
     await this._dialog.show();
   }
@@ -62,7 +71,26 @@ export class PanelConsultantBookDialog extends LitElement {
     >
       <label>${env.t('consultant.book.name')}<input name="name" autocomplete="off" maxlength="100" /></label>
       <label>${env.t('consultant.book.phone')}<input name="phone" type="tel" autocomplete="off" maxlength="30" /></label>
+      ${this.renderNotify(env)}
     </panel-dialog>`;
+  }
+
+  private renderNotify(env: PanelEnv) {
+    const { email, sms } = this.channels ?? { email: false, sms: false };
+    if (!email && !sms) return '';
+    return html`${email ? html`<label>${env.t('consultant.book.email')}<input name="email" type="email" autocomplete="off" maxlength="254" /></label>` : ''}
+      ${sms ? html`<label class="inline"><input name="sms" type="checkbox" />${env.t('consultant.book.sms')}</label>` : ''}
+      <label class="inline"><input name="consent" type="checkbox" />${env.t('consultant.book.consent')}</label>`;
+  }
+
+  /** The messages the visitor asked for, or the key of what is wrong with the request. */
+  private notifyRequest(): Pick<BookAppointmentInput, 'email' | 'notify'> | 'consultant.book.emailInvalid' | 'consultant.book.consentMissing' {
+    const email = this._email?.value.trim() ?? '';
+    const sms = this._sms?.checked ?? false;
+    if (email === '' && !sms) return {};
+    if (email !== '' && !bookAppointmentSchema.shape.email.safeParse(email).success) return 'consultant.book.emailInvalid';
+    if (!this._consent?.checked) return 'consultant.book.consentMissing';
+    return { ...(email !== '' && { email }), notify: { email: email !== '', sms } };
   }
 
   private async _submit(env: PanelEnv): Promise<void> {
@@ -76,8 +104,14 @@ export class PanelConsultantBookDialog extends LitElement {
       (name.success ? this._phone : this._name).focus();
       return;
     }
+    const notify = this.notifyRequest();
+    if (typeof notify === 'string') {
+      this._error = env.t(notify);
+      (notify === 'consultant.book.emailInvalid' ? this._email : this._consent)?.focus();
+      return;
+    }
     this._busy = true;
-    const result = await appointmentsApi(env.officeId).book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data });
+    const result = await appointmentsApi(env.officeId).book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data, ...notify });
     this._busy = false;
     if (!result.ok) {
       this._error = refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);
