@@ -6,6 +6,7 @@ import { weeklyHoursSchema } from './config-schemas';
 import type { Lang, LocalDate, LocalizedText, Ticket, WeeklyRule } from './model';
 import { instant, localDate } from './calendar-date';
 import { id, lang, storableText } from './schemas';
+import type { OfferedChannels } from './visitor-channels';
 
 /**
  * Booking codes are read out over the phone and typed on a kiosk keypad: of each group that looks
@@ -36,6 +37,9 @@ export interface Appointment {
   createdAt: number;
   /** 'user:<id>' or 'public'. */
   createdBy: string;
+  /** Who cancelled: 'visitor' (the manage page) or 'user:<id>'; null while not cancelled (and for bookings cancelled before this was kept). */
+  cancelledBy: string | null;
+  cancelledAt: number | null;
 }
 
 /** What happens to a visitor who arrives after the grace period. */
@@ -101,7 +105,7 @@ export const storedAppointmentSettingsSchema = appointmentSettingsSchema
 
 const personName = storableText.trim().min(1).max(100);
 /** Digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
-const phone = z
+export const bookingPhone = z
   .string()
   .trim()
   .max(30)
@@ -111,9 +115,23 @@ const phone = z
     return digits >= 6 && digits <= 15;
   }, '6 to 15 digits');
 
+/**
+ * `email` and `notify` are optional and only for an office that offers the channel: the visitor asks
+ * (with the form's consent checkbox) to be sent the confirmation, a reminder and any change by e-mail
+ * and/or SMS to the booking's phone.
+ */
 export const bookAppointmentSchema = z
-  .object({ serviceId: id, slotStart: instant, name: personName, phone, language: lang.optional() })
-  .strict();
+  .object({
+    serviceId: id,
+    slotStart: instant,
+    name: personName,
+    phone: bookingPhone,
+    language: lang.optional(),
+    email: z.email().max(254).optional(),
+    notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).strict().optional(),
+  })
+  .strict()
+  .refine((b) => !b.notify?.email || b.email !== undefined, { message: 'an e-mail address is needed to be told by e-mail', path: ['email'] });
 export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
 
 export const moveAppointmentSchema = z.object({ slotStart: instant, serviceId: id.optional() }).strict();
@@ -151,6 +169,8 @@ export interface BookingInfo {
   services: { id: string; name: LocalizedText; slotMinutes: number }[];
   /** Bookable days, today first, within the horizon; closed days left out. */
   days: LocalDate[];
+  /** How the office can tell the visitor about the booking (the form offers only these; push is never offered here). */
+  channels: OfferedChannels;
 }
 
 /** POST /api/public/appointments: what the visitor needs to come; no personal data echoed back. */
@@ -159,6 +179,8 @@ export interface BookingReceipt {
   serviceId: string;
   slotStart: number;
   slotEnd: number;
+  /** The visitor's page to see, move or cancel the booking (`manageBookingPath`); its token is shown this once only. */
+  manageUrl: string;
 }
 
 /** POST /api/appointments/check-in. */

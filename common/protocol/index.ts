@@ -9,6 +9,7 @@ export * from './admin-schemas';
 export * from './presence';
 export * from './rest';
 export * from './appointments';
+export * from './manage-booking';
 export * from './visit-journal';
 export * from './read-aloud';
 export * from './offices';
