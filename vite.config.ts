@@ -17,6 +17,8 @@ export default defineConfig({
         panel: resolve(import.meta.dirname, 'operator-panel/index.html'),
         ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
         book: resolve(import.meta.dirname, 'kiosk/book.html'),
+        join: resolve(import.meta.dirname, 'kiosk/join.html'),
+        poster: resolve(import.meta.dirname, 'kiosk/poster.html'),
         // The live ticket's service worker: at a fixed address (no hash), since browsers find it by it.
         'ticket-sw': resolve(import.meta.dirname, 'kiosk/src/live/ticket-sw.ts'),
       },

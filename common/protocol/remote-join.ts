@@ -33,6 +33,11 @@ export interface JoinInfo {
   joinUrl: string;
 }
 
+/** The join page the entrance poster's QR code opens. */
+export function joinPageUrl(publicUrl: string, officeId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/join/?office=${encodeURIComponent(officeId)}`;
+}
+
 /** POST /api/offices/<id>/public/join. */
 export const joinQueueSchema = z
   .object({

@@ -16,6 +16,7 @@ import '../../common/ui/tl-connection-notice';
 import '../../common/ui/tl-language-switch';
 import { CoalescedRequest } from './coalesced-request';
 import './components/kiosk-rating';
+import './join/kiosk-arrival';
 import { CallAlert } from './live/call-alert';
 import './live/kiosk-notify-me';
 
@@ -201,6 +202,11 @@ export class KioskLiveTicket extends LitElement {
             : null}
         </div>`;
       case 'postponed':
+        // A phone ticket whose visitor is not here yet: "I'm here" (kiosk-arrival.ts) instead.
+        if (ticket.awaitingArrival) {
+          return html`<kiosk-arrival .officeId=${this.officeId} .ticketId=${ticket.id} .until=${ticket.awaitingArrival.until}
+            .timeZone=${this.connection.snapshot?.office.timeZone ?? 'UTC'} .language=${this.language} @arrived=${() => void this.live.refresh()}></kiosk-arrival>`;
+        }
         return html`<div class="status" data-status="postponed">${t('kiosk.live.postponed')}</div>`;
       case 'called':
         return html`<div class="status called" role="alert" data-status="called">${t('kiosk.live.called', { number })}</div>`;

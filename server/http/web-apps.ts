@@ -16,6 +16,8 @@ export const PAGES: Record<string, string> = {
   '/panel/': 'operator-panel/index.html',
   '/t/:ticketId': 'kiosk/ticket.html',
   '/book/': 'kiosk/book.html',
+  '/join/': 'kiosk/join.html',
+  '/poster/': 'kiosk/poster.html',
 };
 
 /**
@@ -31,7 +33,7 @@ export async function serveWebApps(app: Express, httpServer: HttpServer, mode: '
   app.get('/', (_req, res) => res.redirect('/panel/'));
   app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => res.type('image/svg+xml').sendFile(FAVICON, { maxAge: '1d' }));
   // Express matches '/kiosk' and '/kiosk/' alike; only the bare path is redirected.
-  for (const bare of ['/kiosk', '/display', '/panel', '/book']) {
+  for (const bare of ['/kiosk', '/display', '/panel', '/book', '/join', '/poster']) {
     app.get(bare, (req, res, next) => (req.path === bare ? res.redirect(`${bare}/`) : next()));
   }
   if (mode === 'none') return async () => undefined;

@@ -7,6 +7,7 @@
 // lets a phone past its limit. Two nodes taking the same phone's taps in the same instant could each
 // let one through (docs/phone-join.md says so); the per-address limit bounds it.
 import {
+  joinPageUrl,
   type JoinInfo,
   type JoinQueueInput,
   type JoinReceipt,
@@ -39,10 +40,6 @@ export class PhoneQueue {
 
   constructor(private readonly deps: PhoneQueueDeps) {}
 
-  joinUrl(): string {
-    return `${this.deps.publicUrl().replace(/\/$/, '')}/join/?office=${encodeURIComponent(this.deps.officeId)}`;
-  }
-
   async info(): Promise<JoinInfo> {
     const { engine, db, officeId } = this.deps;
     await engine.upToDate();
@@ -74,7 +71,7 @@ export class PhoneQueue {
           };
         }),
       channels,
-      joinUrl: this.joinUrl(),
+      joinUrl: joinPageUrl(this.deps.publicUrl(), officeId),
     };
   }
 

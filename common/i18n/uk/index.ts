@@ -6,6 +6,7 @@ import { common } from './common';
 import { consultant } from './consultant';
 import { display } from './display';
 import { errors } from './errors';
+import { join } from './join';
 import { kiosk } from './kiosk';
 import { messages } from './messages';
 import { notifyMe } from './notify-me';
@@ -16,4 +17,4 @@ import { speech } from './speech';
 import { ticket } from './ticket';
 import { visits } from './visits';
 
-export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, kiosk, messages, notifyMe, offices, panel, region, speech, ticket, visits };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, join, kiosk, messages, notifyMe, offices, panel, region, speech, ticket, visits };

@@ -1,0 +1,108 @@
+// Joining the queue from a phone (390 × 844) in real Chromium against a real Talon: the entrance
+// poster's QR code names the join page; the visitor takes a ticket there, lands on its live page,
+// is not called until "I'm here", and then is. Opening the entrance QR again on the same phone says
+// "I'm here" too.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REMOTE_JOIN_SETTINGS, type TicketResult } from '../../common/protocol';
+import { useBrowserAndServer } from '../support/browser-and-server';
+import { docsScreenshotPath } from '../support/docs-screenshot';
+import { call, officeApi } from '../support/talon-server';
+
+const PHONE = { width: 390, height: 844 };
+const PUBLIC_URL = 'http://talon.example.org';
+const SCREENSHOTS = 'docs/screenshots';
+
+describe('joining the queue from a phone', () => {
+  const env = useBrowserAndServer({ publicUrl: PUBLIC_URL });
+
+  async function allowPhones(): Promise<string> {
+    const admin = await env.server.login('admin');
+    const saved = await call(env.server, officeApi('/remote-join/settings'), {
+      method: 'PUT',
+      token: admin,
+      body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, arriveWithinMinutes: 45 },
+    });
+    if (!saved.body.ok) throw new Error(`settings refused: ${JSON.stringify(saved.body)}`);
+    return admin;
+  }
+
+  /** The phone scans the poster (the join page, on the test's server) and taps a service; answers the ticket's id. */
+  async function takeTicket(page: Page, serviceName: string): Promise<string> {
+    await page.goto(`${env.server.url}/join/?office=main`);
+    await page.locator('join-app button', { hasText: serviceName }).tap();
+    await page.waitForURL(/\/t\/[^/?]+\?office=main$/);
+    return decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+  }
+
+  it('prints a poster whose QR code opens the join page at the public address', async () => {
+    await allowPhones();
+    const page = await env.browser.newPage({ viewport: { width: 900, height: 1270 }, locale: 'ru-RU' });
+    await page.goto(`${env.server.url}/poster/?office=main`);
+    const qr = page.locator('poster-app .qr');
+    await expect.poll(() => qr.getAttribute('data-join-url')).toBe(`${PUBLIC_URL}/join/?office=main`);
+    await qr.locator('svg').waitFor();
+    await expect(page.locator('poster-app .language h1').allTextContents()).resolves.toEqual([
+      'Встаньте в очередь с телефона',
+      'Станьте в чергу з телефона',
+      'Join the queue from your phone',
+    ]);
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-poster.png`) });
+    await page.close();
+  });
+
+  it("takes a ticket, waits for \"I'm here\" and is called only after it", async () => {
+    const admin = await allowPhones();
+    const page = await env.browser.newPage({ viewport: PHONE, locale: 'en-GB', hasTouch: true, isMobile: true });
+    await page.goto(`${env.server.url}/join/?office=main`);
+    await page.locator('join-app button', { hasText: 'Handing in documents' }).waitFor();
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-services.png`) });
+    const ticketId = await takeTicket(page, 'Handing in documents');
+
+    const arrival = page.locator('kiosk-live-ticket kiosk-arrival');
+    await arrival.locator('button', { hasText: 'I’m here' }).waitFor();
+    await expect(arrival.locator('p').first().textContent()).resolves.toMatch(/by \d\d:\d\d/);
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-arrival.png`) });
+
+    const counter = (action: string) => call<TicketResult>(env.server, officeApi(`/counters/booth-1/${action}`), { token: admin, body: {} });
+    await counter('open');
+    const early = await counter('call-next');
+    expect(early.body.ok ? 'called' : early.body.error.code).toBe('queue-empty');
+
+    await arrival.locator('button').tap();
+    await page.locator('kiosk-live-ticket [data-status="waiting"]').waitFor();
+    const called = await counter('call-next');
+    expect(called.body.ok && called.body.data.ticket?.id).toBe(ticketId);
+    await expect(page.locator('kiosk-live-ticket [data-status="called"]').textContent()).resolves.toContain('Please go to window 1');
+    await counter('finish');
+    await page.close();
+  });
+
+  it('says "I\'m here" when the same phone opens the entrance QR again', async () => {
+    await allowPhones();
+    const context = await env.browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const ticketId = await takeTicket(page, 'Certificates');
+    await page.locator('kiosk-live-ticket kiosk-arrival').waitFor();
+
+    await page.goto(`${env.server.url}/join/?office=main`);
+    await page.waitForURL((url) => url.pathname === `/t/${ticketId}`);
+    await page.locator('kiosk-live-ticket [data-status="waiting"]').waitFor();
+    await context.close();
+  });
+
+  it('tells the visitor why a ticket cannot be taken, in their language', async () => {
+    const admin = await env.server.login('admin');
+    await call(env.server, officeApi('/remote-join/settings'), {
+      method: 'PUT',
+      token: admin,
+      body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, services: { consultation: { enabled: false, phoneShare: 0.5 } } },
+    });
+    const page = await env.browser.newPage({ viewport: PHONE, locale: 'ru-RU' });
+    await page.goto(`${env.server.url}/join/?office=main`);
+    const consultation = page.locator('join-app button[data-service="consultation"]');
+    await expect(consultation.textContent()).resolves.toContain('Сейчас на эту услугу нельзя встать в очередь с телефона');
+    expect(await consultation.isDisabled()).toBe(true);
+    await page.close();
+  });
+});
