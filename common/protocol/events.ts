@@ -3,7 +3,7 @@
 // every client uses.
 import type { ServiceBreachRisk } from './analytics';
 import type { DevicePresence } from './presence';
-import type { Counter, CounterState, Lang, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
+import type { Counter, CounterState, Lang, LocalDate, LocalizedText, PriorityCategory, QueueRules, Service, Ticket } from './model';
 import type { PrinterInfo, PrintJob, PrintPublicUrl } from './printing';
 
 export const EVENT_KINDS = [
@@ -118,6 +118,11 @@ export function applyQueueEvent(snapshot: QueueSnapshot, event: QueueEvent): Que
   return { ...snapshot, seq: event.seq, tickets, counterStates, recentCalls };
 }
 
+/** Which day's bookings changed (the office's local date). */
+export interface AppointmentsChanged {
+  day: LocalDate;
+}
+
 export interface ServerToClientEvents {
   'queue:snapshot': (snapshot: QueueSnapshot) => void;
   'queue:event': (event: QueueEvent) => void;
@@ -137,4 +142,10 @@ export interface ServerToClientEvents {
   'print:public-url': (url: PrintPublicUrl) => void;
   /** To staff: a printer's latest state, whenever it changes. */
   'printer:status': (printer: PrinterInfo) => void;
+  /**
+   * To the office's staff only (never the public: a booking is personal data, and so is its day's
+   * traffic): a booking of this day was made, moved or cancelled; views of that day read it again.
+   * A move across days is told for both.
+   */
+  'appointments:changed': (change: AppointmentsChanged) => void;
 }

@@ -2,8 +2,10 @@
 // marking those who never came. A code names a booking within its office only. Every booking and
 // move counts the slot's bookings and writes inside one write transaction, and transactions run one
 // at a time, so no slot is ever overbooked however many people book at once. Check-ins run one at a
-// time too, so a code checked in twice gets one ticket.
-import { randomBytes } from 'node:crypto';
+// time too, so a code checked in twice gets one ticket. Every booking gets a manage token for its
+// visitor (kept only as its SHA-256); the notices of a change are written in the change's own
+// transaction, and the staff hear of it only after it committed.
+import { createHash, randomBytes } from 'node:crypto';
 import {
   appointmentSettingsSchema,
   type Appointment,
@@ -12,6 +14,7 @@ import {
   type BookingInfo,
   type CheckInResult,
   type LocalDate,
+  type ManageBookingInput,
   type MoveAppointmentInput,
   type SlotView,
   type Ticket,
@@ -24,6 +27,7 @@ import { canBook, type Slot } from '../domain/slots';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine, Who } from '../engine/queue-engine';
 import { fail } from '../http/respond';
+import { NO_APPOINTMENT_NOTICES, type AppointmentNotices } from '../notify/appointment-notices';
 import * as store from '../store/appointments-store';
 import type { Database, Queryable } from '../store/database';
 import { officeLock } from '../store/office-lock';
@@ -31,6 +35,15 @@ import { actorLabel, findTicket } from '../store/queue-store';
 
 /** Who books: staff may take any slot still ahead; the public page keeps a lead time and a per-phone cap. */
 export type Audience = 'staff' | 'public';
+
+/** Who cancels: the visitor from the manage page, or a member of staff (stored as 'user:<id>'). */
+export type Canceller = 'visitor' | Who;
+
+/** A booking just made, and the token of its manage link: returned this once, stored only hashed. */
+export interface Booked {
+  appointment: Appointment;
+  manageToken: string;
+}
 
 export type AppointmentQuery = { day: LocalDate } | { phone: string } | { code: string };
 
@@ -42,6 +55,10 @@ export interface AppointmentBookDeps {
   newId: () => string;
   /** Random bytes for booking codes; tests may pass their own. */
   randomByte?: () => number;
+  /** Messages to the visitor about a change, written inside its transaction; none by default. */
+  notices?: AppointmentNotices;
+  /** Told after a change committed, with the days whose bookings changed (the staff's live views). */
+  changed?: (days: LocalDate[]) => void;
 }
 
 // A collision is one in millions; retrying a few times makes giving up practically impossible.
@@ -49,6 +66,18 @@ const CODE_ATTEMPTS = 10;
 
 function cryptoByte(): number {
   return randomBytes(1)[0]!;
+}
+
+const MANAGE_TOKEN_BYTES = 16;
+
+export function manageTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** People write their number with or without the country code: the shorter must end the longer. */
+function samePhone(stored: string, given: string): boolean {
+  const [a, b] = [store.phoneDigits(stored), store.phoneDigits(given)];
+  return a.length >= b.length ? a.endsWith(b) : b.endsWith(a);
 }
 
 export class AppointmentBook {
@@ -74,7 +103,8 @@ export class AppointmentBook {
     return valid;
   }
 
-  info(): BookingInfo {
+  /** What the booking page needs; the channels offered are the notices' business (public-booking-routes.ts adds them). */
+  info(): Omit<BookingInfo, 'channels'> {
     const config = this.deps.engine.currentConfig;
     const { name, timeZone, languages, defaultLanguage } = config.office;
     return {
@@ -89,12 +119,13 @@ export class AppointmentBook {
     return slots.map(({ start, end, free }) => ({ start, end, free }));
   }
 
-  book(input: BookAppointmentInput, who: Who, audience: Audience): Promise<Appointment> {
+  async book(input: BookAppointmentInput, who: Who, audience: Audience): Promise<Booked> {
     const { engine, db, officeId } = this.deps;
     const service = engine.currentConfig.services.get(input.serviceId);
     if (!service) fail('not-found', `No service ${input.serviceId}`);
     if (!service.active) fail('service-inactive', 'This service is not available');
-    return db.transaction(async (tx) => {
+    const manageToken = randomBytes(MANAGE_TOKEN_BYTES).toString('base64url');
+    const booked = await db.transaction(async (tx) => {
       const now = engine.now();
       if (audience === 'public' && (await store.heldByPhone(tx, officeId, input.phone, now)) >= this.settings.publicBookingsPerPhone) {
         fail('conflict', 'This phone number already holds as many bookings as allowed', { reason: 'phone-limit' });
@@ -115,31 +146,57 @@ export class AppointmentBook {
         checkedInAt: null,
         createdAt: now,
         createdBy: actorLabel(who.actor),
+        cancelledBy: null,
+        cancelledAt: null,
       };
-      await store.insertAppointment(tx, officeId, appointment, now);
+      await store.insertAppointment(tx, officeId, appointment, manageTokenHash(manageToken), now);
+      await this.notices.changed(tx, appointment, 'booked', now, { ...input, manageToken });
       return appointment;
     }, officeLock(officeId));
+    this.committed(booked.day);
+    return { appointment: booked, manageToken };
   }
 
-  move(id: string, input: MoveAppointmentInput): Promise<Appointment> {
-    return this.deps.db.transaction(async (tx) => {
+  /** Staff may move to any service and any time ahead; the visitor keeps the service and the public lead time. */
+  async move(id: string, input: MoveAppointmentInput, audience: Audience = 'staff'): Promise<Appointment> {
+    const { before, moved } = await this.deps.db.transaction(async (tx) => {
+      const now = this.deps.engine.now();
       const appointment = await this.booked(tx, id);
       const serviceId = input.serviceId ?? appointment.serviceId;
-      const slot = await this.freeSlot(tx, serviceId, input.slotStart, 'staff', appointment.id);
+      const slot = await this.freeSlot(tx, serviceId, input.slotStart, audience, appointment.id);
       const moved = { ...appointment, serviceId, day: this.dayOf(slot.start), slotStart: slot.start, slotEnd: slot.end };
-      await store.reschedule(tx, this.deps.officeId, id, moved, this.deps.engine.now());
-      return moved;
+      await store.reschedule(tx, this.deps.officeId, id, moved, now);
+      await this.notices.changed(tx, moved, 'moved', now);
+      return { before: appointment, moved };
     }, officeLock(this.deps.officeId));
+    this.committed(before.day, moved.day);
+    return moved;
   }
 
-  cancel(id: string): Promise<Appointment> {
-    return this.deps.db.transaction(async (tx) => {
+  /** Cancelling twice is harmless: the second answers the booking as the first left it. */
+  async cancel(id: string, by: Canceller): Promise<Appointment> {
+    const { cancelled, changed } = await this.deps.db.transaction(async (tx) => {
       const found = await store.appointmentById(tx, this.deps.officeId, id);
-      if (found?.status === 'cancelled') return found;
+      if (found?.status === 'cancelled') return { cancelled: found, changed: false };
       const booked = await this.booked(tx, id);
-      await store.changeStatus(tx, this.deps.officeId, id, 'booked', 'cancelled', this.deps.engine.now());
-      return { ...booked, status: 'cancelled' };
+      const now = this.deps.engine.now();
+      const cancelledBy = by === 'visitor' ? 'visitor' : actorLabel(by.actor);
+      await store.cancelBooked(tx, this.deps.officeId, id, cancelledBy, now);
+      const cancelled: Appointment = { ...booked, status: 'cancelled', cancelledBy, cancelledAt: now };
+      await this.notices.changed(tx, cancelled, 'cancelled', now);
+      return { cancelled, changed: true };
     }, officeLock(this.deps.officeId));
+    if (changed) this.committed(cancelled.day);
+    return cancelled;
+  }
+
+  /** The booking a visitor names by its link's token, or by its code and their phone number; null when none matches. */
+  async findManaged(input: ManageBookingInput): Promise<Appointment | null> {
+    const { db, officeId } = this.deps;
+    if ('token' in input) return store.appointmentByManageToken(db.read, officeId, manageTokenHash(input.token));
+    const code = normalizeAppointmentCode(input.code);
+    const found = isAppointmentCode(code) ? await store.appointmentByCode(db.read, officeId, code) : null;
+    return found && samePhone(found.phone, input.phone) ? found : null;
   }
 
   async byId(id: string): Promise<Appointment> {
@@ -175,7 +232,10 @@ export class AppointmentBook {
       // Only from 'booked': a visitor who checked in meanwhile keeps their check-in.
       for (const a of missed) if (await store.changeStatus(tx, officeId, a.id, 'booked', 'no-show', now)) marked++;
       return marked;
-    }, officeLock(officeId));
+    }, officeLock(officeId)).then((marked) => {
+      if (marked > 0) this.told(...missed.map((a) => a.day));
+      return marked;
+    });
   }
 
   private async checkInNow(rawCode: string, who: Who): Promise<CheckInResult> {
@@ -200,9 +260,24 @@ export class AppointmentBook {
         const as = decision.kind;
         const issued = await engine.execute(who, (state, config, ctx) => issueCheckInTicket(state, config, appointment, as, ctx));
         await db.transaction((tx) => store.recordCheckIn(tx, officeId, appointment.id, issued.ticket.id, engine.now()), officeLock(officeId));
+        this.told(appointment.day);
         return { ticket: issued.ticket, as, repeated: issued.repeated, slotStart: appointment.slotStart };
       }
     }
+  }
+
+  private get notices(): AppointmentNotices {
+    return this.deps.notices ?? NO_APPOINTMENT_NOTICES;
+  }
+
+  private told(...days: LocalDate[]): void {
+    this.deps.changed?.([...new Set(days)]);
+  }
+
+  /** After a change that wrote notices: they may go now, and the staff hear of it. */
+  private committed(...days: LocalDate[]): void {
+    this.notices.committed();
+    this.told(...days);
   }
 
   private checkInRules(): CheckInRules {

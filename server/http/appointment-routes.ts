@@ -71,7 +71,7 @@ export function appointmentRoutes(book: AppointmentBook): Router {
   router.post(
     '/appointments',
     requireRole(...BOOKING_STAFF),
-    handle((req, res) => book.book(parse(bookAppointmentSchema, req.body), whoIs(principalOf(res)), 'staff')),
+    handle(async (req, res) => (await book.book(parse(bookAppointmentSchema, req.body), whoIs(principalOf(res)), 'staff')).appointment),
   );
   router.get('/appointments/:id', requireRole(...READERS), handle((req) => book.byId(appointmentId(req))));
   router.patch(
@@ -79,7 +79,7 @@ export function appointmentRoutes(book: AppointmentBook): Router {
     requireRole(...BOOKING_STAFF),
     handle((req) => book.move(appointmentId(req), parse(moveAppointmentSchema, req.body))),
   );
-  router.post('/appointments/:id/cancel', requireRole(...BOOKING_STAFF), handle((req) => book.cancel(appointmentId(req))));
+  router.post('/appointments/:id/cancel', requireRole(...BOOKING_STAFF), handle((req, res) => book.cancel(appointmentId(req), whoIs(principalOf(res)))));
 
   return router;
 }

@@ -1,25 +1,27 @@
 // The public booking page's API: what can be booked, the free slots of a day, and booking one.
 // Nobody signs in here, so every endpoint is limited per IP address (across all offices, see
-// public-limits.ts); a booking answers with the code only, never echoing personal data.
+// public-limits.ts); a booking answers with the code and the visitor's manage link only, never
+// echoing personal data.
 import { Router } from 'express';
-import { bookAppointmentSchema, slotsQuerySchema, type BookingInfo, type BookingReceipt, type SlotView } from '../../common/protocol';
+import { bookAppointmentSchema, manageBookingPath, slotsQuerySchema, type BookingInfo, type BookingReceipt, type OfficeId, type SlotView } from '../../common/protocol';
 import type { AppointmentBook } from '../appointments/appointment-book';
+import type { AppointmentNotices } from '../notify/appointment-notices';
 import { limitPerIp } from '../auth/limit-per-ip';
 import type { PublicLimiters } from './public-limits';
 import { handle, parse } from './respond';
 
 export { PUBLIC_BOOKING_LIMITS } from './public-limits';
 
-/** `limiters`: the organisation's, shared by every office (app.ts). */
-export function publicBookingRoutes(book: AppointmentBook, limiters: PublicLimiters): Router {
+/** `limiters`: the organisation's, shared by every office (app.ts); `notices` says which messages the form may offer. */
+export function publicBookingRoutes(book: AppointmentBook, limiters: PublicLimiters, officeId: OfficeId, notices: AppointmentNotices): Router {
   const router = Router();
   const { browse, book: booking } = limiters;
 
   router.get(
     '/public/booking',
-    handle((req, res): BookingInfo => {
+    handle(async (req, res): Promise<BookingInfo> => {
       limitPerIp(browse, req, res);
-      return book.info();
+      return { ...book.info(), channels: await notices.offered() };
     }),
   );
 
@@ -36,8 +38,9 @@ export function publicBookingRoutes(book: AppointmentBook, limiters: PublicLimit
     '/public/appointments',
     handle(async (req, res): Promise<BookingReceipt> => {
       limitPerIp(booking, req, res);
-      const { code, serviceId, slotStart, slotEnd } = await book.book(parse(bookAppointmentSchema, req.body), { actor: { kind: 'public' } }, 'public');
-      return { code, serviceId, slotStart, slotEnd };
+      const { appointment, manageToken } = await book.book(parse(bookAppointmentSchema, req.body), { actor: { kind: 'public' } }, 'public');
+      const { code, serviceId, slotStart, slotEnd } = appointment;
+      return { code, serviceId, slotStart, slotEnd, manageUrl: manageBookingPath(officeId, manageToken) };
     }),
   );
 

@@ -18,6 +18,16 @@ export const RATING_LIMITS = {
 } as const satisfies Record<string, RateLimit>;
 
 /**
+ * A visitor managing their booking (manage-booking-routes.ts): seeing it, moving and cancelling take
+ * a few requests. A code and phone number can be guessed, a link's 128-bit token cannot, so asking by
+ * code is limited far more, and a booking not found costs one more: about ten guesses an hour.
+ */
+export const MANAGE_BOOKING_LIMITS = {
+  manageByLink: { burst: 30, refillEveryMs: 2000 },
+  manageByCode: { burst: 10, refillEveryMs: 6 * 60_000 },
+} as const satisfies Record<string, RateLimit>;
+
+/**
  * Joining the queue from a phone (remote-join-routes.ts). Generous per address: phones at one entrance
  * often share one (the office's Wi-Fi, a carrier's NAT); each phone's own day is limited by the
  * office's rules, so this only stops a script.
@@ -27,7 +37,10 @@ export const JOIN_LIMITS = {
   arrive: { burst: 30, refillEveryMs: 2000 },
 } as const satisfies Record<string, RateLimit>;
 
-export type PublicLimiters = Record<keyof typeof PUBLIC_BOOKING_LIMITS | keyof typeof RATING_LIMITS | keyof typeof JOIN_LIMITS, RateLimiter>;
+export type PublicLimiters = Record<
+  keyof typeof PUBLIC_BOOKING_LIMITS | keyof typeof RATING_LIMITS | keyof typeof MANAGE_BOOKING_LIMITS | keyof typeof JOIN_LIMITS,
+  RateLimiter
+>;
 
 export function createPublicLimiters(clock: () => number = Date.now): PublicLimiters {
   return {
@@ -35,6 +48,8 @@ export function createPublicLimiters(clock: () => number = Date.now): PublicLimi
     book: createRateLimiter(PUBLIC_BOOKING_LIMITS.book, clock),
     look: createRateLimiter(RATING_LIMITS.look, clock),
     rate: createRateLimiter(RATING_LIMITS.rate, clock),
+    manageByLink: createRateLimiter(MANAGE_BOOKING_LIMITS.manageByLink, clock),
+    manageByCode: createRateLimiter(MANAGE_BOOKING_LIMITS.manageByCode, clock),
     join: createRateLimiter(JOIN_LIMITS.join, clock),
     arrive: createRateLimiter(JOIN_LIMITS.arrive, clock),
   };

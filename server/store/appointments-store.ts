@@ -29,6 +29,8 @@ interface AppointmentRow {
   checked_in_at: number | null;
   created_at: number;
   created_by: string;
+  cancelled_by: string | null;
+  cancelled_at: number | null;
 }
 
 function fromRow(row: AppointmentRow): Appointment {
@@ -47,6 +49,8 @@ function fromRow(row: AppointmentRow): Appointment {
     checkedInAt: row.checked_in_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    cancelledBy: row.cancelled_by,
+    cancelledAt: row.cancelled_at,
   };
 }
 
@@ -68,12 +72,13 @@ export async function bookedCounts(q: Queryable, officeId: OfficeId, serviceId: 
   return new Map(rows.map((r) => [r.slot_start, r.n]));
 }
 
-export async function insertAppointment(tx: Queryable, officeId: OfficeId, a: Appointment, now: number): Promise<void> {
+/** `manageTokenHash`: the SHA-256 (hex) of the visitor's manage link token; the token itself is never stored. */
+export async function insertAppointment(tx: Queryable, officeId: OfficeId, a: Appointment, manageTokenHash: string, now: number): Promise<void> {
   await tx.run(
     `INSERT INTO appointments (office_id, id, code, service_id, day, slot_start, slot_end, name, phone, phone_digits, language, status,
-       ticket_id, checked_in_at, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [officeId, a.id, a.code, a.serviceId, a.day, a.slotStart, a.slotEnd, a.name, a.phone, phoneDigits(a.phone), a.language, a.status, a.ticketId, a.checkedInAt, a.createdAt, a.createdBy, now],
+       ticket_id, checked_in_at, created_at, created_by, updated_at, manage_token_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [officeId, a.id, a.code, a.serviceId, a.day, a.slotStart, a.slotEnd, a.name, a.phone, phoneDigits(a.phone), a.language, a.status, a.ticketId, a.checkedInAt, a.createdAt, a.createdBy, now, manageTokenHash],
   );
 }
 
@@ -83,6 +88,11 @@ export async function codeTaken(q: Queryable, officeId: OfficeId, code: string):
 
 export async function appointmentById(q: Queryable, officeId: OfficeId, id: string): Promise<Appointment | null> {
   const row = await q.get<AppointmentRow>(`${SELECT} AND id = ?`, [officeId, id]);
+  return row ? fromRow(row) : null;
+}
+
+export async function appointmentByManageToken(q: Queryable, officeId: OfficeId, manageTokenHash: string): Promise<Appointment | null> {
+  const row = await q.get<AppointmentRow>(`${SELECT} AND manage_token_hash = ?`, [officeId, manageTokenHash]);
   return row ? fromRow(row) : null;
 }
 
@@ -134,6 +144,15 @@ export async function reschedule(
 /** Moves a booking from one status to another; false when it was no longer in `from` (someone was quicker). */
 export async function changeStatus(tx: Queryable, officeId: OfficeId, id: string, from: AppointmentStatus, to: AppointmentStatus, now: number): Promise<boolean> {
   const { changes } = await tx.run('UPDATE appointments SET status = ?, updated_at = ? WHERE office_id = ? AND id = ? AND status = ?', [to, now, officeId, id, from]);
+  return changes > 0;
+}
+
+/** Cancels a booking still booked, saying who and when; false when it was no longer booked. */
+export async function cancelBooked(tx: Queryable, officeId: OfficeId, id: string, by: string, now: number): Promise<boolean> {
+  const { changes } = await tx.run(
+    "UPDATE appointments SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, updated_at = ? WHERE office_id = ? AND id = ? AND status = 'booked'",
+    [by, now, now, officeId, id],
+  );
   return changes > 0;
 }
 

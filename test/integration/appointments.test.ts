@@ -238,7 +238,13 @@ describe('the public booking page', () => {
     expect(tooSoon.body).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     const receipt = data(await call<BookingReceipt>(server, officeApi('/public/appointments'), { body: visitor(local('13:00'), { language: 'uk' }) }));
-    expect(receipt).toEqual({ code: expect.stringMatching(CODE), serviceId: 'documents', slotStart: local('13:00'), slotEnd: local('13:15') });
+    expect(receipt).toEqual({
+      code: expect.stringMatching(CODE),
+      serviceId: 'documents',
+      slotStart: local('13:00'),
+      slotEnd: local('13:15'),
+      manageUrl: expect.stringMatching(/^\/book\/manage\/\?office=main#[\w-]{22}$/),
+    });
     const stored = data(await call<Appointment[]>(server, officeApi(`/appointments?code=${receipt.code}`), { token: consultant }));
     expect(stored[0]).toMatchObject({ createdBy: 'public', language: 'uk', name: 'Ольга Васильевна Кравец' });
 
