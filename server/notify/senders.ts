@@ -2,8 +2,9 @@
 // added here; tests replace one with AppDeps.senders.
 import type { ChannelSender } from './channel-sender';
 import { mailSender } from './mail-sender';
+import { smsSender } from './sms-sender';
 import type { Database } from '../store/database';
 
 export function defaultSenders(_db: Database): ChannelSender[] {
-  return [mailSender];
+  return [mailSender, smsSender];
 }

@@ -39,6 +39,8 @@ import { speakCallsOnServer } from '../speech/server-speakers';
 import { loadConfig } from '../store/config-store';
 import type { Database } from '../store/database';
 import { startRetention } from '../retention/retention-feature';
+import { appointmentNotices } from '../notify/appointment-notices';
+import { startBookingReminders } from '../notify/booking-reminders';
 import { startNotify } from '../notify/notify-feature';
 import type { NotifyNode } from '../notify/notify-node';
 import type { OfficeNotify } from '../notify/office-notify';
@@ -130,11 +132,12 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     newId,
     logo: new TicketLogo(shared.dataDir, officeId),
   });
-  const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters });
   const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
   const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters });
   const notify = startNotify({ db, officeId, engine, visitJournal: visits.journal, node: shared.notifyNode });
+  // After notify: a booking's messages are queued in the booking's own transaction.
+  const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters, namespace, notices: appointmentNotices(notify.notify) });
   const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
@@ -163,6 +166,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     attachOfficeHub(namespace, { officeId, engine, runner, resolveCaller: shared.resolveCaller, revocations, presence, presenceView, fannedOut: meter.fannedOut, spansNodes: shared.spansNodes }),
     presenceView.stop,
     attachBreachAlerts(namespace, engine),
+    startBookingReminders({ db, officeId, engine, notify: notify.notify }),
   ];
   attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open, spansNodes: shared.spansNodes });
   await printDesk.start();
