@@ -252,7 +252,7 @@ export class BookApp extends LitElement {
     return html`<section>
       <h2>${this.summary(this._serviceId!, this._slot!.start)}</h2>
       ${this._problem ? this.renderProblem() : ''}
-      <book-visitor-form language=${this._lang} ?sending=${this._sending} @visitor-submit=${(e: CustomEvent<Visitor>) => void this.submit(e.detail)}></book-visitor-form>
+      <book-visitor-form language=${this._lang} .channels=${this._info!.channels} ?sending=${this._sending} @visitor-submit=${(e: CustomEvent<Visitor>) => void this.submit(e.detail)}></book-visitor-form>
     </section>`;
   }
 

@@ -307,7 +307,7 @@ export class PanelConsultant extends LitElement {
             .emptyText=${env.t('consultant.bookings.none')}
           ></panel-consultant-bookings>
         </section>
-        <panel-consultant-book-dialog .serviceId=${this._serviceId} .day=${this._day} .chosenSlot=${this._chosenSlot}></panel-consultant-book-dialog>
+        <panel-consultant-book-dialog .serviceId=${this._serviceId} .day=${this._day} .chosenSlot=${this._chosenSlot} .channels=${this._info?.channels ?? null}></panel-consultant-book-dialog>
         <panel-consultant-confirmation .appointment=${this._booked}></panel-consultant-confirmation>
         <panel-consultant-cancel-dialog .appointment=${this._cancelling}></panel-consultant-cancel-dialog>
       </div>
