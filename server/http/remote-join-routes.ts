@@ -1,21 +1,17 @@
-// Joining the queue from a phone: the admin's rules (GET/PUT /remote-join/settings), and the public
-// join page's API — what can be taken now (GET /public/join), taking a ticket (POST /public/join) and
-// "I'm here" (POST /public/tickets/<id>/arrived). The phone's id only ever comes in a POST body, so the
-// request log (which records URLs) never sees it; answers never carry it.
+// The public join page's API: what a phone can take now (GET /public/join), taking a ticket (POST
+// /public/join) and "I'm here" (POST /public/tickets/<id>/arrived). The admin sets the rules with the
+// other channel settings (GET/PUT /channels/remote-join, notify-routes.ts). The phone's id only ever
+// comes in a POST body, so the request log (which records URLs) never sees it; answers never carry it.
 import { Router } from 'express';
 import {
   arrivedParamsSchema,
   arrivedSchema,
   joinQueueSchema,
-  remoteJoinSettingsSchema,
   type JoinInfo,
   type JoinReceipt,
   type LiveTicket,
-  type RemoteJoinSettings,
 } from '../../common/protocol';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { requireRole } from '../auth/permissions';
-import type { ChannelSettingsStore } from '../notify/channel-settings-store';
 import { publicTicket } from '../realtime/redact';
 import type { PhoneQueue } from '../remote-join/phone-queue';
 import type { PublicLimiters } from './public-limits';
@@ -23,25 +19,11 @@ import { handle, parse } from './respond';
 
 export interface RemoteJoinRouteDeps {
   queue: PhoneQueue;
-  settings: Pick<ChannelSettingsStore, 'forAdmin' | 'save'>;
   limiters: Pick<PublicLimiters, 'browse' | 'join' | 'arrive'>;
-  now: () => number;
 }
 
-export function remoteJoinRoutes({ queue, settings, limiters, now }: RemoteJoinRouteDeps): Router {
+export function remoteJoinRoutes({ queue, limiters }: RemoteJoinRouteDeps): Router {
   const router = Router();
-
-  router.get(
-    '/remote-join/settings',
-    requireRole('admin', 'manager'),
-    handle((): Promise<RemoteJoinSettings> => settings.forAdmin('remote-join')),
-  );
-
-  router.put(
-    '/remote-join/settings',
-    requireRole('admin'),
-    handle((req): Promise<RemoteJoinSettings> => settings.save('remote-join', parse(remoteJoinSettingsSchema, req.body), now())),
-  );
 
   router.get(
     '/public/join',

@@ -30,10 +30,9 @@ export interface RemoteJoinFeature {
 }
 
 export function startRemoteJoin(deps: RemoteJoinDeps): RemoteJoinFeature {
-  const settings = createChannelSettingsStore(deps.db, deps.officeId);
-  const queue = new PhoneQueue({ ...deps, settings });
+  const queue = new PhoneQueue({ ...deps, settings: createChannelSettingsStore(deps.db, deps.officeId) });
   const sweep = () => queue.sweep().catch((error: unknown) => logger.error({ err: error, office: deps.officeId }, 'arrival sweep failed'));
   const timer = repeatEvery(() => void sweep(), 0, ARRIVAL_SWEEP_EVERY_MS);
-  const routes = remoteJoinRoutes({ queue, settings, limiters: deps.publicLimiters, now: () => deps.engine.now() });
+  const routes = remoteJoinRoutes({ queue, limiters: deps.publicLimiters });
   return { queue, routes, stop: timer.cancel };
 }

@@ -18,7 +18,7 @@ describe('joining the queue from a phone', () => {
 
   async function allowPhones(): Promise<string> {
     const admin = await env.server.login('admin');
-    const saved = await call(env.server, officeApi('/remote-join/settings'), {
+    const saved = await call(env.server, officeApi('/channels/remote-join'), {
       method: 'PUT',
       token: admin,
       body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, arriveWithinMinutes: 45 },
@@ -93,7 +93,7 @@ describe('joining the queue from a phone', () => {
 
   it('tells the visitor why a ticket cannot be taken, in their language', async () => {
     const admin = await env.server.login('admin');
-    await call(env.server, officeApi('/remote-join/settings'), {
+    await call(env.server, officeApi('/channels/remote-join'), {
       method: 'PUT',
       token: admin,
       body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, services: { consultation: { enabled: false, phoneShare: 0.5 } } },

@@ -47,7 +47,7 @@ afterEach(async () => {
 async function officeWith(rules: RemoteJoinSettings | null, options: StartOptions = {}): Promise<{ talon: RunningTalon; admin: string }> {
   server = await startTalon({ clock: () => now, ...options });
   const admin = await server.login('admin');
-  if (rules) data(await call(server, officeApi('/remote-join/settings'), { method: 'PUT', token: admin, body: rules }));
+  if (rules) data(await call(server, officeApi('/channels/remote-join'), { method: 'PUT', token: admin, body: rules }));
   return { talon: server, admin };
 }
 
@@ -58,14 +58,14 @@ describe('joining the queue from a phone', () => {
   it("lets an admin set the rules, and keeps them from anyone else's hands", async () => {
     now = local('12:00');
     const { talon, admin } = await officeWith(null);
-    expect(data(await call<RemoteJoinSettings>(talon, officeApi('/remote-join/settings'), { token: admin }))).toEqual(DEFAULT_REMOTE_JOIN_SETTINGS);
-    expect(outcome(await call(talon, officeApi('/remote-join/settings'), { method: 'PUT', body: RULES }))).toEqual([401, 'unauthenticated']);
-    expect(outcome(await call(talon, officeApi('/remote-join/settings'), { method: 'PUT', token: admin, body: { ...RULES, ticketsPerPhonePerDay: 0 } }))).toEqual([
+    expect(data(await call<RemoteJoinSettings>(talon, officeApi('/channels/remote-join'), { token: admin }))).toEqual(DEFAULT_REMOTE_JOIN_SETTINGS);
+    expect(outcome(await call(talon, officeApi('/channels/remote-join'), { method: 'PUT', body: RULES }))).toEqual([401, 'unauthenticated']);
+    expect(outcome(await call(talon, officeApi('/channels/remote-join'), { method: 'PUT', token: admin, body: { ...RULES, ticketsPerPhonePerDay: 0 } }))).toEqual([
       400,
       'invalid-input',
     ]);
-    data(await call(talon, officeApi('/remote-join/settings'), { method: 'PUT', token: admin, body: RULES }));
-    expect(data(await call<RemoteJoinSettings>(talon, officeApi('/remote-join/settings'), { token: admin }))).toEqual(RULES);
+    data(await call(talon, officeApi('/channels/remote-join'), { method: 'PUT', token: admin, body: RULES }));
+    expect(data(await call<RemoteJoinSettings>(talon, officeApi('/channels/remote-join'), { token: admin }))).toEqual(RULES);
   });
 
   it('refuses every service while the office has phones off', async () => {
