@@ -4,10 +4,11 @@
 // "I'm here" too.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMOTE_JOIN_SETTINGS, type TicketResult } from '../../common/protocol';
+import { DEFAULT_REMOTE_JOIN_SETTINGS, type RemoteJoinSettings, type TicketResult } from '../../common/protocol';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { docsScreenshotPath } from '../support/docs-screenshot';
-import { call, officeApi } from '../support/talon-server';
+import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
+import { openPanel, signIn } from './panel-fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const PUBLIC_URL = 'http://talon.example.org';
@@ -104,5 +105,25 @@ describe('joining the queue from a phone', () => {
     await expect(consultation.textContent()).resolves.toContain('Сейчас на эту услугу нельзя встать в очередь с телефона');
     expect(await consultation.isDisabled()).toBe(true);
     await page.close();
+  });
+
+  it("lets the admin set the rules per office and per service, and open the poster", async () => {
+    const admin = await env.server.login('admin');
+    await call(env.server, officeApi('/channels/remote-join'), { method: 'PUT', token: admin, body: DEFAULT_REMOTE_JOIN_SETTINGS });
+    const { context, page } = await openPanel(env.browser, env.server);
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.locator('panel-view-nav button[data-view="settings"]').click();
+    await page.locator('panel-admin nav button[data-section="remoteJoin"]').click();
+    const section = page.locator('panel-admin-remote-join');
+    await section.locator('input[name="enabled"]').check();
+    await section.locator('input[name="ticketsPerPhonePerDay"]').fill('3');
+    await section.locator('input[name="services.consultation.enabled"]').uncheck();
+    await section.locator('button[data-role="save"]').click();
+    await section.locator('.saved').waitFor();
+    const saved = await call<RemoteJoinSettings>(env.server, officeApi('/channels/remote-join'), { token: admin });
+    expect(saved.body.ok && saved.body.data).toMatchObject({ enabled: true, ticketsPerPhonePerDay: 3, services: { consultation: { enabled: false } } });
+    await expect(section.locator('a[data-role="poster"]').getAttribute('href')).resolves.toBe('/poster/?office=main');
+    await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-admin.png`) });
+    await context.close();
   });
 });

@@ -39,5 +39,4 @@ export const join = {
   adminShare: 'Share of the daily limit for phones, %',
   adminNoLimit: 'no daily limit',
   adminPoster: 'Print the poster for the entrance',
-  adminSaved: 'Saved',
 } as const;

@@ -35,5 +35,4 @@ export const join: Catalogue['join'] = {
   adminShare: 'Доля дневного лимита для телефонов, %',
   adminNoLimit: 'без дневного лимита',
   adminPoster: 'Напечатать плакат для входа',
-  adminSaved: 'Сохранено',
 };

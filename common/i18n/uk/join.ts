@@ -35,5 +35,4 @@ export const join: Catalogue['join'] = {
   adminShare: 'Частка денного ліміту для телефонів, %',
   adminNoLimit: 'без денного ліміту',
   adminPoster: 'Надрукувати плакат для входу',
-  adminSaved: 'Збережено',
 };

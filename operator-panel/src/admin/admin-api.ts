@@ -1,6 +1,6 @@
 // The settings routes the admin area calls, typed once (docs/api.md lists them): one office's own
 // routes, and the organisation's (people, offices).
-import type { AppointmentSettings, Counter, Device, Office, OfficeUser, Result, Service, User, VisitJournalSettings } from '../../../common/protocol';
+import type { AppointmentSettings, Counter, Device, Office, OfficeUser, RemoteJoinSettings, Result, Service, User, VisitJournalSettings } from '../../../common/protocol';
 import type { CreateOfficeInput, OfficeId, StaffOffice } from '../../../common/protocol/offices';
 import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../../common/protocol/admin-schemas';
 import type { DevicePresence } from '../../../common/protocol/presence';
@@ -39,6 +39,10 @@ export function adminApi(officeId: OfficeId) {
     appointmentSettings: (): Promise<Result<AppointmentSettings>> => call('/appointments/settings'),
     saveAppointmentSettings: (settings: AppointmentSettings): Promise<Result<AppointmentSettings>> =>
       call('/appointments/settings', { method: 'PUT', body: settings }),
+
+    remoteJoinSettings: (): Promise<Result<RemoteJoinSettings>> => call('/channels/remote-join'),
+    saveRemoteJoinSettings: (settings: RemoteJoinSettings): Promise<Result<RemoteJoinSettings>> =>
+      call('/channels/remote-join', { method: 'PUT', body: settings }),
 
     retention: (): Promise<Result<RetentionOverview>> => call('/retention'),
     retentionSettings: (): Promise<Result<RetentionSettings>> => call('/retention/settings'),

@@ -14,6 +14,7 @@ import './panel-admin-counters';
 import './panel-admin-devices';
 import './panel-admin-office';
 import './panel-admin-offices';
+import './panel-admin-remote-join';
 import './panel-admin-schedule';
 import './panel-admin-services';
 import './panel-admin-retention';
@@ -37,6 +38,7 @@ const SECTIONS = [
   { id: 'devices', label: 'admin.sections.devices', adminOnly: false },
   { id: 'visitJournal', label: 'admin.sections.visitJournal', adminOnly: false },
   { id: 'appointments', label: 'admin.sections.appointments', adminOnly: false },
+  { id: 'remoteJoin', label: 'join.adminTitle', adminOnly: true },
   { id: 'retention', label: 'admin.retention.section', adminOnly: true },
   { id: 'offices', label: 'offices.admin.nav', adminOnly: true, regionalAdminOnly: true },
 ] as const satisfies readonly Section[];
@@ -52,6 +54,7 @@ const RENDERERS: Record<SectionId, (config: AdminConfig) => unknown> = {
   devices: () => html`<panel-admin-devices></panel-admin-devices>`,
   visitJournal: () => html`<panel-admin-visit-journal></panel-admin-visit-journal>`,
   appointments: (config) => html`<panel-admin-appointments .config=${config}></panel-admin-appointments>`,
+  remoteJoin: (config) => html`<panel-admin-remote-join .config=${config}></panel-admin-remote-join>`,
   retention: () => html`<panel-admin-retention></panel-admin-retention>`,
   offices: () => html`<panel-admin-offices></panel-admin-offices>`,
 };

@@ -1,0 +1,139 @@
+// Joining the queue from a phone (docs/phone-join.md): whether visitors may, from when, whether a
+// phone ticket waits for "I'm here" and for how long, tickets per phone a day, and per service
+// whether phones may take it and what share of its daily limit; plus the entrance poster to print.
+// One document, GET/PUT /channels/remote-join.
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { RemoteJoinServiceRule, RemoteJoinSettings, Service } from '../../../common/protocol';
+import { localized } from '../../../common/ui/localized-text';
+import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import { SettingsDocument } from './admin-settings-document';
+import { checkField, formFooter, issueLines, numberField } from './admin-fields';
+import { refusalText } from './admin-issues';
+import { adminStyles } from './admin-styles';
+import { panelEnv, type PanelEnv } from '../shared/panel-env';
+
+@customElement('panel-admin-remote-join')
+export class PanelAdminRemoteJoin extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      td input[type='number'] {
+        width: 6rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) config!: AdminConfig;
+  @consume({ context: panelEnv, subscribe: true })
+  @state()
+  private _env?: PanelEnv;
+  private readonly _officeApi = () => {
+    if (!this._env) throw new Error('a settings tab outside a panel session');
+    return adminApi(this._env.officeId);
+  };
+  private readonly _document = new SettingsDocument<RemoteJoinSettings>(this, {
+    load: () => this._officeApi().remoteJoinSettings(),
+    save: (settings) => this._officeApi().saveRemoteJoinSettings(settings),
+  });
+  private readonly _edit = (change: (settings: RemoteJoinSettings) => void) => this._document.draft.edit(change);
+
+  private async _save(event: Event): Promise<void> {
+    event.preventDefault();
+    const env = this._env;
+    if (env) await this._document.save((error) => refusalText(env.t, error));
+  }
+
+  /** A service's rule is written out once the admin touches it; until then it follows the default. */
+  private _editRule(serviceId: string, change: (rule: RemoteJoinServiceRule) => void): void {
+    this._edit((s) => {
+      const rule = { ...(s.services[serviceId] ?? s.defaultRule) };
+      change(rule);
+      s.services[serviceId] = rule;
+    });
+  }
+
+  override render() {
+    const env = this._env;
+    if (!env) return html``;
+    const { t } = env;
+    const { loadError, saved } = this._document;
+    if (loadError) return issueLines([refusalText(t, loadError)]);
+    const settings = this._document.draft.value;
+    if (!settings || !saved) return html``;
+    const editable = mayEdit(env.user);
+    const issues = this._document.draft.reader();
+    const edit = this._edit;
+    return html`<form @submit=${this._save} novalidate>
+      <fieldset class="plain stack" ?disabled=${!editable}>
+        <h2>${t('join.adminTitle')}</h2>
+        <span class="muted">${t('join.adminIntro')}</span>
+        ${checkField('enabled', t('join.adminEnabled'), settings.enabled, (on) => edit((s) => (s.enabled = on)))}
+        <div class="row">
+          ${numberField('minutesBeforeOpening', t('join.adminBeforeOpening'), settings.minutesBeforeOpening, (v) => edit((s) => (s.minutesBeforeOpening = v ?? NaN)), issues.at('minutesBeforeOpening'))}
+          ${numberField('ticketsPerPhonePerDay', t('join.adminPerPhone'), settings.ticketsPerPhonePerDay, (v) => edit((s) => (s.ticketsPerPhonePerDay = v ?? NaN)), issues.at('ticketsPerPhonePerDay'))}
+        </div>
+        ${checkField('requireArrival', t('join.adminRequireArrival'), settings.requireArrival, (on) => edit((s) => (s.requireArrival = on)))}
+        <div class="row">
+          ${numberField('arriveWithinMinutes', t('join.adminArriveWithin'), settings.arriveWithinMinutes, (v) => edit((s) => (s.arriveWithinMinutes = v)), issues.at('arriveWithinMinutes'))}
+        </div>
+        ${this._renderServices(env, settings)} ${issueLines(issues.at('services', true))}
+        <p><a href=${`/poster/?office=${encodeURIComponent(env.officeId)}`} target="_blank" rel="noopener" data-role="poster">${t('join.adminPoster')}</a></p>
+      </fieldset>
+      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
+    </form>`;
+  }
+
+  private _renderServices(env: PanelEnv, settings: RemoteJoinSettings) {
+    const { t } = env;
+    const lang = env.lang;
+    const fallback = this.config.office.defaultLanguage;
+    const rows = this.config.services.filter((s) => s.active);
+    return html`<table>
+      <thead>
+        <tr>
+          <th>${t('join.adminService')}</th>
+          <th>${t('join.adminServiceEnabled')}</th>
+          <th>${t('join.adminShare')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((service: Service) => {
+          const rule = settings.services[service.id] ?? settings.defaultRule;
+          return html`<tr data-service=${service.id}>
+            <td>${localized(service.name, lang, fallback)}</td>
+            <td>
+              <input
+                type="checkbox"
+                name=${`services.${service.id}.enabled`}
+                aria-label=${t('join.adminServiceEnabled')}
+                .checked=${rule.enabled}
+                @change=${(e: Event) => this._editRule(service.id, (r) => (r.enabled = (e.target as HTMLInputElement).checked))}
+              />
+            </td>
+            <td>
+              ${service.dailyLimit === null
+                ? html`<span class="muted">${t('join.adminNoLimit')}</span>`
+                : html`<input
+                    type="number"
+                    min="0"
+                    max="100"
+                    name=${`services.${service.id}.phoneShare`}
+                    aria-label=${t('join.adminShare')}
+                    .value=${String(Math.round(rule.phoneShare * 100))}
+                    @input=${(e: Event) => this._editRule(service.id, (r) => (r.phoneShare = (e.target as HTMLInputElement).valueAsNumber / 100))}
+                  />`}
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-admin-remote-join': PanelAdminRemoteJoin;
+  }
+}
