@@ -19,6 +19,7 @@ export default defineConfig({
         book: resolve(import.meta.dirname, 'kiosk/book.html'),
         join: resolve(import.meta.dirname, 'kiosk/join.html'),
         poster: resolve(import.meta.dirname, 'kiosk/poster.html'),
+        stop: resolve(import.meta.dirname, 'kiosk/stop.html'),
         // The live ticket's service worker: at a fixed address (no hash), since browsers find it by it.
         'ticket-sw': resolve(import.meta.dirname, 'kiosk/src/live/ticket-sw.ts'),
       },

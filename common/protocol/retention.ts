@@ -28,6 +28,10 @@ export const PURGE_KINDS = [
   'visitor-details',
   /** Names and phones of bookings (the booking itself stays, for the booked share and no-shows). */
   'booking-details',
+  /** Messages to visitors (outbox) of the contacts deleted next, and any older than the journal's bound. */
+  'visitor-messages',
+  /** Visitors' e-mail addresses, phone numbers and push subscriptions past their keep-until (the end of the ticket's or booking's day plus the personal-data period). */
+  'visitor-contacts',
   /** Print jobs, visit records and ratings of the finished tickets deleted below. */
   'print-jobs',
   'visit-records',

@@ -18,6 +18,7 @@ export const PAGES: Record<string, string> = {
   '/book/': 'kiosk/book.html',
   '/join/': 'kiosk/join.html',
   '/poster/': 'kiosk/poster.html',
+  '/stop/': 'kiosk/stop.html',
 };
 
 /**
@@ -33,7 +34,7 @@ export async function serveWebApps(app: Express, httpServer: HttpServer, mode: '
   app.get('/', (_req, res) => res.redirect('/panel/'));
   app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => res.type('image/svg+xml').sendFile(FAVICON, { maxAge: '1d' }));
   // Express matches '/kiosk' and '/kiosk/' alike; only the bare path is redirected.
-  for (const bare of ['/kiosk', '/display', '/panel', '/book', '/join', '/poster']) {
+  for (const bare of ['/kiosk', '/display', '/panel', '/book', '/join', '/poster', '/stop']) {
     app.get(bare, (req, res, next) => (req.path === bare ? res.redirect(`${bare}/`) : next()));
   }
   if (mode === 'none') return async () => undefined;

@@ -19,7 +19,7 @@ function addressOf(from: string): string {
 /** The one-click stop address for List-Unsubscribe-Post: the token in the query, never in the path. */
 export function oneClickStopUrl(stopUrl: string): string {
   const [page = '', token = ''] = stopUrl.split('#');
-  return `${page.replace(/\/stop\/$/, '')}/api/stop?t=${encodeURIComponent(token)}`;
+  return `${page.replace(/\/stop\/(\?.*)?$/, '')}/api/stop?t=${encodeURIComponent(token)}`;
 }
 
 /** Sends through the settings' server; throws what nodemailer throws (retried by the dispatcher). */

@@ -21,9 +21,9 @@ export interface RenderContext {
 
 const trimmed = (url: string) => url.replace(/\/+$/, '');
 
-/** The stop page takes its token from the fragment, which never reaches the server's logs. */
-export function stopUrl(publicUrl: string, stopToken: string): string {
-  return `${trimmed(publicUrl)}/stop/#${stopToken}`;
+/** The stop page takes its token from the fragment, which never reaches the server's logs; it speaks the contact's language. */
+export function stopUrl(publicUrl: string, stopToken: string, language: Lang): string {
+  return `${trimmed(publicUrl)}/stop/?lang=${language}#${stopToken}`;
 }
 
 /** The booking's own page; with the manage token (a confirmation only) it opens the booking at once. */
@@ -37,7 +37,7 @@ export function officeName(config: Pick<QueueConfig, 'office'>, language: Lang):
 
 export function renderMessage(facts: MessageFacts, ctx: RenderContext): RenderedMessage {
   const { config, language: lang } = ctx;
-  const stop = stopUrl(ctx.publicUrl, ctx.stopToken);
+  const stop = stopUrl(ctx.publicUrl, ctx.stopToken, lang);
   switch (facts.kind) {
     case 'ticket-ahead':
       return {

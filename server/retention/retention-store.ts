@@ -20,6 +20,8 @@ export interface PurgeBounds {
   personalDataBefore: number;
   /** Journal rows, and finished tickets issued, before this go (the start of the first day kept). */
   journalBefore: number;
+  /** Now: visitors' contacts whose keep-until has passed go (each carries its own, set when it was made). */
+  at: number;
 }
 
 interface PurgeStep {
@@ -33,6 +35,8 @@ interface PurgeStep {
 /** The office's finished tickets issued before the journal's bound: what a day's summary was made from. */
 const PURGED_TICKETS = "SELECT id FROM tickets WHERE office_id = ? AND status = 'finished' AND issued_at < ?";
 const ofPurgedTickets = (officeId: OfficeId, bounds: PurgeBounds) => [officeId, officeId, bounds.journalBefore];
+
+const EXPIRED_CONTACTS = 'SELECT id FROM visitor_contacts WHERE office_id = ? AND keep_until < ?';
 
 // In PURGE_KINDS' order: the rows that name a ticket go before the ticket (foreign keys).
 const STEPS: Record<PurgeKind, PurgeStep> = {
@@ -49,6 +53,13 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
     where: "office_id = ? AND slot_end < ? AND (name <> '' OR phone <> '' OR phone_digits <> '')",
     params: (officeId, bounds) => [officeId, bounds.personalDataBefore],
   },
+  // A contact's messages go before it (foreign key); a message outlives no contact, nor the journal.
+  'visitor-messages': {
+    table: 'outbox',
+    where: `office_id = ? AND (created_at < ? OR contact_id IN (${EXPIRED_CONTACTS}))`,
+    params: (officeId, bounds) => [officeId, bounds.journalBefore, officeId, bounds.at],
+  },
+  'visitor-contacts': { table: 'visitor_contacts', where: 'office_id = ? AND keep_until < ?', params: (officeId, bounds) => [officeId, bounds.at] },
   'print-jobs': { table: 'print_jobs', where: `office_id = ? AND ticket_id IN (${PURGED_TICKETS})`, params: ofPurgedTickets },
   'visit-records': { table: 'visit_records', where: `office_id = ? AND ticket_id IN (${PURGED_TICKETS})`, params: ofPurgedTickets },
   ratings: { table: 'visit_ratings', where: `office_id = ? AND ticket_id IN (${PURGED_TICKETS})`, params: ofPurgedTickets },
@@ -66,6 +77,9 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
   },
 };
 
+/** What the sweep at startup removes: personal data only. */
+const PERSONAL_DATA_KINDS: readonly PurgeKind[] = ['visitor-details', 'booking-details', 'visitor-messages', 'visitor-contacts'];
+
 export type PurgeCounts = Record<PurgeKind, number>;
 
 export interface RetentionStore {
@@ -80,8 +94,8 @@ export interface RetentionStore {
   count(bounds: PurgeBounds): Promise<PurgeCounts>;
   /** Removes it, and keeps `report(counts)` as the last purge, in one transaction. */
   purge(bounds: PurgeBounds, report: (counts: PurgeCounts) => RetentionPlan): Promise<RetentionPlan>;
-  /** Erases only names, contacts and phones past their bound (no report kept): the sweep at startup. */
-  erasePersonalData(personalDataBefore: number): Promise<number>;
+  /** Erases only names, contacts and phones past their bound, and visitors' contacts past theirs (no report kept): the sweep at startup. */
+  erasePersonalData(personalDataBefore: number, at: number): Promise<number>;
 }
 
 async function runSteps(tx: Queryable, officeId: OfficeId, bounds: PurgeBounds, kinds: readonly PurgeKind[]): Promise<PurgeCounts> {
@@ -154,12 +168,12 @@ export function createRetentionStore(db: Database, officeId: OfficeId): Retentio
         return done;
       }, officeLock(officeId)),
 
-    async erasePersonalData(personalDataBefore) {
+    async erasePersonalData(personalDataBefore, at) {
       const counts = await db.transaction(
-        (tx) => runSteps(tx, officeId, { personalDataBefore, journalBefore: 0 }, ['visitor-details', 'booking-details']),
+        (tx) => runSteps(tx, officeId, { personalDataBefore, journalBefore: 0, at }, PERSONAL_DATA_KINDS),
         officeLock(officeId),
       );
-      return counts['visitor-details'] + counts['booking-details'];
+      return PERSONAL_DATA_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
     },
   };
 }

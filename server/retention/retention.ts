@@ -76,7 +76,7 @@ export class Retention {
   /** Only names, contacts and phones: cheap enough for every start, before the first daily purge. */
   async erasePersonalData(): Promise<number> {
     const { bounds } = await this.cut();
-    return this.deps.store.erasePersonalData(bounds.personalDataBefore);
+    return this.deps.store.erasePersonalData(bounds.personalDataBefore, bounds.at);
   }
 
   /** Resolves once a purge under way is over. */
@@ -95,7 +95,7 @@ export class Retention {
     const personalDataBefore = now - retentionDays * DAY_MS;
     return {
       plan: { at: now, personalDataBefore, journalBefore, journalWanted },
-      bounds: { personalDataBefore, journalBefore: zonedToEpoch(journalBefore, 0, timeZone) },
+      bounds: { personalDataBefore, journalBefore: zonedToEpoch(journalBefore, 0, timeZone), at: now },
       timeZone,
     };
   }

@@ -134,7 +134,7 @@ describe('the outbox', () => {
     expect(contact.address).toBe(JSON.stringify(SUBSCRIPTION));
     expect(message.text).toBe(translate(ticket.language, 'messages.ticketCalledAt', { code: ticket.code, counter: 2 }));
     expect(message.url).toContain(`/t/${ticket.id}?office=${MAIN_OFFICE}`);
-    expect(message.stopUrl).toMatch(/\/stop\/#[A-Za-z0-9_-]{22}$/);
+    expect(message.stopUrl).toMatch(/\/stop\/\?lang=[a-z]{2}#[A-Za-z0-9_-]{22}$/);
     expect(message.urgent).toBe(true);
     expect((await outboxRows(server)).map((row) => row.status)).toEqual(['sent']);
   });

@@ -11,6 +11,8 @@ import type { LocalDate } from '../../common/protocol';
 import type { RetentionOverview, RetentionPlan } from '../../common/protocol/retention';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { REPORT_NAMES } from '../../server/analytics/reports';
+import { addContact } from '../../server/notify/contacts-store';
+import { enqueue } from '../../server/notify/outbox-store';
 import type { Database } from '../../server/store/database';
 import { changedTables, databaseFingerprint } from '../support/db-fingerprint';
 import { dataDirWithGeneratedHistory } from '../support/history-data';
@@ -99,6 +101,13 @@ async function addPersonalData(server: RunningTalon): Promise<void> {
         [id, code, old.serviceId, day, slot, slot + 15 * 60_000, status, slot - 86_400_000, slot - 86_400_000],
       );
     }
+    // A visitor's contact past its keep-until, and one still kept (its message not yet due, so nothing sends it meanwhile).
+    const told = { channel: 'email', address: 'visitor@example.org', language: 'ru' } as const;
+    const gone = await addContact(tx, 'main', { ...told, subjectKind: 'ticket', subjectId: old.id, keepUntil: CUT }, old.finishedAt);
+    const still = await addContact(tx, 'main', { ...told, subjectKind: 'appointment', subjectId: 'next-booking', keepUntil: zonedToEpoch('2030-02-20', 0, ZONE) }, old.finishedAt);
+    const facts = { kind: 'ticket-ahead', ticketId: old.id, ticketCode: 'A1', ahead: 3 } as const;
+    await enqueue(tx, 'main', gone.id, facts, 'ticket-ahead', old.finishedAt);
+    await enqueue(tx, 'main', still.id, facts, 'ticket-ahead', zonedToEpoch('2030-02-01', 0, ZONE));
   });
 }
 
@@ -132,6 +141,8 @@ describe('retention', () => {
     expect(announced.counts).toEqual({
       'visitor-details': 2,
       'booking-details': 1,
+      'visitor-messages': 1,
+      'visitor-contacts': 1,
       'print-jobs': expected.printJobs,
       'visit-records': 1,
       ratings: 1,
@@ -157,13 +168,15 @@ describe('retention', () => {
       { id: 'next-booking', name: 'Кравец О. В.', phone: '+7 900 123-45-67', phone_digits: '79001234567' },
       { id: 'old-booking', name: '', phone: '', phone_digits: '' },
     ]);
+    expect(await running.db.read.all('SELECT subject_id AS "subjectId" FROM visitor_contacts')).toEqual([{ subjectId: 'next-booking' }]);
+    expect(await count(running, 'outbox')).toBe(1);
     expect(await running.db.read.all('SELECT service_day, reason_id, visitor_name, visitor_contact, contact_key FROM visit_records')).toEqual([
       { service_day: '2025-01-08', reason_id: 'consultation', visitor_name: null, visitor_contact: null, contact_key: null },
     ]);
 
     const again = data(await call<RetentionOverview>(running, officeApi('/retention'), { token: await running.login('admin') }));
     expect(again.lastPurge).toEqual(done);
-    expect(Object.values(again.next.counts)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(again.next.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('summarises a day it is about to delete when nobody has yet, so its reports still read the same', async () => {

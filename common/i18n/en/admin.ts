@@ -241,6 +241,8 @@ export const admin = {
     kind: {
       'visitor-details': 'Names and contacts in the visit journal',
       'booking-details': 'Names and phones of bookings',
+      'visitor-messages': 'Messages to visitors (e-mail, SMS, push) of contacts past their period, and older than the journal',
+      'visitor-contacts': 'Visitors’ e-mail addresses, phone numbers and push subscriptions past their period',
       'print-jobs': 'Print jobs of those tickets',
       'visit-records': 'Visit journal records of those tickets',
       ratings: 'Visitors’ ratings of those tickets',
