@@ -20,6 +20,7 @@ export default defineConfig({
         join: resolve(import.meta.dirname, 'kiosk/join.html'),
         poster: resolve(import.meta.dirname, 'kiosk/poster.html'),
         stop: resolve(import.meta.dirname, 'kiosk/stop.html'),
+        'book-manage': resolve(import.meta.dirname, 'kiosk/manage.html'),
         // The live ticket's service worker: at a fixed address (no hash), since browsers find it by it.
         'ticket-sw': resolve(import.meta.dirname, 'kiosk/src/live/ticket-sw.ts'),
       },

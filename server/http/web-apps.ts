@@ -19,6 +19,7 @@ export const PAGES: Record<string, string> = {
   '/join/': 'kiosk/join.html',
   '/poster/': 'kiosk/poster.html',
   '/stop/': 'kiosk/stop.html',
+  '/book/manage/': 'kiosk/manage.html',
 };
 
 /**

@@ -19,7 +19,7 @@ const PUBLIC_SITE = 'queue.example.org';
 type Method = 'GET' | 'POST';
 type Answers = (method: Method, path: string) => boolean;
 
-const VISITOR_PAGES = ['/book/', '/t/:ticketId'];
+const VISITOR_PAGES = ['/book/', '/book/manage/', '/t/:ticketId'];
 const pagePath = (page: string) => page.replace(':ticketId', 'lJC_fzgfOWw_RNR0');
 
 /** What a visitor's phone asks for: the pages, their scripts, and the routes docs/api.md gives the public. */
@@ -32,6 +32,8 @@ const VISITOR_REQUESTS: [Method, string][] = [
   ['GET', '/api/offices/main/public/booking'],
   ['GET', '/api/offices/city-centre/public/slots'],
   ['POST', '/api/offices/main/public/appointments'],
+  ['POST', '/api/offices/main/public/bookings/view'],
+  ['POST', '/api/offices/main/public/bookings/move'],
   ['GET', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
   ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
   ['GET', '/socket.io/'],

@@ -8,6 +8,7 @@ import { display } from './display';
 import { errors } from './errors';
 import { join } from './join';
 import { kiosk } from './kiosk';
+import { manage } from './manage';
 import { messages } from './messages';
 import { notifyMe } from './notify-me';
 import { offices } from './offices';
@@ -17,4 +18,4 @@ import { speech } from './speech';
 import { ticket } from './ticket';
 import { visits } from './visits';
 
-export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, join, kiosk, messages, notifyMe, offices, panel, region, speech, ticket, visits };
+export const uk: Catalogue = { admin, analytics, booking, common, consultant, display, errors, join, kiosk, manage, messages, notifyMe, offices, panel, region, speech, ticket, visits };

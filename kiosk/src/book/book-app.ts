@@ -17,22 +17,13 @@ import { formatDay, formatSlotDay, formatSlotTime } from './book-format';
 import './book-office-list';
 import './book-receipt';
 import './book-slot-grid';
+import { browserLanguage, officeFromUrl, preferredLanguage } from './book-page-start';
 import { bookStyles } from './book-styles';
 import './book-visitor-form';
 import type { Visitor } from './book-visitor-form';
 import { refusedFields } from './refused-fields';
 
 type Problem = { kind: 'load' } | { kind: 'phone-limit' } | { kind: 'error'; code: ErrorCode };
-
-const browserLanguage = () => navigator.language.slice(0, 2);
-
-function preferredLanguage(info: BookingInfo): Lang {
-  return info.office.languages.find((l) => l === browserLanguage()) ?? info.office.defaultLanguage;
-}
-
-function officeFromUrl(): OfficeId | null {
-  return new URLSearchParams(location.search).get('office') || null;
-}
 
 @customElement('book-app')
 export class BookApp extends LitElement {
@@ -188,7 +179,13 @@ export class BookApp extends LitElement {
       <h1>${t('booking.title')}</h1>
       ${this._receipt
         ? html`<section>
-            <book-receipt language=${this._lang} code=${this._receipt.code} summary=${this.summary(this._receipt.serviceId, this._receipt.slotStart)} @book-again=${this.startOver}></book-receipt>
+            <book-receipt
+              language=${this._lang}
+              code=${this._receipt.code}
+              manageUrl=${this._receipt.manageUrl}
+              summary=${this.summary(this._receipt.serviceId, this._receipt.slotStart)}
+              @book-again=${this.startOver}
+            ></book-receipt>
           </section>`
         : info.services.length === 0
           ? html`<p class="problem">${t('booking.noServices')}</p>`
@@ -204,6 +201,7 @@ export class BookApp extends LitElement {
               </section>
               ${this._serviceId ? this.renderDays(info) : ''} ${this._day && this._serviceId ? this.renderSlots(info) : ''}
               ${this._slot && this._serviceId ? this.renderVisitor() : ''}`}
+      <p><a data-role="manage" href="/book/manage/?office=${encodeURIComponent(this._officeId ?? '')}">${translate(this._lang, 'manage.findLink')}</a></p>
       </main>`;
   }
 

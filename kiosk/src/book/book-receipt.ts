@@ -1,4 +1,5 @@
-// The booking code, large and spaced for reading aloud, with what was booked and what to do next.
+// The booking code, large and spaced for reading aloud, with what was booked and what to do next,
+// and the one link that lets the visitor see, move or cancel the booking later.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
@@ -34,6 +35,13 @@ export class BookReceipt extends LitElement {
       p {
         margin: 0;
       }
+      .manage {
+        font-weight: 700;
+      }
+      .hint {
+        font-size: var(--tl-text-s);
+        color: var(--tl-text-muted);
+      }
     `,
   ];
 
@@ -41,12 +49,18 @@ export class BookReceipt extends LitElement {
   @property() code = '';
   /** What was booked, already worded: service, day and time. */
   @property() summary = '';
+  /** The manage page with the booking's token (`manageBookingPath`); shown only here, once. */
+  @property() manageUrl = '';
 
   override render() {
     return html`<h2>${translate(this.language, 'booking.codeTitle')}</h2>
       <div class="code" data-code=${this.code}>${this.code}</div>
       <p><strong>${this.summary}</strong></p>
       <p>${translate(this.language, 'booking.codeHint')}</p>
+      ${this.manageUrl
+        ? html`<p><a class="manage" data-role="manage-link" href=${this.manageUrl}>${translate(this.language, 'manage.receiptLink')}</a></p>
+            <p class="hint">${translate(this.language, 'manage.receiptLinkHint')}</p>`
+        : ''}
       <button class="primary" type="button" @click=${() => this.dispatchEvent(new Event('book-again', { bubbles: true, composed: true }))}>
         ${translate(this.language, 'booking.another')}
       </button>`;

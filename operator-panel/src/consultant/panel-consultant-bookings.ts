@@ -1,9 +1,11 @@
 // Bookings as a table — the day's list or a search's results — with what the consultant may do to a
-// booking still awaited: move it, cancel it, check the visitor in. Actions go up as one event.
+// booking still awaited: move it, cancel it, check the visitor in. Actions go up as one event. A
+// cancelled booking says who cancelled it (the visitor themselves, this consultant, other staff) and when.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
+import { localDate } from '../../../common/time/calendar';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { groupCode } from './panel-consultant-code';
@@ -86,6 +88,11 @@ export class PanelConsultantBookings extends LitElement {
         background: #f3f4f6;
         color: var(--tl-text-muted);
       }
+      .cancelled-by {
+        display: block;
+        font-size: var(--tl-text-s);
+        white-space: nowrap;
+      }
       p {
         margin: 0;
       }
@@ -132,7 +139,10 @@ export class PanelConsultantBookings extends LitElement {
       <td>${service ? localized(service.name, env.lang, office.defaultLanguage) : a.serviceId}</td>
       <td class="who">${a.name}<span class="phone">${a.phone}</span></td>
       <td class="code">${groupCode(a.code)}</td>
-      <td><span class="badge ${a.status}">${env.t(`consultant.status.${a.status}`)}</span></td>
+      <td>
+        <span class="badge ${a.status}">${env.t(`consultant.status.${a.status}`)}</span>
+        ${a.status === 'cancelled' && a.cancelledAt !== null ? html`<span class="cancelled-by" data-role="cancelled-by">${this._cancelledBy(a, a.cancelledAt, env)}</span>` : ''}
+      </td>
       ${this.readOnly
         ? ''
         : html`<td>
@@ -144,6 +154,13 @@ export class PanelConsultantBookings extends LitElement {
               : ''}
           </td>`}
     </tr>`;
+  }
+
+  private _cancelledBy(a: Appointment, at: number, env: PanelEnv): string {
+    const zone = env.snapshot.office.timeZone;
+    const when = `${shortDay(localDate(at, zone), env.lang)}, ${clockTime(at, env.lang, zone)}`;
+    if (a.cancelledBy === 'visitor') return env.t('manage.staffCancelledByVisitor', { when });
+    return env.t(a.cancelledBy === `user:${env.user.id}` ? 'manage.staffCancelledByYou' : 'manage.staffCancelledByStaff', { when });
   }
 
   private _action(appointment: Appointment, kind: BookingActionKind, label: string, variant = '') {

@@ -1,12 +1,14 @@
 // The consultant's appointment book: a service and a day, that day's free times as a grid and its
 // bookings as a list; booking a free time, finding, moving, cancelling and checking visitors in.
-// Bookings are not queue events, so the view reloads every 30 s, when the window regains focus and
-// after each change — a booking another consultant made shows up without anyone pressing a key.
+// Bookings are not queue events: the server tells staff `appointments:changed` with the day after any
+// booking change (a consultant's, a visitor's on the public pages, a check-in), and the view reads
+// that day again at once; it also reloads every 30 s and when the window regains focus, in case a
+// message was missed while the socket was away.
 // Managers see it all read-only; the server refuses their changes anyway.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Appointment, BookingInfo, LocalDate, Role, SlotView } from '../../../common/protocol';
+import type { Appointment, AppointmentsChanged, BookingInfo, LocalDate, Role, SlotView } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { appointmentsApi } from './panel-consultant-api';
@@ -124,6 +126,8 @@ export class PanelConsultant extends LitElement {
   @query('panel-consultant-check-in') private _checkIn!: PanelConsultantCheckIn;
   @query('panel-consultant-find') private _find!: PanelConsultantFind;
   private _timer: ReturnType<typeof setInterval> | undefined;
+  /** The last `appointments:changed` acted on. */
+  private _heard: AppointmentsChanged | null = null;
   private readonly _onFocus = () => void this._refresh();
   private readonly _onKeydown = (event: KeyboardEvent) => this._shortcut(event);
 
@@ -140,6 +144,18 @@ export class PanelConsultant extends LitElement {
     clearInterval(this._timer);
     window.removeEventListener('focus', this._onFocus);
     window.removeEventListener('keydown', this._onKeydown);
+  }
+
+  protected override willUpdate(): void {
+    const change = this._env?.appointmentsChanged ?? null;
+    if (change === this._heard) return;
+    this._heard = change;
+    if (change) void this._bookingsChanged(change.day);
+  }
+
+  /** Someone changed a booking of `day`: that day's list and times, if shown, and the open search are stale. */
+  private async _bookingsChanged(day: LocalDate): Promise<void> {
+    await Promise.all([day === this._day ? this._loadDay() : undefined, this._find?.refresh()]);
   }
 
   private get _readOnly(): boolean {

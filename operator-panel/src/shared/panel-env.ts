@@ -3,7 +3,7 @@
 // commands.
 import { createContext } from '@lit/context';
 import type { Translator } from '../../../common/i18n';
-import type { CommandInput, CommandName, CommandOutputs, DevicePresence, Lang, OfficeUser, QueueSnapshot, Result } from '../../../common/protocol';
+import type { AppointmentsChanged, CommandInput, CommandName, CommandOutputs, DevicePresence, Lang, OfficeUser, QueueSnapshot, Result } from '../../../common/protocol';
 import type { OfficeId } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 
@@ -24,6 +24,8 @@ export interface PanelEnv {
   run: RunCommand;
   /** Services with waiting visitors predicted to miss their target, as the server last said. */
   breachRisks: readonly ServiceBreachRisk[];
+  /** The latest `appointments:changed` (a new object each time), so an open appointment book reads that day again; null until one came. */
+  appointmentsChanged: AppointmentsChanged | null;
 }
 
 export const panelEnv = createContext<PanelEnv>(Symbol('panel-env'));

@@ -6,7 +6,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor } from '../../../common/i18n';
-import type { DevicePresence, Lang, OfficeUser, QueueSnapshot } from '../../../common/protocol';
+import type { AppointmentsChanged, DevicePresence, Lang, OfficeUser, QueueSnapshot } from '../../../common/protocol';
 import type { StaffOffice } from '../../../common/protocol/offices';
 import type { ServiceBreachRisk } from '../../../common/protocol/analytics';
 import { localized } from '../../../common/ui/localized-text';
@@ -73,6 +73,7 @@ export class PanelSession extends LitElement {
   @state() private _counterId: string | null = null;
   @state() private _viewId: string | null = null;
   @state() private _breachRisks: readonly ServiceBreachRisk[] = [];
+  @state() private _appointmentsChanged: AppointmentsChanged | null = null;
   private _clockOffset = 0;
   @state() private _devices: readonly DevicePresence[] = [];
   private readonly _env = new ContextProvider(this, { context: panelEnv });
@@ -93,6 +94,7 @@ export class PanelSession extends LitElement {
     connection.socket.on('connect_error', () => this._askForSessionCheck());
     connection.socket.on('alerts:breach-risk', (risks) => (this._breachRisks = risks));
     connection.socket.on('devices:presence', (devices) => (this._devices = devices));
+    connection.socket.on('appointments:changed', (change) => (this._appointmentsChanged = change));
     this._connection = connection;
   }
 
@@ -152,6 +154,7 @@ export class PanelSession extends LitElement {
       devices: this._devices,
       run: this._run,
       breachRisks: this._breachRisks,
+      appointmentsChanged: this._appointmentsChanged,
     };
     this._env.setValue(env);
   }
