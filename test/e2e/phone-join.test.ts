@@ -4,11 +4,11 @@
 // "I'm here" too.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMOTE_JOIN_SETTINGS, type RemoteJoinSettings, type TicketResult } from '../../common/protocol';
+import { DEFAULT_REMOTE_JOIN_SETTINGS, type JoinReceipt, type RemoteJoinSettings, type TicketResult } from '../../common/protocol';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
-import { openPanel, signIn } from './panel-fixtures';
+import { currentCode, openPanel, signIn, startWorkAt } from './panel-fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const PUBLIC_URL = 'http://talon.example.org';
@@ -124,6 +124,19 @@ describe('joining the queue from a phone', () => {
     expect(saved.body.ok && saved.body.data).toMatchObject({ enabled: true, ticketsPerPhonePerDay: 3, services: { consultation: { enabled: false } } });
     await expect(section.locator('a[data-role="poster"]').getAttribute('href')).resolves.toBe('/poster/?office=main');
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-admin.png`) });
+    await context.close();
+  });
+
+  it('shows a phone ticket in the booth\'s postponed pool as not here yet, and the booth may call it by choice', async () => {
+    await allowPhones();
+    const joined = await call<JoinReceipt>(env.server, officeApi('/public/join'), { body: { serviceId: 'documents', phoneId: 'phone-for-the-booth-test' } });
+    if (!joined.body.ok) throw new Error(`join refused: ${JSON.stringify(joined.body)}`);
+    const { code } = joined.body.data;
+    const { context, page } = await startWorkAt(env.browser, env.server, 'operator3', 'booth-3');
+    const row = page.locator(`[data-queue="postponed"] li[data-ticket="${code}"]`);
+    await expect(row.textContent()).resolves.toContain('From a phone, not here yet (dropped at');
+    await row.locator('button.call').click();
+    await expect.poll(() => currentCode(page).textContent()).toBe(code);
     await context.close();
   });
 });

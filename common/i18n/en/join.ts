@@ -21,6 +21,9 @@ export const join = {
   imHere: 'I’m here',
   arriving: 'Sending…',
   otherPhone: 'Open this page on the phone that took the ticket to say you are here.',
+  // The booth's postponed pool: a phone ticket whose visitor has not said "I'm here" (staff may still call it).
+  staffAwaiting: 'From a phone, not here yet',
+  staffAwaitingUntil: 'From a phone, not here yet (dropped at {time})',
   // The A4 poster at the entrance.
   posterHeading: 'Join the queue from your phone',
   posterSteps: 'Scan the code with your phone’s camera · choose a service · come in and tap “I’m here”',

@@ -1,4 +1,5 @@
-// The shared pool of postponed tickets: any booth may call one once its postponement is over.
+// The shared pool of postponed tickets: any booth may call one once its postponement is over. Phone
+// tickets waiting for their visitor's "I'm here" wait here too; a booth may call one by choice.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -40,11 +41,18 @@ export class PanelPostponed extends LitElement {
         : html`<ul class="tickets">
             ${this.tickets.map((ticket) => {
               const due = isPostponedDue(ticket, this.now);
-              const detail = due ? t('panel.postponed.dueNow') : t('panel.postponed.dueAt', { time: officeTime(env, ticket.postponedUntil ?? 0) });
+              const detail = this._detail(env, ticket, due);
               return ticketRow(env, ticket, { detail, callable: due && this.canCall, onCall: (t) => this._call(t) });
             })}
           </ul>`}
     </section>`;
+  }
+
+  private _detail(env: PanelEnv, ticket: Ticket, due: boolean): string {
+    const { t } = env;
+    const awaiting = ticket.awaitingArrival;
+    if (awaiting) return awaiting.until === null ? t('join.staffAwaiting') : t('join.staffAwaitingUntil', { time: officeTime(env, awaiting.until) });
+    return due ? t('panel.postponed.dueNow') : t('panel.postponed.dueAt', { time: officeTime(env, ticket.postponedUntil ?? 0) });
   }
 
   private _call(ticket: Ticket): void {
