@@ -70,6 +70,17 @@ export function activeContacts(q: Queryable, officeId: OfficeId, subjectKind: Co
   );
 }
 
+/** The ticket's or booking's contacts are kept at least until `keepUntil` (a booking moved to a later day). */
+export async function extendContacts(tx: Queryable, officeId: OfficeId, subjectKind: ContactSubjectKind, subjectId: string, keepUntil: number): Promise<void> {
+  await tx.run('UPDATE visitor_contacts SET keep_until = ? WHERE office_id = ? AND subject_kind = ? AND subject_id = ? AND keep_until < ?', [
+    keepUntil,
+    officeId,
+    subjectKind,
+    subjectId,
+    keepUntil,
+  ]);
+}
+
 export async function findContact(q: Queryable, contactId: string): Promise<StoredContact | null> {
   return (await q.get<StoredContact>(`SELECT ${COLUMNS} FROM visitor_contacts WHERE id = ?`, [contactId])) ?? null;
 }

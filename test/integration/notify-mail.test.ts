@@ -1,10 +1,8 @@
-// E-mail for real: the office's SMTP server is an smtp-server started by the test, and what it
+// E-mail for real: the office's SMTP server is an smtp-server started by the test (fake-smtp-server.ts), and what it
 // receives is read back with mailparser — the subject and text in the visitor's language, the page
 // link, the stop link in the text and as List-Unsubscribe with one-click POST (which works), and a
 // booking's calendar entry (.ics) that adds, and then cancels, the visit.
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterEach, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import type { MailSettings, MessageFacts, Ticket } from '../../common/protocol';
@@ -12,37 +10,18 @@ import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
 import { addContact } from '../../server/notify/contacts-store';
 import { enqueueForSubject } from '../../server/notify/outbox-store';
 import { officeLock } from '../../server/store/office-lock';
+import { startFakeSmtpServer, type FakeSmtpServer } from '../support/fake-smtp-server';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 let server: RunningTalon | undefined;
-let smtp: SMTPServer | undefined;
+let smtp: FakeSmtpServer | undefined;
 
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   smtp = undefined;
 });
-
-/** A mail server that keeps what it is given, parsed. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[] }> {
-  const received: ParsedMail[] = [];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
-  return { port: (smtp.server.address() as AddressInfo).port, received };
-}
 
 function data<T>(answer: { body: { ok: true; data: T } | { ok: false; error: { code: string } } }): T {
   if (!answer.body.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.body)}`);
@@ -50,7 +29,7 @@ function data<T>(answer: { body: { ok: true; data: T } | { ok: false; error: { c
 }
 
 async function start() {
-  const mail = await startSmtp();
+  const mail = (smtp = await startFakeSmtpServer());
   let now = Date.now();
   server = await startTalon({ clock: () => now, publicUrl: 'https://queue.example.org' });
   // Midday on the office's clock: outside its quiet hours.
