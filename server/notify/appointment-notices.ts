@@ -5,7 +5,7 @@
 // may go now (channel still on, quiet hours) is the dispatcher's to decide when it sends.
 import type { Appointment, BookAppointmentInput, ContactChannel, MessageFacts, OfferedChannels } from '../../common/protocol';
 import type { Queryable } from '../store/database';
-import { addContact } from './contacts-store';
+import { addContact, extendContacts } from './contacts-store';
 import type { OfficeNotify } from './office-notify';
 import { enqueueForSubject } from './outbox-store';
 
@@ -68,9 +68,13 @@ export function appointmentNotices(notify: OfficeNotify): AppointmentNotices {
         await enqueueForSubject(tx, notify.officeId, subject(appointment), facts, 'booking-confirmed', now);
         return;
       }
-      // Each move is news of its own, even back to a time it had before.
-      const [kind, dedupeKey] = change === 'moved' ? (['booking-moved', `booking-moved:${now}`] as const) : (['booking-cancelled', 'booking-cancelled'] as const);
-      await enqueueForSubject(tx, notify.officeId, subject(appointment), bookingFacts(kind, appointment), dedupeKey, now);
+      if (change === 'moved') {
+        // A later day keeps the visitor's contacts for longer; each move is news of its own, even back to a time it had before.
+        await extendContacts(tx, notify.officeId, 'appointment', appointment.id, await notify.keepUntil(appointment.day));
+        await enqueueForSubject(tx, notify.officeId, subject(appointment), bookingFacts('booking-moved', appointment), `booking-moved:${now}`, now);
+        return;
+      }
+      await enqueueForSubject(tx, notify.officeId, subject(appointment), bookingFacts('booking-cancelled', appointment), 'booking-cancelled', now);
     },
     committed: () => notify.wake(),
     async offered() {

@@ -125,7 +125,7 @@ describe('the booking page and its messages', () => {
 
     expect(smsTexts(gateway)).toEqual([{ to: '+79001234567', text: expect.stringContaining(receipt.code) }]);
     const [sms] = smsTexts(gateway);
-    expect(sms!.text).toMatch(/Стоп: \S+\/stop\/#[\w-]{22}$/);
+    expect(sms!.text).toMatch(/Стоп: \S+\/stop\/\S*#[\w-]{22}$/);
     expect(sms!.text).toMatch(/січ/);
     expect(gateway.requests[0]!.headers['x-api-key']).toBe('k-1');
 
@@ -222,7 +222,11 @@ describe('the day-before reminder', () => {
     set(local('08:05', TOMORROW));
     // The night has passed: the consultant signs in again.
     const token = await server.login('consultant');
+    const keptUntil = () => server.db.read.get<{ keepUntil: number }>('SELECT keep_until AS "keepUntil" FROM visitor_contacts');
+    const before = (await keptUntil())!.keepUntil;
     data(await call(server, officeApi(`/appointments/${id}`), { method: 'PATCH', body: { slotStart: local('10:00', addDays(TODAY, 2)) }, token }));
+    // A day later: the contact is kept a day longer too.
+    expect(Number((await keptUntil())!.keepUntil) - Number(before)).toBe(24 * 60 * 60_000);
     set(local('18:00', TOMORROW));
     expect(await sweep()).toBe(1);
   });
