@@ -33,6 +33,7 @@ import { OfficeRegistry } from './offices/office-registry';
 import type { ChannelSender } from './notify/channel-sender';
 import { startNotifyNode, type NotifyNode } from './notify/notify-node';
 import { vapidKeys } from './notify/push/vapid-keys';
+import { vapidSubject } from './notify/push/web-push-sender';
 import { logger as processLogger, type Logger } from './observability/logger';
 import { TalonMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
@@ -82,6 +83,8 @@ export interface AppDeps {
   trustProxy?: string;
   /** Senders that replace the real ones of their channels (tests: a fake push service, SMS gateway). */
   senders?: readonly ChannelSender[];
+  /** Push services the server may post visitors' messages to: https ones only, unless a test allows its own on loopback. */
+  pushEndpointAllowed?: (endpoint: URL) => boolean;
 }
 
 export interface TalonApp {
@@ -138,6 +141,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     clock,
     log,
     publicUrl,
+    push: { keys: pushKeys, subject: () => vapidSubject(publicUrl()), ...(deps.pushEndpointAllowed ? { endpointAllowed: deps.pushEndpointAllowed } : {}) },
     ...(deps.senders ? { senders: deps.senders } : {}),
     officeIds: () => offices.running().map((runtime) => runtime.officeId),
     office: (officeId) => {

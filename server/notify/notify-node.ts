@@ -10,6 +10,7 @@ import type { Database } from '../store/database';
 import { ChannelSenders, type ChannelSender } from './channel-sender';
 import { Dispatcher, type DispatchOffice } from './dispatcher';
 import { createNotifyLimiters, type NotifyLimiters } from './notify-limits';
+import type { WebPushSenderDeps } from './push/web-push-sender';
 import { defaultSenders } from './senders';
 
 export interface NotifyNode {
@@ -24,6 +25,8 @@ export interface NotifyNodeDeps {
   clock: () => number;
   log: Logger;
   publicUrl: () => string;
+  /** The server's VAPID keys and where push messages may go. */
+  push: WebPushSenderDeps;
   /** Replace the real senders of these channels (tests). */
   senders?: readonly ChannelSender[];
   officeIds: () => OfficeId[];
@@ -31,7 +34,7 @@ export interface NotifyNodeDeps {
 }
 
 export function startNotifyNode(deps: NotifyNodeDeps): NotifyNode {
-  const senders = new ChannelSenders([...defaultSenders(deps.db), ...(deps.senders ?? [])]);
+  const senders = new ChannelSenders([...defaultSenders(deps.db, deps.push), ...(deps.senders ?? [])]);
   const limiters = createNotifyLimiters(deps.clock);
   const dispatcher = new Dispatcher({ db: deps.db, clock: deps.clock, senders, officeIds: deps.officeIds, office: deps.office, publicUrl: deps.publicUrl, log: deps.log });
   return { dispatcher, limiters, routes: stopRoutes(deps.db, deps.clock, limiters) };

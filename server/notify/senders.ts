@@ -2,9 +2,10 @@
 // added here; tests replace one with AppDeps.senders.
 import type { ChannelSender } from './channel-sender';
 import { mailSender } from './mail-sender';
+import { webPushSender, type WebPushSenderDeps } from './push/web-push-sender';
 import { smsSender } from './sms-sender';
 import type { Database } from '../store/database';
 
-export function defaultSenders(_db: Database): ChannelSender[] {
-  return [mailSender, smsSender];
+export function defaultSenders(_db: Database, push: WebPushSenderDeps): ChannelSender[] {
+  return [mailSender, smsSender, webPushSender(push)];
 }

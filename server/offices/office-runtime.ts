@@ -42,6 +42,7 @@ import { startRetention } from '../retention/retention-feature';
 import { appointmentNotices } from '../notify/appointment-notices';
 import { startBookingReminders } from '../notify/booking-reminders';
 import { startNotify } from '../notify/notify-feature';
+import { startTicketAlerts } from '../notify/ticket-alerts-feature';
 import type { NotifyNode } from '../notify/notify-node';
 import type { OfficeNotify } from '../notify/office-notify';
 import { startRemoteJoin } from '../remote-join/remote-join-feature';
@@ -138,6 +139,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   const notify = startNotify({ db, officeId, engine, visitJournal: visits.journal, node: shared.notifyNode });
   // After notify: a booking's messages are queued in the booking's own transaction.
   const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters, namespace, notices: appointmentNotices(notify.notify) });
+  const ticketAlerts = startTicketAlerts({ db, engine, notify: notify.notify });
   const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
   const router = Router()
@@ -151,6 +153,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(visits.routes)
     .use(retention.routes)
     .use(notify.routes)
+    .use(ticketAlerts.routes)
     .use(remoteJoin.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));
@@ -167,6 +170,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     presenceView.stop,
     attachBreachAlerts(namespace, engine),
     startBookingReminders({ db, officeId, engine, notify: notify.notify }),
+    ticketAlerts.stop,
   ];
   attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open, spansNodes: shared.spansNodes });
   await printDesk.start();

@@ -50,6 +50,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Replace the real senders of these channels (visitors' messages). */
   senders?: readonly ChannelSender[];
+  /** Let the server post push messages to these push services (a test's own, on loopback). */
+  pushEndpointAllowed?: (endpoint: URL) => boolean;
 }
 
 export interface RunningTalon {
@@ -114,6 +116,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.senders ? { senders: options.senders } : {}),
+    ...(options.pushEndpointAllowed ? { pushEndpointAllowed: options.pushEndpointAllowed } : {}),
   });
   const { engine, namespace } = mainOffice(talon);
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), mainOfficeDemo(talon));

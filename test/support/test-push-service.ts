@@ -86,8 +86,14 @@ export async function startTestPushService(): Promise<TestPushService> {
       urgency: typeof req.headers.urgency === 'string' ? req.headers.urgency : null,
       vapidKey: checkVapid(req.headers.authorization, new URL(url).origin),
     };
+    try {
+      await service.onMessage?.(message);
+    } catch (error) {
+      // Not delivered: a push service's own failure, which the server retries.
+      console.error('test push service: delivering failed', error);
+      return 500;
+    }
     service.messages.push(message);
-    await service.onMessage?.(message);
     const count = service.messages.filter((m) => m.endpoint === endpoint).length;
     for (const waiter of waiters.filter((w) => w.endpoint === endpoint && w.seen === count - 1)) waiter.resolve(message);
     return 201;

@@ -17,8 +17,8 @@ const TIMEOUT_MS = 10_000;
 
 export interface WebPushSenderDeps {
   keys: VapidKeys;
-  /** Whom the push service may contact about this server's messages: an https: URL or a mailto: address. */
-  subject: string;
+  /** Whom the push service may contact about this server's messages: an https: URL or a mailto: address (vapidSubject). */
+  subject: () => string;
   /** Which push service addresses may be posted to; https ones unless a test allows its own on loopback. */
   endpointAllowed?: (endpoint: URL) => boolean;
 }
@@ -46,7 +46,7 @@ export function webPushSender({ keys, subject, endpointAllowed = httpsOnly }: We
         urgent: message.urgent,
       };
       const request = webpush.generateRequestDetails(subscription, JSON.stringify(payload), {
-        vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+        vapidDetails: { subject: subject(), publicKey: keys.publicKey, privateKey: keys.privateKey },
         TTL: message.urgent ? URGENT_TTL_SECONDS : NEWS_TTL_SECONDS,
         urgency: message.urgent ? 'high' : 'normal',
         contentEncoding: 'aes128gcm',

@@ -1,0 +1,103 @@
+// Web Push end to end in real Chromium at a phone's size: the live ticket page subscribes ("Tell me
+// when it's my turn"), the server pushes "2 people ahead" and "your turn" through a real push
+// service protocol to the test's own push service on loopback, which decrypts each message and
+// delivers it to the page's service worker (CDP ServiceWorker.deliverPushMessage), as FCM would;
+// the worker shows the notifications. Headless Chromium cannot subscribe at a real push service,
+// so the page's PushManager.subscribe answers a subscription whose keys the test holds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushSubscriptionJson, TicketResult } from '../../common/protocol';
+import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
+import { useBrowserAndServer } from '../support/browser-and-server';
+import { call, liveTicketPath, MAIN_OFFICE, officeApi } from '../support/talon-server';
+import { startTestPushService, type TestPushService } from '../support/test-push-service';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Replaces the browser's push subscription with the test's (runs in the page before its scripts). */
+function fakeSubscribe(subscription: PushSubscriptionJson): void {
+  const made = {
+    endpoint: subscription.endpoint,
+    expirationTime: null,
+    options: { userVisibleOnly: true, applicationServerKey: null },
+    getKey: () => null,
+    toJSON: () => subscription,
+    unsubscribe: () => Promise.resolve(true),
+  };
+  PushManager.prototype.subscribe = () => Promise.resolve(made as unknown as PushSubscription);
+  PushManager.prototype.getSubscription = () => Promise.resolve(null);
+}
+
+describe('live ticket page with Web Push', () => {
+  const env = useBrowserAndServer({ pushEndpointAllowed: (endpoint) => endpoint.hostname === '127.0.0.1' });
+  let push: TestPushService;
+  beforeAll(async () => {
+    push = await startTestPushService();
+  });
+  afterAll(() => push.close());
+
+  it('subscribes, and the service worker shows "2 people ahead" and then "your turn: window 1"', async () => {
+    const { server } = env;
+    await createChannelSettingsStore(server.db, MAIN_OFFICE).save('push', { enabled: true }, Date.now());
+    const issue = async () => {
+      const answer = await call<TicketResult>(server, officeApi('/tickets'), { deviceKey: server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
+      if (!answer.body.ok) throw new Error('issuing failed');
+      return answer.body.data.ticket;
+    };
+    await issue();
+    await issue();
+    const ticket = await issue();
+
+    const context = await env.browser.newContext({ viewport: PHONE });
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    const subscription = push.subscription();
+    await context.addInitScript(fakeSubscribe, subscription);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${liveTicketPath(ticket.id)}`);
+    await page.locator('kiosk-notify-me button[data-push]').click();
+    await page.locator('kiosk-notify-me [data-push="on"]').waitFor();
+
+    // What the push service receives goes to the page's service worker, as a browser's push service would send it.
+    const cdp = await context.newCDPSession(page);
+    const registrations = new Map<string, string>();
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }) => {
+      for (const r of updated) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => registrations.get(`${server.url}/t/`)).toBeDefined();
+    push.onMessage = async (message) => {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: registrations.get(`${server.url}/t/`)!, data: message.text });
+    };
+    const notifications = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration('/t/');
+        const shown = (await registration?.getNotifications()) ?? [];
+        return shown.map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
+      });
+
+    const token = await server.login('operator1');
+    const counter = (action: string) => call(server, officeApi(`/counters/booth-1/${action}`), { token, body: {} });
+    // The first event after subscribing (the booth opens) finds two ahead, within the office's threshold of three.
+    await counter('open');
+    await expect.poll(notifications).toEqual([
+      { title: `Ticket ${ticket.code}: your turn is near`, body: `Ticket ${ticket.code}: 2 people ahead of you. Please come back to the hall.`, tag: `ticket-${ticket.id}` },
+    ]);
+    const ahead = JSON.parse(push.messages[0]!.text) as { url: string; urgent: boolean };
+    // The server's public address (this machine's, unless configured) with the ticket's page.
+    expect(new URL(ahead.url).pathname + new URL(ahead.url).search).toBe(liveTicketPath(ticket.id));
+
+    await counter('call-next');
+    await counter('finish');
+    await counter('call-next');
+    await counter('finish');
+    await counter('call-next');
+    // Told once: nothing more until the call. The same tag: "your turn" replaces "1 ahead".
+    await expect.poll(notifications).toEqual([{ title: `Ticket ${ticket.code}: your turn`, body: expect.stringContaining('1') as unknown as string, tag: `ticket-${ticket.id}` }]);
+    expect(push.messages.map((m) => m.urgency)).toEqual(['high', 'high']);
+
+    // The page, open all along, also flashes the call in its title.
+    await page.locator('kiosk-live-ticket [data-status="called"]').waitFor();
+    await expect.poll(() => page.title()).toBe('Your turn! Window 1');
+    await page.screenshot({ path: '/tmp/h3-live-ticket-called.png' });
+    await context.close();
+  });
+});
