@@ -14,6 +14,7 @@ import './panel-admin-counters';
 import './panel-admin-devices';
 import './panel-admin-office';
 import './panel-admin-offices';
+import './panel-admin-messages';
 import './panel-admin-remote-join';
 import './panel-admin-schedule';
 import './panel-admin-services';
@@ -39,6 +40,7 @@ const SECTIONS = [
   { id: 'visitJournal', label: 'admin.sections.visitJournal', adminOnly: false },
   { id: 'appointments', label: 'admin.sections.appointments', adminOnly: false },
   { id: 'remoteJoin', label: 'join.adminTitle', adminOnly: true },
+  { id: 'messages', label: 'messages.admin.section', adminOnly: true },
   { id: 'retention', label: 'admin.retention.section', adminOnly: true },
   { id: 'offices', label: 'offices.admin.nav', adminOnly: true, regionalAdminOnly: true },
 ] as const satisfies readonly Section[];
@@ -55,6 +57,7 @@ const RENDERERS: Record<SectionId, (config: AdminConfig) => unknown> = {
   visitJournal: () => html`<panel-admin-visit-journal></panel-admin-visit-journal>`,
   appointments: (config) => html`<panel-admin-appointments .config=${config}></panel-admin-appointments>`,
   remoteJoin: (config) => html`<panel-admin-remote-join .config=${config}></panel-admin-remote-join>`,
+  messages: () => html`<panel-admin-messages></panel-admin-messages>`,
   retention: () => html`<panel-admin-retention></panel-admin-retention>`,
   offices: () => html`<panel-admin-offices></panel-admin-offices>`,
 };
