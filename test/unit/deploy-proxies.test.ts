@@ -19,12 +19,13 @@ const PUBLIC_SITE = 'queue.example.org';
 type Method = 'GET' | 'POST';
 type Answers = (method: Method, path: string) => boolean;
 
-const VISITOR_PAGES = ['/book/', '/book/manage/', '/t/:ticketId'];
+const VISITOR_PAGES = ['/book/', '/book/manage/', '/join/', '/t/:ticketId'];
 const pagePath = (page: string) => page.replace(':ticketId', 'lJC_fzgfOWw_RNR0');
 
 /** What a visitor's phone asks for: the pages, their scripts, and the routes docs/api.md gives the public. */
 const VISITOR_REQUESTS: [Method, string][] = [
   ['GET', '/book'],
+  ['GET', '/join'],
   ['GET', '/assets/book-DZ3k1.js'],
   ['GET', '/favicon.svg'],
   ['GET', '/api/offices'],
@@ -34,6 +35,9 @@ const VISITOR_REQUESTS: [Method, string][] = [
   ['POST', '/api/offices/main/public/appointments'],
   ['POST', '/api/offices/main/public/bookings/view'],
   ['POST', '/api/offices/main/public/bookings/move'],
+  ['GET', '/api/offices/main/public/join'],
+  ['POST', '/api/offices/main/public/join'],
+  ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/arrived'],
   ['GET', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
   ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
   ['GET', '/socket.io/'],

@@ -13,6 +13,7 @@ import { localized } from '../../../common/ui/localized-text';
 import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
 import '../../../common/ui/tl-language-switch';
+import { phoneButtonStyles } from './phone-button-styles';
 import { forgetTicket, phoneId, rememberedTicket, rememberTicket } from './phone-memory';
 
 type Problem = { kind: 'load' } | { kind: 'refused'; code: ErrorCode };
@@ -27,6 +28,7 @@ function officeFromUrl(): string {
 export class JoinApp extends LitElement {
   static override styles = [
     tokens,
+    phoneButtonStyles,
     css`
       :host {
         --tl-switch-touch: 48px;
@@ -71,28 +73,7 @@ export class JoinApp extends LitElement {
         list-style: none;
       }
       button {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 72px;
-        padding: var(--tl-space-3);
-        border: none;
-        border-radius: var(--tl-radius);
-        background: var(--tl-primary);
-        color: var(--tl-primary-text);
-        font: inherit;
-        font-size: 24px;
-        font-weight: 700;
         text-align: start;
-        cursor: pointer;
-        touch-action: manipulation;
-      }
-      button:disabled {
-        background: var(--tl-disabled);
-        cursor: default;
-      }
-      button:focus-visible {
-        outline: 3px solid var(--tl-accent);
-        outline-offset: 2px;
       }
       .detail {
         display: block;

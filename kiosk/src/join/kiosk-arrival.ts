@@ -8,12 +8,14 @@ import type { ErrorCode, Lang } from '../../../common/protocol';
 import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
 import { clockTime } from '../office-time';
+import { phoneButtonStyles } from './phone-button-styles';
 import { knownPhoneId } from './phone-memory';
 
 @customElement('kiosk-arrival')
 export class KioskArrival extends LitElement {
   static override styles = [
     tokens,
+    phoneButtonStyles,
     css`
       :host {
         display: block;
@@ -36,25 +38,8 @@ export class KioskArrival extends LitElement {
         margin: 0;
       }
       button {
-        width: 100%;
-        min-height: 72px;
-        border: none;
-        border-radius: var(--tl-radius);
-        background: var(--tl-primary);
-        color: var(--tl-primary-text);
-        font: inherit;
         font-size: 28px;
         font-weight: 800;
-        cursor: pointer;
-        touch-action: manipulation;
-      }
-      button:disabled {
-        background: var(--tl-disabled);
-        cursor: default;
-      }
-      button:focus-visible {
-        outline: 3px solid var(--tl-accent);
-        outline-offset: 2px;
       }
       .problem {
         color: var(--tl-danger);
