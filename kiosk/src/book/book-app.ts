@@ -3,7 +3,7 @@
 // scrolling page. The office comes from the link (`?office=<id>`); without one the page first asks
 // which office, unless the organisation has only one.
 import '../../../common/ui/without-eval';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
 import { LANGUAGES, type BookingInfo, type BookingReceipt, type ErrorCode, type Lang, type LocalDate, type SlotView } from '../../../common/protocol';
@@ -18,7 +18,7 @@ import './book-office-list';
 import './book-receipt';
 import './book-slot-grid';
 import { browserLanguage, officeFromUrl, preferredLanguage } from './book-page-start';
-import { bookStyles } from './book-styles';
+import { bookPageStyles, bookStyles } from './book-styles';
 import './book-visitor-form';
 import type { Visitor } from './book-visitor-form';
 import { refusedFields } from './refused-fields';
@@ -30,58 +30,7 @@ export class BookApp extends LitElement {
   static override styles = [
     tokens,
     bookStyles,
-    css`
-      :host {
-        display: block;
-        box-sizing: border-box;
-        max-width: 720px;
-        min-height: 100vh;
-        margin: 0 auto;
-        padding: var(--tl-space-3);
-        background: var(--tl-bg);
-        --tl-switch-touch: 44px;
-        --tl-switch-text: var(--tl-text-s);
-        --tl-switch-padding: var(--tl-space-2);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tl-space-2);
-      }
-      .office {
-        font-weight: 700;
-      }
-      h1 {
-        margin: var(--tl-space-3) 0;
-        font-size: var(--tl-text-l);
-      }
-      section {
-        display: grid;
-        gap: var(--tl-space-2);
-        margin-bottom: var(--tl-space-4);
-        padding: var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: var(--tl-surface);
-      }
-      h2 {
-        margin: 0;
-        font-size: var(--tl-text-m);
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tl-space-2);
-      }
-      .problem {
-        padding: var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: #fef2f2;
-        color: var(--tl-danger);
-        font-weight: 600;
-      }
-    `,
+    bookPageStyles,
   ];
 
   @state() private _officeId: OfficeId | null = officeFromUrl();

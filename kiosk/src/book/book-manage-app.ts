@@ -27,7 +27,7 @@ import type { CodeAndPhone } from './book-manage-find';
 import './book-manage-move';
 import type { BookManageMove } from './book-manage-move';
 import { browserLanguage, officeFromUrl, preferredLanguage } from './book-page-start';
-import { bookStyles } from './book-styles';
+import { bookPageStyles, bookStyles } from './book-styles';
 
 type Problem = 'load' | 'not-found' | 'link-not-found' | ErrorCode;
 type Note = 'moved' | 'cancelled';
@@ -39,54 +39,13 @@ export class BookManageApp extends LitElement {
   static override styles = [
     tokens,
     bookStyles,
+    bookPageStyles,
     css`
-      :host {
-        display: block;
-        box-sizing: border-box;
-        max-width: 720px;
-        min-height: 100vh;
-        margin: 0 auto;
-        padding: var(--tl-space-3);
-        background: var(--tl-bg);
-        --tl-switch-touch: 44px;
-        --tl-switch-text: var(--tl-text-s);
-        --tl-switch-padding: var(--tl-space-2);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tl-space-2);
-      }
-      .office {
-        font-weight: 700;
-      }
-      h1 {
-        margin: var(--tl-space-3) 0;
-        font-size: var(--tl-text-l);
-      }
-      h2 {
-        margin: 0;
-        font-size: var(--tl-text-m);
-      }
       section {
-        display: grid;
         gap: var(--tl-space-3);
-        margin-bottom: var(--tl-space-4);
-        padding: var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: var(--tl-surface);
       }
       p {
         margin: 0;
-      }
-      .problem {
-        padding: var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: #fef2f2;
-        color: var(--tl-danger);
-        font-weight: 600;
       }
       .note {
         padding: var(--tl-space-3);

@@ -37,11 +37,6 @@ export class BookManageBooking extends LitElement {
       .status.no-show {
         color: var(--tl-danger);
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tl-space-2);
-      }
       .danger {
         border-color: var(--tl-danger);
         color: var(--tl-danger);

@@ -5,7 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
 import type { Lang } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
-import { bookStyles } from './book-styles';
+import { bookFormStyles, bookStyles } from './book-styles';
 import { PHONE_PATTERN } from './book-visitor-form';
 
 export interface CodeAndPhone {
@@ -20,37 +20,12 @@ export class BookManageFind extends LitElement {
   static override styles = [
     tokens,
     bookStyles,
+    bookFormStyles,
     css`
-      form {
-        display: grid;
-        gap: var(--tl-space-3);
-      }
-      label {
-        display: grid;
-        gap: var(--tl-space-1);
-        font-weight: 600;
-      }
-      input {
-        box-sizing: border-box;
-        min-height: var(--book-touch);
-        padding: var(--tl-space-2) var(--tl-space-3);
-        border: 2px solid var(--tl-border);
-        border-radius: var(--tl-radius);
-        font: inherit;
-        font-weight: 400;
-      }
       input[name='code'] {
         font-family: 'DejaVu Sans Mono', 'Roboto Mono', monospace;
         letter-spacing: 0.15em;
         text-transform: uppercase;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--tl-danger);
-      }
-      .field-error {
-        margin: 0;
-        color: var(--tl-danger);
-        font-weight: 600;
       }
     `,
   ];

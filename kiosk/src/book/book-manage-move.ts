@@ -25,11 +25,6 @@ export class BookManageMove extends LitElement {
         margin: 0;
         font-size: var(--tl-text-m);
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--tl-space-2);
-      }
     `,
   ];
 

@@ -7,7 +7,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { translate } from '../../../common/i18n';
 import type { BookAppointmentInput, Lang, OfferedChannels } from '../../../common/protocol';
 import { tokens } from '../../../common/ui/tokens';
-import { bookStyles } from './book-styles';
+import { bookFormStyles, bookStyles } from './book-styles';
 
 /** What the form adds to a booking: who comes, and how they asked to be told about it. */
 export type Visitor = Pick<BookAppointmentInput, 'name' | 'phone' | 'email' | 'notify'>;
@@ -33,25 +33,8 @@ export class BookVisitorForm extends LitElement {
   static override styles = [
     tokens,
     bookStyles,
+    bookFormStyles,
     css`
-      form {
-        display: grid;
-        gap: var(--tl-space-3);
-      }
-      label {
-        display: grid;
-        gap: var(--tl-space-1);
-        font-weight: 600;
-      }
-      input {
-        box-sizing: border-box;
-        min-height: var(--book-touch);
-        padding: var(--tl-space-2) var(--tl-space-3);
-        border: 2px solid var(--tl-border);
-        border-radius: var(--tl-radius);
-        font: inherit;
-        font-weight: 400;
-      }
       label.check {
         display: flex;
         align-items: flex-start;
@@ -63,14 +46,6 @@ export class BookVisitorForm extends LitElement {
         width: 24px;
         min-height: 24px;
         margin: 2px 0 0;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--tl-danger);
-      }
-      .field-error {
-        margin: 0;
-        color: var(--tl-danger);
-        font-weight: 600;
       }
     `,
   ];
