@@ -5,8 +5,10 @@
 // the worker shows the notifications. Headless Chromium cannot subscribe at a real push service,
 // so the page's PushManager.subscribe answers a subscription whose keys the test holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushSubscriptionJson, TicketResult } from '../../common/protocol';
+import { DEFAULT_SMS_SETTINGS, type PushSubscriptionJson, type TicketResult } from '../../common/protocol';
 import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
+import { expectAccessible } from '../support/axe';
+import { startFakeSmsGateway } from '../support/fake-sms-gateway';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call, liveTicketPath, MAIN_OFFICE, officeApi } from '../support/talon-server';
 import { startTestPushService, type TestPushService } from '../support/test-push-service';
@@ -99,5 +101,40 @@ describe('live ticket page with Web Push', () => {
     await expect.poll(() => page.title()).toBe('Your turn! Window 1');
     await page.screenshot({ path: '/tmp/h3-live-ticket-called.png' });
     await context.close();
+  });
+
+  it('offers an SMS when the office sends them, only with consent, and the gateway gets "your turn"', async () => {
+    const { server } = env;
+    const gateway = await startFakeSmsGateway();
+    const settings = createChannelSettingsStore(server.db, MAIN_OFFICE);
+    await settings.save('push', { enabled: true }, Date.now());
+    await settings.save('sms', { ...DEFAULT_SMS_SETTINGS, enabled: true, url: `${gateway.origin}/send` }, Date.now());
+    const issued = await call<TicketResult>(server, officeApi('/tickets'), { deviceKey: server.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'en' } });
+    if (!issued.body.ok) throw new Error('issuing failed');
+    const ticket = issued.body.data.ticket;
+
+    const page = await env.browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.url}${liveTicketPath(ticket.id)}`);
+    const form = page.locator('kiosk-notify-me form[data-sms]');
+    await form.waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/h3-live-ticket-notify-me.png', fullPage: true });
+    const send = form.locator('button[type="submit"]');
+    await form.locator('input[type="tel"]').fill('+7 900 000-00-00');
+    await expect(send.isDisabled()).resolves.toBe(true);
+    await form.locator('input[type="checkbox"]').check();
+    await send.click();
+    await page.locator('kiosk-notify-me [data-sms="on"]').waitFor();
+
+    const token = await server.login('operator1');
+    const counter = (action: string) => call(server, officeApi(`/counters/booth-1/${action}`), { token, body: {} });
+    // The booth still holds the last test's ticket: this one is next.
+    await counter('finish');
+    await counter('call-next');
+    await expect.poll(() => gateway.requests.map((r) => JSON.parse(r.body) as { to: string; text: string })).toEqual([
+      { to: '+79000000000', text: expect.stringContaining(`Ticket ${ticket.code}`) as unknown as string },
+    ]);
+    await page.close();
+    await gateway.close();
   });
 });

@@ -22,8 +22,8 @@ export async function subscribeThisPhone(): Promise<SubscribeOutcome> {
   const key: Result<VapidPublicKey> = await api<VapidPublicKey>('/api/push/vapid-public-key');
   if (!key.ok) return { ok: false, why: 'failed' };
   try {
-    // A module worker: Vite serves the source as a module while developing, and the build is one too.
-    await navigator.serviceWorker.register(TICKET_WORKER_PATH, { scope: TICKET_WORKER_SCOPE, type: 'module' });
+    // A classic worker (module ones are newer than some phones' browsers): the worker imports nothing, so it is one either way.
+    await navigator.serviceWorker.register(TICKET_WORKER_PATH, { scope: TICKET_WORKER_SCOPE });
     const registration = await navigator.serviceWorker.ready;
     const applicationServerKey = base64UrlBytes(key.data.publicKey);
     let subscription = await registration.pushManager.getSubscription();
