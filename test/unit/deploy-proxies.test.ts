@@ -28,6 +28,8 @@ const VISITOR_REQUESTS: [Method, string][] = [
   ['GET', '/join'],
   ['GET', '/assets/book-DZ3k1.js'],
   ['GET', '/favicon.svg'],
+  ['GET', '/ticket-sw.js'],
+  ['GET', '/api/push/vapid-public-key'],
   ['GET', '/api/offices'],
   ['GET', '/api/offices/main/tickets/lJC_fzgfOWw_RNR0'],
   ['GET', '/api/offices/main/public/booking'],
