@@ -14,6 +14,7 @@ import {
 } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
+import { createLogger } from '../../server/observability/logger';
 import { PhoneQueue } from '../../server/remote-join/phone-queue';
 import { call, officeApi, startTalon, type RunningTalon, type StartOptions } from '../support/talon-server';
 
@@ -192,6 +193,17 @@ describe('joining the queue from a phone', () => {
     const live = data(await call<LiveTicket>(talon, officeApi(`/tickets/${receipt.ticketId}`)));
     expect(live.ticket).toMatchObject({ status: 'finished', outcome: 'no-show' });
     expect(outcome(await call(talon, officeApi(`/public/tickets/${receipt.ticketId}/arrived`), { body: { phoneId: PHONE } }))).toEqual([404, 'not-found']);
+  });
+
+  it("never writes the phone's id to the log, joining, arriving or refused", async () => {
+    now = local('12:00');
+    const lines: string[] = [];
+    const { talon } = await officeWith({ ...RULES, ticketsPerPhonePerDay: 1 }, { logger: createLogger({ write: (line: string) => void lines.push(line) }, 'info') });
+    const receipt = data(await join(talon, 'documents'));
+    expect(outcome(await join(talon, 'documents'))).toEqual([429, 'phone-limit-reached']);
+    data(await call(talon, officeApi(`/public/tickets/${receipt.ticketId}/arrived`), { body: { phoneId: PHONE } }));
+    expect(lines.some((line) => line.includes('/public/join'))).toBe(true);
+    expect(lines.join('')).not.toContain(PHONE);
   });
 
   it('limits joining per address', async () => {
