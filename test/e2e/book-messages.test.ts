@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
+import { expectAccessible } from '../support/axe';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { startFakeSmsGateway, type FakeSmsGateway } from '../support/fake-sms-gateway';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../support/fake-smtp-server';
@@ -47,6 +48,7 @@ describe('booking with messages by e-mail and SMS', () => {
     await form.locator('button[type=submit]').tap();
     await expect.poll(() => form.locator('[data-error=consent]').textContent()).toContain('Позначте згоду');
     await form.locator('input[name=consent]').check();
+    await expectAccessible(page);
     await page.screenshot({ path: '/tmp/book-messages-form-uk.png', fullPage: true });
     await form.locator('button[type=submit]').tap();
     const code = (await page.locator('book-receipt [data-code]').getAttribute('data-code'))!;
