@@ -10,6 +10,7 @@ import { translatorFor, type Translator } from '../../../common/i18n';
 import type { Lang, OfferedChannels, TicketContactInput } from '../../../common/protocol';
 import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
+import { phoneButtonStyles } from '../join/phone-button-styles';
 import { pushAvailable, subscribeThisPhone } from './push-subscription';
 
 type PushState = 'off' | 'asking' | 'on' | 'blocked' | 'unavailable' | 'failed';
@@ -21,6 +22,7 @@ const rememberKey = (officeId: string, ticketId: string) => `talon.notify.${offi
 export class KioskNotifyMe extends LitElement {
   static override styles = [
     tokens,
+    phoneButtonStyles,
     css`
       :host {
         display: block;
@@ -41,24 +43,6 @@ export class KioskNotifyMe extends LitElement {
         color: var(--tl-text-muted);
         font-size: var(--tl-text-m);
       }
-      button {
-        width: 100%;
-        min-height: 60px;
-        border: none;
-        border-radius: var(--tl-radius);
-        background: var(--tl-primary);
-        color: var(--tl-primary-text);
-        font: inherit;
-        font-size: 22px;
-        font-weight: 700;
-        cursor: pointer;
-        touch-action: manipulation;
-      }
-      button:disabled {
-        background: var(--tl-disabled);
-        cursor: default;
-      }
-      button:focus-visible,
       input:focus-visible {
         outline: 3px solid var(--tl-accent);
         outline-offset: 2px;
