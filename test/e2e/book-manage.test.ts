@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../common/time/calendar';
+import { expectAccessible } from '../support/axe';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { openPanel, signIn } from './panel-fixtures';
 
@@ -74,7 +75,7 @@ describe('a visitor managing their booking from a phone', () => {
     await desk.close();
   });
 
-  it('finds a booking by code and phone, and answers a wrong phone as not found', async () => {
+  it('finds a booking by code and phone, answers a wrong phone as not found, and passes axe-core', async () => {
     const answer = await fetch(`${env.server.url}/api/offices/main/public/appointments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -85,6 +86,8 @@ describe('a visitor managing their booking from a phone', () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${env.server.url}/book/manage/?office=main`);
     const form = page.locator('book-manage-find');
+    await form.locator('input[name=code]').waitFor();
+    await expectAccessible(page);
     await form.locator('input[name=code]').fill(data.code.toLowerCase());
     await form.locator('input[name=phone]').fill('900 000 00 00');
     await form.locator('button[type=submit]').click();
@@ -93,6 +96,15 @@ describe('a visitor managing their booking from a phone', () => {
     await form.locator('button[type=submit]').click();
     await page.locator('book-manage-booking [data-status="booked"]').waitFor();
     await page.screenshot({ path: '/tmp/h5/found.png' });
+    await expectAccessible(page);
+    await page.locator('book-manage-booking button[data-role="cancel"]').click();
+    await page.locator('book-manage-booking button[data-role="cancel-yes"]').waitFor();
+    await expectAccessible(page);
+    await page.locator('book-manage-booking button', { hasText: 'No, keep it' }).click();
+    await page.locator('book-manage-booking button[data-role="move"]').click();
+    await page.locator('book-manage-move button.choice').first().click();
+    await page.locator('book-manage-move book-slot-grid button').first().waitFor();
+    await expectAccessible(page);
     await page.close();
   });
 });
