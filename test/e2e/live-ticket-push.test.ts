@@ -29,6 +29,21 @@ function fakeSubscribe(subscription: PushSubscriptionJson): void {
   PushManager.prototype.getSubscription = () => Promise.resolve(null);
 }
 
+/** Counts the page's buzzes and chime tones (headless Chromium has neither a vibrator nor speakers to check). */
+function recordAlerts(): void {
+  const counts = { vibrations: 0, tones: 0 };
+  (window as unknown as { alerts: typeof counts }).alerts = counts;
+  navigator.vibrate = () => {
+    counts.vibrations += 1;
+    return true;
+  };
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+    counts.tones += 1;
+    return createOscillator.call(this);
+  };
+}
+
 describe('live ticket page with Web Push', () => {
   const env = useBrowserAndServer({ pushEndpointAllowed: (endpoint) => endpoint.hostname === '127.0.0.1' });
   let push: TestPushService;
@@ -53,6 +68,7 @@ describe('live ticket page with Web Push', () => {
     await context.grantPermissions(['notifications'], { origin: server.url });
     const subscription = push.subscription();
     await context.addInitScript(fakeSubscribe, subscription);
+    await context.addInitScript(recordAlerts);
     const page = await context.newPage();
     await page.goto(`${server.url}${liveTicketPath(ticket.id)}`);
     await page.locator('kiosk-notify-me button[data-push]').click();
@@ -96,9 +112,11 @@ describe('live ticket page with Web Push', () => {
     await expect.poll(notifications).toEqual([{ title: `Ticket ${ticket.code}: your turn`, body: expect.stringContaining('1') as unknown as string, tag: `ticket-${ticket.id}` }]);
     expect(push.messages.map((m) => m.urgency)).toEqual(['high', 'high']);
 
-    // The page, open all along, also flashes the call in its title.
+    // The page, open all along, also chimes, buzzes and flashes the call in its title.
     await page.locator('kiosk-live-ticket [data-status="called"]').waitFor();
     await expect.poll(() => page.title()).toBe('Your turn! Window 1');
+    // One call: one buzz and the chime's two tones.
+    await expect(page.evaluate(() => (window as unknown as { alerts: unknown }).alerts)).resolves.toEqual({ vibrations: 1, tones: 2 });
     await page.screenshot({ path: '/tmp/h3-live-ticket-called.png' });
     await context.close();
   });
