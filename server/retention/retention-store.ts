@@ -49,8 +49,9 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
   'booking-details': {
     table: 'appointments',
     // The columns are NOT NULL: an erased booking keeps empty strings, which no phone search matches.
-    erase: "name = '', phone = '', phone_digits = ''",
-    where: "office_id = ? AND slot_end < ? AND (name <> '' OR phone <> '' OR phone_digits <> '')",
+    // Its manage link stops working too: nothing of the booking is the visitor's to see any more.
+    erase: "name = '', phone = '', phone_digits = '', manage_token_hash = NULL",
+    where: "office_id = ? AND slot_end < ? AND (name <> '' OR phone <> '' OR phone_digits <> '' OR manage_token_hash IS NOT NULL)",
     params: (officeId, bounds) => [officeId, bounds.personalDataBefore],
   },
   // A contact's messages go before it (foreign key); a message outlives no contact, nor the journal.

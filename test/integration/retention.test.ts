@@ -96,9 +96,9 @@ async function addPersonalData(server: RunningTalon): Promise<void> {
     for (const { id, day, code, status } of bookings) {
       const slot = zonedToEpoch(day, '10:00', ZONE);
       await tx.run(
-        `INSERT INTO appointments (id, office_id, code, service_id, day, slot_start, slot_end, name, phone, phone_digits, language, status, created_at, created_by, updated_at)
-         VALUES (?, 'main', ?, ?, ?, ?, ?, 'Кравец О. В.', '+7 900 123-45-67', '79001234567', 'ru', ?, ?, 'public', ?)`,
-        [id, code, old.serviceId, day, slot, slot + 15 * 60_000, status, slot - 86_400_000, slot - 86_400_000],
+        `INSERT INTO appointments (id, office_id, code, service_id, day, slot_start, slot_end, name, phone, phone_digits, language, status, created_at, created_by, updated_at, manage_token_hash)
+         VALUES (?, 'main', ?, ?, ?, ?, ?, 'Кравец О. В.', '+7 900 123-45-67', '79001234567', 'ru', ?, ?, 'public', ?, ?)`,
+        [id, code, old.serviceId, day, slot, slot + 15 * 60_000, status, slot - 86_400_000, slot - 86_400_000, `hash-of-${id}`],
       );
     }
     // A visitor's contact past its keep-until, and one still kept (its message not yet due, so nothing sends it meanwhile).
@@ -164,9 +164,10 @@ describe('retention', () => {
     expect(await count(running, "tickets WHERE office_id = 'main' AND issued_at < ?", [CUT])).toBe(0);
     expect(await count(running, "journal WHERE office_id = 'main' AND at < ?", [CUT])).toBe(0);
     expect(await count(running, "tickets WHERE office_id = 'main' AND issued_at >= ?", [CUT])).toBe(expected.keptTickets);
-    expect(await running.db.read.all('SELECT id, name, phone, phone_digits FROM appointments ORDER BY id')).toEqual([
-      { id: 'next-booking', name: 'Кравец О. В.', phone: '+7 900 123-45-67', phone_digits: '79001234567' },
-      { id: 'old-booking', name: '', phone: '', phone_digits: '' },
+    // An erased booking's manage link opens nothing any more.
+    expect(await running.db.read.all('SELECT id, name, phone, phone_digits, manage_token_hash FROM appointments ORDER BY id')).toEqual([
+      { id: 'next-booking', name: 'Кравец О. В.', phone: '+7 900 123-45-67', phone_digits: '79001234567', manage_token_hash: 'hash-of-next-booking' },
+      { id: 'old-booking', name: '', phone: '', phone_digits: '', manage_token_hash: null },
     ]);
     expect(await running.db.read.all('SELECT subject_id AS "subjectId" FROM visitor_contacts')).toEqual([{ subjectId: 'next-booking' }]);
     expect(await count(running, 'outbox')).toBe(1);
