@@ -46,7 +46,8 @@ export class PhoneQueue {
     const [settings, channels] = await Promise.all([this.deps.settings.get('remote-join'), this.deps.settings.offered()]);
     const config = engine.currentConfig;
     const now = engine.now();
-    const counts = await phoneCounts(db.read, officeId, localDate(now, config.office.timeZone));
+    const today = localDate(now, config.office.timeZone);
+    const counts = await phoneCounts(db.read, officeId, today);
     const tickets = [...engine.currentState.tickets.values()];
     const { name, address, languages, defaultLanguage, timeZone } = config.office;
     return {
@@ -57,10 +58,13 @@ export class PhoneQueue {
         .filter((s) => s.active)
         .sort((a, b) => a.kioskOrder - b.kioskOrder)
         .map((service) => {
+          // What taking it would answer now: the same checks as issuing, in the order a visitor can act on.
+          const numbering = engine.currentState.numbering.get(service.id);
+          const limitReached = service.dailyLimit !== null && numbering?.day === today && numbering.issued >= service.dailyLimit;
           const refusal =
             (isServed(config, service.id) ? null : 'service-not-served-now') ??
             serviceRefusal(settings, service, config.office, counts.byService.get(service.id) ?? 0, now)?.code ??
-            null;
+            (limitReached ? 'daily-limit-reached' : null);
           return {
             id: service.id,
             name: service.name,

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMOTE_JOIN_SETTINGS, type JoinReceipt, type RemoteJoinSettings, type TicketResult } from '../../common/protocol';
+import { expectAccessible } from '../support/axe';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { docsScreenshotPath } from '../support/docs-screenshot';
 import { ADMIN_PASSWORD, call, officeApi } from '../support/talon-server';
@@ -48,6 +49,7 @@ describe('joining the queue from a phone', () => {
       'Станьте в чергу з телефона',
       'Join the queue from your phone',
     ]);
+    await expectAccessible(page);
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-poster.png`) });
     await page.close();
   });
@@ -57,12 +59,14 @@ describe('joining the queue from a phone', () => {
     const page = await env.browser.newPage({ viewport: PHONE, locale: 'en-GB', hasTouch: true, isMobile: true });
     await page.goto(`${env.server.url}/join/?office=main`);
     await page.locator('join-app button', { hasText: 'Handing in documents' }).waitFor();
+    await expectAccessible(page);
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-services.png`) });
     const ticketId = await takeTicket(page, 'Handing in documents');
 
     const arrival = page.locator('kiosk-live-ticket kiosk-arrival');
     await arrival.locator('button', { hasText: 'I’m here' }).waitFor();
     await expect(arrival.locator('p').first().textContent()).resolves.toMatch(/by \d\d:\d\d/);
+    await expectAccessible(page);
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-arrival.png`) });
 
     const counter = (action: string) => call<TicketResult>(env.server, officeApi(`/counters/booth-1/${action}`), { token: admin, body: {} });

@@ -125,8 +125,15 @@ describe('joining the queue from a phone', () => {
     expect(outcome(await join(talon, 'documents', 'phone-cccccccccccccccc'))).toEqual([409, 'phone-share-reached']);
     const info = data(await call<JoinInfo>(talon, officeApi('/public/join')));
     expect(info.services.find((s) => s.id === 'documents')?.refusal).toBe('phone-share-reached');
-    // The kiosk still has the rest of the day's tickets.
+    // The kiosk still has the rest of the day's tickets; once they are gone too, the page says so.
     expect(outcome(await call(talon, officeApi('/tickets'), { deviceKey: talon.deviceKey('kiosk'), body: { serviceId: 'documents' } }))).toEqual([200, 'ok']);
+    expect(outcome(await call(talon, officeApi('/tickets'), { deviceKey: talon.deviceKey('kiosk'), body: { serviceId: 'documents' } }))).toEqual([200, 'ok']);
+    const full = data(await call<JoinInfo>(talon, officeApi('/public/join')));
+    expect(full.services.find((s) => s.id === 'documents')?.refusal).toBe('phone-share-reached');
+    data(await call(talon, officeApi('/channels/remote-join'), { method: 'PUT', token: admin, body: { ...RULES, services: { documents: { enabled: true, phoneShare: 1 } } } }));
+    const none = data(await call<JoinInfo>(talon, officeApi('/public/join')));
+    expect(none.services.find((s) => s.id === 'documents')?.refusal).toBe('daily-limit-reached');
+    expect(outcome(await join(talon, 'documents', 'phone-dddddddddddddddd'))).toEqual([409, 'daily-limit-reached']);
   });
 
   it('stops a phone at its tickets for the day, finished ones included, and hands a retry its ticket back', async () => {

@@ -45,6 +45,11 @@ export class JoinApp extends LitElement {
         font-size: 20px;
         line-height: 1.35;
       }
+      main {
+        display: flex;
+        flex-direction: column;
+        gap: var(--tl-space-3);
+      }
       header {
         display: flex;
         flex-wrap: wrap;
@@ -169,9 +174,11 @@ export class JoinApp extends LitElement {
     const t = translatorFor(this._lang);
     const info = this._info;
     if (!info) {
-      return this._problem
-        ? html`<p class="problem" role="alert">${t('join.loadFailed')}</p><button @click=${() => void this.load()}>${t('join.retry')}</button>`
-        : html`<p>${t('common.loading')}</p>`;
+      return html`<main>
+        ${this._problem
+          ? html`<p class="problem" role="alert">${t('join.loadFailed')}</p><button @click=${() => void this.load()}>${t('join.retry')}</button>`
+          : html`<p>${t('common.loading')}</p>`}
+      </main>`;
     }
     const { office } = info;
     const fallback = office.defaultLanguage;
@@ -190,9 +197,11 @@ export class JoinApp extends LitElement {
           }}
         ></tl-language-switch>
       </header>
-      <h1>${t('join.chooseService')}</h1>
-      ${this._problem?.kind === 'refused' ? html`<p class="problem" role="alert" data-problem=${this._problem.code}>${t(`errors.${this._problem.code}`)}</p>` : null}
-      ${info.rules.enabled ? this.renderServices(info, t) : html`<p class="problem" data-problem="join-off">${t('join.off')}</p>`}
+      <main>
+        <h1>${t('join.chooseService')}</h1>
+        ${this._problem?.kind === 'refused' ? html`<p class="problem" role="alert" data-problem=${this._problem.code}>${t(`errors.${this._problem.code}`)}</p>` : null}
+        ${info.rules.enabled ? this.renderServices(info, t) : html`<p class="problem" data-problem="join-off">${t('join.off')}</p>`}
+      </main>
     `;
   }
 

@@ -20,6 +20,9 @@ export class PosterApp extends LitElement {
     tokens,
     css`
       :host {
+        display: block;
+      }
+      main {
         display: flex;
         flex-direction: column;
         align-items: center;
@@ -117,11 +120,11 @@ export class PosterApp extends LitElement {
 
   override render() {
     const info = this._info;
-    if (!info) return this._failed ? html`<p>${translate('en', 'join.loadFailed')}</p>` : null;
+    if (!info) return this._failed ? html`<main><p>${translate('en', 'join.loadFailed')}</p></main>` : null;
     const { office } = info;
     // The office's own language first, then the others it speaks.
     const languages: Lang[] = [office.defaultLanguage, ...office.languages.filter((l) => l !== office.defaultLanguage)];
-    return html`
+    return html`<main>
       <div class="office">${localized(office.name, office.defaultLanguage, office.defaultLanguage)}</div>
       <div class="address">${localized(office.address, office.defaultLanguage, office.defaultLanguage)}</div>
       <div class="qr" data-join-url=${info.joinUrl}>${unsafeSVG(this._qr)}</div>
@@ -133,7 +136,7 @@ export class PosterApp extends LitElement {
       )}
       <p class="url">${translate(office.defaultLanguage, 'join.posterNoCamera', { url: info.joinUrl })}</p>
       <button @click=${() => window.print()}>${translate(office.defaultLanguage, 'join.posterPrint')}</button>
-    `;
+    </main>`;
   }
 }
 
