@@ -21,6 +21,13 @@ import { fail, handle, parse } from './respond';
 const kindSchema = z.enum(CHANNEL_SETTINGS_KINDS as [ChannelSettingsKind, ...ChannelSettingsKind[]]);
 const testMailSchema = z.object({ to: z.email().max(254) }).strict();
 
+/** What GET adds and a screen sends back unchanged: whether a secret is saved says nothing to store. */
+function withoutMarkers(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  const { passwordSet: _password, headersSet: _headers, ...settings } = body as Record<string, unknown>;
+  return settings;
+}
+
 /** The address as stored: a push subscription as its JSON. */
 function addressOf(input: TicketContactInput): string {
   switch (input.channel) {
@@ -52,7 +59,7 @@ export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps)
     '/channels/:kind',
     handle((req) => {
       const kind = parse(kindSchema, req.params.kind);
-      return notify.settings.save(kind, parse(channelSettingsSchema(kind), req.body), engine.now());
+      return notify.settings.save(kind, parse(channelSettingsSchema(kind), withoutMarkers(req.body)), engine.now());
     }),
   );
   // The stored server, so the admin tests what messages will use (save first).

@@ -104,17 +104,17 @@ export class PanelAdminMessages extends LitElement {
           ${textField('password', t('messages.admin.password'), s.password, (v) => edit((d) => (d.password = v)), issues('password'), { type: 'password' })}
         </div>
         ${s.passwordSet ? html`<span class="muted" data-role="password-set">${t('messages.admin.passwordSet')}</span>` : nothing}
-        ${textField('from', t('messages.admin.from'), s.from, (v) => edit((d) => (d.from = v)), issues('from'), { wide: true })}`)}
+        <div class="row">${textField('from', t('messages.admin.from'), s.from, (v) => edit((d) => (d.from = v)), issues('from'), { wide: true })}</div>`)}
       ${this._renderTestMail(env)}
       ${this._form(env, 'sms', this._sms, (s, edit, issues) => html`${checkField('enabled', t('messages.admin.smsEnabled'), s.enabled, (on) => edit((d) => (d.enabled = on)))}
         <div class="row">
           ${selectField('method', t('messages.admin.method'), s.method, [{ value: 'POST', label: 'POST' }, { value: 'GET', label: 'GET' }], (v) => edit((d) => (d.method = v)), issues('method'))}
           ${selectField('contentType', t('messages.admin.contentType'), s.contentType, CONTENT_TYPES.map((value) => ({ value, label: value })), (v) => edit((d) => (d.contentType = v)), issues('contentType'))}
         </div>
-        ${textField('url', t('messages.admin.url'), s.url, (v) => edit((d) => (d.url = v)), issues('url'), { wide: true, placeholder: GATEWAY_EXAMPLE })}
-        <label class="wide">${t('messages.admin.body')}<textarea name="body" .value=${s.body} @input=${(e: Event) => edit((d) => (d.body = (e.target as HTMLTextAreaElement).value))}></textarea>${issueLines(issues('body'))}</label>
+        <div class="row">${textField('url', t('messages.admin.url'), s.url, (v) => edit((d) => (d.url = v)), issues('url'), { wide: true, placeholder: GATEWAY_EXAMPLE })}</div>
+        <label>${t('messages.admin.body')}<textarea name="body" .value=${s.body} @input=${(e: Event) => edit((d) => (d.body = (e.target as HTMLTextAreaElement).value))}></textarea>${issueLines(issues('body'))}</label>
         <span class="muted">${t('messages.admin.placeholders', { phone: '{phone}', text: '{text}' })}</span>
-        <label class="wide">${t('messages.admin.headers')}<textarea name="headers" .value=${headerLines(s.headers)} @change=${(e: Event) => edit((d) => (d.headers = parseHeaderLines((e.target as HTMLTextAreaElement).value)))}></textarea>${issueLines(issues('headers'))}</label>
+        <label>${t('messages.admin.headers')}<textarea name="headers" .value=${headerLines(s.headers)} @change=${(e: Event) => edit((d) => (d.headers = parseHeaderLines((e.target as HTMLTextAreaElement).value)))}></textarea>${issueLines(issues('headers'))}</label>
         ${s.headersSet ? html`<span class="muted" data-role="headers-set">${t('messages.admin.headersSet')}</span>` : nothing}`)}`;
   }
 
