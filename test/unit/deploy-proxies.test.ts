@@ -19,7 +19,7 @@ const PUBLIC_SITE = 'queue.example.org';
 type Method = 'GET' | 'POST';
 type Answers = (method: Method, path: string) => boolean;
 
-const VISITOR_PAGES = ['/book/', '/book/manage/', '/join/', '/t/:ticketId'];
+const VISITOR_PAGES = ['/book/', '/book/manage/', '/join/', '/stop/', '/t/:ticketId'];
 const pagePath = (page: string) => page.replace(':ticketId', 'lJC_fzgfOWw_RNR0');
 
 /** What a visitor's phone asks for: the pages, their scripts, and the routes docs/api.md gives the public. */
@@ -42,6 +42,8 @@ const VISITOR_REQUESTS: [Method, string][] = [
   ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/arrived'],
   ['GET', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
   ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/rating'],
+  ['POST', '/api/stop'],
+  ['POST', '/api/offices/main/public/tickets/lJC_fzgfOWw_RNR0/contacts'],
   ['GET', '/socket.io/'],
 ];
 
@@ -52,6 +54,7 @@ const STAFF_REQUESTS: [Method, string][] = [
   ['GET', '/api/users'],
   ['POST', '/api/offices'],
   ['GET', '/api/offices/main/config'],
+  ['GET', '/api/offices/main/channels/mail'],
   ['POST', '/api/offices/main/tickets'],
   ['POST', '/api/offices/main/tickets/lJC_fzgfOWw_RNR0'],
   ['GET', '/api/offices/main/appointments'],
