@@ -206,6 +206,9 @@ export interface PushPayload {
   body: string;
   /** The page a tap opens (the live ticket page). */
   url: string;
+  /** The contact's stop link, behind the notification's button labelled `stopLabel`. */
+  stopUrl: string;
+  stopLabel: string;
   /** Notifications with one tag replace each other: "3 ahead" gives way to "your turn". */
   tag: string;
   /** A "your turn" keeps ringing and stays until the visitor looks. */

@@ -65,7 +65,15 @@ describe('Web Push', () => {
     const contact = await pushContact(server, subscription);
     await sender.send(officeContext(server), contact, MESSAGE);
     const received = await push.next(subscription.endpoint);
-    expect(JSON.parse(received.text)).toEqual({ title: 'Your turn', body: MESSAGE.text, url: MESSAGE.url, tag: 'ticket-ticket-1', urgent: true });
+    expect(JSON.parse(received.text)).toEqual({
+      title: 'Your turn',
+      body: MESSAGE.text,
+      url: MESSAGE.url,
+      stopUrl: MESSAGE.stopUrl,
+      stopLabel: 'Stop messages',
+      tag: 'ticket-ticket-1',
+      urgent: true,
+    });
     expect(received).toMatchObject({ urgency: 'high', vapidKey: keys.publicKey });
     expect(received.ttl).toBeGreaterThan(0);
   });

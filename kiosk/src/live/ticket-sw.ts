@@ -1,6 +1,7 @@
 // The live ticket page's service worker (served at /ticket-sw.js, scope /t/): it shows the server's
 // push messages as notifications — "3 people ahead", "your turn: window 2" — also while the page is in
-// the background or closed, and a tap brings the ticket's page back (focused if open, opened if not).
+// the background or closed, and a tap brings the ticket's page back (focused if open, opened if not);
+// its Stop button opens the contact's stop link.
 // The text comes ready-made in the visitor's language (the server renders it), so nothing here is
 // translated. TypeScript's DOM library has no service worker types (the WebWorker one clashes with
 // it), so the few this file uses are declared below.
@@ -14,6 +15,8 @@ interface PushEventLike extends ExtendableEventLike {
 }
 interface NotificationEventLike extends ExtendableEventLike {
   readonly notification: Notification;
+  /** The button tapped ('' for the notification itself). */
+  readonly action: string;
 }
 interface WindowClientLike {
   readonly url: string;
@@ -33,6 +36,7 @@ interface ServiceWorkerScope {
 }
 /** Chromium and Firefox take these; the DOM library dropped them from NotificationOptions. */
 interface FullNotificationOptions extends NotificationOptions {
+  actions?: { action: string; title: string }[];
   renotify?: boolean;
   vibrate?: number[];
 }
@@ -52,7 +56,9 @@ sw.addEventListener('push', (event) => {
   const options: FullNotificationOptions = {
     body: payload.body,
     tag: payload.tag,
-    data: { url: payload.url },
+    data: { url: payload.url, stopUrl: payload.stopUrl },
+    // Every message has its stop link: here a button on the notification.
+    actions: [{ action: 'stop', title: payload.stopLabel }],
     icon: '/favicon.svg',
     renotify: payload.urgent,
     requireInteraction: payload.urgent,
@@ -63,7 +69,8 @@ sw.addEventListener('push', (event) => {
 
 sw.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const url = (event.notification.data as { url?: string } | null)?.url;
+  const data = event.notification.data as { url?: string; stopUrl?: string } | null;
+  const url = event.action === 'stop' ? data?.stopUrl : data?.url;
   if (!url) return;
   event.waitUntil(
     sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((open) => {

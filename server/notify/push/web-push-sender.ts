@@ -6,6 +6,7 @@
 // by the outbox. A subscription names any URL the visitor's browser chose, so only https push services
 // are posted to: the server never becomes a way to reach addresses on the office's own network.
 import webpush from 'web-push';
+import { translate } from '../../../common/i18n';
 import { pushSubscriptionSchema, type PushPayload, type PushSubscriptionJson } from '../../../common/protocol';
 import { SendFailure, type ChannelSender } from '../channel-sender';
 import type { VapidKeys } from './vapid-keys';
@@ -41,6 +42,8 @@ export function webPushSender({ keys, subject, endpointAllowed = httpsOnly }: We
         title: message.subject,
         body: message.text,
         url: message.url,
+        stopUrl: message.stopUrl,
+        stopLabel: translate(contact.language, 'messages.stopTitle'),
         // One notification per ticket or booking: the newer news replaces the older.
         tag: `${contact.subjectKind}-${contact.subjectId}`,
         urgent: message.urgent,
