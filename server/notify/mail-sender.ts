@@ -70,7 +70,8 @@ export const mailSender: ChannelSender = {
     } catch (error) {
       // nodemailer's messages may quote the recipient: keep only its code and the server's reply code.
       const { code, responseCode } = error as { code?: string; responseCode?: number };
-      const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+      // 550–553: this mailbox will never take it; other refusals (a wrong password, a full queue) may pass later.
+      const permanent = typeof responseCode === 'number' && responseCode >= 550 && responseCode <= 553;
       throw new SendFailure(`SMTP ${code ?? 'error'}${responseCode ? ` ${responseCode}` : ''}`, permanent ? 'give-up' : 'retry');
     }
   },
