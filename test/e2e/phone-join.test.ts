@@ -93,6 +93,10 @@ describe('joining the queue from a phone', () => {
     await page.goto(`${env.server.url}/join/?office=main`);
     await page.waitForURL((url) => url.pathname === `/t/${ticketId}`);
     await page.locator('kiosk-live-ticket [data-status="waiting"]').waitFor();
+    // Here already: the QR again offers the ticket as a link, and the services for another one.
+    await page.goto(`${env.server.url}/join/?office=main`);
+    await expect(page.locator('join-app a[data-current]').getAttribute('href')).resolves.toBe(`/t/${ticketId}?office=main`);
+    await page.locator('join-app button[data-service="documents"]').waitFor();
     await context.close();
   });
 

@@ -13,6 +13,7 @@ export const join = {
   arriveNoteAllDay: 'After taking a ticket, come to the office and tap “I’m here” on your ticket’s page.',
   phoneLimit: plural({ one: '{count} ticket a day from each phone.', other: 'Up to {count} tickets a day from each phone.' }),
   loadFailed: 'The office could not be reached. Please check the connection and try again.',
+  yourTicket: 'Your ticket {code}: open its page',
   retry: 'Try again',
   // The live ticket page while the ticket waits for its visitor.
   arrivalHeading: 'Come to the office',

@@ -6,7 +6,7 @@ import '../../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { translate, translatorFor, type Translator } from '../../../common/i18n';
-import { LANGUAGES, type ErrorCode, type JoinInfo, type JoinReceipt, type JoinServiceView, type Lang } from '../../../common/protocol';
+import { LANGUAGES, type ErrorCode, type JoinInfo, type JoinReceipt, type JoinServiceView, type Lang, type LiveTicket, type Ticket } from '../../../common/protocol';
 import { SINGLE_OFFICE_ID } from '../../../common/protocol/offices';
 import { liveTicketUrl } from '../../../common/protocol/printing';
 import { localized } from '../../../common/ui/localized-text';
@@ -80,6 +80,14 @@ export class JoinApp extends LitElement {
       button {
         text-align: start;
       }
+      .current {
+        padding: var(--tl-space-3);
+        border-radius: var(--tl-radius);
+        background: var(--tl-surface);
+        border: 1px solid var(--tl-border);
+        color: var(--tl-primary);
+        font-weight: 700;
+      }
       .detail {
         display: block;
         font-size: var(--tl-text-m);
@@ -102,6 +110,8 @@ export class JoinApp extends LitElement {
   private _langChosen = false;
   @state() private _taking: string | null = null;
   @state() private _problem: Problem | null = null;
+  /** This phone's open ticket here, already in the queue. */
+  @state() private _current: Pick<Ticket, 'id' | 'code'> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -121,17 +131,31 @@ export class JoinApp extends LitElement {
     await this.load();
   }
 
-  /** The entrance QR opened again by a phone holding a ticket here: "I'm here", then that ticket's page. */
+  /**
+   * The entrance QR opened again by a phone whose ticket here waits for its visitor: "I'm here", then
+   * that ticket's page. A ticket already in the queue is only offered as a link: the visitor may
+   * want a ticket for another service too.
+   */
   private async arriveWithRememberedTicket(): Promise<boolean> {
     const ticketId = rememberedTicket(this.officeId);
     const phone = phoneId();
     if (!ticketId || !phone) return false;
-    const arrived = await this.api(`/public/tickets/${encodeURIComponent(ticketId)}/arrived`, { body: { phoneId: phone } });
-    // Finished, dropped or from an earlier day: the phone may take a new one.
-    if (!arrived.ok) {
-      if (arrived.error.code === 'not-found') forgetTicket(this.officeId);
+    const live = await this.api<LiveTicket>(`/tickets/${encodeURIComponent(ticketId)}`);
+    // Finished, dropped or gone: the phone may take a new one (no network: it is kept for next time).
+    if (!live.ok) {
+      if (live.error.code === 'not-found') forgetTicket(this.officeId);
       return false;
     }
+    if (live.data.ticket.status === 'finished') {
+      forgetTicket(this.officeId);
+      return false;
+    }
+    if (!live.data.ticket.awaitingArrival) {
+      this._current = live.data.ticket;
+      return false;
+    }
+    const arrived = await this.api(`/public/tickets/${encodeURIComponent(ticketId)}/arrived`, { body: { phoneId: phone } });
+    if (!arrived.ok) return false;
     location.replace(liveTicketUrl('', this.officeId, ticketId));
     return true;
   }
@@ -198,6 +222,9 @@ export class JoinApp extends LitElement {
         ></tl-language-switch>
       </header>
       <main>
+        ${this._current
+          ? html`<a class="current" data-current href=${liveTicketUrl('', this.officeId, this._current.id)}>${t('join.yourTicket', { code: this._current.code })}</a>`
+          : null}
         <h1>${t('join.chooseService')}</h1>
         ${this._problem?.kind === 'refused' ? html`<p class="problem" role="alert" data-problem=${this._problem.code}>${t(`errors.${this._problem.code}`)}</p>` : null}
         ${info.rules.enabled ? this.renderServices(info, t) : html`<p class="problem" data-problem="join-off">${t('join.off')}</p>`}
