@@ -40,6 +40,8 @@ export interface Appointment {
   /** Who cancelled: 'visitor' (the manage page) or 'user:<id>'; null while not cancelled (and for bookings cancelled before this was kept). */
   cancelledBy: string | null;
   cancelledAt: number | null;
+  /** The name of the person who cancelled, when staff did and they are still on the staff list (staff views only). */
+  cancelledByName?: string;
 }
 
 /** What happens to a visitor who arrives after the grace period. */

@@ -31,6 +31,7 @@ interface AppointmentRow {
   created_by: string;
   cancelled_by: string | null;
   cancelled_at: number | null;
+  cancelled_by_name: string | null;
 }
 
 function fromRow(row: AppointmentRow): Appointment {
@@ -51,6 +52,7 @@ function fromRow(row: AppointmentRow): Appointment {
     createdBy: row.created_by,
     cancelledBy: row.cancelled_by,
     cancelledAt: row.cancelled_at,
+    ...(row.cancelled_by_name !== null ? { cancelledByName: row.cancelled_by_name } : {}),
   };
 }
 
@@ -58,7 +60,8 @@ export function phoneDigits(phone: string): string {
   return phone.replace(/\D/g, '');
 }
 
-const SELECT = 'SELECT * FROM appointments WHERE office_id = ?';
+// Who cancelled, by name for the staff's lists: 'user:<id>' is looked up in the people's list.
+const SELECT = "SELECT *, (SELECT name FROM users WHERE 'user:' || users.id = appointments.cancelled_by) AS cancelled_by_name FROM appointments WHERE office_id = ?";
 // The newest bookings a search returns: a day of a busy office, or a phone's whole history, fits.
 const SEARCH_LIMIT = 500;
 

@@ -64,7 +64,9 @@ describe('a visitor managing their booking', () => {
     const cancelled = data(await call<ManagedBooking>(server, officeApi('/public/bookings/cancel'), { body: { token: booking.token } }));
     expect(cancelled).toMatchObject({ status: 'cancelled', changeable: false, cancelledBy: 'visitor' });
     expect(await freeAt(server, local('14:00'))).toBe(2);
-    expect(await staffView(server, consultant, booking.code)).toMatchObject({ status: 'cancelled', cancelledBy: 'visitor', cancelledAt: local('12:10') });
+    const byVisitor = await staffView(server, consultant, booking.code);
+    expect(byVisitor).toMatchObject({ status: 'cancelled', cancelledBy: 'visitor', cancelledAt: local('12:10') });
+    expect(byVisitor.cancelledByName).toBeUndefined();
 
     // Cancelling again changes nothing; a cancelled booking no longer moves.
     expect(data(await call<ManagedBooking>(server, officeApi('/public/bookings/cancel'), { body: { token: booking.token } })).status).toBe('cancelled');
@@ -88,6 +90,9 @@ describe('a visitor managing their booking', () => {
       cancelledBy: expect.stringMatching(/^user:/),
     });
     expect(data(await call<ManagedBooking>(server, officeApi('/public/bookings/view'), { body: byCode }))).toMatchObject({ status: 'cancelled', cancelledBy: 'staff' });
+    // Staff see who, by name.
+    const me = data(await call<{ user: { name: string } }>(server, '/api/auth/me', { token: consultant }));
+    expect((await staffView(server, consultant, booking.code)).cancelledByName).toBe(me.user.name);
   });
 
   it('answers a wrong phone exactly as an unknown code, refuses bad input, and stops a guesser', async () => {

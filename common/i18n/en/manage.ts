@@ -39,4 +39,5 @@ export const manage = {
   staffCancelledByVisitor: 'by the visitor, {when}',
   staffCancelledByYou: 'by you, {when}',
   staffCancelledByStaff: 'by staff, {when}',
+  staffCancelledByName: 'by {name}, {when}',
 } as const;

@@ -38,4 +38,5 @@ export const manage: Catalogue['manage'] = {
   staffCancelledByVisitor: 'посетителем, {when}',
   staffCancelledByYou: 'вами, {when}',
   staffCancelledByStaff: 'сотрудником, {when}',
+  staffCancelledByName: 'отменил(а) {name}, {when}',
 };

@@ -38,4 +38,5 @@ export const manage: Catalogue['manage'] = {
   staffCancelledByVisitor: 'відвідувачем, {when}',
   staffCancelledByYou: 'вами, {when}',
   staffCancelledByStaff: 'співробітником, {when}',
+  staffCancelledByName: 'скасував(ла) {name}, {when}',
 };

@@ -160,7 +160,8 @@ export class PanelConsultantBookings extends LitElement {
     const zone = env.snapshot.office.timeZone;
     const when = `${shortDay(localDate(at, zone), env.lang)}, ${clockTime(at, env.lang, zone)}`;
     if (a.cancelledBy === 'visitor') return env.t('manage.staffCancelledByVisitor', { when });
-    return env.t(a.cancelledBy === `user:${env.user.id}` ? 'manage.staffCancelledByYou' : 'manage.staffCancelledByStaff', { when });
+    if (a.cancelledBy === `user:${env.user.id}`) return env.t('manage.staffCancelledByYou', { when });
+    return a.cancelledByName ? env.t('manage.staffCancelledByName', { name: a.cancelledByName, when }) : env.t('manage.staffCancelledByStaff', { when });
   }
 
   private _action(appointment: Appointment, kind: BookingActionKind, label: string, variant = '') {
