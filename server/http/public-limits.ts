@@ -20,7 +20,7 @@ export const RATING_LIMITS = {
 /**
  * A visitor managing their booking (manage-booking-routes.ts): seeing it, moving and cancelling take
  * a few requests. A code and phone number can be guessed, a link's 128-bit token cannot, so asking by
- * code is limited far more, and a booking not found costs one more: about ten guesses an hour.
+ * code is limited far more, and a booking not found costs one more: about five wrong guesses an hour.
  */
 export const MANAGE_BOOKING_LIMITS = {
   manageByLink: { burst: 30, refillEveryMs: 2000 },
