@@ -41,6 +41,7 @@ export class CallAlert implements ReactiveController {
     window.removeEventListener('focus', this.seen);
     this.stopFlashing();
     void this.audio?.close();
+    this.audio = undefined;
   }
 
   /** The title the page shows now: the call text every other second while flashing. */
@@ -72,9 +73,11 @@ export class CallAlert implements ReactiveController {
   }
 
   private chime(): void {
-    // Without a tap on the page yet the browser may keep it suspended: then the chime is silent.
     this.audio ??= new AudioContext();
     const audio = this.audio;
+    // Without a tap on the page yet the browser keeps it suspended: tones queued now would sound at
+    // the visitor's next tap, long after the call, so the chime is left out.
+    if (audio.state !== 'running') return;
     const start = audio.currentTime;
     for (const tone of CHIME) {
       const oscillator = audio.createOscillator();
