@@ -3,7 +3,7 @@
 // Pure: the office's configuration and public URL are handed in.
 import { translate } from '../../common/i18n';
 import { intlLocale } from '../../common/i18n/intl-locale';
-import type { Lang, MessageFacts } from '../../common/protocol';
+import { manageBookingPath, type Lang, type MessageFacts } from '../../common/protocol';
 import { liveTicketUrl } from '../../common/protocol/printing';
 import { localized } from '../../common/ui/localized-text';
 import type { QueueConfig } from '../domain/state';
@@ -26,9 +26,9 @@ export function stopUrl(publicUrl: string, stopToken: string, language: Lang): s
   return `${trimmed(publicUrl)}/stop/?lang=${language}#${stopToken}`;
 }
 
-/** The booking's own page; with the manage token (a confirmation only) it opens the booking at once. */
+/** The booking's own page; with the manage token (a confirmation only) it opens the booking at once, else it asks for code and phone. */
 export function manageBookingUrl(publicUrl: string, officeId: string, manageToken?: string): string {
-  return `${trimmed(publicUrl)}/book/manage/?office=${encodeURIComponent(officeId)}${manageToken ? `#${manageToken}` : ''}`;
+  return `${trimmed(publicUrl)}${manageBookingPath(officeId, manageToken ?? '').replace(/#$/, '')}`;
 }
 
 export function officeName(config: Pick<QueueConfig, 'office'>, language: Lang): string {
@@ -87,7 +87,7 @@ export function renderMessage(facts: MessageFacts, ctx: RenderContext): Rendered
         end: facts.slotEnd,
         title: translate(lang, 'messages.calendarTitle', { service: values.service, office }),
         description: `${translate(lang, text, values)}\n${translate(lang, 'messages.manageBooking', { url })}`,
-        location: office,
+        location: [office, localized(config.office.address, lang, config.office.defaultLanguage)].filter((part) => part !== '').join(', '),
         url,
       };
       return { subject: translate(lang, subject, values), text: translate(lang, text, values), url, stopUrl: stop, urgent: false, calendar };
