@@ -4,7 +4,7 @@
 // Secrets (the SMTP password, the SMS gateway's headers) are written by an admin and never read back:
 // GET answers them blank with `…Set: true`, and a PUT that leaves one blank keeps the stored one.
 import { z } from 'zod';
-import { id, storableText } from './schemas';
+import { id, lang, storableText } from './schemas';
 
 export type ChannelSettingsKind = 'remote-join' | 'messages' | 'mail' | 'sms' | 'push';
 
@@ -160,11 +160,11 @@ export const pushSubscriptionSchema = z
   .strict();
 export type PushSubscriptionJson = z.output<typeof pushSubscriptionSchema>;
 
-/** POST /api/offices/<id>/public/tickets/<ticketId>/contacts: the visitor asks to be told about their ticket. */
+/** POST /api/offices/<id>/public/tickets/<ticketId>/contacts: the visitor asks to be told about their ticket (in `language`, else the ticket's). */
 export const ticketContactSchema = z.discriminatedUnion('channel', [
-  z.object({ channel: z.literal('push'), subscription: pushSubscriptionSchema, consent: z.literal(true) }).strict(),
-  z.object({ channel: z.literal('sms'), phone: storableText.trim().max(30), consent: z.literal(true) }).strict(),
-  z.object({ channel: z.literal('email'), email: z.email().max(254), consent: z.literal(true) }).strict(),
+  z.object({ channel: z.literal('push'), subscription: pushSubscriptionSchema, consent: z.literal(true), language: lang.optional() }).strict(),
+  z.object({ channel: z.literal('sms'), phone: storableText.trim().max(30), consent: z.literal(true), language: lang.optional() }).strict(),
+  z.object({ channel: z.literal('email'), email: z.email().max(254), consent: z.literal(true), language: lang.optional() }).strict(),
 ]);
 export type TicketContactInput = z.output<typeof ticketContactSchema>;
 

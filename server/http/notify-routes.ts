@@ -101,7 +101,7 @@ export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps)
           addContact(
             tx,
             notify.officeId,
-            { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: ticket.language, keepUntil },
+            { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: input.language ?? ticket.language, keepUntil },
             now,
           ),
         officeLock(notify.officeId),

@@ -110,6 +110,9 @@ describe('a visitor asking to be told', () => {
     expect(refusal(await call(server, path, { body: { channel: 'push', subscription: SUBSCRIPTION } }))).toBe('invalid-input');
     const answer = await call<{ contactId: string }>(server, path, { body: { channel: 'push', subscription: SUBSCRIPTION, consent: true } });
     expect(Object.keys(data(answer))).toEqual(['contactId']);
+    // In the language the page shows now, which the visitor may have switched.
+    await call(server, path, { body: { channel: 'push', subscription: { ...SUBSCRIPTION, endpoint: `${SUBSCRIPTION.endpoint}-uk` }, consent: true, language: 'uk' } });
+    expect((await activeContacts(server.db.read, MAIN_OFFICE, 'ticket', ticket.id)).map((c) => c.language).sort()).toEqual([ticket.language, 'uk'].sort());
     expect(JSON.stringify(answer.body)).not.toContain('push.example.org');
     // Asked again: the same contact.
     expect(data(await call<{ contactId: string }>(server, path, { body: { channel: 'push', subscription: SUBSCRIPTION, consent: true } })).contactId).toBe(data(answer).contactId);
