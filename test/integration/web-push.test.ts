@@ -152,4 +152,33 @@ describe('ticket watch', () => {
     expect(calls[0]!.facts).toMatchObject({ kind: 'ticket-called', ticketId: watched.id, ticketCode: watched.code, counterNumber: 1 });
     expect(messages.every((m) => m.ticketId === watched.id)).toBe(true);
   });
+
+  it('sends "your turn" through the running server to the push service, and stops a contact whose subscription is gone', async () => {
+    push = await startTestPushService();
+    server = await startTalon({ pushEndpointAllowed: (endpoint) => endpoint.hostname === '127.0.0.1' });
+    const running = server;
+    await createChannelSettingsStore(running.db, MAIN_OFFICE).save('push', { enabled: true }, Date.now());
+    const issued = await call<TicketResult>(running, officeApi('/tickets'), { deviceKey: running.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'ru' } });
+    if (!issued.body.ok) throw new Error('issuing failed');
+    const ticket = issued.body.data.ticket;
+    const kept = push.subscription();
+    const dropped = push.subscription();
+    push.gone(dropped.endpoint);
+    for (const subscription of [kept, dropped]) {
+      const added = await call(running, officeApi(`/public/tickets/${ticket.id}/contacts`), { body: { channel: 'push', subscription, consent: true } });
+      expect(added.status).toBe(200);
+    }
+    const token = await running.login('operator1');
+    await call(running, officeApi('/counters/booth-1/open'), { token, body: {} });
+    await call(running, officeApi('/counters/booth-1/call-next'), { token, body: {} });
+    const told = JSON.parse((await push.next(kept.endpoint)).text) as { title: string; body: string };
+    // In the ticket's language, with the window.
+    expect(told.title).toContain(ticket.code);
+    expect(told.body).toContain('окн');
+    const stoppedEndpoints = async () => {
+      const rows = await running.db.read.all<{ address: string }>('SELECT address FROM visitor_contacts WHERE stopped_at IS NOT NULL');
+      return rows.map((row) => (JSON.parse(row.address) as { endpoint: string }).endpoint);
+    };
+    await expect.poll(stoppedEndpoints).toEqual([dropped.endpoint]);
+  });
 });
