@@ -122,7 +122,7 @@ describe('live ticket page with Web Push', () => {
     await context.close();
   });
 
-  it('offers an SMS when the office sends them, only with consent, and the gateway gets "your turn"', async () => {
+  it('offers an SMS when the office sends them, only with consent, and the gateway gets "your turn" in the page\'s language', async () => {
     const { server } = env;
     const gateway = await startFakeSmsGateway();
     const settings = createChannelSettingsStore(server.db, MAIN_OFFICE);
@@ -138,7 +138,9 @@ describe('live ticket page with Web Push', () => {
     await form.waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/h3-live-ticket-notify-me.png', fullPage: true });
-    const send = form.locator('button[type="submit"]');
+    // The visitor reads the page in Ukrainian (the ticket was taken in English): the SMS comes in Ukrainian.
+    await page.locator('tl-language-switch button[lang="uk"]').click();
+    const send = form.locator('button[type="submit"]', { hasText: 'Надіслати SMS' });
     await form.locator('input[type="tel"]').fill('+7 900 000-00-00');
     await expect(send.isDisabled()).resolves.toBe(true);
     await form.locator('input[type="checkbox"]').check();
@@ -151,7 +153,7 @@ describe('live ticket page with Web Push', () => {
     await counter('finish');
     await counter('call-next');
     await expect.poll(() => gateway.requests.map((r) => JSON.parse(r.body) as { to: string; text: string })).toEqual([
-      { to: '+79000000000', text: expect.stringContaining(`Ticket ${ticket.code}`) as unknown as string },
+      { to: '+79000000000', text: expect.stringContaining(`Ваша черга: вікно 1. Талон ${ticket.code}.`) as unknown as string },
     ]);
     await page.close();
     await gateway.close();

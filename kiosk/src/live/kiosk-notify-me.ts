@@ -1,9 +1,9 @@
 // "Tell me when it's my turn" on the live ticket page: Web Push on this phone (a tap asks the
 // browser's permission and subscribes, see push-subscription.ts), or an SMS when the office offers it
 // (a number and an explicit consent). Either becomes a contact of this ticket on the server
-// (POST …/public/tickets/<id>/contacts), which then sends "N people ahead" and "your turn". The page
-// remembers (localStorage, no personal data) which channels this ticket already has, to say so again
-// after a reload.
+// (POST …/public/tickets/<id>/contacts, in the language the page shows), which then sends "N people
+// ahead" and "your turn". The page remembers (localStorage, no personal data) which channels this
+// ticket already has, to say so again after a reload.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { translatorFor, type Translator } from '../../../common/i18n';
@@ -150,7 +150,7 @@ export class KioskNotifyMe extends LitElement {
       this._push = outcome.why;
       return;
     }
-    this._push = (await this._addContact({ channel: 'push', subscription: outcome.subscription, consent: true })) ? 'on' : 'failed';
+    this._push = (await this._addContact({ channel: 'push', subscription: outcome.subscription, consent: true, language: this.language })) ? 'on' : 'failed';
   }
 
   private readonly _sendSms = async (event: SubmitEvent): Promise<void> => {
@@ -158,7 +158,7 @@ export class KioskNotifyMe extends LitElement {
     const phone = new FormData(event.target as HTMLFormElement).get('phone');
     if (typeof phone !== 'string' || !this._consent) return;
     this._sms = 'sending';
-    this._sms = (await this._addContact({ channel: 'sms', phone, consent: true })) ? 'on' : 'failed';
+    this._sms = (await this._addContact({ channel: 'sms', phone, consent: true, language: this.language })) ? 'on' : 'failed';
   };
 
   private async _addContact(contact: TicketContactInput): Promise<boolean> {
