@@ -130,22 +130,24 @@ export class Dispatcher {
     }
 
     const fields = { office: message.officeId, contact: contact.id, channel: contact.channel, kind: message.facts.kind, outbox: message.id };
-    const rendered = renderMessage(message.facts, {
-      config: office.config,
-      publicUrl: deps.publicUrl(),
-      officeId: message.officeId,
-      language: contact.language,
-      stopToken: contact.stopToken,
-      queuedAt: message.createdAt,
-    });
     try {
+      // Inside the try: a message that cannot even be written counts as a failed attempt, not a claim left to lapse forever.
+      const rendered = renderMessage(message.facts, {
+        config: office.config,
+        publicUrl: deps.publicUrl(),
+        officeId: message.officeId,
+        language: contact.language,
+        stopToken: contact.stopToken,
+        queuedAt: message.createdAt,
+      });
       await sender.send(
         { officeId: message.officeId, officeName: officeName(office.config, contact.language), timeZone: office.config.office.timeZone, settings: office.settings },
         contact,
         rendered,
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
+      // A sender says what failed through SendFailure, whose message names no address; anything else may quote one, so it is not kept.
+      const reason = error instanceof SendFailure ? error.message.slice(0, 500) : `unexpected ${error instanceof Error ? error.name : 'failure'}`;
       const outcome = error instanceof SendFailure ? error.outcome : 'retry';
       deps.log.warn({ ...fields, attempts: message.attempts + 1, outcome, reason }, 'a message was not sent');
       if (outcome === 'contact-gone') {

@@ -23,7 +23,8 @@ export const smsSender: ChannelSender = {
       await sendSms(settings, contact.address, smsText(contact.language, message));
     } catch (error) {
       if (error instanceof GatewayRefused && error.status < 500 && !RETRY_STATUSES.has(error.status)) throw new SendFailure(error.message, 'give-up');
-      throw error;
+      // The gateway's errors name the status or the timeout only, never the number or the text: safe to keep.
+      throw error instanceof Error ? new SendFailure(error.message, 'retry') : error;
     }
   },
 };

@@ -145,9 +145,9 @@ describe('the outbox', () => {
 
   it('tries a failed message again later, and gives up after its last attempt', async () => {
     const { server, sender, ticket, now, advance } = await subscribed();
-    sender.failWith = new Error('push service unavailable');
+    sender.failWith = new SendFailure('push service answered 503', 'retry');
     await queue(server, ticket, called(ticket), 'ticket-called:1', now());
-    expect(await outboxRows(server)).toMatchObject([{ status: 'pending', attempts: 1, lastError: 'push service unavailable' }]);
+    expect(await outboxRows(server)).toMatchObject([{ status: 'pending', attempts: 1, lastError: 'push service answered 503' }]);
     // Not yet due: nothing is tried.
     await server.talon.notify.dispatcher.settle();
     expect((await outboxRows(server))[0]!.attempts).toBe(1);
@@ -157,14 +157,15 @@ describe('the outbox', () => {
     expect(await outboxRows(server)).toMatchObject([{ status: 'sent', attempts: 2 }]);
 
     // A booking's reminder (queue news would go stale first) is tried MAX_ATTEMPTS times, then given up.
-    sender.failWith = new Error('still down');
+    // Any other throw is retried too, and keeps no words of its own (they might quote an address).
+    sender.failWith = new Error('cannot reach visitor@example.org');
     const reminder: MessageFacts = { kind: 'booking-reminder', appointmentId: 'a1', code: 'ACD347', serviceId: 'documents', slotStart: now(), slotEnd: now() + 900_000 };
     await queue(server, ticket, reminder, 'booking-reminder', now());
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
       advance(retryDelayMs(attempt));
       await server.talon.notify.dispatcher.settle();
     }
-    expect((await outboxRows(server))[1]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'still down' });
+    expect((await outboxRows(server))[1]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'unexpected Error' });
     advance(retryDelayMs(MAX_ATTEMPTS));
     await server.talon.notify.dispatcher.settle();
     expect((await outboxRows(server))[1]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });

@@ -116,8 +116,8 @@ describe('the SMS channel', () => {
     for (const status of [429, 503]) {
       gateway.answer(status);
       const failed = await smsSender.send(office(settings(gateway, {})), contact, message).catch((error: unknown) => error);
-      expect(failed).not.toBeInstanceOf(SendFailure);
-      expect(failed).toMatchObject({ message: `SMS gateway answered ${status}` });
+      expect(failed).toBeInstanceOf(SendFailure);
+      expect(failed).toMatchObject({ outcome: 'retry', message: `SMS gateway answered ${status}` });
     }
   });
 });
