@@ -4,16 +4,19 @@
 // delivers it to the page's service worker (CDP ServiceWorker.deliverPushMessage), as FCM would;
 // the worker shows the notifications. Headless Chromium cannot subscribe at a real push service,
 // so the page's PushManager.subscribe answers a subscription whose keys the test holds.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SMS_SETTINGS, type PushSubscriptionJson, type TicketResult } from '../../common/protocol';
 import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
 import { expectAccessible } from '../support/axe';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 import { startFakeSmsGateway } from '../support/fake-sms-gateway';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call, liveTicketPath, MAIN_OFFICE, officeApi } from '../support/talon-server';
 import { startTestPushService, type TestPushService } from '../support/test-push-service';
 
 const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 /** Replaces the browser's push subscription with the test's (runs in the page before its scripts). */
 function fakeSubscribe(subscription: PushSubscriptionJson): void {
@@ -118,7 +121,6 @@ describe('live ticket page with Web Push', () => {
     await expect.poll(() => page.title()).toBe('Your turn! Window 1');
     // One call: one buzz and the chime's two tones.
     await expect(page.evaluate(() => (window as unknown as { alerts: unknown }).alerts)).resolves.toEqual({ vibrations: 1, tones: 2 });
-    await page.screenshot({ path: '/tmp/h3-live-ticket-called.png' });
     await context.close();
   });
 
@@ -137,7 +139,7 @@ describe('live ticket page with Web Push', () => {
     const form = page.locator('kiosk-notify-me form[data-sms]');
     await form.waitFor();
     await expectAccessible(page);
-    await page.screenshot({ path: '/tmp/h3-live-ticket-notify-me.png', fullPage: true });
+    await page.screenshot({ path: docsScreenshotPath(join(SCREENSHOTS, 'live-ticket-notify-me.png')), fullPage: true });
     // The visitor reads the page in Ukrainian (the ticket was taken in English): the SMS comes in Ukrainian.
     await page.locator('tl-language-switch button[lang="uk"]').click();
     const send = form.locator('button[type="submit"]', { hasText: 'Надіслати SMS' });
@@ -149,7 +151,8 @@ describe('live ticket page with Web Push', () => {
 
     const token = await server.login('operator1');
     const counter = (action: string) => call(server, officeApi(`/counters/booth-1/${action}`), { token, body: {} });
-    // The booth still holds the last test's ticket: this one is next.
+    // The booth opens (or already is, holding the last test's ticket, which it finishes): this one is next.
+    await counter('open');
     await counter('finish');
     await counter('call-next');
     await expect.poll(() => gateway.requests.map((r) => JSON.parse(r.body) as { to: string; text: string })).toEqual([
