@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { translate } from '../../common/i18n';
-import { ticketContactSchema, ticketIdSchema, type ChannelSettingsKind, type TicketContactInput } from '../../common/protocol';
+import { bookingPhone, ticketContactSchema, ticketIdSchema, type ChannelSettingsKind, type TicketContactInput } from '../../common/protocol';
 import { limitPerIp } from '../auth/limit-per-ip';
 import { requireRole } from '../auth/permissions';
 import type { QueueEngine } from '../engine/queue-engine';
@@ -90,6 +90,8 @@ export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps)
       limitPerIp(limiters.contact, req, res);
       const ticketId = parse(ticketIdSchema, req.params.id);
       const input = parse(ticketContactSchema, req.body);
+      // A number as the booking form takes it (6–15 digits), so the gateway never gets one it cannot send to.
+      if (input.channel === 'sms') parse(bookingPhone, input.phone);
       const ticket = engine.currentState.tickets.get(ticketId);
       if (!ticket) fail('not-found', 'No such ticket waiting in this office');
       if (ticket.status === 'finished') fail('ticket-finished', 'This ticket is finished');

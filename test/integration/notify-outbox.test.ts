@@ -116,6 +116,7 @@ describe('a visitor asking to be told', () => {
     expect(JSON.stringify(answer.body)).not.toContain('push.example.org');
     // Asked again: the same contact.
     expect(data(await call<{ contactId: string }>(server, path, { body: { channel: 'push', subscription: SUBSCRIPTION, consent: true } })).contactId).toBe(data(answer).contactId);
+    expect(refusal(await call(server, path, { body: { channel: 'sms', phone: 'call me maybe', consent: true } }))).toBe('invalid-input');
     expect(refusal(await call(server, officeApi('/public/tickets/no-such-ticket-id/contacts'), { body: { channel: 'push', subscription: SUBSCRIPTION, consent: true } }))).toBe('not-found');
   });
 });
