@@ -36,8 +36,6 @@ async function signedIn(login: string, password: string): Promise<BrowserContext
 /** The appointment book on a fresh page of a signed-in profile, showing the documents service today. */
 async function openBook(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  // A step that cannot happen fails with its locator named, well inside the test's own timeout.
-  page.setDefaultTimeout(10_000);
   await page.goto(`${server.url}/panel/`);
   await page.locator('panel-consultant-slots button').first().waitFor();
   await page.locator('panel-consultant select[name="service"]').selectOption(SERVICE);

@@ -31,7 +31,6 @@ afterAll(async () => {
 async function signedIn(login: string, viewport = WIDE, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
   await page.goto(`${talon.url}/panel/`);
   // By field name, not label: the labels follow the browser's language.
   await page.locator('panel-login input[name="login"]').fill(login);

@@ -36,7 +36,6 @@ describe('visit journal and rating in the browser', () => {
     const ticket = issued.body.data.ticket;
 
     const { context, page } = await startWorkAt(env.browser, server, 'operator1', 'booth-1');
-    page.setDefaultTimeout(10_000);
     // Call next, start, done — each waits for the booth to show the step before the next key.
     for (const [key, next] of [['n', 'start'], ['s', 'done'], ['d', 'callNext']]) {
       await page.keyboard.press(key!);
@@ -80,7 +79,6 @@ describe('visit journal and rating in the browser', () => {
     await context.close();
 
     const phone = await env.browser.newPage({ viewport: PHONE, locale: 'en-GB' });
-    phone.setDefaultTimeout(10_000);
     await phone.goto(`${server.url}${liveTicketPath(ticket.id)}`);
     const rating = phone.locator('kiosk-rating [data-rating="open"]');
     await rating.waitFor();

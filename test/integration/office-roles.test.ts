@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Office, OfficeRole, OfficeSummary, OrganisationRole, QueueEvent, QueueSnapshot, StaffOffice, Ticket, User } from '../../common/protocol';
 import type { CreatedDevice } from '../../common/protocol/admin-schemas';
+import { demoOffice } from '../../db/demo-office';
+import { middayClock } from '../support/midday-clock';
 import { addCopyOfMain, NORTH } from '../support/second-office';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
@@ -27,7 +29,7 @@ const outcome = (answer: Answer<unknown>) => [answer.status, answer.body.ok ? 'o
 
 /** A running organisation with office main and a copy of it, `north`, under its own name and address. */
 async function organisationWithTwoOffices(): Promise<{ server: RunningTalon; regionalAdmin: string }> {
-  const server = await startTalon();
+  const server = await startTalon({ clock: middayClock(demoOffice({ allDay: true }).timeZone) });
   const regionalAdmin = await server.login('admin');
   await addCopyOfMain(server, regionalAdmin);
   return { server, regionalAdmin };
