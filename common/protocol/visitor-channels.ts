@@ -63,7 +63,7 @@ export interface MessageSettings {
   aheadThreshold: number;
   /** A booking's reminder goes the day before, at this hour of the office's clock. */
   reminderHour: number;
-  /** No e-mail or SMS about a booking is sent between these times of the office's clock (queue news is never held: it is about now). */
+  /** No e-mail or SMS about a booking is sent between these times of the office's clock, but its confirmation (just booked: awaited) and queue news (about now) are never held. */
   quietFrom: string;
   quietUntil: string;
 }

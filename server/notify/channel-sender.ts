@@ -30,7 +30,7 @@ export interface RenderedMessage {
   url: string;
   /** Following it stops every further message to this contact. */
   stopUrl: string;
-  /** Queue news loses its point in minutes: push sends it urgent with a short TTL. */
+  /** "Your turn" loses its point in minutes: push sends it urgent with a short TTL ("N ahead" is not urgent). */
   urgent: boolean;
   calendar?: CalendarInvite;
 }

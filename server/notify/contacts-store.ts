@@ -91,6 +91,15 @@ export async function findContact(q: Queryable, contactId: string): Promise<Stor
  */
 export async function stopContact(tx: Queryable, contactId: string, now: number): Promise<boolean> {
   const { changes } = await tx.run('UPDATE visitor_contacts SET stopped_at = ? WHERE id = ? AND stopped_at IS NULL', [now, contactId]);
+  // Dropped rows keep no booking manage token, as every ended row (outbox-store.ts).
+  const confirmations = await tx.all<{ id: string; facts: string }>(
+    "SELECT id, facts FROM outbox WHERE contact_id = ? AND status = 'pending' AND kind = 'booking-confirmed'",
+    [contactId],
+  );
+  for (const row of confirmations) {
+    const { manageToken: _forgotten, ...kept } = JSON.parse(row.facts) as { manageToken?: string };
+    await tx.run('UPDATE outbox SET facts = ? WHERE id = ?', [JSON.stringify(kept), row.id]);
+  }
   await tx.run("UPDATE outbox SET status = 'dropped', claimed_until = NULL, last_error = 'stopped' WHERE contact_id = ? AND status = 'pending'", [contactId]);
   return changes === 1;
 }

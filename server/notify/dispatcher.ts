@@ -1,10 +1,10 @@
 // Sends what the outbox holds, once per node: it looks every few seconds (on a timer that never keeps
 // a stopping process alive) and at once when this node has just queued something (wake). Each message
 // is claimed before it is sent, so two nodes never send the same one; it is checked against the
-// office's rules at the moment it goes (channel still on, quiet hours for bookings, queue news not
-// stale), rendered in the contact's language, and handed to the channel's sender. A failed send is
-// tried again later, less often each time, and given up after MAX_ATTEMPTS. Logs name the contact's
-// id, never its address.
+// office's rules at the moment it goes (channel still on, quiet hours for booking news other than a
+// confirmation, queue news not stale), rendered in the contact's language, and handed to the
+// channel's sender. A failed send is tried again later, less often each time, and given up after
+// MAX_ATTEMPTS. Logs name the contact's id, never its address.
 import type { OfficeId } from '../../common/protocol';
 import type { QueueConfig } from '../domain/state';
 import type { Logger } from '../observability/logger';
@@ -17,8 +17,11 @@ import { quietHoursEnd } from './quiet-hours';
 import { officeName, renderMessage } from './render-message';
 
 export const DISPATCH_EVERY_MS = 5000;
-/** A claimed message is another node's to retry after this, should this node die sending it. */
-export const CLAIM_MS = 60_000;
+/**
+ * A claimed message is another node's to retry after this, should this node die sending it. Well above
+ * the slowest send (an SMTP send may wait 3 × 20 s), so that a slow send is never sent twice.
+ */
+export const CLAIM_MS = 5 * 60_000;
 export const MAX_ATTEMPTS = 6;
 /** "3 people ahead" or "your turn" that could not go for this long would only mislead. */
 export const QUEUE_NEWS_STALE_MS = 15 * 60_000;
@@ -100,10 +103,11 @@ export class Dispatcher {
   private async pass(): Promise<void> {
     try {
       for (;;) {
-        const now = this.deps.clock();
-        const due = await this.outbox.due(this.deps.officeIds(), now, BATCH);
+        const due = await this.outbox.due(this.deps.officeIds(), this.deps.clock(), BATCH);
         for (const message of due) {
           if (this.stopped) return;
+          // The clock read at each claim: sends before it in this batch may have taken minutes.
+          const now = this.deps.clock();
           if (await this.outbox.claim(message.id, now, now + CLAIM_MS)) await this.handle(message);
         }
         if (due.length < BATCH) return;
@@ -124,7 +128,8 @@ export class Dispatcher {
     const sender = deps.senders.get(contact.channel);
     const offered = await office.settings.offered();
     if (!sender || !offered[contact.channel]) return outbox.dropped(message.id, 'channel-off');
-    if (!isQueueNews && contact.channel !== 'push') {
+    // A confirmation is not held: the visitor has just booked and waits for it (and its manage link).
+    if (!isQueueNews && message.facts.kind !== 'booking-confirmed' && contact.channel !== 'push') {
       const quietEnd = quietHoursEnd(now, await office.settings.get('messages'), office.config.office.timeZone);
       if (quietEnd !== null) return outbox.postpone(message.id, quietEnd);
     }
@@ -158,9 +163,7 @@ export class Dispatcher {
       const giveUp = outcome === 'give-up' || message.attempts + 1 >= MAX_ATTEMPTS;
       return outbox.failed(message.id, reason, giveUp ? null : deps.clock() + retryDelayMs(message.attempts + 1));
     }
-    // The manage link's token is needed only to write the message: it is not kept once sent.
-    const { manageToken: _sent, ...kept } = message.facts as typeof message.facts & { manageToken?: string };
-    await outbox.sent(message.id, deps.clock(), kept);
+    await outbox.sent(message.id, deps.clock());
     deps.log.info(fields, 'message sent');
   }
 }

@@ -34,7 +34,7 @@ export interface NotifyNodeDeps {
 }
 
 export function startNotifyNode(deps: NotifyNodeDeps): NotifyNode {
-  const senders = new ChannelSenders([...defaultSenders(deps.db, deps.push), ...(deps.senders ?? [])]);
+  const senders = new ChannelSenders([...defaultSenders(deps.push), ...(deps.senders ?? [])]);
   const limiters = createNotifyLimiters(deps.clock);
   const dispatcher = new Dispatcher({ db: deps.db, clock: deps.clock, senders, officeIds: deps.officeIds, office: deps.office, publicUrl: deps.publicUrl, log: deps.log });
   return { dispatcher, limiters, routes: stopRoutes(deps.db, deps.clock, limiters) };

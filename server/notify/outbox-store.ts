@@ -60,8 +60,8 @@ export interface OutboxStore {
   due(officeIds: readonly OfficeId[], now: number, limit: number): Promise<OutboxMessage[]>;
   /** Holds the row until `until`; false when another node holds it, or it is no longer pending. */
   claim(id: string, now: number, until: number): Promise<boolean>;
-  /** Sent. `facts` replaces the stored ones (a booking's manage token is not kept once the link has gone). */
-  sent(id: string, now: number, facts: MessageFacts): Promise<void>;
+  /** Sent. Like every ending (sent, given up, dropped) it forgets a booking's manage token: the token only served to write the link. */
+  sent(id: string, now: number): Promise<void>;
   /** Failed this attempt: tried again at `retryAt`, or given up ('failed') when it is null. */
   failed(id: string, error: string, retryAt: number | null): Promise<void>;
   /** Not to be sent (the channel is off, the news is stale, the contact stopped). */
@@ -74,6 +74,19 @@ export interface OutboxStore {
 export function createOutboxStore(db: Database): OutboxStore {
   const write = async (sql: string, params: (string | number | null)[]) => {
     await db.transaction((tx) => tx.run(sql, params), { lock: 'outbox' });
+  };
+  // A row that has ended is never rendered again, so it need not hold the plain manage token (it opens the booking).
+  const end = async (id: string, sql: string, params: (string | number | null)[]) => {
+    await db.transaction(
+      async (tx) => {
+        await tx.run(sql, params);
+        const row = await tx.get<{ facts: string }>('SELECT facts FROM outbox WHERE id = ?', [id]);
+        if (!row) return;
+        const { manageToken, ...kept } = JSON.parse(row.facts) as MessageFacts & { manageToken?: string };
+        if (manageToken !== undefined) await tx.run('UPDATE outbox SET facts = ? WHERE id = ?', [JSON.stringify(kept), id]);
+      },
+      { lock: 'outbox' },
+    );
   };
   return {
     async due(officeIds, now, limit) {
@@ -95,19 +108,15 @@ export function createOutboxStore(db: Database): OutboxStore {
       return changes === 1;
     },
 
-    sent: (id, now, facts) =>
-      write("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error = NULL, facts = ? WHERE id = ?", [
-        now,
-        JSON.stringify(facts),
-        id,
-      ]),
+    sent: (id, now) =>
+      end(id, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = ?", [now, id]),
 
     failed: (id, error, retryAt) =>
       retryAt === null
-        ? write("UPDATE outbox SET status = 'failed', attempts = attempts + 1, claimed_until = NULL, last_error = ? WHERE id = ?", [error, id])
+        ? end(id, "UPDATE outbox SET status = 'failed', attempts = attempts + 1, claimed_until = NULL, last_error = ? WHERE id = ?", [error, id])
         : write('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?', [retryAt, error, id]),
 
-    dropped: (id, reason) => write("UPDATE outbox SET status = 'dropped', claimed_until = NULL, last_error = ? WHERE id = ?", [reason, id]),
+    dropped: (id, reason) => end(id, "UPDATE outbox SET status = 'dropped', claimed_until = NULL, last_error = ? WHERE id = ?", [reason, id]),
 
     postpone: (id, at) => write('UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL WHERE id = ?', [at, id]),
 

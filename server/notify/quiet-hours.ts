@@ -1,5 +1,6 @@
 // The office's quiet hours (MessageSettings quietFrom–quietUntil, its own clock): no e-mail or SMS
-// about a booking goes then. Queue news is never held: it is about now, and the visitor is in the hall.
+// about a booking goes then, except its confirmation (the visitor has just booked and waits for it).
+// Queue news is never held: it is about now, and the visitor is in the hall.
 import type { MessageSettings } from '../../common/protocol';
 import { addDays, clockToMinutes, localParts, zonedToEpoch } from '../../common/time/calendar';
 

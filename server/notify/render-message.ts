@@ -45,7 +45,8 @@ export function renderMessage(facts: MessageFacts, ctx: RenderContext): Rendered
         text: translate(lang, 'messages.ticketAhead', { code: facts.ticketCode, count: facts.ahead }),
         url: liveTicketUrl(ctx.publicUrl, ctx.officeId, facts.ticketId),
         stopUrl: stop,
-        urgent: true,
+        // Only "your turn" is urgent; "N ahead" can wait a moment (push: normal urgency, longer TTL).
+        urgent: false,
       };
     case 'ticket-called': {
       const counter = facts.counterNumber ?? facts.counterName;

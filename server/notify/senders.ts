@@ -4,8 +4,7 @@ import type { ChannelSender } from './channel-sender';
 import { mailSender } from './mail-sender';
 import { webPushSender, type WebPushSenderDeps } from './push/web-push-sender';
 import { smsSender } from './sms-sender';
-import type { Database } from '../store/database';
 
-export function defaultSenders(_db: Database, push: WebPushSenderDeps): ChannelSender[] {
+export function defaultSenders(push: WebPushSenderDeps): ChannelSender[] {
   return [mailSender, smsSender, webPushSender(push)];
 }

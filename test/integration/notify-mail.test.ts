@@ -128,6 +128,21 @@ it('holds a booking e-mail during the office’s quiet hours, and sends it when 
   expect(mail.received[0]!.subject).toMatch(/^Booking ACD349 moved: /);
 });
 
+it('sends a booking confirmation at once during the office’s quiet hours: the visitor has just booked and waits for it', async () => {
+  const { server, mail, now, setNow } = await start();
+  const { timeZone } = server.engine.currentConfig.office;
+  setNow(zonedToEpoch(localDate(now(), timeZone), '23:30', timeZone));
+  await server.db.transaction(
+    (tx) => addContact(tx, MAIN_OFFICE, { subjectKind: 'appointment', subjectId: 'appt-3', channel: 'email', address: 'night@example.org', language: 'en', keepUntil: now() + 86_400_000 }, now()),
+    officeLock(MAIN_OFFICE),
+  );
+  const slotStart = now() + 86_400_000;
+  await sendAll(server, { kind: 'appointment', id: 'appt-3' }, { kind: 'booking-confirmed', appointmentId: 'appt-3', code: 'ACD350', serviceId: 'documents', slotStart, slotEnd: slotStart + 900_000, manageToken: 'tok3n-at-night' }, 'booking-confirmed', now());
+  await waitFor(mail.received, 1);
+  expect(mail.received[0]!.text).toContain('#tok3n-at-night');
+  expect(await server.db.read.get('SELECT status, attempts FROM outbox')).toEqual({ status: 'sent', attempts: 1 });
+});
+
 it('sends the admin a test e-mail through the saved server', async () => {
   const { server, admin, mail } = await start();
   expect(data(await call(server, officeApi('/channels/mail/test'), { body: { to: 'admin@example.org' }, token: admin }))).toEqual({ sent: true });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import type { MailSettings, MessageFacts, Ticket } from '../../common/protocol';
 import { SendFailure, type ChannelSender, type RenderedMessage } from '../../server/notify/channel-sender';
-import { activeContacts, type StoredContact } from '../../server/notify/contacts-store';
+import { activeContacts, stopContact, type StoredContact } from '../../server/notify/contacts-store';
 import { MAX_ATTEMPTS, QUEUE_NEWS_STALE_MS, retryDelayMs } from '../../server/notify/dispatcher';
 import { createOutboxStore, enqueue, enqueueForSubject } from '../../server/notify/outbox-store';
 import { officeLock } from '../../server/store/office-lock';
@@ -210,16 +210,24 @@ describe('the outbox', () => {
     expect(refusal(await call(server, '/api/stop', { body: {} }))).toBe('invalid-input');
   });
 
-  it('lets only one of two claims on a message win, and forgets a manage token once sent', async () => {
+  it('lets only one of two claims on a message win, and forgets a manage token however the message ends', async () => {
     const { server, ticket, now } = await subscribed();
     const [contact] = await activeContacts(server.db.read, MAIN_OFFICE, 'ticket', ticket.id);
     const facts: MessageFacts = { kind: 'booking-confirmed', appointmentId: 'a1', code: 'ACD347', serviceId: 'documents', slotStart: now(), slotEnd: now() + 900_000, manageToken: 'manage-token-secret' };
-    await server.db.transaction((tx) => enqueue(tx, MAIN_OFFICE, contact!.id, facts, 'booking-confirmed', now() + 3_600_000), officeLock(MAIN_OFFICE));
+    // Four confirmations, due in an hour (the dispatcher leaves them be): sent, dropped, given up, and dropped by a stop.
+    for (const [i, key] of ['sent', 'dropped', 'failed', 'stopped'].entries()) {
+      await server.db.transaction((tx) => enqueue(tx, MAIN_OFFICE, contact!.id, facts, `booking-confirmed:${key}`, now() + 3_600_000 + i), officeLock(MAIN_OFFICE));
+    }
     const outbox = createOutboxStore(server.db);
-    const [row] = await outboxRows(server);
-    const claims = await Promise.all([outbox.claim(row!.id, now(), now() + 60_000), outbox.claim(row!.id, now(), now() + 60_000)]);
+    const [sent, dropped, failed] = await outboxRows(server);
+    const claims = await Promise.all([outbox.claim(sent!.id, now(), now() + 60_000), outbox.claim(sent!.id, now(), now() + 60_000)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    await outbox.sent(row!.id, now(), { ...facts, manageToken: undefined } as MessageFacts);
-    expect((await outboxRows(server))[0]!.facts).not.toContain('manage-token-secret');
+    await outbox.sent(sent!.id, now());
+    await outbox.dropped(dropped!.id, 'channel-off');
+    await outbox.failed(failed!.id, 'SMTP server answered 554', null);
+    await server.db.transaction((tx) => stopContact(tx, contact!.id, now()), { lock: 'outbox' });
+    const rows = await outboxRows(server);
+    expect(rows.map((row) => row.status)).toEqual(['sent', 'dropped', 'failed', 'dropped']);
+    for (const row of rows) expect(JSON.parse(row.facts)).toEqual({ ...facts, manageToken: undefined });
   });
 });

@@ -24,7 +24,10 @@ describe('rendering a message', () => {
       urgent: true,
     });
     expect(renderMessage({ kind: 'ticket-called', ticketId: 'tk1', ticketCode: 'А12', counterNumber: null, counterName: null }, context('uk')).text).toBe('Ваша черга: талон А12. Дивіться табло.');
-    expect(renderMessage({ kind: 'ticket-ahead', ticketId: 'tk1', ticketCode: 'А12', ahead: 2 }, context('uk')).text).toBe('Талон А12: перед вами 2 людини. Поверніться до зали.');
+    const ahead = renderMessage({ kind: 'ticket-ahead', ticketId: 'tk1', ticketCode: 'А12', ahead: 2 }, context('uk'));
+    expect(ahead.text).toBe('Талон А12: перед вами 2 людини. Поверніться до зали.');
+    // Only "your turn" is urgent: "N ahead" can wait a moment.
+    expect(ahead.urgent).toBe(false);
   });
 
   it('dates a booking on the office’s clock, links a confirmation to the booking by its token, and cancels its calendar entry', () => {
