@@ -33,7 +33,7 @@ import { OfficeRegistry } from './offices/office-registry';
 import type { ChannelSender } from './notify/channel-sender';
 import { startNotifyNode, type NotifyNode } from './notify/notify-node';
 import { vapidKeys } from './notify/push/vapid-keys';
-import { vapidSubject } from './notify/push/web-push-sender';
+import { pushEndpointAllowed, vapidSubject } from './notify/push/web-push-sender';
 import { logger as processLogger, type Logger } from './observability/logger';
 import { TalonMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
@@ -83,7 +83,7 @@ export interface AppDeps {
   trustProxy?: string;
   /** Senders that replace the real ones of their channels (tests: a fake push service, SMS gateway). */
   senders?: readonly ChannelSender[];
-  /** Push services the server may post visitors' messages to: https ones only, unless a test allows its own on loopback. */
+  /** Push services the server may post visitors' messages to: https public hosts only (pushEndpointAllowed), unless a test allows its own on loopback. */
   pushEndpointAllowed?: (endpoint: URL) => boolean;
 }
 
@@ -136,12 +136,14 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
   const announcementCache = new AnnouncementCache(join(deps.dataDir, 'announcements'), deps.announcementCacheBytes);
   const metrics = new TalonMetrics(() => announcementCache.bytesOnDisk());
   const publicUrl = publicUrlFor(httpServer, deps.publicUrl);
+  // One rule for the subscriptions the contacts route stores and the ones the sender posts to.
+  const endpointAllowed = deps.pushEndpointAllowed ?? pushEndpointAllowed;
   const notify = startNotifyNode({
     db,
     clock,
     log,
     publicUrl,
-    push: { keys: pushKeys, subject: () => vapidSubject(publicUrl()), ...(deps.pushEndpointAllowed ? { endpointAllowed: deps.pushEndpointAllowed } : {}) },
+    push: { keys: pushKeys, subject: () => vapidSubject(publicUrl()), endpointAllowed },
     ...(deps.senders ? { senders: deps.senders } : {}),
     officeIds: () => offices.running().map((runtime) => runtime.officeId),
     office: (officeId) => {
@@ -168,6 +170,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     bus,
     spansNodes: socketAdapter !== undefined,
     notifyNode: notify,
+    pushEndpointAllowed: endpointAllowed,
   });
   notify.dispatcher.start();
   const stopFollowing = followCluster(bus, { revocations, offices });

@@ -4,6 +4,7 @@
 // Secrets (the SMTP password, the SMS gateway's headers) are written by an admin and never read back:
 // GET answers them blank with `…Set: true`, and a PUT that leaves one blank keeps the stored one.
 import { z } from 'zod';
+import { bookingPhone } from './appointments';
 import { id, lang, storableText } from './schemas';
 
 export type ChannelSettingsKind = 'remote-join' | 'messages' | 'mail' | 'sms' | 'push';
@@ -163,7 +164,8 @@ export type PushSubscriptionJson = z.output<typeof pushSubscriptionSchema>;
 /** POST /api/offices/<id>/public/tickets/<ticketId>/contacts: the visitor asks to be told about their ticket (in `language`, else the ticket's). */
 export const ticketContactSchema = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('push'), subscription: pushSubscriptionSchema, consent: z.literal(true), language: lang.optional() }).strict(),
-  z.object({ channel: z.literal('sms'), phone: storableText.trim().max(30), consent: z.literal(true), language: lang.optional() }).strict(),
+  // The number as the booking form takes it (6–15 digits): the gateway never gets one it cannot send to.
+  z.object({ channel: z.literal('sms'), phone: bookingPhone, consent: z.literal(true), language: lang.optional() }).strict(),
   z.object({ channel: z.literal('email'), email: z.email().max(254), consent: z.literal(true), language: lang.optional() }).strict(),
 ]);
 export type TicketContactInput = z.output<typeof ticketContactSchema>;

@@ -1,15 +1,16 @@
 // One office's routes for telling visitors: the admins' channel settings (secrets write-only) with a
-// test e-mail, and the public route by which a live ticket page asks to be told about its ticket. The
-// answer to a visitor names the contact by id only: an address, once given, never comes back out.
+// test e-mail, and the live ticket page's public routes: which channels the office offers now, and
+// asking to be told about its ticket. The answer to a visitor names the contact by id only: an
+// address, once given, never comes back out.
 import { Router } from 'express';
 import { z } from 'zod';
 import { translate } from '../../common/i18n';
-import { bookingPhone, ticketContactSchema, ticketIdSchema, type ChannelSettingsKind, type TicketContactInput } from '../../common/protocol';
+import { ticketContactSchema, ticketIdSchema, type ChannelSettingsKind, type OfferedChannels, type TicketContactInput } from '../../common/protocol';
 import { limitPerIp } from '../auth/limit-per-ip';
 import { requireRole } from '../auth/permissions';
 import type { QueueEngine } from '../engine/queue-engine';
 import { CHANNEL_SETTINGS_KINDS, channelSettingsSchema } from '../notify/channel-settings-store';
-import { addContact } from '../notify/contacts-store';
+import { addContact, stopOtherContacts } from '../notify/contacts-store';
 import { sendMail } from '../notify/mail-sender';
 import type { NotifyLimiters } from '../notify/notify-limits';
 import type { OfficeNotify } from '../notify/office-notify';
@@ -45,9 +46,11 @@ export interface NotifyRoutesDeps {
   engine: QueueEngine;
   notify: OfficeNotify;
   limiters: NotifyLimiters;
+  /** Push services a subscription may name (web-push-sender.ts pushEndpointAllowed, or a test's). */
+  pushEndpointAllowed: (endpoint: URL) => boolean;
 }
 
-export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps): Router {
+export function notifyRoutes({ db, engine, notify, limiters, pushEndpointAllowed }: NotifyRoutesDeps): Router {
   const router = Router();
   router.use('/channels', requireRole('admin'));
 
@@ -84,30 +87,46 @@ export function notifyRoutes({ db, engine, notify, limiters }: NotifyRoutesDeps)
     }),
   );
 
+  // The live page offers only the ways the office tells visitors now.
+  router.get(
+    '/public/channels',
+    handle((req, res): Promise<OfferedChannels> => {
+      limitPerIp(limiters.channels, req, res);
+      return notify.settings.offered();
+    }),
+  );
+
   router.post(
     '/public/tickets/:id/contacts',
     handle(async (req, res) => {
       limitPerIp(limiters.contact, req, res);
       const ticketId = parse(ticketIdSchema, req.params.id);
       const input = parse(ticketContactSchema, req.body);
-      // A number as the booking form takes it (6–15 digits), so the gateway never gets one it cannot send to.
-      if (input.channel === 'sms') parse(bookingPhone, input.phone);
+      // Stored only if it could ever be sent to: the sender refuses the same endpoints.
+      if (input.channel === 'push' && !pushEndpointAllowed(new URL(input.subscription.endpoint))) {
+        fail('invalid-input', 'This push service is not one the server posts to');
+      }
+      // A ticket made on another node reaches this one's state through the database.
+      await engine.upToDate();
       const ticket = engine.currentState.tickets.get(ticketId);
-      if (!ticket) fail('not-found', 'No such ticket waiting in this office');
-      if (ticket.status === 'finished') fail('ticket-finished', 'This ticket is finished');
+      // Finished tickets leave the live state, so "not found" covers them too.
+      if (!ticket) fail('not-found', 'No such ticket in this office, or it is finished');
       if (!(await notify.settings.offered())[input.channel]) fail('conflict', `This office does not send messages by ${input.channel}`);
       const keepUntil = await notify.keepUntil(ticket.serviceDay);
       const now = engine.now();
-      const contact = await db.transaction(
-        (tx) =>
-          addContact(
-            tx,
-            notify.officeId,
-            { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: input.language ?? ticket.language, keepUntil },
-            now,
-          ),
-        officeLock(notify.officeId),
-      );
+      const contact = await db.transaction(async (tx) => {
+        const added = await addContact(
+          tx,
+          notify.officeId,
+          { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: input.language ?? ticket.language, keepUntil },
+          now,
+        );
+        // Ticket ids are public: anyone could pile numbers or addresses on a ticket and have the office
+        // message them all. One phone and one e-mail per ticket, the latest; push keeps one per browser
+        // (a subscription reaches only the browser that made it).
+        if (added.channel !== 'push') await stopOtherContacts(tx, added, now);
+        return added;
+      }, officeLock(notify.officeId));
       req.log.info({ contact: contact.id, channel: contact.channel }, 'a visitor asked to be told');
       return { contactId: contact.id };
     }),

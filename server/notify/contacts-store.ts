@@ -104,6 +104,15 @@ export async function stopContact(tx: Queryable, contactId: string, now: number)
   return changes === 1;
 }
 
+/** The subject's other contacts on the channel, stopped: the one kept (by id) replaces them. */
+export async function stopOtherContacts(tx: Queryable, kept: StoredContact, now: number): Promise<void> {
+  const others = await tx.all<{ id: string }>(
+    'SELECT id FROM visitor_contacts WHERE office_id = ? AND subject_kind = ? AND subject_id = ? AND channel = ? AND id <> ? AND stopped_at IS NULL',
+    [kept.officeId, kept.subjectKind, kept.subjectId, kept.channel, kept.id],
+  );
+  for (const { id } of others) await stopContact(tx, id, now);
+}
+
 /** The stop link followed: the contact whose token it is, stopped (again is fine); null for an unknown token. */
 export async function stopByToken(tx: Queryable, token: string, now: number): Promise<StoredContact | null> {
   const contact = await tx.get<StoredContact>(`SELECT ${COLUMNS} FROM visitor_contacts WHERE stop_token = ?`, [token]);

@@ -22,10 +22,12 @@ export interface NotifyFeatureDeps {
   visitJournal: Pick<VisitJournal, 'settings'>;
   /** The node's (notify-node.ts). */
   node: { limiters: NotifyLimiters; dispatcher: { wake(): void } };
+  /** Push services a subscription may name: one refused is never stored. */
+  pushEndpointAllowed: (endpoint: URL) => boolean;
 }
 
 export function startNotify(deps: NotifyFeatureDeps): NotifyFeature {
   const { db, officeId, engine, node } = deps;
   const notify = createOfficeNotify({ db, officeId, engine, visitJournal: deps.visitJournal, wake: () => node.dispatcher.wake() });
-  return { notify, routes: notifyRoutes({ db, engine, notify, limiters: node.limiters }) };
+  return { notify, routes: notifyRoutes({ db, engine, notify, limiters: node.limiters, pushEndpointAllowed: deps.pushEndpointAllowed }) };
 }

@@ -74,6 +74,8 @@ export interface SharedServices {
   spansNodes: boolean;
   /** Visitors' messages on this node: its dispatcher and the public's limits. */
   notifyNode: Pick<NotifyNode, 'dispatcher' | 'limiters'>;
+  /** Push services a visitor's subscription may name (web-push-sender.ts pushEndpointAllowed, or a test's). */
+  pushEndpointAllowed: (endpoint: URL) => boolean;
 }
 
 export interface OfficeRuntime {
@@ -135,8 +137,9 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   });
   const visits = startVisits({ db, officeId, engine, publicLimiters: shared.publicLimiters });
   const analytics = startAnalytics({ db, officeId, engine });
-  const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters });
-  const notify = startNotify({ db, officeId, engine, visitJournal: visits.journal, node: shared.notifyNode });
+  const notify = startNotify({ db, officeId, engine, visitJournal: visits.journal, node: shared.notifyNode, pushEndpointAllowed: shared.pushEndpointAllowed });
+  // After notify: phone joining reads the office's one channel settings store, notify's.
+  const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters, settings: notify.notify.settings });
   // After notify: a booking's messages are queued in the booking's own transaction.
   const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters, namespace, notices: appointmentNotices(notify.notify) });
   const ticketAlerts = startTicketAlerts({ db, engine, notify: notify.notify });
@@ -153,7 +156,6 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     .use(visits.routes)
     .use(retention.routes)
     .use(notify.routes)
-    .use(ticketAlerts.routes)
     .use(remoteJoin.routes)
     .use(announcementRoutes(engine, shared.speech))
     .use(readAloudRoutes(() => engine.currentConfig, shared.screenReader));

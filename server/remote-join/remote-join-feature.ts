@@ -7,7 +7,7 @@ import type { OfficeId } from '../../common/protocol';
 import type { QueueEngine } from '../engine/queue-engine';
 import { remoteJoinRoutes } from '../http/remote-join-routes';
 import type { PublicLimiters } from '../http/public-limits';
-import { createChannelSettingsStore } from '../notify/channel-settings-store';
+import type { ChannelSettingsStore } from '../notify/channel-settings-store';
 import { logger } from '../observability/logger';
 import type { Database } from '../store/database';
 import { repeatEvery } from '../timing/repeat';
@@ -21,6 +21,8 @@ export interface RemoteJoinDeps {
   engine: QueueEngine;
   publicUrl: () => string;
   publicLimiters: PublicLimiters;
+  /** The office's channel settings store, notify's (office-notify.ts): one per office. */
+  settings: ChannelSettingsStore;
 }
 
 export interface RemoteJoinFeature {
@@ -30,7 +32,7 @@ export interface RemoteJoinFeature {
 }
 
 export function startRemoteJoin(deps: RemoteJoinDeps): RemoteJoinFeature {
-  const queue = new PhoneQueue({ ...deps, settings: createChannelSettingsStore(deps.db, deps.officeId) });
+  const queue = new PhoneQueue(deps);
   const sweep = () => queue.sweep().catch((error: unknown) => logger.error({ err: error, office: deps.officeId }, 'arrival sweep failed'));
   const timer = repeatEvery(() => void sweep(), 0, ARRIVAL_SWEEP_EVERY_MS);
   const routes = remoteJoinRoutes({ queue, limiters: deps.publicLimiters });

@@ -4,7 +4,8 @@
 // so it has a timeout and the answer is read here: 404/410 mean the subscription is gone (the
 // visitor unsubscribed or cleared the site), so the contact is stopped; other refusals are retried
 // by the outbox. A subscription names any URL the visitor's browser chose, so only https push services
-// are posted to: the server never becomes a way to reach addresses on the office's own network.
+// with a public host name are posted to, and redirects are refused: the server never becomes a way
+// to reach addresses on the office's own network.
 import webpush from 'web-push';
 import { translate } from '../../../common/i18n';
 import { pushSubscriptionSchema, type PushPayload, type PushSubscriptionJson } from '../../../common/protocol';
@@ -20,11 +21,24 @@ export interface WebPushSenderDeps {
   keys: VapidKeys;
   /** Whom the push service may contact about this server's messages: an https: URL or a mailto: address (vapidSubject). */
   subject: () => string;
-  /** Which push service addresses may be posted to; https ones unless a test allows its own on loopback. */
+  /** Which push service addresses may be posted to; pushEndpointAllowed unless a test allows its own on loopback. */
   endpointAllowed?: (endpoint: URL) => boolean;
 }
 
-const httpsOnly = (endpoint: URL) => endpoint.protocol === 'https:';
+/**
+ * Whether a subscription's endpoint may be posted to (and so stored): https, and a public host name —
+ * not an IP literal, nor a name that stays on the local network (localhost, *.local, *.internal, one
+ * label). Real push services (FCM, Mozilla, Apple, WNS) are all public names. A public name can still
+ * resolve to a private address; DNS is not checked here, this closes the direct ways in.
+ */
+export function pushEndpointAllowed(endpoint: URL): boolean {
+  if (endpoint.protocol !== 'https:') return false;
+  // WHATWG URL gives IPv6 in brackets and normalises every IPv4 spelling (0x7f.1, 2130706433) to dotted decimal.
+  const host = endpoint.hostname.toLowerCase().replace(/\.$/, '');
+  if (host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host)) return false;
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  return !host.endsWith('.local') && !host.endsWith('.internal') && host.includes('.');
+}
 
 /** The VAPID subject from the server's public address: it, when https; else a mailto: at its host. */
 export function vapidSubject(publicUrl: string): string {
@@ -32,7 +46,7 @@ export function vapidSubject(publicUrl: string): string {
   return url.protocol === 'https:' ? url.origin : `mailto:talon@${url.hostname}`;
 }
 
-export function webPushSender({ keys, subject, endpointAllowed = httpsOnly }: WebPushSenderDeps): ChannelSender {
+export function webPushSender({ keys, subject, endpointAllowed = pushEndpointAllowed }: WebPushSenderDeps): ChannelSender {
   return {
     channel: 'push',
     async send(_office, contact, message) {
@@ -61,6 +75,8 @@ export function webPushSender({ keys, subject, endpointAllowed = httpsOnly }: We
           headers: request.headers as Record<string, string>,
           ...(request.body ? { body: new Uint8Array(request.body) } : {}),
           signal: AbortSignal.timeout(TIMEOUT_MS),
+          // A redirect could lead anywhere, past the endpoint check; push services do not redirect.
+          redirect: 'error',
         });
       } catch {
         // No endpoint in the message: it is the visitor's (personal data), and the message is logged.
