@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { weeklyHoursSchema } from './config-schemas';
 import type { Lang, LocalDate, LocalizedText, Ticket, WeeklyRule } from './model';
 import { instant, localDate } from './calendar-date';
-import { id, lang, storableText } from './schemas';
+import { bookingPhone, id, lang, storableText } from './schemas';
 import type { OfferedChannels } from './visitor-channels';
 
 /**
@@ -106,16 +106,6 @@ export const storedAppointmentSettingsSchema = appointmentSettingsSchema
   .transform((stored): AppointmentSettings => ({ ...DEFAULT_APPOINTMENT_SETTINGS, ...stored }));
 
 const personName = storableText.trim().min(1).max(100);
-/** Digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
-export const bookingPhone = z
-  .string()
-  .trim()
-  .max(30)
-  .regex(/^\+?[\d\s()-]+$/, 'digits, spaces, +, ( ) and - only')
-  .refine((p) => {
-    const digits = p.replace(/\D/g, '').length;
-    return digits >= 6 && digits <= 15;
-  }, '6 to 15 digits');
 
 /**
  * `email` and `notify` are optional and only for an office that offers the channel: the visitor asks

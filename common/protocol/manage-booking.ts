@@ -2,11 +2,10 @@
 // URL's #fragment, which browsers never send, so no server log sees it) or with the booking code and
 // the phone number. Every request is a POST body for the same reason.
 import { z } from 'zod';
-import { bookingPhone } from './appointments';
 import type { AppointmentStatus } from './appointments';
 import { instant } from './calendar-date';
 import type { LocalDate } from './model';
-import { storableText } from './schemas';
+import { bookingPhone, storableText } from './schemas';
 
 /** 16 random bytes, base64url: 22 characters. */
 export const MANAGE_TOKEN_LENGTH = 22;

@@ -89,3 +89,14 @@ export const journalQuerySchema = z.object({
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(JOURNAL_PAGE_MAX).default(500),
 });
+
+/** A visitor's phone (a booking's, an SMS contact's): digits with the usual separators; 6–15 digits (E.164 allows at most 15). */
+export const bookingPhone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[\d\s()-]+$/, 'digits, spaces, +, ( ) and - only')
+  .refine((p) => {
+    const digits = p.replace(/\D/g, '').length;
+    return digits >= 6 && digits <= 15;
+  }, '6 to 15 digits');

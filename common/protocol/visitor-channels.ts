@@ -4,8 +4,7 @@
 // Secrets (the SMTP password, the SMS gateway's headers) are written by an admin and never read back:
 // GET answers them blank with `…Set: true`, and a PUT that leaves one blank keeps the stored one.
 import { z } from 'zod';
-import { bookingPhone } from './appointments';
-import { id, lang, storableText } from './schemas';
+import { bookingPhone, id, lang, storableText } from './schemas';
 
 export type ChannelSettingsKind = 'remote-join' | 'messages' | 'mail' | 'sms' | 'push';
 
