@@ -8,7 +8,7 @@ import type { ErrorCode, Lang } from '../../../common/protocol';
 import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
 import { clockTime } from '../office-time';
-import { phoneButtonStyles } from './phone-button-styles';
+import { phoneButtonStyles, phoneCardStyles } from './phone-button-styles';
 import { knownPhoneId } from './phone-memory';
 
 @customElement('kiosk-arrival')
@@ -16,17 +16,9 @@ export class KioskArrival extends LitElement {
   static override styles = [
     tokens,
     phoneButtonStyles,
+    phoneCardStyles,
     css`
-      :host {
-        display: block;
-      }
       section {
-        display: flex;
-        flex-direction: column;
-        gap: var(--tl-space-3);
-        padding: var(--tl-space-4) var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: var(--tl-surface);
         border: 2px solid var(--tl-primary);
         text-align: center;
       }

@@ -27,3 +27,19 @@ export const phoneButtonStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** The card a phone page's panel sits in on the live ticket page ("I'm here", "Tell me when it's my turn"). */
+export const phoneCardStyles = css`
+  :host {
+    display: block;
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--tl-space-3);
+    padding: var(--tl-space-4) var(--tl-space-3);
+    border-radius: var(--tl-radius);
+    background: var(--tl-surface);
+    border: 1px solid var(--tl-border);
+  }
+`;

@@ -10,7 +10,7 @@ import { translatorFor, type Translator } from '../../../common/i18n';
 import type { Lang, OfferedChannels, TicketContactInput } from '../../../common/protocol';
 import { officeApi } from '../../../common/ui/office-api';
 import { tokens } from '../../../common/ui/tokens';
-import { phoneButtonStyles } from '../join/phone-button-styles';
+import { phoneButtonStyles, phoneCardStyles } from '../join/phone-button-styles';
 import { pushAvailable, subscribeThisPhone } from './push-subscription';
 
 type PushState = 'off' | 'asking' | 'on' | 'blocked' | 'unavailable' | 'failed';
@@ -23,19 +23,8 @@ export class KioskNotifyMe extends LitElement {
   static override styles = [
     tokens,
     phoneButtonStyles,
+    phoneCardStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        gap: var(--tl-space-3);
-        padding: var(--tl-space-4) var(--tl-space-3);
-        border-radius: var(--tl-radius);
-        background: var(--tl-surface);
-        border: 1px solid var(--tl-border);
-      }
       p {
         margin: 0;
       }
