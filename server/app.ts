@@ -85,6 +85,8 @@ export interface AppDeps {
   senders?: readonly ChannelSender[];
   /** Push services the server may post visitors' messages to: https public hosts only (pushEndpointAllowed), unless a test allows its own on loopback. */
   pushEndpointAllowed?: (endpoint: URL) => boolean;
+  /** The addresses a push service may be connected at: public unicast only (publicUnicastAddress), unless a test's listens on loopback. */
+  pushAddressAllowed?: (address: string) => boolean;
 }
 
 export interface TalonApp {
@@ -143,7 +145,7 @@ export async function createApp(deps: AppDeps): Promise<TalonApp> {
     clock,
     log,
     publicUrl,
-    push: { keys: pushKeys, subject: () => vapidSubject(publicUrl()), endpointAllowed },
+    push: { keys: pushKeys, subject: () => vapidSubject(publicUrl()), endpointAllowed, ...(deps.pushAddressAllowed ? { addressAllowed: deps.pushAddressAllowed } : {}) },
     ...(deps.senders ? { senders: deps.senders } : {}),
     officeIds: () => offices.running().map((runtime) => runtime.officeId),
     office: (officeId) => {

@@ -13,7 +13,7 @@ import { docsScreenshotPath } from '../support/docs-screenshot';
 import { startFakeSmsGateway } from '../support/fake-sms-gateway';
 import { useBrowserAndServer } from '../support/browser-and-server';
 import { call, liveTicketPath, MAIN_OFFICE, officeApi } from '../support/talon-server';
-import { startTestPushService, type TestPushService } from '../support/test-push-service';
+import { allowLoopbackAddress, allowLoopbackEndpoint, startTestPushService, type TestPushService } from '../support/test-push-service';
 
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -48,7 +48,7 @@ function recordAlerts(): void {
 }
 
 describe('live ticket page with Web Push', () => {
-  const env = useBrowserAndServer({ pushEndpointAllowed: (endpoint) => endpoint.hostname === '127.0.0.1' });
+  const env = useBrowserAndServer({ pushEndpointAllowed: allowLoopbackEndpoint, pushAddressAllowed: allowLoopbackAddress });
   let push: TestPushService;
   beforeAll(async () => {
     push = await startTestPushService();

@@ -1,25 +1,31 @@
 // Web Push against the real server and a push service of the test's own on loopback: the VAPID key
 // kept in the database and answered at GET /api/push/vapid-public-key, a message encrypted and
-// signed so the push service can check and the subscriber read it, a dropped subscription, and the
-// ticket watch queuing "N people ahead" once and "your turn" for each call.
+// signed so the push service can check and the subscriber read it, a dropped subscription, a push
+// service whose public name resolves to loopback (refused before connecting), and the ticket watch
+// queuing "N people ahead" once and "your turn" for each call.
+import { createServer, isIP, type AddressInfo, type LookupFunction, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageFacts, TicketResult, VapidPublicKey } from '../../common/protocol';
 import { SendFailure, type OfficeMessageContext, type RenderedMessage } from '../../server/notify/channel-sender';
 import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
 import { addContact, type StoredContact } from '../../server/notify/contacts-store';
-import { vapidKeys } from '../../server/notify/push/vapid-keys';
+import { vapidKeys, type VapidKeys } from '../../server/notify/push/vapid-keys';
 import { webPushSender } from '../../server/notify/push/web-push-sender';
 import { call, MAIN_OFFICE, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
-import { startTestPushService, type TestPushService } from '../support/test-push-service';
+import { allowLoopbackAddress, allowLoopbackEndpoint, startTestPushService, type TestPushService } from '../support/test-push-service';
 
 let server: RunningTalon | undefined;
 let push: TestPushService | undefined;
+let listener: Server | undefined;
 
 afterEach(async () => {
   await server?.close();
   await push?.close();
+  const closing = listener;
+  if (closing) await new Promise((resolve) => closing.close(resolve));
   server = undefined;
   push = undefined;
+  listener = undefined;
 });
 
 const MESSAGE: RenderedMessage = { subject: 'Your turn', text: 'Ticket A001: please go to window 2', url: 'https://talon.example/t/x', stopUrl: 'https://talon.example/stop/#s', urgent: true };
@@ -32,6 +38,30 @@ async function pushContact(running: RunningTalon, subscription: unknown, ticketI
 
 function officeContext(running: RunningTalon): OfficeMessageContext {
   return { officeId: MAIN_OFFICE, officeName: 'Main', timeZone: 'UTC', settings: createChannelSettingsStore(running.db, MAIN_OFFICE) };
+}
+
+const SUBJECT = () => 'mailto:talon@example.org';
+
+/** A sender allowed to post to the test's push service on loopback. */
+function loopbackSender(keys: VapidKeys) {
+  return webPushSender({ keys, subject: SUBJECT, endpointAllowed: allowLoopbackEndpoint, addressAllowed: allowLoopbackAddress });
+}
+
+/** A resolver that answers every name with these addresses, as a DNS server rebinding a public name would. The sender always asks for all of them. */
+function answering(...addresses: string[]): LookupFunction {
+  return (_hostname, _options, callback) => callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+}
+
+/** A TCP listener on loopback that counts the connections it is offered and drops them. */
+async function countConnections(): Promise<{ port: number; count: () => number }> {
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  listener = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, count: () => connections };
 }
 
 describe('Web Push', () => {
@@ -60,7 +90,7 @@ describe('Web Push', () => {
     server = await startTalon();
     push = await startTestPushService();
     const keys = await vapidKeys(server.db, Date.now());
-    const sender = webPushSender({ keys, subject: () => 'mailto:talon@example.org', endpointAllowed: () => true });
+    const sender = loopbackSender(keys);
     const subscription = push.subscription();
     const contact = await pushContact(server, subscription);
     await sender.send(officeContext(server), contact, MESSAGE);
@@ -85,17 +115,39 @@ describe('Web Push', () => {
     const subscription = push.subscription();
     const contact = await pushContact(server, subscription);
     push.gone(subscription.endpoint);
-    const loopback = webPushSender({ keys, subject: () => 'mailto:talon@example.org', endpointAllowed: () => true });
-    await expect(loopback.send(officeContext(server), contact, MESSAGE)).rejects.toMatchObject({ outcome: 'contact-gone' });
+    await expect(loopbackSender(keys).send(officeContext(server), contact, MESSAGE)).rejects.toMatchObject({ outcome: 'contact-gone' });
 
     const fresh = push.subscription();
-    const httpsOnly = webPushSender({ keys, subject: () => 'mailto:talon@example.org' });
+    const httpsOnly = webPushSender({ keys, subject: SUBJECT });
     const failure = await httpsOnly.send(officeContext(server), await pushContact(server, fresh, 'ticket-2'), MESSAGE).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SendFailure);
     expect((failure as SendFailure).outcome).toBe('contact-gone');
     // The endpoint is the visitor's: not in the message, which is stored and logged.
     expect((failure as SendFailure).message).not.toContain(push.url);
     expect(push.messages).toEqual([]);
+  });
+
+  it('never connects to a public push service name that resolves to a loopback address, and stops the contact', async () => {
+    server = await startTalon();
+    push = await startTestPushService();
+    const keys = await vapidKeys(server.db, Date.now());
+    const listening = await countConnections();
+    // An https endpoint with a public name: the endpoint check at the door lets it in.
+    const endpoint = `https://push.example.org:${listening.port}/push/abc`;
+    const contact = await pushContact(server, { ...push.subscription(), endpoint });
+    for (const lookup of [answering('127.0.0.1'), answering('93.184.215.14', '127.0.0.1'), answering('::ffff:127.0.0.1')]) {
+      const failure = await webPushSender({ keys, subject: SUBJECT, lookup }).send(officeContext(server), contact, MESSAGE).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(SendFailure);
+      expect((failure as SendFailure).outcome).toBe('contact-gone');
+      // Neither the visitor's endpoint nor where it led: the message is stored and logged.
+      expect((failure as SendFailure).message).not.toMatch(/push\.example\.org|127\.0\.0\.1/);
+    }
+    expect(listening.count()).toBe(0);
+    // The same name with loopback allowed does connect (it is no push service: tried again later),
+    // so the count above is of connections that could have been made.
+    const admitting = webPushSender({ keys, subject: SUBJECT, lookup: answering('127.0.0.1'), addressAllowed: allowLoopbackAddress });
+    await expect(admitting.send(officeContext(server), contact, MESSAGE)).rejects.toMatchObject({ outcome: 'retry' });
+    expect(listening.count()).toBe(1);
   });
 });
 
@@ -155,7 +207,7 @@ describe('ticket watch', () => {
 
   it('sends "your turn" through the running server to the push service, and stops a contact whose subscription is gone', async () => {
     push = await startTestPushService();
-    server = await startTalon({ pushEndpointAllowed: (endpoint) => endpoint.hostname === '127.0.0.1' });
+    server = await startTalon({ pushEndpointAllowed: allowLoopbackEndpoint, pushAddressAllowed: allowLoopbackAddress });
     const running = server;
     await createChannelSettingsStore(running.db, MAIN_OFFICE).save('push', { enabled: true }, Date.now());
     const issued = await call<TicketResult>(running, officeApi('/tickets'), { deviceKey: running.deviceKey('kiosk'), body: { serviceId: 'documents', language: 'ru' } });

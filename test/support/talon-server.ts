@@ -52,6 +52,8 @@ export interface StartOptions {
   senders?: readonly ChannelSender[];
   /** Let the server post push messages to these push services (a test's own, on loopback). */
   pushEndpointAllowed?: (endpoint: URL) => boolean;
+  /** …and connect to them at these addresses (loopback: see test-push-service.ts). */
+  pushAddressAllowed?: (address: string) => boolean;
 }
 
 export interface RunningTalon {
@@ -117,6 +119,7 @@ export async function startTalon(options: StartOptions = {}): Promise<RunningTal
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.senders ? { senders: options.senders } : {}),
     ...(options.pushEndpointAllowed ? { pushEndpointAllowed: options.pushEndpointAllowed } : {}),
+    ...(options.pushAddressAllowed ? { pushAddressAllowed: options.pushAddressAllowed } : {}),
   });
   const { engine, namespace } = mainOffice(talon);
   const demo = await provisionDemo(talon.stores, join(dataDir, DEMO_FILE), mainOfficeDemo(talon));

@@ -4,7 +4,9 @@
 // checked (aes128gcm, a VAPID signature with the server's key, TTL) and decrypted (RFC 8291 + RFC
 // 8188) with node:crypto, then kept for the test to read, or handed to `onMessage` (a browser test
 // delivers it to the page's service worker). `gone(endpoint)` makes it answer 410, as a push service
-// does for a subscription the visitor dropped.
+// does for a subscription the visitor dropped. The server refuses it unless told otherwise (plain http,
+// an IP literal, a loopback address): a test lets it in with allowLoopbackEndpoint and
+// allowLoopbackAddress, for 127.0.0.1 only.
 import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify, type ECDH } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +32,11 @@ export interface TestPushService {
   onMessage?: (message: PushedMessage) => Promise<void> | void;
   close(): Promise<void>;
 }
+
+/** For AppDeps.pushEndpointAllowed (WebPushSenderDeps.endpointAllowed): this service's endpoints. */
+export const allowLoopbackEndpoint = (endpoint: URL): boolean => endpoint.hostname === '127.0.0.1';
+/** For AppDeps.pushAddressAllowed (WebPushSenderDeps.addressAllowed): this service's address. */
+export const allowLoopbackAddress = (address: string): boolean => address === '127.0.0.1';
 
 interface Subscriber {
   ecdh: ECDH;

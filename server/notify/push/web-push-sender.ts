@@ -1,15 +1,20 @@
 // Web Push (the 'push' channel): the rendered message, encrypted for the visitor's subscription
 // (RFC 8291, aes128gcm) and signed with the server's VAPID key, posted to the browser's push service,
-// which wakes the live page's service worker. `web-push` builds the request; it is sent with fetch,
-// so it has a timeout and the answer is read here: 404/410 mean the subscription is gone (the
+// which wakes the live page's service worker. `web-push` builds the request; it is sent with undici's
+// fetch, so it has a timeout and the answer is read here: 404/410 mean the subscription is gone (the
 // visitor unsubscribed or cleared the site), so the contact is stopped; other refusals are retried
-// by the outbox. A subscription names any URL the visitor's browser chose, so only https push services
-// with a public host name are posted to, and redirects are refused: the server never becomes a way
-// to reach addresses on the office's own network.
+// by the outbox. A subscription names any URL the visitor's browser chose, and the server must never
+// become a way to reach the office's own network: only https push services with a public host name
+// are posted to (pushEndpointAllowed), the connection goes only to public unicast addresses, checked
+// when it is made so DNS cannot answer differently between check and use (public-address-agent.ts),
+// and redirects are refused.
+import type { LookupFunction } from 'node:net';
+import { fetch, type Response } from 'undici';
 import webpush from 'web-push';
 import { translate } from '../../../common/i18n';
 import { pushSubscriptionSchema, type PushPayload, type PushSubscriptionJson } from '../../../common/protocol';
 import { SendFailure, type ChannelSender } from '../channel-sender';
+import { addressRefused, publicAddressAgent, publicUnicastAddress } from './public-address-agent';
 import type { VapidKeys } from './vapid-keys';
 
 /** "Your turn" is worthless after some minutes; "3 people ahead" a little longer. */
@@ -23,13 +28,18 @@ export interface WebPushSenderDeps {
   subject: () => string;
   /** Which push service addresses may be posted to; pushEndpointAllowed unless a test allows its own on loopback. */
   endpointAllowed?: (endpoint: URL) => boolean;
+  /** Which addresses the push service may be connected at; publicUnicastAddress unless a test's listens on loopback. */
+  addressAllowed?: (address: string) => boolean;
+  /** How push services' names are resolved; the system's unless a test answers them itself. */
+  lookup?: LookupFunction;
 }
 
 /**
  * Whether a subscription's endpoint may be posted to (and so stored): https, and a public host name —
  * not an IP literal, nor a name that stays on the local network (localhost, *.local, *.internal, one
- * label). Real push services (FCM, Mozilla, Apple, WNS) are all public names. A public name can still
- * resolve to a private address; DNS is not checked here, this closes the direct ways in.
+ * label). Real push services (FCM, Mozilla, Apple, WNS) are all public names. The contacts route
+ * stores only such endpoints; where a name resolves to is checked when the sender connects
+ * (public-address-agent.ts), since a public name can resolve to a private address.
  */
 export function pushEndpointAllowed(endpoint: URL): boolean {
   if (endpoint.protocol !== 'https:') return false;
@@ -46,7 +56,8 @@ export function vapidSubject(publicUrl: string): string {
   return url.protocol === 'https:' ? url.origin : `mailto:talon@${url.hostname}`;
 }
 
-export function webPushSender({ keys, subject, endpointAllowed = pushEndpointAllowed }: WebPushSenderDeps): ChannelSender {
+export function webPushSender({ keys, subject, endpointAllowed = pushEndpointAllowed, addressAllowed = publicUnicastAddress, lookup }: WebPushSenderDeps): ChannelSender {
+  const dispatcher = publicAddressAgent({ addressAllowed, ...(lookup ? { lookup } : {}) });
   return {
     channel: 'push',
     async send(_office, contact, message) {
@@ -77,9 +88,14 @@ export function webPushSender({ keys, subject, endpointAllowed = pushEndpointAll
           signal: AbortSignal.timeout(TIMEOUT_MS),
           // A redirect could lead anywhere, past the endpoint check; push services do not redirect.
           redirect: 'error',
+          dispatcher,
         });
-      } catch {
-        // No endpoint in the message: it is the visitor's (personal data), and the message is logged.
+      } catch (error) {
+        // The messages name neither endpoint nor address: they are the visitor's (personal data), and logged.
+        // A non-public address is final: the subscription names a service the server will never post to,
+        // as when the endpoint itself is refused above, so the contact is stopped ('give-up' would drop
+        // only this message and refuse every later one anew).
+        if (addressRefused(error)) throw new SendFailure('the push service is not at a public address', 'contact-gone');
         throw new SendFailure('the push service could not be reached', 'retry');
       }
       await response.body?.cancel();
