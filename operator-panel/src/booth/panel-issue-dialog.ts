@@ -2,10 +2,10 @@
 // category with its grounds if they have one, and (when the booth is free) serving them at once.
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { translate } from '../../../common/i18n';
 import type { Lang } from '../../../common/protocol';
 import { BoothDialog } from './booth-dialog';
 import { text } from '../shared/describe';
+import { visitorLanguageOptions } from '../shared/visitor-language';
 import type { PanelEnv } from '../shared/panel-env';
 
 @customElement('panel-issue-dialog')
@@ -37,9 +37,7 @@ export class PanelIssueDialog extends BoothDialog {
         <label
           >${t('panel.dialog.issue.language')}
           <select name="language">
-            ${snapshot.office.languages.map(
-              (l) => html`<option value=${l} ?selected=${l === snapshot.office.defaultLanguage}>${translate(l, 'common.language')}</option>`,
-            )}
+            ${visitorLanguageOptions(snapshot.office)}
           </select>
         </label>
         <label
