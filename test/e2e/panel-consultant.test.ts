@@ -97,15 +97,18 @@ describe('appointment book in the staff panel', () => {
     await bookButton(page).click();
     await expect(page.locator('panel-consultant-book-dialog dialog [role="alert"]').textContent()).resolves.toContain('6 to 15 digits');
 
-    await page.locator('panel-consultant-book-dialog panel-dialog').getByLabel('Phone number').fill('+7 900 555-12-34');
-    await page.keyboard.press('Enter');
+    const dialog = page.locator('panel-consultant-book-dialog panel-dialog');
+    await dialog.getByLabel('Phone number').fill('+7 900 555-12-34');
+    // The office speaks Russian first; this visitor is told everything in English.
+    await dialog.getByLabel('Visitor’s language').selectOption('en');
+    await dialog.getByLabel('Phone number').press('Enter');
     const shown = page.locator('panel-consultant-confirmation [data-testid="booked-code"]');
     await shown.waitFor();
     const grouped = (await shown.textContent())!.trim();
     expect(grouped).toMatch(/^[34679ACDEFHJKMNPRTUVWXY]{3} [34679ACDEFHJKMNPRTUVWXY]{3}$/);
     const code = grouped.replace(' ', '');
     const booked = await byCode(code);
-    expect(booked).toMatchObject({ name: 'Anna Petrova', phone: '+7 900 555-12-34', serviceId: SERVICE, slotStart: NOON + minutes(30), status: 'booked' });
+    expect(booked).toMatchObject({ name: 'Anna Petrova', phone: '+7 900 555-12-34', language: 'en', serviceId: SERVICE, slotStart: NOON + minutes(30), status: 'booked' });
     await expect(page.locator('panel-consultant-confirmation [data-testid="read-aloud"]').textContent()).resolves.toContain(spellCode(code, 'en'));
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/consultant-booked.png`) });
 
@@ -119,6 +122,7 @@ describe('appointment book in the staff panel', () => {
     const row = page.locator(`[data-testid="day-bookings"] tr[data-code="${code}"]`);
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Anna Petrova');
+    await expect(row.locator('[data-role="language"]').textContent()).resolves.toBe('English');
     await page.close();
   });
 

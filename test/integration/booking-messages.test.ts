@@ -169,12 +169,16 @@ describe('the booking page and its messages', () => {
     expect(await server.db.read.all('SELECT id FROM appointments WHERE slot_start = ?', [local('14:30')])).toEqual([]);
   });
 
-  it('takes the e-mail and SMS from the staff booking dialog too', async () => {
+  it('takes the e-mail, SMS and language from the staff booking dialog too, and keeps the language when staff move the booking', async () => {
     const { server, mail, gateway, settle, consultant } = await start();
-    data(await call(server, officeApi('/appointments'), { body: visitor(local('14:00'), asking), token: consultant }));
+    const booked = data(await call<Appointment>(server, officeApi('/appointments'), { body: visitor(local('14:00'), asking), token: consultant }));
+    expect(booked.language).toBe('uk');
+    const moved = data(await call<Appointment>(server, officeApi(`/appointments/${booked.id}`), { method: 'PATCH', body: { slotStart: local('15:00') }, token: consultant }));
+    expect(moved.language).toBe('uk');
     await settle();
-    expect(mail.sent.map((m) => m.contact.channel)).toEqual(['email']);
-    expect(gateway.requests).toHaveLength(1);
+    expect(mail.sent.map((m) => [m.contact.channel, m.contact.language])).toEqual([['email', 'uk'], ['email', 'uk']]);
+    // The office speaks Russian first; both texts are Ukrainian ("о 15:00", not "в 15:00").
+    expect(smsTexts(gateway).map((sms) => sms.text)).toEqual([expect.stringMatching(/січ.* о 14:00\./), expect.stringMatching(/перенесено на .*січ.* о 15:00\./)]);
   });
 });
 

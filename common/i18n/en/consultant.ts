@@ -38,6 +38,7 @@ export const consultant = {
     heading: 'Book {service}: {date} at {time}',
     name: 'Visitor’s name',
     phone: 'Phone number',
+    language: 'Visitor’s language',
     submit: 'Book',
     nameMissing: 'Enter the visitor’s name (up to 100 characters).',
     phoneInvalid: 'Enter a phone number of 6 to 15 digits; only digits, spaces, +, ( ) and - are allowed.',

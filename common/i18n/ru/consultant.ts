@@ -35,6 +35,7 @@ export const consultant: Catalogue['consultant'] = {
     heading: 'Запись на «{service}»: {date} в {time}',
     name: 'Имя посетителя',
     phone: 'Номер телефона',
+    language: 'Язык посетителя',
     submit: 'Записать',
     nameMissing: 'Введите имя посетителя (до 100 знаков).',
     phoneInvalid: 'Введите номер телефона из 6–15 цифр; допустимы только цифры, пробелы, +, ( ) и -.',

@@ -35,6 +35,7 @@ export const consultant: Catalogue['consultant'] = {
     heading: 'Запис на «{service}»: {date} о {time}',
     name: 'Імʼя відвідувача',
     phone: 'Номер телефону',
+    language: 'Мова відвідувача',
     submit: 'Записати',
     nameMissing: 'Введіть імʼя відвідувача (до 100 знаків).',
     phoneInvalid: 'Введіть номер телефону з 6–15 цифр; дозволені лише цифри, пробіли, +, ( ) і -.',

@@ -1,11 +1,13 @@
-// Booking a chosen slot: the visitor's name and phone and, where the office sends them, an e-mail
-// address and SMS for the booking's messages (only when the visitor agrees, which the consultant
-// ticks), checked by the same schema the server uses (so the consultant hears what is wrong before the
-// visitor hangs up), then the booking itself.
+// Booking a chosen slot: the visitor's name and phone, their language where the office speaks more
+// than one (the booking's messages, its printout and the text read aloud are in it; the office's
+// default is chosen first) and, where the office sends them, an e-mail address and SMS for the
+// booking's messages (only when the visitor agrees, which the consultant ticks), checked by the same
+// schema the server uses (so the consultant hears what is wrong before the visitor hangs up), then the
+// booking itself.
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { bookAppointmentSchema, type Appointment, type BookAppointmentInput, type LocalDate, type OfferedChannels, type SlotView } from '../../../common/protocol';
+import { bookAppointmentSchema, type Appointment, type BookAppointmentInput, type Lang, type LocalDate, type OfferedChannels, type PublicOffice, type SlotView } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { appointmentsApi } from './panel-consultant-api';
@@ -13,6 +15,7 @@ import { shortDay } from './panel-consultant-format';
 import { refusalText } from './panel-consultant-refusal';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
+import { visitorLanguageOptions } from '../shared/visitor-language';
 import type { PanelDialog } from '../shared/panel-dialog';
 import '../shared/panel-dialog';
 
@@ -35,6 +38,7 @@ export class PanelConsultantBookDialog extends LitElement {
   @query('panel-dialog') private _dialog!: PanelDialog;
   @query('input[name="name"]') private _name!: HTMLInputElement;
   @query('input[name="phone"]') private _phone!: HTMLInputElement;
+  @query('select[name="language"]') private _language!: HTMLSelectElement | null;
   @query('input[name="email"]') private _email!: HTMLInputElement | null;
   @query('input[name="sms"]') private _sms!: HTMLInputElement | null;
   @query('input[name="consent"]') private _consent!: HTMLInputElement | null;
@@ -44,6 +48,7 @@ export class PanelConsultantBookDialog extends LitElement {
     this._name.value = '';
     this._phone.value = '';
     if (this._email) this._email.value = '';
+    if (this._language && this._env) this._language.value = this._env.snapshot.office.defaultLanguage;
     for (const box of [this._sms, this._consent]) if (box) box.checked = false;
     this._error = null;
     await this._dialog.show();
@@ -71,8 +76,13 @@ export class PanelConsultantBookDialog extends LitElement {
     >
       <label>${env.t('consultant.book.name')}<input name="name" autocomplete="off" maxlength="100" /></label>
       <label>${env.t('consultant.book.phone')}<input name="phone" type="tel" autocomplete="off" maxlength="30" /></label>
-      ${this.renderNotify(env)}
+      ${this.renderLanguage(env, office)} ${this.renderNotify(env)}
     </panel-dialog>`;
+  }
+
+  private renderLanguage(env: PanelEnv, office: PublicOffice) {
+    if (office.languages.length < 2) return '';
+    return html`<label>${env.t('consultant.book.language')}<select name="language">${visitorLanguageOptions(office)}</select></label>`;
   }
 
   private renderNotify(env: PanelEnv) {
@@ -111,7 +121,8 @@ export class PanelConsultantBookDialog extends LitElement {
       return;
     }
     this._busy = true;
-    const result = await appointmentsApi(env.officeId).book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data, ...notify });
+    const language = this._language && { language: this._language.value as Lang };
+    const result = await appointmentsApi(env.officeId).book({ serviceId: this.serviceId, slotStart: slot.start, name: name.data, phone: phone.data, ...language, ...notify });
     this._busy = false;
     if (!result.ok) {
       this._error = refusalText(result.error, env.t, env.lang, env.snapshot.office.timeZone);

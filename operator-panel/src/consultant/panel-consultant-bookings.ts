@@ -1,6 +1,8 @@
 // Bookings as a table — the day's list or a search's results — with what the consultant may do to a
 // booking still awaited: move it, cancel it, check the visitor in. Actions go up as one event. A
 // cancelled booking says who cancelled it (the visitor themselves, this consultant, other staff) and when.
+// A visitor booked in another language than the office's default has it named under their phone, so the
+// consultant who calls them back or greets them knows which language to speak.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -12,6 +14,7 @@ import { groupCode } from './panel-consultant-code';
 import { shortDay } from './panel-consultant-format';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 import { panelStyles } from '../shared/panel-styles';
+import { ownLanguageName } from '../shared/visitor-language';
 
 export type BookingActionKind = 'move' | 'cancel' | 'check-in';
 export type BookingActionEvent = CustomEvent<{ kind: BookingActionKind; appointment: Appointment }>;
@@ -58,7 +61,8 @@ export class PanelConsultantBookings extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
-      .phone {
+      .phone,
+      .language {
         display: block;
         font-size: var(--tl-text-s);
         color: var(--tl-text-muted);
@@ -137,7 +141,10 @@ export class PanelConsultantBookings extends LitElement {
     return html`<tr data-code=${a.code} data-status=${a.status} class="${a.status} ${a.status === 'booked' ? '' : 'inactive'}">
       <td class="time">${this.showDay ? `${shortDay(a.day, env.lang)}, ${time}` : time}</td>
       <td>${service ? localized(service.name, env.lang, office.defaultLanguage) : a.serviceId}</td>
-      <td class="who">${a.name}<span class="phone">${a.phone}</span></td>
+      <td class="who">
+        ${a.name}<span class="phone">${a.phone}</span>
+        ${a.language === office.defaultLanguage ? '' : html`<span class="language" data-role="language" lang=${a.language}>${ownLanguageName(a.language)}</span>`}
+      </td>
       <td class="code">${groupCode(a.code)}</td>
       <td>
         <span class="badge ${a.status}">${env.t(`consultant.status.${a.status}`)}</span>

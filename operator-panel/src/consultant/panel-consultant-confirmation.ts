@@ -1,9 +1,13 @@
 // What the consultant gives the visitor after booking: the code large and in groups, spelled for
 // the phone, a text to read aloud, and a printable confirmation (mounted for printing while open).
+// What the visitor hears or takes home (the visit's time and service, the spelling, the text read
+// aloud, the printout) is in the booking's language; headings and labels are the consultant's, in the
+// screen's language.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Appointment } from '../../../common/protocol';
+import { translate } from '../../../common/i18n';
 import { localized } from '../../../common/ui/localized-text';
 import { clockTime } from '../shared/format';
 import { groupCode, spellCode } from './panel-consultant-code';
@@ -64,7 +68,7 @@ export class PanelConsultantConfirmation extends LitElement {
     const visit = this._visit();
     if (!visit || !this._env) return;
     this._unmountSheet?.();
-    this._unmountSheet = mountPrintSheet(visit, this._env.t);
+    this._unmountSheet = mountPrintSheet(visit);
     await this._dialog.show();
   }
 
@@ -84,14 +88,15 @@ export class PanelConsultantConfirmation extends LitElement {
     if (!env || !appointment) return null;
     const { office, services } = env.snapshot;
     const service = services.find((s) => s.id === appointment.serviceId);
-    const text = (value: Parameters<typeof localized>[0]) => localized(value, env.lang, office.defaultLanguage);
+    const lang = appointment.language;
+    const text = (value: Parameters<typeof localized>[0]) => localized(value, lang, office.defaultLanguage);
     return {
       appointment,
       serviceName: service ? text(service.name) : appointment.serviceId,
       officeName: text(office.name),
       officeAddress: text(office.address),
       officePhones: office.phones,
-      lang: env.lang,
+      lang,
       timeZone: office.timeZone,
     };
   }
@@ -113,12 +118,14 @@ export class PanelConsultantConfirmation extends LitElement {
     >
       <!-- Focus starts on the code, so Enter prints and Escape closes as the buttons say. -->
       <p class="code" data-testid="booked-code" autofocus tabindex="-1" aria-label=${`${env.t('consultant.confirmation.code')}: ${appointment.code}`}>${groupCode(appointment.code)}</p>
-      <p class="when">${visit.serviceName} · ${date}, ${time}</p>
+      <p class="when" lang=${lang}>${visit.serviceName} · ${date}, ${time}</p>
       <dl>
         <dt>${env.t('consultant.confirmation.spelled')}</dt>
-        <dd data-testid="spelled-code">${spelled}</dd>
+        <dd data-testid="spelled-code" lang=${lang}>${spelled}</dd>
         <dt>${env.t('consultant.confirmation.readAloud')}</dt>
-        <dd data-testid="read-aloud">${env.t('consultant.confirmation.readAloudText', { spelled, service: visit.serviceName, dateAfterOn: dayAfterOn(appointment.day, lang, true), time })}</dd>
+        <dd data-testid="read-aloud" lang=${lang}>
+          ${translate(lang, 'consultant.confirmation.readAloudText', { spelled, service: visit.serviceName, dateAfterOn: dayAfterOn(appointment.day, lang, true), time })}
+        </dd>
       </dl>
     </panel-dialog>`;
   }

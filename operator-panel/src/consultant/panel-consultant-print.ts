@@ -1,9 +1,9 @@
-// The printed confirmation a visitor takes home. The staff panel lives in nested shadow roots that
-// a document-level print stylesheet cannot reach into, so the sheet is rendered into the light DOM
-// at the end of <body> while a confirmation is open, and the print CSS shows nothing else on paper
-// (on screen the sheet stays hidden).
+// The printed confirmation a visitor takes home, in the booking's language. The staff panel lives in
+// nested shadow roots that a document-level print stylesheet cannot reach into, so the sheet is
+// rendered into the light DOM at the end of <body> while a confirmation is open, and the print CSS
+// shows nothing else on paper (on screen the sheet stays hidden).
 import { html, render } from 'lit';
-import type { Translator } from '../../../common/i18n';
+import { translatorFor } from '../../../common/i18n';
 import type { Appointment, Lang } from '../../../common/protocol';
 import { clockTime } from '../shared/format';
 import { groupCode } from './panel-consultant-code';
@@ -40,8 +40,9 @@ const PRINT_CSS = `
 #${SHEET_ID} p { margin: 0 0 3mm; }
 `;
 
-function sheet(visit: PrintedVisit, t: Translator) {
+function sheet(visit: PrintedVisit) {
   const { appointment, lang, timeZone } = visit;
+  const t = translatorFor(lang);
   return html`<h1>${t('consultant.confirmation.printTitle')}</h1>
     <div class="office">
       <strong>${visit.officeName}</strong>
@@ -62,12 +63,13 @@ function sheet(visit: PrintedVisit, t: Translator) {
 }
 
 /** Puts the visit's sheet where printing finds it; returns the function that takes it away. */
-export function mountPrintSheet(visit: PrintedVisit, t: Translator): () => void {
+export function mountPrintSheet(visit: PrintedVisit): () => void {
   const style = document.createElement('style');
   style.textContent = PRINT_CSS;
   const container = document.createElement('section');
   container.id = SHEET_ID;
-  render(sheet(visit, t), container);
+  container.lang = visit.lang;
+  render(sheet(visit), container);
   document.head.append(style);
   document.body.append(container);
   return () => {
