@@ -1,6 +1,6 @@
 // The settings routes the admin area calls, typed once (docs/api.md lists them): one office's own
 // routes, and the organisation's (people, offices).
-import type { AppointmentSettings, Counter, Device, Office, OfficeUser, RemoteJoinSettings, Result, Service, User, VisitJournalSettings } from '../../../common/protocol';
+import type { AppointmentSettings, ChannelSettingsKind, Counter, Device, Office, OfficeUser, RemoteJoinSettings, Result, Service, User, VisitJournalSettings } from '../../../common/protocol';
 import type { CreateOfficeInput, OfficeId, StaffOffice } from '../../../common/protocol/offices';
 import type { CreatedDevice, CreateDeviceInput, CreateUserInput, UpdateDeviceInput, UpdateUserInput } from '../../../common/protocol/admin-schemas';
 import type { DevicePresence } from '../../../common/protocol/presence';
@@ -8,6 +8,7 @@ import type { PrinterInfo, QueuedPrintJob } from '../../../common/protocol/print
 import type { RetentionOverview, RetentionPlan, RetentionSettings } from '../../../common/protocol/retention';
 import { api } from '../../../common/ui/api';
 import { officeApi } from '../../../common/ui/office-api';
+import type { PanelEnv } from '../shared/panel-env';
 
 const segment = encodeURIComponent;
 
@@ -43,6 +44,10 @@ export function adminApi(officeId: OfficeId) {
     remoteJoinSettings: (): Promise<Result<RemoteJoinSettings>> => call('/channels/remote-join'),
     saveRemoteJoinSettings: (settings: RemoteJoinSettings): Promise<Result<RemoteJoinSettings>> =>
       call('/channels/remote-join', { method: 'PUT', body: settings }),
+    /** The ways of telling visitors (messages, mail, sms, push): the caller names the kind's document type. */
+    channelSettings: <T>(kind: ChannelSettingsKind): Promise<Result<T>> => call(`/channels/${kind}`),
+    saveChannelSettings: <T>(kind: ChannelSettingsKind, settings: T): Promise<Result<T>> => call(`/channels/${kind}`, { method: 'PUT', body: settings }),
+    sendTestMail: (to: string): Promise<Result<{ sent: true }>> => call('/channels/mail/test', { body: { to } }),
 
     retention: (): Promise<Result<RetentionOverview>> => call('/retention'),
     retentionSettings: (): Promise<Result<RetentionSettings>> => call('/retention/settings'),
@@ -52,6 +57,17 @@ export function adminApi(officeId: OfficeId) {
     printers: (): Promise<Result<PrinterInfo[]>> => call('/printers'),
     testPage: (agentId: string): Promise<Result<QueuedPrintJob>> => call(`/printers/${segment(agentId)}/test-page`, { body: {} }),
   };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;
+
+/**
+ * The settings of the office a panel session works in. A settings tab only lives inside a session,
+ * so a missing context is a bug to throw on, never a silent empty office id.
+ */
+export function sessionAdminApi(env: PanelEnv | undefined): AdminApi {
+  if (!env) throw new Error('a settings tab outside a panel session');
+  return adminApi(env.officeId);
 }
 
 /** People and offices: organisation-wide routes; the server limits an office admin to their offices. */

@@ -5,11 +5,10 @@
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiError, AppointmentSettings, LateArrivalPolicy } from '../../../common/protocol';
-import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import type { AppointmentSettings, LateArrivalPolicy } from '../../../common/protocol';
+import type { AdminConfig } from './admin-api';
 import { SettingsDocument } from './admin-settings-document';
-import { formFooter, issueLines, numberField, selectField } from './admin-fields';
-import { refusalText } from './admin-issues';
+import { issueLines, numberField, selectField } from './admin-fields';
 import { adminStyles } from './admin-styles';
 import { text } from '../shared/describe';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -25,41 +24,17 @@ export class PanelAdminAppointments extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
-  private readonly _officeApi = () => {
-    if (!this._env) throw new Error('a settings tab outside a panel session');
-    return adminApi(this._env.officeId);
-  };
   /** For the services' names. */
   @property({ attribute: false }) config!: AdminConfig;
-  private readonly _document = new SettingsDocument<AppointmentSettings>(this, {
-    load: () => this._officeApi().appointmentSettings(),
-    save: (settings) => this._officeApi().saveAppointmentSettings(settings),
+  private readonly _document = new SettingsDocument<AppointmentSettings>(this, () => this._env, {
+    endpoints: (api) => ({ load: api.appointmentSettings, save: api.saveAppointmentSettings }),
   });
-  private readonly _edit = (change: (settings: AppointmentSettings) => void) => this._document.draft.edit(change);
-
-  private async _save(event: Event): Promise<void> {
-    event.preventDefault();
-    const env = this._env;
-    if (env) await this._document.save((error) => refusalText(env.t, error));
-  }
 
   override render() {
-    const env = this._env;
-    if (!env) return html``;
-    const { t } = env;
-    const { loadError, saved } = this._document;
-    if (loadError) return issueLines([refusalText(t, loadError)]);
-    const settings = this._document.draft.value;
-    if (!settings || !saved) return html``;
-    const editable = mayEdit(env.user);
-    const issues = this._document.draft.reader();
-    const edit = this._edit;
-    const wholeNumber = (name: 'checkInEarlyMinutes' | 'checkInGraceMinutes' | 'publicLeadMinutes' | 'publicBookingsPerPhone' | 'horizonDays', label: string) =>
-      numberField(name, label, settings[name], (v) => edit((s) => (s[name] = v ?? NaN)), issues.at(name));
-    return html`<form @submit=${this._save} novalidate>
-      <fieldset class="plain stack" ?disabled=${!editable}>
-        <h2>${t('admin.sections.appointments')}</h2>
+    return this._document.render(({ env, t, settings, issues, edit }) => {
+      const wholeNumber = (name: 'checkInEarlyMinutes' | 'checkInGraceMinutes' | 'publicLeadMinutes' | 'publicBookingsPerPhone' | 'horizonDays', label: string) =>
+        numberField(name, label, settings[name], (v) => edit((s) => (s[name] = v ?? NaN)), issues.at(name));
+      return html`<h2>${t('admin.sections.appointments')}</h2>
         <fieldset>
           <legend>${t('admin.appointments.walkIns')}</legend>
           <div class="row">
@@ -106,10 +81,8 @@ export class PanelAdminAppointments extends LitElement {
           <div class="row">
             ${wholeNumber('publicLeadMinutes', t('admin.appointments.publicLead'))} ${wholeNumber('publicBookingsPerPhone', t('admin.appointments.publicPerPhone'))}
           </div>
-        </fieldset>
-      </fieldset>
-      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
-    </form>`;
+        </fieldset>`;
+    });
   }
 }
 

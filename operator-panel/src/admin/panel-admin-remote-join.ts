@@ -7,10 +7,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RemoteJoinServiceRule, RemoteJoinSettings, Service } from '../../../common/protocol';
 import { localized } from '../../../common/ui/localized-text';
-import { adminApi, mayEdit, type AdminConfig } from './admin-api';
+import type { AdminConfig } from './admin-api';
 import { SettingsDocument } from './admin-settings-document';
-import { checkField, formFooter, issueLines, numberField } from './admin-fields';
-import { refusalText } from './admin-issues';
+import { checkField, issueLines, numberField } from './admin-fields';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
@@ -29,25 +28,13 @@ export class PanelAdminRemoteJoin extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  private readonly _officeApi = () => {
-    if (!this._env) throw new Error('a settings tab outside a panel session');
-    return adminApi(this._env.officeId);
-  };
-  private readonly _document = new SettingsDocument<RemoteJoinSettings>(this, {
-    load: () => this._officeApi().remoteJoinSettings(),
-    save: (settings) => this._officeApi().saveRemoteJoinSettings(settings),
+  private readonly _document = new SettingsDocument<RemoteJoinSettings>(this, () => this._env, {
+    endpoints: (api) => ({ load: api.remoteJoinSettings, save: api.saveRemoteJoinSettings }),
   });
-  private readonly _edit = (change: (settings: RemoteJoinSettings) => void) => this._document.draft.edit(change);
-
-  private async _save(event: Event): Promise<void> {
-    event.preventDefault();
-    const env = this._env;
-    if (env) await this._document.save((error) => refusalText(env.t, error));
-  }
 
   /** A service's rule is written out once the admin touches it; until then it follows the default. */
   private _editRule(serviceId: string, change: (rule: RemoteJoinServiceRule) => void): void {
-    this._edit((s) => {
+    this._document.edit((s) => {
       const rule = { ...(s.services[serviceId] ?? s.defaultRule) };
       change(rule);
       s.services[serviceId] = rule;
@@ -55,19 +42,8 @@ export class PanelAdminRemoteJoin extends LitElement {
   }
 
   override render() {
-    const env = this._env;
-    if (!env) return html``;
-    const { t } = env;
-    const { loadError, saved } = this._document;
-    if (loadError) return issueLines([refusalText(t, loadError)]);
-    const settings = this._document.draft.value;
-    if (!settings || !saved) return html``;
-    const editable = mayEdit(env.user);
-    const issues = this._document.draft.reader();
-    const edit = this._edit;
-    return html`<form @submit=${this._save} novalidate>
-      <fieldset class="plain stack" ?disabled=${!editable}>
-        <h2>${t('join.adminTitle')}</h2>
+    return this._document.render(
+      ({ env, t, settings, issues, edit }) => html`<h2>${t('join.adminTitle')}</h2>
         <span class="muted">${t('join.adminIntro')}</span>
         ${checkField('enabled', t('join.adminEnabled'), settings.enabled, (on) => edit((s) => (s.enabled = on)))}
         <div class="row">
@@ -79,10 +55,8 @@ export class PanelAdminRemoteJoin extends LitElement {
           ${numberField('arriveWithinMinutes', t('join.adminArriveWithin'), settings.arriveWithinMinutes, (v) => edit((s) => (s.arriveWithinMinutes = v)), issues.at('arriveWithinMinutes'))}
         </div>
         ${this._renderServices(env, settings)} ${issueLines(issues.at('services', true))}
-        <p><a href=${`/poster/?office=${encodeURIComponent(env.officeId)}`} target="_blank" rel="noopener" data-role="poster">${t('join.adminPoster')}</a></p>
-      </fieldset>
-      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
-    </form>`;
+        <p><a href=${`/poster/?office=${encodeURIComponent(env.officeId)}`} target="_blank" rel="noopener" data-role="poster">${t('join.adminPoster')}</a></p>`,
+    );
   }
 
   private _renderServices(env: PanelEnv, settings: RemoteJoinSettings) {

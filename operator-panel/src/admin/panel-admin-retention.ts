@@ -7,9 +7,9 @@ import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ApiError, Lang, LocalDate } from '../../../common/protocol';
 import { PURGE_KINDS, type RetentionOverview, type RetentionPlan, type RetentionSettings } from '../../../common/protocol/retention';
-import { adminApi } from './admin-api';
+import { sessionAdminApi } from './admin-api';
 import { SettingsDocument } from './admin-settings-document';
-import { formFooter, issueLines, numberField } from './admin-fields';
+import { issueLines, numberField } from './admin-fields';
 import { refusalText } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
@@ -37,14 +37,10 @@ export class PanelAdminRetention extends LitElement {
   /** Why the last "purge now" was refused or failed; the rest of the tab stays. */
   @state() private _purgeRefusal: ApiError | null = null;
 
-  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
-  private readonly _officeApi = () => {
-    if (!this._env) throw new Error('a settings tab outside a panel session');
-    return adminApi(this._env.officeId);
-  };
-  private readonly _document = new SettingsDocument<RetentionSettings>(this, {
-    load: () => this._officeApi().retentionSettings(),
-    save: (settings) => this._officeApi().saveRetentionSettings(settings),
+  private readonly _document = new SettingsDocument<RetentionSettings>(this, () => this._env, {
+    endpoints: (api) => ({ load: api.retentionSettings, save: api.saveRetentionSettings }),
+    // A new period moves the next purge's boundary.
+    afterSave: () => this._loadOverview(),
   });
 
   override connectedCallback(): void {
@@ -53,24 +49,15 @@ export class PanelAdminRetention extends LitElement {
   }
 
   private async _loadOverview(): Promise<void> {
-    const result = await this._officeApi().retention();
+    const result = await sessionAdminApi(this._env).retention();
     this._overview = result.ok ? result.data : null;
     this._refusal = result.ok ? null : result.error;
-  }
-
-  private async _save(event: Event): Promise<void> {
-    event.preventDefault();
-    const env = this._env;
-    if (!env) return;
-    await this._document.save((error) => refusalText(env.t, error));
-    // A new period moves the next purge's boundary.
-    await this._loadOverview();
   }
 
   private async _purgeNow(): Promise<void> {
     this._purging = true;
     this._purged = false;
-    const result = await this._officeApi().purgeNow();
+    const result = await sessionAdminApi(this._env).purgeNow();
     this._purging = false;
     this._purged = result.ok;
     this._purgeRefusal = result.ok ? null : result.error;
@@ -81,25 +68,21 @@ export class PanelAdminRetention extends LitElement {
     const env = this._env;
     if (!env) return html``;
     const { t } = env;
-    const { loadError, saved } = this._document;
-    const refusal = loadError ?? this._refusal;
+    // The tab shows once both its settings and the overview have come; either refusal stands for it all.
+    const refusal = this._document.loadError ?? this._refusal;
     if (refusal) return issueLines([refusalText(t, refusal)]);
-    const settings = this._document.draft.value;
     const overview = this._overview;
-    if (!settings || !saved || !overview) return html``;
-    const issues = this._document.draft.reader();
+    if (!this._document.saved || !overview) return html``;
     return html`<div class="stack">
-      <form @submit=${this._save} novalidate>
-        <fieldset class="plain stack">
-          <h2>${t('admin.retention.heading')}</h2>
+      ${this._document.form(
+        env,
+        ({ settings, issues, edit }) => html`<h2>${t('admin.retention.heading')}</h2>
           <p data-role="personal-data">${t('admin.retention.personalData', { count: overview.personalDataDays })}</p>
           <div class="row">
-            ${numberField('journalDays', t('admin.retention.journalDays'), settings.journalDays, (v) => this._document.draft.edit((s) => (s.journalDays = v ?? NaN)), issues.at('journalDays'))}
+            ${numberField('journalDays', t('admin.retention.journalDays'), settings.journalDays, (v) => edit((s) => (s.journalDays = v ?? NaN)), issues.at('journalDays'))}
           </div>
-          <span class="muted">${t('admin.retention.journalNote')}</span>
-        </fieldset>
-        ${formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved))}
-      </form>
+          <span class="muted">${t('admin.retention.journalNote')}</span>`,
+      )}
       <section class="stack" data-role="next-purge">
         <h2>${t('admin.retention.next')}</h2>
         ${this._renderPlan(env, overview.next)}

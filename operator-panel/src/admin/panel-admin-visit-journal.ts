@@ -4,11 +4,10 @@
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ApiError, VisitJournalSettings } from '../../../common/protocol';
-import { adminApi, mayEdit } from './admin-api';
+import type { VisitJournalSettings } from '../../../common/protocol';
 import { SettingsDocument } from './admin-settings-document';
-import { checkField, formFooter, issueLines, localizedFields, numberField, textField } from './admin-fields';
-import { refusalText, type IssueReader } from './admin-issues';
+import { checkField, issueLines, localizedFields, numberField, textField } from './admin-fields';
+import type { IssueReader } from './admin-issues';
 import { adminStyles } from './admin-styles';
 import { panelEnv, type PanelEnv } from '../shared/panel-env';
 
@@ -21,37 +20,13 @@ export class PanelAdminVisitJournal extends LitElement {
   @consume({ context: panelEnv, subscribe: true })
   @state()
   private _env?: PanelEnv;
-  /** The document loads as the element connects, and the context has answered by then (it is consumed first). */
-  private readonly _officeApi = () => {
-    if (!this._env) throw new Error('a settings tab outside a panel session');
-    return adminApi(this._env.officeId);
-  };
-  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, {
-    load: () => this._officeApi().visitJournalSettings(),
-    save: (settings) => this._officeApi().saveVisitJournalSettings(settings),
+  private readonly _document = new SettingsDocument<VisitJournalSettings>(this, () => this._env, {
+    endpoints: (api) => ({ load: api.visitJournalSettings, save: api.saveVisitJournalSettings }),
   });
-  private readonly _edit = (change: (settings: VisitJournalSettings) => void) => this._document.draft.edit(change);
-
-  private async _save(event: Event): Promise<void> {
-    event.preventDefault();
-    const env = this._env;
-    if (env) await this._document.save((error) => refusalText(env.t, error));
-  }
 
   override render() {
-    const env = this._env;
-    if (!env) return html``;
-    const { t } = env;
-    const { loadError, saved } = this._document;
-    if (loadError) return issueLines([refusalText(t, loadError)]);
-    const settings = this._document.draft.value;
-    if (!settings || !saved) return html``;
-    const editable = mayEdit(env.user);
-    const issues = this._document.draft.reader();
-    const edit = this._edit;
-    return html`<form @submit=${this._save} novalidate>
-      <fieldset class="plain stack" ?disabled=${!editable}>
-        <h2>${t('admin.sections.visitJournal')}</h2>
+    return this._document.render(
+      ({ env, t, settings, issues, edit }) => html`<h2>${t('admin.sections.visitJournal')}</h2>
         ${this._renderOptions(env, 'reasons', settings, issues)} ${this._renderOptions(env, 'results', settings, issues)}
         <fieldset>
           <legend>${t('admin.visitJournal.personalData')}</legend>
@@ -61,15 +36,13 @@ export class PanelAdminVisitJournal extends LitElement {
             ${numberField('retentionDays', t('admin.visitJournal.retentionDays'), settings.retentionDays, (v) => edit((s) => (s.retentionDays = v ?? NaN)), issues.at('retentionDays'))}
           </div>
           <span class="muted">${t('admin.visitJournal.retentionNote')}</span>
-        </fieldset>
-      </fieldset>
-      ${editable ? formFooter(t, this._document.draft, issues.rest(), () => this._document.draft.reset(saved)) : ''}
-    </form>`;
+        </fieldset>`,
+    );
   }
 
   private _renderOptions(env: PanelEnv, list: OptionList, settings: VisitJournalSettings, issues: IssueReader) {
     const { t } = env;
-    const edit = this._edit;
+    const edit = this._document.edit;
     return html`<fieldset data-list=${list}>
       <legend>${t(`admin.visitJournal.${list}`)}</legend>
       ${settings[list].map(
