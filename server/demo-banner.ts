@@ -1,7 +1,7 @@
-// What `npm start` prints in demo mode: each demo office's kiosk, display, printer and booking
-// links, then the staff app and who may sign in where. main.ts prints the lines; they are built
-// here so that the wording lives beside the demo it describes.
-import type { OfficeId, OfficeStatus } from '../common/protocol';
+// What `npm start` prints in demo mode: each demo office's kiosk, display, printer, booking and
+// join-from-a-phone links, then the staff app and who may sign in where. main.ts prints the lines;
+// they are built here so that the wording lives beside the demo it describes.
+import { joinPageUrl, type OfficeId, type OfficeStatus } from '../common/protocol';
 import type { DemoCredentials, DemoStaff } from './demo';
 
 export interface DemoBannerOffice {
@@ -29,6 +29,7 @@ export function demoBanner(base: string, creds: DemoCredentials, offices: readon
       `    Kiosk:    ${base}/kiosk/?key=${key('kiosk')}`,
       `    Display:  ${base}/display/?key=${key('display')}`,
       `    Booking:  ${base}/book/?office=${encodeURIComponent(office.id)}`,
+      `    Phone:    ${joinPageUrl(base, office.id)}   (poster for the entrance: ${base}/poster/?office=${encodeURIComponent(office.id)})`,
       `    Printer:  npm run print-agent -- --server ${base} --key ${key('print-agent')} --printer tcp://PRINTER:9100`,
     );
   }

@@ -8,6 +8,7 @@ import { adminPasswordShown, ensureAdmin } from './auth/bootstrap';
 import { nodeIdFrom } from './cluster/node-id';
 import { provisionDemo } from './demo';
 import { demoBanner } from './demo-banner';
+import { openDemoPhoneChannels } from './demo-phone-channels';
 import { metricsAccess } from './http/metrics-routes';
 import { logger } from './observability/logger';
 import type { OfficeRuntime } from './offices/office-runtime';
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   // accounts: the second finds them made. (SQLite: one node, no one to wait for.)
   const started = await db.whenFree('start-up', async () => {
     // The demo offices keep their own hours only on request, so the demo is usable at any hour.
-    if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
+    if (demo && (await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' }))) {
+      await openDemoPhoneChannels(db, Date.now());
+    }
     const talon = await createApp({ db, webApps, dataDir, allowedOrigins, nodeId, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}), ...(env.TALON_REDIS_URL ? { redisUrl: env.TALON_REDIS_URL } : {}), ...(env.TALON_TRUST_PROXY ? { trustProxy: env.TALON_TRUST_PROXY } : {}) });
     const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
     const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);

@@ -57,7 +57,6 @@ describe('messages tab', () => {
     await push.locator('button[data-role="save"]').click();
     await push.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect((await call<PushSettings>(env.server, officeApi('/channels/push'), { token: admin })).body).toEqual({ ok: true, data: { enabled: true } });
-    await page.screenshot({ path: '/tmp/h2-admin-messages.png', fullPage: true });
     await context.close();
   });
 
@@ -81,7 +80,6 @@ describe('messages tab', () => {
     const stop = page.locator('kiosk-stop-page');
     await stop.getByRole('button', { name: 'Відписатися' }).click();
     await stop.getByRole('status').filter({ hasText: 'Готово' }).waitFor();
-    await page.screenshot({ path: '/tmp/h2-stop-page.png' });
     expect(await env.server.db.read.get('SELECT COUNT(*) AS n FROM visitor_contacts WHERE stopped_at IS NOT NULL')).toEqual({ n: 1 });
     await page.close();
   });

@@ -102,6 +102,8 @@ describe('the demo people', () => {
       expect(text).toContain(`/display/?key=display-of-${id}`);
       expect(text).toContain(`--key print-agent-of-${id} `);
       expect(text).toContain(`/book/?office=${id}`);
+      expect(text).toContain(`/join/?office=${id}`);
+      expect(text).toContain(`/poster/?office=${id}`);
     }
     expect(text).toContain('Staff logins: operator1 (operator in social-protection)');
     expect(text).toContain('operator4 (operator in social-protection, consultant in service-115, consultant in city-centre)');
