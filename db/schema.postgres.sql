@@ -72,6 +72,14 @@ CREATE TABLE counters (
   CONSTRAINT counters_pkey PRIMARY KEY (office_id, id)
 );
 
+CREATE TABLE daily_backups (
+  day text COLLATE "C" NOT NULL,
+  node_id text COLLATE "C" NOT NULL,
+  file text COLLATE "C" NOT NULL,
+  made_at bigint NOT NULL,
+  CONSTRAINT daily_backups_pkey PRIMARY KEY (day)
+);
+
 CREATE TABLE devices (
   id text COLLATE "C" NOT NULL,
   office_id text COLLATE "C" NOT NULL,

@@ -62,6 +62,14 @@ CREATE TABLE "counters" (
   PRIMARY KEY (office_id, id)
 );
 
+CREATE TABLE daily_backups (
+  -- The local date the backup is for, as in its file name: 2026-12-02.
+  day TEXT PRIMARY KEY,
+  node_id TEXT NOT NULL,
+  file TEXT NOT NULL,
+  made_at INTEGER NOT NULL
+);
+
 CREATE TABLE "devices" (
   id TEXT PRIMARY KEY,
   office_id TEXT NOT NULL REFERENCES offices (id),

@@ -101,9 +101,9 @@ async function main(): Promise<void> {
     if (talon.offices.running().length === 0) console.log('  No office yet: sign in to the staff app as the regional admin and create one.');
   }
 
-  // On PostgreSQL one node at a time makes the day's dump; with TALON_BACKUP_DIR on a folder the
-  // nodes share, the others then find it made (else each node keeps its own).
-  const dailyBackups = new DailyBackups(databaseCopy(location), backups, Date.now, (work) => db.exclusively('daily-backup', work));
+  // On PostgreSQL one node makes the day's dump, into its backup folder (shared or not); the database records
+  // which node (daily_backups), so the others make none that day.
+  const dailyBackups = new DailyBackups(databaseCopy(location), backups, db, nodeId);
   dailyBackups.start();
   const stop = async () => {
     await dailyBackups.stop();

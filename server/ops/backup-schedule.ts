@@ -1,16 +1,21 @@
 // Daily backups the server makes itself: one a day, due from a local hour chosen to be quiet
 // (TALON_BACKUP_HOUR), written into the backup folder, the last TALON_BACKUPS_KEPT of them kept.
-// The folder is the schedule's memory: a daily file is named after its local date, so a restart
-// later that day finds today's file and makes no second one, and a PC switched off at the quiet
-// hour makes the day's backup when it is next on. The copy blocks no one (see backup.ts), so a late
-// one costs the office nothing. On PostgreSQL it is a pg_dump (talon-daily-….dump), made by one node
-// at a time (`alone`): nodes sharing the backup folder find the day's dump made by another.
+// The database remembers which days have theirs (daily-backup-record.ts), so a restart later that
+// day makes no second one, and with several nodes on PostgreSQL one of them makes the day's pg_dump
+// (talon-daily-….dump) whether or not they share a backup folder: the record is checked and
+// written under one lock for all nodes (db.exclusively), and a node that finds it held tries again
+// at its next check. A day's file already in the folder counts too: a SQLite database restored from
+// an older backup has no record of today's. A PC switched off at the quiet hour makes the day's
+// backup when it is next on. The copy blocks no one (see backup.ts), so a late one costs the
+// office nothing.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../engine/queue-engine';
 import { childLogger } from '../observability/logger';
+import type { Database } from '../store/database';
 import type { DatabaseCopy } from './database-copy';
+import { dailyBackupMadeFor, recordDailyBackup } from './daily-backup-record';
 import { repeatEvery } from '../timing/repeat';
 import type { BackupSettings } from './backup-settings';
 
@@ -21,18 +26,12 @@ const dailyFile = (extension: string) => new RegExp(`^talon-daily-\\d{4}-\\d{2}-
 
 const log = childLogger({ component: 'backup' });
 
-/** The day's backup file, named after the local date: talon-daily-2026-12-02.sqlite. */
-function dailyBackupName(at: number, extension: string): string {
+/** The local date a backup is for, which also names its file: 2026-12-02. */
+function localDay(at: number): string {
   const day = new Date(at);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `talon-daily-${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}.${extension}`;
+  return `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
 }
-
-/** Runs the work here and now: one node, no one else to make the backup. */
-const rightHere = async (work: () => Promise<void>) => {
-  await work();
-  return true;
-};
 
 export class DailyBackups {
   private timer: { cancel: () => void } | undefined;
@@ -41,24 +40,30 @@ export class DailyBackups {
   constructor(
     private readonly copy: DatabaseCopy,
     private readonly settings: BackupSettings,
+    /** The database backed up, which also records the days made. */
+    private readonly db: Database,
+    /** Recorded with the day's backup: on PostgreSQL, which node's folder holds it. */
+    private readonly nodeId: string,
     private readonly clock: Clock = Date.now,
-    /** Runs the backup unless another node is making one right now (Database.exclusively). */
-    private readonly alone: (work: () => Promise<void>) => Promise<boolean> = rightHere,
   ) {}
 
-  /** Makes today's backup if its hour has come and the folder has none yet, then drops the oldest beyond the kept number. */
+  /** Makes today's backup if its hour has come and no node has made it yet, then drops the oldest beyond the kept number. */
   async runIfDue(): Promise<string | undefined> {
     const { folder, kept, hour } = this.settings;
     const now = this.clock();
     if (kept === 0 || new Date(now).getHours() < hour) return undefined;
-    const file = join(folder, dailyBackupName(now, this.copy.extension));
+    const day = localDay(now);
+    const file = join(folder, `talon-daily-${day}.${this.copy.extension}`);
     let made: string | undefined;
-    await this.alone(async () => {
-      if (existsSync(file)) return;
-      await mkdir(folder, { recursive: true });
-      await this.copy.to(file);
-      await pruneDailyBackups(folder, kept, this.copy.extension);
-      made = file;
+    await this.db.exclusively('daily-backup', async () => {
+      if (await dailyBackupMadeFor(this.db, day)) return;
+      if (!existsSync(file)) {
+        await mkdir(folder, { recursive: true });
+        await this.copy.to(file);
+        await pruneDailyBackups(folder, kept, this.copy.extension);
+        made = file;
+      }
+      await recordDailyBackup(this.db, { day, nodeId: this.nodeId, file, madeAt: this.clock() });
     });
     return made;
   }

@@ -1,10 +1,11 @@
 // The server's daily backups on a clock the test moves: one a day from the quiet hour on, none twice
-// in a day across a restart, made late when the machine was off at that hour, the last N kept and
-// every other file in the backup folder left alone.
+// in a day across a restart (the database records the day), none over a file of the day's already in
+// the folder, made late when the machine was off at that hour, the last N kept and every other file
+// in the backup folder left alone.
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { DailyBackups } from '../../server/ops/backup-schedule';
 import { backupSettings, type BackupSettings } from '../../server/ops/backup-settings';
 import { databaseCopy } from '../../server/ops/database-copy';
@@ -15,15 +16,25 @@ import { onlyOn } from '../support/test-database';
 /** A moment in this machine's local time, as the schedule reads it: December 2026, day `day`. */
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 11, day, hour, minute).getTime();
 
-async function liveDatabase(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'talon-daily-')), 'talon.sqlite');
-  const db = await SqliteDatabase.open(file);
-  await migrate(db);
-  await db.close();
-  return file;
+const opened: SqliteDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
+});
+
+interface LiveDatabase {
+  file: string;
+  db: SqliteDatabase;
 }
 
-function scheduleOn(database: string, settings: Partial<BackupSettings> = {}) {
+async function liveDatabase(): Promise<LiveDatabase> {
+  const file = join(mkdtempSync(join(tmpdir(), 'talon-daily-')), 'talon.sqlite');
+  const db = await SqliteDatabase.open(file);
+  opened.push(db);
+  await migrate(db);
+  return { file, db };
+}
+
+function scheduleOn(database: LiveDatabase, settings: Partial<BackupSettings> = {}) {
   let now = local(1, 0);
   const folder = join(mkdtempSync(join(tmpdir(), 'talon-daily-backups-')), 'backups');
   const whole: BackupSettings = { folder, kept: 3, hour: 3, ...settings };
@@ -31,7 +42,7 @@ function scheduleOn(database: string, settings: Partial<BackupSettings> = {}) {
     folder,
     at: (moment: number) => (now = moment),
     /** A server (re)started: a new schedule on the same folder and clock. */
-    start: () => new DailyBackups(databaseCopy({ engine: 'sqlite', file: database }), whole, () => now),
+    start: () => new DailyBackups(databaseCopy({ engine: 'sqlite', file: database.file }), whole, database.db, 'node-1', () => now),
   };
 }
 
@@ -55,6 +66,21 @@ onlyOn('sqlite')('daily backups', () => {
     const applied = await copy.read.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
     await copy.close();
     expect(applied?.n).toBe((await readMigrations(migrationsDir('sqlite'))).length);
+  });
+
+  it('records the day in the database, and takes a file of the day’s already in the folder as made', async () => {
+    const database = await liveDatabase();
+    const clock = scheduleOn(database);
+    clock.at(local(1, 3, 0));
+    const file = await clock.start().runIfDue();
+    expect(await database.db.read.all('SELECT day, node_id, file FROM daily_backups')).toEqual([{ day: '2026-12-01', node_id: 'node-1', file }]);
+
+    // Restored from yesterday's backup: the database has no record of today's, the folder has it.
+    await database.db.transaction((tx) => tx.run('DELETE FROM daily_backups'));
+    clock.at(local(1, 9, 0));
+    expect(await clock.start().runIfDue()).toBeUndefined();
+    expect(readdirSync(clock.folder)).toEqual(['talon-daily-2026-12-01.sqlite']);
+    expect(await database.db.read.all('SELECT day FROM daily_backups')).toEqual([{ day: '2026-12-01' }]);
   });
 
   it('keeps the last N daily backups, makes a missed day’s late, and leaves other files alone', async () => {

@@ -1,6 +1,6 @@
 // The talon commands and the server's backups when Talon runs on PostgreSQL (TALON_DATABASE_URL):
 // check-db answers, backup is a pg_dump that restores, restore refuses to touch a shared database,
-// and the daily dump is made once however many nodes share its folder.
+// and the daily dump is made once a day across the nodes, whether or not they share its folder.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,18 +76,32 @@ onlyOn('postgres')('talon commands on PostgreSQL', () => {
     );
   });
 
-  it('makes the day’s dump once, whichever of the nodes sharing the backup folder comes first', async () => {
+  it('makes the day’s dump once, whichever of the nodes comes first, whether they share the backup folder or keep their own', async () => {
     const server = await servedWithATicket();
     const location = databaseLocation(databaseEnv(server.dataDir), server.dataDir);
-    const folder = join(mkdtempSync(join(tmpdir(), 'talon-pg-daily-')), 'backups');
-    const at = new Date(2026, 11, 2, 4).getTime();
-    const nodeOn = (db: Database) => new DailyBackups(databaseCopy(location), { folder, kept: 3, hour: 3 }, () => at, (work) => db.exclusively('daily-backup', work));
+    const newFolder = () => join(mkdtempSync(join(tmpdir(), 'talon-pg-daily-')), 'backups');
+    const shared = newFolder();
+    const nodeOn = (db: Database, nodeId: string, folder: string, day: number) => new DailyBackups(databaseCopy(location), { folder, kept: 3, hour: 3 }, db, nodeId, () => new Date(2026, 11, day, 4).getTime());
     const otherNode = await openDatabase(location);
     opened.push(otherNode);
 
-    expect(await nodeOn(server.db).runIfDue()).toBe(join(folder, 'talon-daily-2026-12-02.dump'));
-    expect(await nodeOn(otherNode).runIfDue()).toBeUndefined();
-    expect(readdirSync(folder)).toEqual(['talon-daily-2026-12-02.dump']);
-    expect(existsSync(join(folder, 'talon-daily-2026-12-02.dump.partial'))).toBe(false);
+    expect(await nodeOn(server.db, 'node-a', shared, 2).runIfDue()).toBe(join(shared, 'talon-daily-2026-12-02.dump'));
+    expect(await nodeOn(otherNode, 'node-b', shared, 2).runIfDue()).toBeUndefined();
+    expect(readdirSync(shared)).toEqual(['talon-daily-2026-12-02.dump']);
+    expect(existsSync(join(shared, 'talon-daily-2026-12-02.dump.partial'))).toBe(false);
+
+    // Each node with a folder of its own (the default, under its data folder): still one dump.
+    const [folderA, folderB] = [newFolder(), newFolder()];
+    const nodes = [nodeOn(server.db, 'node-a', folderA, 3), nodeOn(otherNode, 'node-b', folderB, 3)];
+    const made = await Promise.all(nodes.map((node) => node.runIfDue()));
+    // Both at once: one made it, the other found the lock held and would try again at its next check.
+    expect(made.filter(Boolean)).toHaveLength(1);
+    expect(await Promise.all(nodes.map((node) => node.runIfDue()))).toEqual([undefined, undefined]);
+    const filesIn = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
+    expect([...filesIn(folderA), ...filesIn(folderB)]).toEqual(['talon-daily-2026-12-03.dump']);
+    expect(await server.db.read.all('SELECT day, node_id, file FROM daily_backups ORDER BY day')).toEqual([
+      { day: '2026-12-02', node_id: 'node-a', file: join(shared, 'talon-daily-2026-12-02.dump') },
+      { day: '2026-12-03', node_id: made[0] ? 'node-a' : 'node-b', file: made.find(Boolean) },
+    ]);
   });
 });
