@@ -60,6 +60,7 @@ export interface PublicOffice {
 
 /** One call as the hall sees it. */
 export interface CallRecord {
+  /** For the hall and the public, the ticket's public reference (LiveTicket.ref), never its id. */
   ticketId: string;
   code: string;
   serviceId: string;

@@ -174,6 +174,10 @@ export interface WaitEstimate {
 }
 
 export interface Ticket {
+  /**
+   * Random, and the visitor's secret (it lets them add an SMS or e-mail contact). What the hall and
+   * the public receive has the ticket's public reference here instead (LiveTicket.ref).
+   */
   id: string;
   serviceId: string;
   serviceDay: LocalDate;

@@ -22,6 +22,8 @@ export interface ServicesAnswer {
 /** GET /api/tickets/:id: a visitor's live ticket. */
 export interface LiveTicket {
   ticket: Ticket;
+  /** How the public snapshot and events name this ticket: they never carry its id. */
+  ref: string;
   estimate: WaitEstimate | null;
   counterNumber: number | null;
 }

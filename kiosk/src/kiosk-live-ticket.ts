@@ -1,7 +1,8 @@
 // The visitor's live ticket at /t/<ticketId>?office=<officeId> (the QR code on the printed ticket):
 // people ahead, the expected wait and, once called, the window — in the ticket's language, with a
-// switch. A public socket says *when* something changed; the server's GET …/tickets/:id says *what*,
-// so the estimate is the server's and is never recomputed here. Without a socket it polls.
+// switch. A public socket says *when* something changed (it names tickets by their public reference,
+// never by id); the server's GET …/tickets/:id says *what*, so the estimate is the server's and is
+// never recomputed here. Without a socket it polls.
 import '../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -241,10 +242,10 @@ export class KioskLiveTicket extends LitElement {
     // Other failures (no network) keep the last view; the connection notice says it may be stale.
   }
 
-  /** Only events that can move this ticket or its estimate: its own, its service's, any counter's. */
+  /** Only events that can move this ticket or its estimate: its own (named by its ref), its service's, any counter's. */
   private onQueueEvent(event: QueueEvent): void {
-    const mine = this._view?.ticket;
-    if (!mine || event.counter || event.ticket?.id === mine.id || event.ticket?.serviceId === mine.serviceId) void this.live.refresh();
+    const view = this._view;
+    if (!view || event.counter || event.ticket?.id === view.ref || event.ticket?.serviceId === view.ticket.serviceId) void this.live.refresh();
   }
 }
 

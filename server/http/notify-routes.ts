@@ -121,9 +121,10 @@ export function notifyRoutes({ db, engine, notify, limiters, pushEndpointAllowed
           { subjectKind: 'ticket', subjectId: ticket.id, channel: input.channel, address: addressOf(input), language: input.language ?? ticket.language, keepUntil },
           now,
         );
-        // Ticket ids are public: anyone could pile numbers or addresses on a ticket and have the office
-        // message them all. One phone and one e-mail per ticket, the latest; push keeps one per browser
-        // (a subscription reaches only the browser that made it).
+        // Only the ticket's holder knows its id (the public payloads name tickets by ticketRef, redact.ts),
+        // so a new phone or e-mail is the holder changing their mind: one of each per ticket, the latest,
+        // and no pile of addresses for the office to message. Push keeps one per browser (a
+        // subscription reaches only the browser that made it).
         if (added.channel !== 'push') await stopOtherContacts(tx, added, now);
         return added;
       }, officeLock(notify.officeId));

@@ -7,11 +7,11 @@ import { estimateWait } from '../domain/estimates';
 import { isServed } from '../domain/ticket-commands';
 import { localDate } from '../../common/time/calendar';
 import type { QueueEngine } from '../engine/queue-engine';
-import { publicSnapshot, publicTicket } from '../realtime/redact';
+import { audienceOf, snapshotFor, ticketRef, visitorTicket } from '../realtime/redact';
 import type { Database } from '../store/database';
 import { readJournalPage } from '../store/journal-pages';
 import { findTicket } from '../store/queue-store';
-import { isStaff, requireRole, STAFF_ROLES } from '../auth/permissions';
+import { requireRole, STAFF_ROLES } from '../auth/permissions';
 import { fail, handle, parse } from './respond';
 
 export function queueRoutes(engine: QueueEngine, db: Database): Router {
@@ -30,7 +30,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
     '/snapshot',
     handle(async (_req, res) => {
       await engine.upToDate();
-      return isStaff(principalOf(res)) ? engine.snapshot() : publicSnapshot(engine.snapshot());
+      return snapshotFor(audienceOf(principalOf(res)), engine.snapshot());
     }),
   );
 
@@ -75,7 +75,7 @@ export function queueRoutes(engine: QueueEngine, db: Database): Router {
       if (!ticket) fail('not-found', 'No such ticket');
       const counter = ticket.counterId ? engine.currentConfig.counters.get(ticket.counterId) : undefined;
       const estimate = live && live.status === 'waiting' ? estimateWait(engine.currentState, engine.currentConfig, live, engine.now()) : null;
-      return { ticket: publicTicket(ticket), estimate, counterNumber: counter?.number ?? null };
+      return { ticket: visitorTicket(ticket), ref: ticketRef(ticket.id), estimate, counterNumber: counter?.number ?? null };
     }),
   );
 

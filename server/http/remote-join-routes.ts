@@ -12,7 +12,7 @@ import {
   type LiveTicket,
 } from '../../common/protocol';
 import { limitPerIp } from '../auth/limit-per-ip';
-import { publicTicket } from '../realtime/redact';
+import { visitorTicket } from '../realtime/redact';
 import type { PhoneQueue } from '../remote-join/phone-queue';
 import type { PublicLimiters } from './public-limits';
 import { handle, parse } from './respond';
@@ -47,7 +47,7 @@ export function remoteJoinRoutes({ queue, limiters }: RemoteJoinRouteDeps): Rout
       limitPerIp(limiters.arrive, req, res);
       const { ticketId } = parse(arrivedParamsSchema, req.params);
       const { phoneId } = parse(arrivedSchema, req.body);
-      return { ticket: publicTicket(await queue.arrived(ticketId, phoneId)) };
+      return { ticket: visitorTicket(await queue.arrived(ticketId, phoneId)) };
     }),
   );
 

@@ -1,6 +1,7 @@
 // One office's live queue over Socket.IO, in its namespace `/offices/<id>`: every client gets a
-// full snapshot on connect, then every sequenced event of that office; staff in one room with full
-// tickets, everyone else in the public room with redacted ones. Commands arrive as acknowledged
+// full snapshot on connect, then every sequenced event of that office, in one room per audience
+// (redact.ts): staff with full tickets, kiosks and print agents without staff notes, everyone else
+// without ticket ids. Commands arrive as acknowledged
 // events and run through the office's CommandRunner, as REST does. Someone without access to the
 // office (a person with no role there, another office's device) is refused with connect_error
 // `forbidden` (`error.data.code`), unless only a browser's cookie says who they are (see office-dispatch.ts).
@@ -22,7 +23,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { toApiError } from '../http/respond';
 import type { DevicePresenceBoard } from './presence';
 import type { PresenceAcrossNodes } from './presence-across-nodes';
-import { publicEvent, publicSnapshot } from './redact';
+import { AUDIENCES, audienceOf, eventFor, snapshotFor } from './redact';
 import { refusal, type OfficeNamespace, type OfficeSocket } from './socket-server';
 
 const OFFICE_STATUS_CHECK_MS = 15_000;
@@ -87,16 +88,16 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
     return !('error' in result) && result.kind === principal.kind && !('error' in principalIn(result, officeId));
   };
 
-  const snapshotFor = (principal: Principal) => (isStaff(principal) ? engine.snapshot() : publicSnapshot(engine.snapshot()));
+  const snapshotOf = (principal: Principal) => snapshotFor(audienceOf(principal), engine.snapshot());
 
   ns.on('connection', (socket) => {
     const { principal } = socket.data;
-    void socket.join([isStaff(principal) ? 'staff' : 'public', ...socket.data.rooms]);
-    socket.emit('queue:snapshot', snapshotFor(principal));
+    void socket.join([audienceOf(principal), ...socket.data.rooms]);
+    socket.emit('queue:snapshot', snapshotOf(principal));
     socket.on('queue:resync', (ack) => {
       if (typeof ack !== 'function') return;
       engine.upToDate().then(
-        () => ack({ ok: true, data: snapshotFor(principal) }),
+        () => ack({ ok: true, data: snapshotOf(principal) }),
         (error: unknown) => ack({ ok: false, error: toApiError(error) }),
       );
     });
@@ -136,8 +137,7 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
   // and the in-memory adapter's serverSideEmit throws.
   const tellOwnSockets = (events: QueueEvent[]) => {
     for (const event of events) {
-      ns.local.to('staff').emit('queue:event', event);
-      ns.local.to('public').emit('queue:event', publicEvent(event));
+      for (const audience of AUDIENCES) ns.local.to(audience).emit('queue:event', eventFor(audience, event));
     }
   };
   const stopEvents = engine.onEvents((events) => {

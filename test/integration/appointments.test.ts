@@ -12,6 +12,7 @@ import {
   type Ticket,
 } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
+import { ticketRef } from '../../server/realtime/redact';
 import { call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
 
 const ZONE = 'Asia/Irkutsk';
@@ -252,7 +253,8 @@ describe('the public booking page', () => {
     time.set(local('12:30'));
     const checkedIn = data(await call<CheckInResult>(server, officeApi('/appointments/check-in'), { body: { code: receipt.code }, deviceKey: server.deviceKey('kiosk') }));
     const publicSnapshot = JSON.stringify(data(await call<QueueSnapshot>(server, officeApi('/snapshot'))));
-    expect(publicSnapshot).toContain(checkedIn.ticket.id);
+    expect(publicSnapshot).toContain(ticketRef(checkedIn.ticket.id));
+    expect(publicSnapshot).not.toContain(checkedIn.ticket.id);
     expect(publicSnapshot).not.toContain('Кравец');
     expect(publicSnapshot).not.toContain('123-45-67');
   });

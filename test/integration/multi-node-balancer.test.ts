@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, QueueSnapshot, ServerToClientEvents } from '../../common/protocol';
+import { ticketRef } from '../../server/realtime/redact';
 import { balancerInstalled, startBalancer, type Balancer, type BalancerKind } from '../support/balancers';
 import { mirrorQueue, type QueueMirror } from '../support/queue-mirror';
 import { officeSocketUrl } from '../support/socket-client';
@@ -68,7 +69,7 @@ describe.each(['haproxy', 'nginx'] as BalancerKind[])('behind %s', (kind) => {
     const office = truth.body.data;
     for (const mirror of mirrors) {
       await expect.poll(() => mirror.connection.snapshot?.seq).toBe(office.seq);
-      expect(mirror.connection.snapshot!.tickets.map((t) => t.id).sort()).toEqual([...before, after].map((t) => t.id).sort());
+      expect(mirror.connection.snapshot!.tickets.map((t) => t.id).sort()).toEqual([...before, after].map((t) => ticketRef(t.id)).sort());
     }
   }, 120_000);
 });

@@ -3,6 +3,7 @@
 // follows the office as the real screens do ends with what either node says is the office's state.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../common/protocol';
+import { ticketRef } from '../../server/realtime/redact';
 import { mirrorQueue, type QueueMirror } from '../support/queue-mirror';
 import { connectClient, type TestClient } from '../support/socket-client';
 import { call, officeApi } from '../support/talon-server';
@@ -60,7 +61,7 @@ const essence = (snapshot: QueueSnapshot) => ({
   recentCalls: snapshot.recentCalls.map((c) => `${c.code} ${c.counterId} ${c.seq}`),
 });
 
-/** Issue, open, call and finish at one booth through one node's staff socket; returns the called ticket's id. */
+/** Issue, open, call and finish at one booth through one node's staff socket; returns how displays name the called ticket. */
 async function serveOne(staff: TestClient, counterId: string): Promise<string> {
   const issued = await staff.socket.emitWithAck('ticket:issue', { serviceId: 'documents' });
   if (!issued.ok) throw new Error(JSON.stringify(issued.error));
@@ -68,17 +69,17 @@ async function serveOne(staff: TestClient, counterId: string): Promise<string> {
   const called = await staff.socket.emitWithAck('counter:call-next', { counterId });
   if (!called.ok || !called.data.ticket) throw new Error(JSON.stringify(called));
   expect((await staff.socket.emitWithAck('counter:finish', { counterId })).ok).toBe(true);
-  return called.data.ticket.id;
+  return ticketRef(called.data.ticket.id);
 }
 
 it('shows a call made on node A on a display connected to node B, in sequence', async () => {
   const onB = await display(nodes.b);
   const onA = await display(nodes.a);
   const staff = await connect(nodes.a, { token: operator1 });
-  const ticketId = await serveOne(staff, 'booth-1');
+  const ref = await serveOne(staff, 'booth-1');
   for (const screen of [onB, onA]) {
-    await screen.waitFor((events) => events.some((e) => e.kind === 'ticket-finished' && e.ticket?.id === ticketId), 30_000);
-    expect(screen.events.find((e) => e.kind === 'ticket-called')?.ticket?.id).toBe(ticketId);
+    await screen.waitFor((events) => events.some((e) => e.kind === 'ticket-finished' && e.ticket?.id === ref), 30_000);
+    expect(screen.events.find((e) => e.kind === 'ticket-called')?.ticket?.id).toBe(ref);
     expect(screen.events.map((e) => e.kind)).toEqual(['ticket-issued', 'counter-opened', 'ticket-called', 'ticket-finished']);
     expectInSequence(screen);
   }
@@ -87,9 +88,9 @@ it('shows a call made on node A on a display connected to node B, in sequence', 
 it('shows a call made on node B on a display connected to node A, in sequence', async () => {
   const onA = await display(nodes.a);
   const staff = await connect(nodes.b, { token: operator2 });
-  const ticketId = await serveOne(staff, 'booth-2');
-  await onA.waitFor((events) => events.some((e) => e.kind === 'ticket-finished' && e.ticket?.id === ticketId), 30_000);
-  expect(onA.events.find((e) => e.kind === 'ticket-called')?.ticket?.id).toBe(ticketId);
+  const ref = await serveOne(staff, 'booth-2');
+  await onA.waitFor((events) => events.some((e) => e.kind === 'ticket-finished' && e.ticket?.id === ref), 30_000);
+  expect(onA.events.find((e) => e.kind === 'ticket-called')?.ticket?.id).toBe(ref);
   expectInSequence(onA);
 });
 

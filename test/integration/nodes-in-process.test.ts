@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DevicePresence, QueueSnapshot, Ticket } from '../../common/protocol';
 import type { PrinterInfo } from '../../common/protocol/printing';
 import { createApp, type TalonApp } from '../../server/app';
+import { ticketRef } from '../../server/realtime/redact';
 import type { Database } from '../../server/store/database';
 import { PostgresDatabase } from '../../server/store/postgres-database';
 import { connectClient, type TestClient } from '../support/socket-client';
@@ -106,7 +107,7 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     expect(onB.tickets.find((t) => t.id === ticket.id)?.status).toBe('called');
     expect(onB.recentCalls[0]?.ticketId).toBe(ticket.id);
     expect(onB.seq).toBe((await snapshot(a, admin)).seq);
-    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-called' && e.ticket?.id === ticket.id));
+    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-called' && e.ticket?.id === ticketRef(ticket.id)));
   });
 
   it('never gives one ticket to two booths calling next at the same instant on different nodes', async () => {
@@ -248,7 +249,7 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     const display = await connectClient(rb.url, { deviceKey: a.deviceKey('display') });
     clients.push(display);
     const ticket = await issue(ra);
-    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-issued' && e.ticket?.id === ticket.id));
+    await display.waitFor((events) => events.some((e) => e.kind === 'ticket-issued' && e.ticket?.id === ticketRef(ticket.id)));
   });
 
   it('names the database and the node in its health, answers 503 while the database is out of reach and recovers by itself', async () => {
@@ -287,7 +288,7 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     await expect
       .poll(async () => {
         const ticket = await issue(a);
-        return display.waitFor((events) => events.some((e) => e.ticket?.id === ticket.id), 2000).then(() => true, () => false);
+        return display.waitFor((events) => events.some((e) => e.ticket?.id === ticketRef(ticket.id)), 2000).then(() => true, () => false);
       })
       .toBe(true);
   });
