@@ -1,5 +1,6 @@
-// Messages to send (table outbox), written inside the transaction of the change they tell of, so a
-// crash loses none and a change that was undone sends none. A message is one contact and one dedupe
+// Messages to send (table outbox). A booking's news is written inside the transaction of the change it
+// tells of, so a crash loses none and a change that was undone sends none; a ticket's just after the
+// commit, and looked for again until it is there (ticket-watch.ts). A message is one contact and one dedupe
 // key: every node may offer the same message (each hears the same committed events) and it is queued
 // once. Sending claims a row with a conditional UPDATE of claimed_until, so of two nodes only one
 // sends it; a node that dies mid-send lets the claim lapse and another retries.

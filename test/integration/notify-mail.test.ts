@@ -1,12 +1,13 @@
 // E-mail for real: the office's SMTP server is an smtp-server started by the test (fake-smtp-server.ts), and what it
 // receives is read back with mailparser — the subject and text in the visitor's language, the page
-// link, the stop link in the text and as List-Unsubscribe with one-click POST (which works), and a
-// booking's calendar entry (.ics) that adds, and then cancels, the visit.
+// link, the stop link in the text and as List-Unsubscribe with one-click POST (which works), a
+// booking's calendar entry (.ics) that adds, and then cancels, the visit, and the day-before reminder.
 import type { ParsedMail } from 'mailparser';
 import { afterEach, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
-import type { MailSettings, MessageFacts, Ticket } from '../../common/protocol';
+import type { BookingReceipt, MailSettings, MessageFacts, MessageSettings, Ticket } from '../../common/protocol';
 import { addDays, localDate, zonedToEpoch } from '../../common/time/calendar';
+import { sweepBookingReminders } from '../../server/notify/booking-reminders';
 import { addContact } from '../../server/notify/contacts-store';
 import { enqueueForSubject } from '../../server/notify/outbox-store';
 import { officeLock } from '../../server/store/office-lock';
@@ -106,6 +107,40 @@ it('sends a booking confirmation with its calendar entry and manage link, and a 
   expect(cancellation.subject).toBe('Запис ACD347 скасовано');
   expect(calendarPart(cancellation)).toContain('METHOD:CANCEL');
   expect(calendarPart(cancellation)).toContain('STATUS:CANCELLED');
+});
+
+it('reminds of tomorrow’s booking at the office’s reminder hour, with its code, calendar entry and stop links', async () => {
+  const { server, admin, mail, setNow } = await start();
+  const { timeZone } = server.engine.currentConfig.office;
+  // Asked before the clock moves on: the admin's session would have ended by then.
+  const { reminderHour } = data(await call<MessageSettings>(server, officeApi('/channels/messages'), { token: admin }));
+  // A Tuesday, so that Wednesday's slots are open whatever day the test runs on.
+  const today = '2030-01-15';
+  setNow(zonedToEpoch(today, '12:00', timeZone));
+  const slotStart = zonedToEpoch(addDays(today, 1), '10:00', timeZone);
+  const booking = { serviceId: 'documents', slotStart, name: 'Olga Kravets', phone: '+7 900 123 45 67', language: 'en', email: 'booker@example.org', notify: { email: true } };
+  const { code } = data(await call<BookingReceipt>(server, officeApi('/public/appointments'), { body: booking }));
+  await server.talon.notify.dispatcher.settle();
+  await waitFor(mail.received, 1);
+
+  const office = server.talon.office(MAIN_OFFICE)!;
+  const sweep = () => sweepBookingReminders({ db: server.db, officeId: MAIN_OFFICE, engine: office.engine, notify: office.notify });
+  setNow(zonedToEpoch(today, reminderHour * 60, timeZone));
+  expect(await sweep()).toBe(1);
+  await server.talon.notify.dispatcher.settle();
+  await waitFor(mail.received, 2);
+
+  const reminder = mail.received[1]!;
+  expect(reminder.to).toMatchObject({ text: 'booker@example.org' });
+  expect(reminder.subject).toMatch(/^Reminder: .+, 10:00$/);
+  expect(reminder.text).toContain(`Code ${code}.`);
+  const invite = calendarPart(reminder);
+  expect(invite).toContain('METHOD:REQUEST');
+  expect(invite).toContain(`DTSTART:${icsUtc(slotStart)}`);
+  const stopLink = /https:\/\/queue\.example\.org\/stop\/\?lang=en#([A-Za-z0-9_-]+)/.exec(reminder.text ?? '');
+  expect(stopLink).not.toBeNull();
+  const unsubscribe = reminder.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+  expect(unsubscribe).toContain(`<https://queue.example.org/api/stop?t=${stopLink![1]}>`);
 });
 
 it('holds a booking e-mail during the office’s quiet hours, and sends it when they end', async () => {
