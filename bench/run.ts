@@ -6,6 +6,7 @@ import { benchCallToDisplay } from './call-to-display';
 import { benchIssue } from './issue-tickets';
 import { benchBusyNeighbour, benchManyOffices } from './many-offices';
 import { benchNodes } from './nodes';
+import { benchPhonePush } from './phone-push';
 import { benchPrintLatency } from './print-latency';
 import { benchRegionReport } from './region-report';
 
@@ -25,6 +26,7 @@ const sections: [string, () => Promise<string>][] = [
   ['A busy neighbour: two offices on one server', () => benchBusyNeighbour()],
   ['Scale: the regional report over a year of 200 offices', benchRegionReport],
   ['Several nodes: SQLite, PostgreSQL, two nodes on PostgreSQL', benchNodes],
+  ['Phone visitors: call to push, and the ticket watch', benchPhonePush],
 ];
 
 console.log(`## Run of ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
