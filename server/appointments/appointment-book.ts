@@ -4,7 +4,9 @@
 // at a time, so no slot is ever overbooked however many people book at once. Check-ins run one at a
 // time too, so a code checked in twice gets one ticket. Every booking gets a manage token for its
 // visitor (kept only as its SHA-256); the notices of a change are written in the change's own
-// transaction, and the staff hear of it only after it committed.
+// transaction, and the staff hear of it only after it committed. The settings are kept in memory: a
+// node that saves them tells the other nodes (settingsSaved), and each of those reloads them from
+// the database (reloadSettings), so every node books and sweeps no-shows by the same rules.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   appointmentSettingsSchema,
@@ -59,6 +61,8 @@ export interface AppointmentBookDeps {
   notices?: AppointmentNotices;
   /** Told after a change committed, with the days whose bookings changed (the staff's live views). */
   changed?: (days: LocalDate[]) => void;
+  /** Told after this node saved the settings (the other nodes hear of it on the cluster bus). */
+  settingsSaved?: () => void;
 }
 
 // A collision is one in millions; retrying a few times makes giving up practically impossible.
@@ -82,6 +86,9 @@ function samePhone(stored: string, given: string): boolean {
 
 export class AppointmentBook {
   private checkInTail: Promise<unknown> = Promise.resolve();
+  // Saves and reloads one at a time: a reload that read the settings before this node's save must
+  // not overwrite the saved ones after it.
+  private settingsTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly deps: AppointmentBookDeps,
@@ -98,9 +105,25 @@ export class AppointmentBook {
 
   async saveSettings(settings: AppointmentSettings): Promise<AppointmentSettings> {
     const valid = appointmentSettingsSchema.parse(settings) as AppointmentSettings;
-    await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, this.deps.officeId, valid, this.deps.engine.now()), officeLock(this.deps.officeId));
-    this.settings = valid;
+    await this.serially(async () => {
+      await this.deps.db.transaction((tx) => store.saveAppointmentSettings(tx, this.deps.officeId, valid, this.deps.engine.now()), officeLock(this.deps.officeId));
+      this.settings = valid;
+    });
+    this.deps.settingsSaved?.();
     return valid;
+  }
+
+  /** Another node saved the settings: this node's book adopts what is stored now. */
+  reloadSettings(): Promise<void> {
+    return this.serially(async () => {
+      this.settings = await store.loadAppointmentSettings(this.deps.db.read, this.deps.officeId);
+    });
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const result = this.settingsTail.then(work, work);
+    this.settingsTail = result.catch(() => undefined);
+    return result;
   }
 
   /** What the booking page needs; the channels offered are the notices' business (public-booking-routes.ts adds them). */

@@ -36,6 +36,8 @@ export interface AppointmentsDeps {
   namespace: OfficeNamespace;
   /** The visitor's messages about their booking; none when not given. */
   notices?: AppointmentNotices;
+  /** Told after this node saved the office's appointment settings, so the other nodes reload theirs. */
+  settingsSaved?: () => void;
 }
 
 export async function startAppointments(deps: AppointmentsDeps): Promise<AppointmentsFeature> {

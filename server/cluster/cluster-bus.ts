@@ -1,7 +1,8 @@
 // What one Talon node tells the others that share its database: access that ended or changed (their
 // caller caches and sockets must forget it too), an office's configuration saved (their engines must
-// adopt it), an office created or archived (they start or stop its runtime), an office's queue moved
-// (they catch up at once rather than at the next look). Each node handles its own news directly;
+// adopt it), an office's appointment settings saved (their appointment books must reload them), an
+// office created or archived (they start or stop its runtime), an office's queue moved (they catch
+// up at once rather than at the next look). Each node handles its own news directly;
 // the bus carries it to the other nodes only. Messages may be lost while a node reconnects, so each
 // receiver also hears `resynced` after a reconnect and then looks again at everything itself.
 import type { OfficeId } from '../../common/protocol';
@@ -11,6 +12,7 @@ export type ClusterNews =
   | { kind: 'access-revoked'; room: string }
   | { kind: 'access-changed'; room: string }
   | { kind: 'office-config-changed'; officeId: OfficeId }
+  | { kind: 'appointment-settings-changed'; officeId: OfficeId }
   | { kind: 'office-created'; officeId: OfficeId }
   | { kind: 'office-archived'; officeId: OfficeId }
   | { kind: 'office-moved'; officeId: OfficeId; seq: number };

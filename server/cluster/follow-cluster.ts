@@ -1,6 +1,6 @@
 // What this node does when another node tells it something (cluster-bus.ts): forgets revoked access,
-// adopts a saved configuration, starts or stops an office, catches an office up. After the bus was
-// cut off, it looks again at all of it, since anything said meanwhile is lost.
+// adopts a saved configuration or appointment settings, starts or stops an office, catches an office
+// up. After the bus was cut off, it looks again at all of it, since anything said meanwhile is lost.
 import type { OfficeId } from '../../common/protocol';
 import type { AccessRevocations } from '../auth/access-revocations';
 import { logger } from '../observability/logger';
@@ -41,6 +41,8 @@ export function followCluster(bus: ClusterBus, { revocations, offices }: Cluster
         return revocations.changedElsewhere(news.room);
       case 'office-config-changed':
         return void offices.get(news.officeId)?.config.reload().catch(failed('reloading the configuration', news.officeId));
+      case 'appointment-settings-changed':
+        return void offices.get(news.officeId)?.appointments.reloadSettings().catch(failed('reloading the appointment settings', news.officeId));
       case 'office-created':
       case 'office-archived':
         return void offices.followStore(news.officeId).catch(failed('following the stored offices', news.officeId));
@@ -52,12 +54,13 @@ export function followCluster(bus: ClusterBus, { revocations, offices }: Cluster
   const stopListening = bus.listen({
     news: hear,
     resynced: () => {
-      log.info('cluster bus back: looking again at offices, configurations and queues');
+      log.info('cluster bus back: looking again at offices, configurations, appointment settings and queues');
       void offices
         .followStore()
         .then(() => {
           for (const runtime of offices.running()) {
             void runtime.config.reload().catch(failed('reloading the configuration', runtime.officeId));
+            void runtime.appointments.reloadSettings().catch(failed('reloading the appointment settings', runtime.officeId));
             catchUp(runtime.officeId);
           }
         })

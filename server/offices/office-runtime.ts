@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { officeNamespace, type OfficeId } from '../../common/protocol';
 import { startAnalytics } from '../analytics/analytics-feature';
 import type { AnalyticsStore } from '../analytics/analytics-store';
+import type { AppointmentBook } from '../appointments/appointment-book';
 import { startAppointments } from '../appointments/appointments-feature';
 import type { AccessRevocations } from '../auth/access-revocations';
 import type { ResolveCaller } from '../auth/caller-cache';
@@ -89,6 +90,8 @@ export interface OfficeRuntime {
   analytics: AnalyticsStore;
   /** Telling the office's visitors: channel settings, contacts' retention, waking the dispatcher. */
   notify: OfficeNotify;
+  /** The office's appointment book: another node's saved settings are reloaded into it. */
+  appointments: Pick<AppointmentBook, 'reloadSettings'>;
   /** The office's routes, paths relative to /api/offices/<id> (e.g. '/tickets'). */
   router: Router;
   namespace: OfficeNamespace;
@@ -141,7 +144,16 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
   // After notify: phone joining reads the office's one channel settings store, notify's.
   const remoteJoin = startRemoteJoin({ db, officeId, engine, publicUrl: shared.publicUrl, publicLimiters: shared.publicLimiters, settings: notify.notify.settings });
   // After notify: a booking's messages are queued in the booking's own transaction.
-  const appointments = await startAppointments({ db, officeId, engine, newId, publicLimiters: shared.publicLimiters, namespace, notices: appointmentNotices(notify.notify) });
+  const appointments = await startAppointments({
+    db,
+    officeId,
+    engine,
+    newId,
+    publicLimiters: shared.publicLimiters,
+    namespace,
+    notices: appointmentNotices(notify.notify),
+    settingsSaved: () => shared.bus.tell({ kind: 'appointment-settings-changed', officeId }),
+  });
   const ticketAlerts = startTicketAlerts({ db, engine, notify: notify.notify });
   const retention = await startRetention({ db, officeId, engine, analytics: analytics.store, visitJournal: visits.journal });
 
@@ -186,6 +198,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     printDesk,
     analytics: analytics.store,
     notify: notify.notify,
+    appointments: appointments.book,
     router,
     namespace,
     stop: async () => {

@@ -1,11 +1,12 @@
 // Two Talon nodes in one process on one PostgreSQL database (two createApp on two pools): each
 // node's engine catches up with what the other committed before deciding, so numbers and seq never
-// skip or repeat; the other node's snapshots show it; revocations reach the other node at once;
+// skip or repeat; the other node's snapshots show it; revocations, configurations and appointment
+// settings reach the other node at once;
 // health names the node and turns 503 while its database is out of reach, and back by itself.
 // The same with two real processes is multi-node-*.test.ts.
 import { createServer, createConnection, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { DevicePresence, QueueSnapshot, Ticket } from '../../common/protocol';
+import type { AppointmentSettings, DevicePresence, QueueSnapshot, Ticket } from '../../common/protocol';
 import type { PrinterInfo } from '../../common/protocol/printing';
 import { createApp, type TalonApp } from '../../server/app';
 import { ticketRef } from '../../server/realtime/redact';
@@ -228,6 +229,17 @@ onlyOn('postgres')('two nodes on one PostgreSQL database', () => {
     await issue(a);
     expect((await call(b, officeApi('/counters/booth-9/open'), { body: {}, token: admin })).status).toBe(200);
     expect((await call(b, officeApi('/counters/booth-9/call-next'), { body: {}, token: admin })).status).toBe(200);
+  });
+
+  it('adopts appointment settings saved on the other node into its appointment book', async () => {
+    const settingsOn = async (node: { url: string }) => {
+      const res = await call<AppointmentSettings>(node, officeApi('/appointments/settings'), { token: admin });
+      if (!res.body.ok) throw new Error(`settings failed: ${JSON.stringify(res.body.error)}`);
+      return res.body.data;
+    };
+    const changed = { ...(await settingsOn(a)), publicBookingsPerPhone: 7, publicLeadMinutes: 300, checkInGraceMinutes: 25 };
+    expect((await call(a, officeApi('/appointments/settings'), { method: 'PUT', token: admin, body: changed })).status).toBe(200);
+    await expect.poll(() => settingsOn(b)).toEqual(changed);
   });
 
   it('starts an office created on the other node, and stops it when archived there', async () => {
