@@ -18,12 +18,12 @@ const SCREENSHOTS = 'docs/screenshots';
 describe('joining the queue from a phone', () => {
   const env = useBrowserAndServer({ publicUrl: PUBLIC_URL });
 
-  async function allowPhones(): Promise<string> {
+  async function allowPhones(rules: Partial<RemoteJoinSettings> = {}): Promise<string> {
     const admin = await env.server.login('admin');
     const saved = await call(env.server, officeApi('/channels/remote-join'), {
       method: 'PUT',
       token: admin,
-      body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, arriveWithinMinutes: 45 },
+      body: { ...DEFAULT_REMOTE_JOIN_SETTINGS, enabled: true, arriveWithinMinutes: 45, ...rules },
     });
     if (!saved.body.ok) throw new Error(`settings refused: ${JSON.stringify(saved.body)}`);
     return admin;
@@ -49,8 +49,19 @@ describe('joining the queue from a phone', () => {
       'Станьте в чергу з телефона',
       'Join the queue from your phone',
     ]);
+    const steps = page.locator('poster-app .language p');
+    await expect(steps.first().textContent()).resolves.toContain('нажмите «Я на месте»');
     await expectAccessible(page);
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-poster.png`) });
+
+    // Where a phone ticket is called without "I'm here", the poster does not ask for it, in any language.
+    await allowPhones({ requireArrival: false, arriveWithinMinutes: null });
+    await page.reload();
+    await expect.poll(() => steps.allTextContents()).toEqual([
+      expect.stringContaining('ждите свой номер на табло'),
+      expect.stringContaining('чекайте свій номер на табло'),
+      expect.stringContaining('wait for your number on the screen'),
+    ]);
     await page.close();
   });
 

@@ -27,7 +27,9 @@ export const join = {
   staffAwaitingUntil: 'From a phone, not here yet (dropped at {time})',
   // The A4 poster at the entrance.
   posterHeading: 'Join the queue from your phone',
-  posterSteps: 'Scan the code with your phone’s camera · choose a service · come in and tap “I’m here”',
+  // The third step follows the office's rule: tap "I'm here" to be called, or simply be called.
+  posterStepsArrival: 'Scan the code with your phone’s camera · choose a service · come in and tap “I’m here”',
+  posterStepsNoArrival: 'Scan the code with your phone’s camera · choose a service · come in and wait for your number on the screen',
   posterNoCamera: 'Or open {url}',
   posterPrint: 'Print',
   // The admin's screen.

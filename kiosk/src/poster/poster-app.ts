@@ -1,7 +1,7 @@
 // The A4 poster for the office's entrance at /poster/?office=<id> (opened from the admin screen):
 // the office's name, a big QR code to the join page (`<public URL>/join/?office=<id>`, from the
 // server, so it is the address phones reach even when the admin's screen uses another) and short
-// instructions in every language the office speaks. Printed with the browser's own dialog.
+// instructions in every language the office speaks, as the office's rules have it ("I'm here" or not). Printed with the browser's own dialog.
 import '../../../common/ui/without-eval';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -124,6 +124,8 @@ export class PosterApp extends LitElement {
     const { office } = info;
     // The office's own language first, then the others it speaks.
     const languages: Lang[] = [office.defaultLanguage, ...office.languages.filter((l) => l !== office.defaultLanguage)];
+    // "Tap 'I'm here'" only where the office calls a phone ticket after it.
+    const steps = info.rules.requireArrival ? 'join.posterStepsArrival' : 'join.posterStepsNoArrival';
     return html`<main>
       <div class="office">${localized(office.name, office.defaultLanguage, office.defaultLanguage)}</div>
       <div class="address">${localized(office.address, office.defaultLanguage, office.defaultLanguage)}</div>
@@ -131,7 +133,7 @@ export class PosterApp extends LitElement {
       ${languages.map(
         (lang) => html`<div class="language" lang=${lang}>
           <h1>${translate(lang, 'join.posterHeading')}</h1>
-          <p>${translate(lang, 'join.posterSteps')}</p>
+          <p>${translate(lang, steps)}</p>
         </div>`,
       )}
       <p class="url">${translate(office.defaultLanguage, 'join.posterNoCamera', { url: info.joinUrl })}</p>
