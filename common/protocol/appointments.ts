@@ -109,8 +109,9 @@ const personName = storableText.trim().min(1).max(100);
 
 /**
  * `email` and `notify` are optional and only for an office that offers the channel: the visitor asks
- * (with the form's consent checkbox) to be sent the confirmation, a reminder and any change by e-mail
- * and/or SMS to the booking's phone.
+ * to be sent the confirmation, a reminder and any change by e-mail and/or SMS to the booking's phone.
+ * Asking needs `consent: true` — the booking form's checkbox, or the consultant's for consent given
+ * on the phone — so no script books messages to a number or address whose owner never agreed.
  */
 export const bookAppointmentSchema = z
   .object({
@@ -121,9 +122,11 @@ export const bookAppointmentSchema = z
     language: lang.optional(),
     email: z.email().max(254).optional(),
     notify: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }).strict().optional(),
+    consent: z.literal(true).optional(),
   })
   .strict()
-  .refine((b) => !b.notify?.email || b.email !== undefined, { message: 'an e-mail address is needed to be told by e-mail', path: ['email'] });
+  .refine((b) => !b.notify?.email || b.email !== undefined, { message: 'an e-mail address is needed to be told by e-mail', path: ['email'] })
+  .refine((b) => !(b.notify?.email || b.notify?.sms) || b.consent === true, { message: 'messages need the visitor’s consent', path: ['consent'] });
 export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
 
 export const moveAppointmentSchema = z.object({ slotStart: instant, serviceId: id.optional() }).strict();

@@ -82,7 +82,7 @@ const visitor = (slotStart: number, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-const asking = { email: EMAIL, notify: { email: true, sms: true } };
+const asking = { email: EMAIL, notify: { email: true, sms: true }, consent: true };
 
 async function bookPublic(server: RunningTalon, slotStart: number, overrides: Record<string, unknown> = {}): Promise<BookingReceipt> {
   return data(await call<BookingReceipt>(server, officeApi('/public/appointments'), { body: visitor(slotStart, overrides) }));
@@ -155,11 +155,29 @@ describe('the booking page and its messages', () => {
     expect(smsTexts(gateway)).toHaveLength(3);
   });
 
+  it('refuses messages asked for without the visitor’s consent, from the public form and from a consultant, and books nothing', async () => {
+    const { server, mail, gateway, settle, consultant } = await start();
+    const refusals = [
+      await call(server, officeApi('/public/appointments'), { body: visitor(local('14:00'), { notify: { sms: true } }) }),
+      await call(server, officeApi('/public/appointments'), { body: visitor(local('14:15'), { email: EMAIL, notify: { email: true }, consent: false }) }),
+      await call(server, officeApi('/appointments'), { body: visitor(local('14:30'), { email: EMAIL, notify: { email: true, sms: true } }), token: consultant }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    await settle();
+    expect(mail.sent).toEqual([]);
+    expect(gateway.requests).toEqual([]);
+    expect(await server.db.read.all('SELECT id FROM visitor_contacts')).toEqual([]);
+    expect(await server.db.read.all('SELECT id FROM appointments')).toEqual([]);
+  });
+
   it('sends nothing to a visitor who did not ask, and refuses e-mail news without an address', async () => {
     const { server, mail, gateway, settle } = await start();
     await bookPublic(server, local('14:00'));
     await bookPublic(server, local('14:15'), { email: EMAIL });
-    const noAddress = await call(server, officeApi('/public/appointments'), { body: visitor(local('14:30'), { notify: { email: true } }) });
+    const noAddress = await call(server, officeApi('/public/appointments'), { body: visitor(local('14:30'), { notify: { email: true }, consent: true }) });
     expect(noAddress.status).toBe(400);
     expect(noAddress.body).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await settle();
@@ -210,7 +228,7 @@ describe('the day-before reminder', () => {
 
   it('waits for the end of quiet hours, and reminds again of a booking moved to another time', async () => {
     const { server, gateway, set, settle, sweep, consultant } = await start({ sms: true, email: false });
-    const receipt = await bookPublic(server, local('10:00', TOMORROW), { notify: { sms: true } });
+    const receipt = await bookPublic(server, local('10:00', TOMORROW), { notify: { sms: true }, consent: true });
     const { id } = await appointmentByCode(server, consultant, receipt.code);
     await settle();
     expect(gateway.requests).toHaveLength(1);
@@ -237,7 +255,7 @@ describe('the day-before reminder', () => {
 
   it('sends nothing more once the visitor followed the stop link', async () => {
     const { server, gateway, set, settle, sweep } = await start({ sms: true, email: false });
-    await bookPublic(server, local('10:00', TOMORROW), { notify: { sms: true } });
+    await bookPublic(server, local('10:00', TOMORROW), { notify: { sms: true }, consent: true });
     await settle();
     const token = /#([\w-]{22})$/.exec(smsTexts(gateway)[0]!.text)![1]!;
     data(await call(server, '/api/stop', { body: { token } }));

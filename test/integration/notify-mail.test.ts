@@ -118,7 +118,7 @@ it('reminds of tomorrow’s booking at the office’s reminder hour, with its co
   const today = '2030-01-15';
   setNow(zonedToEpoch(today, '12:00', timeZone));
   const slotStart = zonedToEpoch(addDays(today, 1), '10:00', timeZone);
-  const booking = { serviceId: 'documents', slotStart, name: 'Olga Kravets', phone: '+7 900 123 45 67', language: 'en', email: 'booker@example.org', notify: { email: true } };
+  const booking = { serviceId: 'documents', slotStart, name: 'Olga Kravets', phone: '+7 900 123 45 67', language: 'en', email: 'booker@example.org', notify: { email: true }, consent: true };
   const { code } = data(await call<BookingReceipt>(server, officeApi('/public/appointments'), { body: booking }));
   await server.talon.notify.dispatcher.settle();
   await waitFor(mail.received, 1);

@@ -10,7 +10,7 @@ import { tokens } from '../../../common/ui/tokens';
 import { bookFormStyles, bookStyles } from './book-styles';
 
 /** What the form adds to a booking: who comes, and how they asked to be told about it. */
-export type Visitor = Pick<BookAppointmentInput, 'name' | 'phone' | 'email' | 'notify'>;
+export type Visitor = Pick<BookAppointmentInput, 'name' | 'phone' | 'email' | 'notify' | 'consent'>;
 
 export type VisitorField = 'name' | 'phone' | 'email' | 'consent';
 export type VisitorSubmitEvent = CustomEvent<Visitor>;
@@ -151,9 +151,12 @@ export class BookVisitorForm extends LitElement {
       void this.showInvalid(wrong);
       return;
     }
-    const visitor: Visitor = { name: this.field('name').value.trim(), phone: this.field('phone').value.trim() };
-    if (email !== '') visitor.email = email;
-    if (email !== '' || sms) visitor.notify = { email: email !== '', sms };
+    const visitor: Visitor = {
+      name: this.field('name').value.trim(),
+      phone: this.field('phone').value.trim(),
+      ...(email !== '' && { email }),
+      ...((email !== '' || sms) && { notify: { email: email !== '', sms }, consent: true as const }),
+    };
     this.dispatchEvent(new CustomEvent<Visitor>('visitor-submit', { detail: visitor, bubbles: true, composed: true }));
   }
 }

@@ -94,13 +94,13 @@ export class PanelConsultantBookDialog extends LitElement {
   }
 
   /** The messages the visitor asked for, or the key of what is wrong with the request. */
-  private notifyRequest(): Pick<BookAppointmentInput, 'email' | 'notify'> | 'consultant.book.emailInvalid' | 'consultant.book.consentMissing' {
+  private notifyRequest(): Pick<BookAppointmentInput, 'email' | 'notify' | 'consent'> | 'consultant.book.emailInvalid' | 'consultant.book.consentMissing' {
     const email = this._email?.value.trim() ?? '';
     const sms = this._sms?.checked ?? false;
     if (email === '' && !sms) return {};
     if (email !== '' && !bookAppointmentSchema.shape.email.safeParse(email).success) return 'consultant.book.emailInvalid';
     if (!this._consent?.checked) return 'consultant.book.consentMissing';
-    return { ...(email !== '' && { email }), notify: { email: email !== '', sms } };
+    return { ...(email !== '' && { email }), notify: { email: email !== '', sms }, consent: true };
   }
 
   private async _submit(env: PanelEnv): Promise<void> {
