@@ -27,16 +27,28 @@ export interface AnalyticsFeature {
   stop(): Promise<void>;
 }
 
-export function startAnalytics(deps: { db: Database; officeId: OfficeId; engine: QueueEngine }): AnalyticsFeature {
+interface AnalyticsDeps {
+  db: Database;
+  officeId: OfficeId;
+  engine: QueueEngine;
+}
+
+/** One run of the background work on this node: how many of the last SUMMARISE_DAYS_BACK finished
+ *  days it stored (0 when another node is running it now, or they are stored already). */
+export async function summariseFinishedDays({ db, officeId, engine }: AnalyticsDeps, store: AnalyticsStore): Promise<number> {
+  const { timeZone } = engine.currentConfig.office;
+  const yesterday = addDays(localDate(engine.now(), timeZone), -1);
+  let stored = 0;
+  await db.exclusively(`summarise:${officeId}`, async () => void (stored = await store.summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)));
+  return stored;
+}
+
+export function startAnalytics(deps: AnalyticsDeps): AnalyticsFeature {
   const { engine, officeId } = deps;
   const store = new AnalyticsStore(deps.db, officeId, () => engine.now(), storeDayDigests(officeId, () => engine.currentConfig.services));
   let running: Promise<unknown> = Promise.resolve();
   const summarise = () => {
-    const { timeZone } = engine.currentConfig.office;
-    const yesterday = addDays(localDate(engine.now(), timeZone), -1);
-    running = deps.db
-      .exclusively(`summarise:${officeId}`, async () => void (await store.summarise(addDays(yesterday, 1 - SUMMARISE_DAYS_BACK), yesterday, timeZone)))
-      .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'summarising the days failed'));
+    running = summariseFinishedDays(deps, store).catch((error: unknown) => logger.error({ err: error, office: officeId }, 'summarising the days failed'));
   };
   const timer = repeatEvery(summarise, SUMMARISE_FIRST_AFTER_MS + Math.random() * SUMMARISE_SPREAD_MS, SUMMARISE_EVERY_MS);
   return {
