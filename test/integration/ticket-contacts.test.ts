@@ -1,7 +1,7 @@
 // The live ticket page's public routes for being told, against the real server: which channels the
 // office offers (limited per address), one phone number and one e-mail address per ticket (a new one
-// replaces the last, since ticket ids are public), a push subscription per browser, and no push
-// endpoint stored that the sender would refuse.
+// from the id's holder replaces the last; ticket-id-privacy.test.ts shows nobody else has the id), a
+// push subscription per browser, and no push endpoint stored that the sender would refuse.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfferedChannels, Ticket } from '../../common/protocol';
 import { activeContacts } from '../../server/notify/contacts-store';

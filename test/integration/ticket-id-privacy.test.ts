@@ -1,0 +1,116 @@
+// A ticket's id is its visitor's secret: with it they add an SMS or e-mail contact to the ticket. So
+// nothing the hall or the internet receives carries one — the anonymous snapshot, the public socket's
+// snapshot, events and resyncs, a hall display's — while staff and the kiosk keep theirs, and the live
+// ticket page, which holds its id, still finds its own ticket in the public events by its reference.
+import { describe, expect, it } from 'vitest';
+import type { LiveTicket, QueueSnapshot, Ticket } from '../../common/protocol';
+import { activeContacts } from '../../server/notify/contacts-store';
+import { ticketRef } from '../../server/realtime/redact';
+import { useServerAndClients } from '../support/server-and-clients';
+import { connectClient, type TestClient } from '../support/socket-client';
+import { call, MAIN_OFFICE, officeApi } from '../support/talon-server';
+
+const env = useServerAndClients();
+
+async function client(auth: { token?: string; deviceKey?: string } = {}): Promise<TestClient> {
+  const c = await connectClient(env.server.url, auth);
+  env.clients.push(c);
+  return c;
+}
+
+function data<T>(answer: { body: { ok: true; data: unknown } | { ok: false; error: unknown } }): T {
+  if (!answer.body.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.body)}`);
+  return answer.body.data as T;
+}
+
+/** Issues three tickets, calls, recalls, transfers and serves some, so tickets, counters and recent calls all name tickets. */
+async function aBusyMorning(staff: TestClient, kiosk: TestClient): Promise<Ticket[]> {
+  const issued: Ticket[] = [];
+  for (const [by, serviceId] of [[kiosk, 'documents'], [kiosk, 'documents'], [staff, 'certificates']] as const) {
+    const answer = await by.socket.emitWithAck('ticket:issue', { serviceId });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    issued.push(answer.data.ticket);
+  }
+  for (const command of [
+    () => staff.socket.emitWithAck('counter:open', { counterId: 'booth-1' }),
+    () => staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' }),
+    () => staff.socket.emitWithAck('counter:recall', { counterId: 'booth-1' }),
+    () => staff.socket.emitWithAck('counter:start', { counterId: 'booth-1' }),
+    () => staff.socket.emitWithAck('counter:transfer', { counterId: 'booth-1', toServiceId: 'consultation', comment: 'private note', returnAfter: false }),
+    () => staff.socket.emitWithAck('counter:call-next', { counterId: 'booth-1' }),
+  ]) {
+    const answer = await command();
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  }
+  return issued;
+}
+
+describe('ticket ids kept from the hall and the public', () => {
+  it('never sends a ticket id to an anonymous caller or a hall display, by REST or socket, while staff and the kiosk keep them', async () => {
+    const staff = await client({ token: await env.server.login('operator1') });
+    const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
+    const anonymous = await client();
+    const display = await client({ deviceKey: env.server.deviceKey('display') });
+    const tickets = await aBusyMorning(staff, kiosk);
+    const lastSeq = Math.max(...staff.events.map((e) => e.seq));
+    for (const c of [anonymous, display, kiosk]) await c.waitFor((events) => events.some((e) => e.seq === lastSeq));
+    const resync = await anonymous.socket.emitWithAck('queue:resync');
+    const late = await client();
+
+    const seenByHall = JSON.stringify([
+      anonymous.snapshots,
+      anonymous.events,
+      resync,
+      late.snapshots,
+      display.snapshots,
+      display.events,
+      data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'))),
+      data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'), { deviceKey: env.server.deviceKey('display') })),
+    ]);
+    const seenByStaff = JSON.stringify([staff.events, data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'), { token: await env.server.login('operator1') }))]);
+    for (const { id } of tickets) {
+      expect(seenByStaff).toContain(id);
+      expect(seenByHall).not.toContain(id);
+      expect(seenByHall).toContain(ticketRef(id));
+    }
+    expect(seenByHall).not.toContain('private note');
+    // The kiosk follows the printing of the ticket it issued by its id.
+    expect(kiosk.events.some((e) => e.ticket?.id === tickets[0]!.id)).toBe(true);
+    // The hall still pairs a counter with its ticket and a call with the ticket on screen.
+    const hall = late.snapshots[0]!;
+    const atBooth = hall.counterStates.find((c) => c.counterId === 'booth-1')!.ticketId;
+    expect(hall.tickets.find((t) => t.id === atBooth)?.status).toBe('called');
+    expect(hall.recentCalls[0]?.ticketId).toBe(atBooth);
+  });
+
+  it('lets the live ticket page, holding its id, find its ticket in the public events by the reference GET /tickets/:id gives', async () => {
+    const staff = await client({ token: await env.server.login('operator1') });
+    const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
+    const page = await client();
+    const [mine] = await aBusyMorning(staff, kiosk);
+    const live = data<LiveTicket>(await call(env.server, officeApi(`/tickets/${mine!.id}`)));
+    expect(live.ticket.id).toBe(mine!.id);
+    expect(live.ref).toBe(ticketRef(mine!.id));
+    await page.waitFor((events) => events.some((e) => e.kind === 'ticket-called' && e.ticket?.id === live.ref));
+  });
+
+  it('gives whoever knows only what the hall shows no way to add a contact to a visitor’s ticket or stop theirs', async () => {
+    const admin = await env.server.login('admin');
+    data(await call(env.server, officeApi('/channels/sms'), {
+      method: 'PUT',
+      token: admin,
+      body: { enabled: true, method: 'POST', url: 'https://sms.example.org/send', contentType: 'application/json', body: '{"to":"{phone}","text":"{text}"}', headers: {} },
+    }));
+    const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
+    const issued = await kiosk.socket.emitWithAck('ticket:issue', { serviceId: 'documents' });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.error));
+    const { id } = issued.data.ticket;
+    data(await call(env.server, officeApi(`/public/tickets/${id}/contacts`), { body: { channel: 'sms', phone: '+7 900 111 11 11', consent: true } }));
+
+    const [onScreen] = data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'))).tickets;
+    const attempt = await call(env.server, officeApi(`/public/tickets/${onScreen!.id}/contacts`), { body: { channel: 'sms', phone: '+7 999 666 66 66', consent: true } });
+    expect(attempt.status).toBe(404);
+    const active = await activeContacts(env.server.db.read, MAIN_OFFICE, 'ticket', id);
+    expect(active.map((c) => c.address)).toEqual(['+7 900 111 11 11']);
+  });
+});
