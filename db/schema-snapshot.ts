@@ -1,6 +1,7 @@
 // The schema as migrations leave it, per engine: db/schema.sql (SQLite) and db/schema.postgres.sql
 // (PostgreSQL). `npm run schema:snapshot` after adding a migration (to both folders) writes both; a
-// test compares a freshly migrated database of each engine with its file.
+// test compares a freshly migrated database of each engine with its file, and Talon refuses to start
+// on a database that differs from it (server/store/schema-drift.ts).
 // PostgreSQL: a scratch database on the server TALON_TEST_DATABASE names (else the local one, as
 // the tests use), made and dropped here.
 import { randomUUID } from 'node:crypto';
@@ -8,16 +9,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Database, DatabaseEngine } from '../server/store/database';
+import type { Database } from '../server/store/database';
 import { migrate } from '../server/store/migrate';
 import { PostgresDatabase } from '../server/store/postgres-database';
 import { SqliteDatabase } from '../server/store/sqlite-database';
-import { schemaText } from './schema-catalog';
-
-export const SCHEMA_FILES: Record<DatabaseEngine, string> = {
-  sqlite: join(import.meta.dirname, 'schema.sql'),
-  postgres: join(import.meta.dirname, 'schema.postgres.sql'),
-};
+import { schemaSnapshotFile, schemaText } from '../server/store/schema-catalog';
 
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432';
 
@@ -58,7 +54,7 @@ async function postgresSchema(server: string): Promise<string> {
 if (process.argv[1] === import.meta.filename) {
   const schemas = { sqlite: await sqliteSchema(), postgres: await postgresSchema(process.env.TALON_TEST_DATABASE || LOCAL_POSTGRES) };
   for (const engine of ['sqlite', 'postgres'] as const) {
-    writeFileSync(SCHEMA_FILES[engine], schemas[engine]);
-    console.log(`wrote ${SCHEMA_FILES[engine]}`);
+    writeFileSync(schemaSnapshotFile(engine), schemas[engine]);
+    console.log(`wrote ${schemaSnapshotFile(engine)}`);
   }
 }

@@ -20,6 +20,7 @@ import { lockDataFolder } from './ops/restore-lock';
 import type { Database } from './store/database';
 import { migrate, MigrationMismatchError } from './store/migrate';
 import { databaseLocation, describeLocation, openDatabase, type DatabaseLocation } from './store/open-database';
+import { refuseSchemaDrift } from './store/schema-drift';
 import { seedDemoRegion } from './store/seed';
 
 const env = process.env;
@@ -41,11 +42,12 @@ const officeName = (runtime: OfficeRuntime) => {
   return office.name[office.defaultLanguage] ?? runtime.officeId;
 };
 
-/** Opens and migrates the database; exits when it disagrees with this Talon's migrations. */
+/** Opens and migrates the database; exits when it disagrees with this Talon's migrations or their schema. */
 async function openMigrated(location: DatabaseLocation, backupFolder: string, nodeId: string): Promise<Database> {
   const db = await openDatabase(location, { nodeId });
   try {
     await migrate(db, undefined, backupBeforeMigrating(databaseCopy(location), backupFolder));
+    await refuseSchemaDrift(db);
   } catch (error) {
     if (error instanceof MigrationMismatchError) {
       logger.fatal(`Talon refuses to start: ${error.message}. Restore a matching database or Talon version.`);

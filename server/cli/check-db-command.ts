@@ -1,16 +1,18 @@
-// `talon check-db`: SQLite's integrity and foreign key checks, the migrations, and a summary per
-// office. On PostgreSQL (TALON_DATABASE_URL): that the server answers, the migrations, the summary.
+// `talon check-db`: SQLite's integrity and foreign key checks, the migrations, the schema against
+// its snapshot (as the server's start compares them), and a summary per office. On PostgreSQL
+// (TALON_DATABASE_URL): that the server answers, the migrations, the schema, the summary.
 import { Command } from 'commander';
 import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationStatus, officeSummaries, type MigrationStatus, type OfficeSummary } from '../ops/check-db';
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
 import { databaseLocation, describeLocation } from '../store/open-database';
+import { schemaDrift, snapshotShownAs } from '../store/schema-drift';
 import { openExisting, withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function checkDbCommand(io: CliIo = processIo): Command {
   return withDataDirOption(new Command('check-db'))
     .summary('check the database and summarise it per office')
-    .description("Check the database (SQLite's integrity and foreign keys, migrations; on PostgreSQL that it answers, migrations) and summarise it per office; safe while Talon runs")
+    .description("Check the database (SQLite's integrity and foreign keys, migrations, schema; on PostgreSQL that it answers, migrations, schema) and summarise it per office; safe while Talon runs")
     .action(async (options: DataDirOptions) => {
       const location = databaseLocation(process.env, options.dataDir);
       const shown = describeLocation(location);
@@ -30,9 +32,14 @@ export function checkDbCommand(io: CliIo = processIo): Command {
         }
         printLine(io, `Migrations: ${describeMigrations(migrations)}`);
         const current = !migrations.mismatch && migrations.pending.length === 0;
+        // Before its migrations the schema differs from the snapshot by design.
+        const drift = current ? await schemaDrift(db) : [];
+        const snapshot = snapshotShownAs(db.engine);
+        if (!current) printLine(io, 'Schema: not compared until the database is migrated to this Talon');
+        else printLine(io, drift.length === 0 ? `Schema: as in ${snapshot}` : `Schema: differs from ${snapshot}: ${drift.join('; ')}`);
         if (current) for (const line of describeOffices(await officeSummaries(db))) printLine(io, line);
         else printLine(io, 'Offices: not summarised until the database is migrated to this Talon');
-        if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch) throw new CliFailure('the database has problems (see above)');
+        if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch || drift.length > 0) throw new CliFailure('the database has problems (see above)');
       } finally {
         await db.close();
       }

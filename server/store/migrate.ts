@@ -1,6 +1,7 @@
 // Forward-only SQL migrations from db/migrations/<engine>, each applied in its own transaction and
-// recorded with a checksum. A database that disagrees with the files (an edited, missing or unknown
-// migration) is refused: starting on it could silently corrupt the queue. PostgreSQL's folder starts
+// recorded with a checksum. A database that disagrees with the files (an edited, unknown or skipped
+// migration) is refused: starting on it could silently corrupt the queue. (The server also compares
+// the migrated schema with its snapshot: schema-drift.ts.) PostgreSQL's folder starts
 // at 0011 (the schema SQLite's 0001…0011 build, at once); every later migration is in both folders
 // with the same number.
 import { createHash } from 'node:crypto';
@@ -51,7 +52,14 @@ export async function pendingMigrations(db: Database, dir = migrationsDir(db.eng
     if (file.checksum !== row.checksum) throw new MigrationMismatchError(`Migration ${row.name} was changed after it was applied`);
   }
   const done = new Set(applied.map((r) => r.version));
-  return files.filter((f) => !done.has(f.version));
+  const pending = files.filter((f) => !done.has(f.version));
+  // Applied later, a skipped migration would run on a schema it was not written for.
+  const newest = applied.at(-1);
+  const skipped = newest ? pending.filter((f) => f.version < newest.version) : [];
+  if (newest && skipped.length > 0) {
+    throw new MigrationMismatchError(`The database has migration ${newest.name} but not the earlier ${skipped.map((f) => f.name).join(', ')}, which cannot be applied out of order`);
+  }
+  return pending;
 }
 
 /** Runs before migrations change a database that already has some applied: the server backs it up there. */

@@ -3,7 +3,13 @@
 // CREATE statement as written; PostgreSQL keeps a catalog, read here table by table (columns in
 // their order, then constraints and indexes by name). pg_dump would do too, but its output changes
 // with the client's version.
-import type { Database, Queryable } from '../server/store/database';
+import { join } from 'node:path';
+import type { Database, DatabaseEngine, Queryable } from './database';
+
+/** The engine's checked-in schema text, read at start-up as migrations are (schema-drift.ts). */
+export function schemaSnapshotFile(engine: DatabaseEngine): string {
+  return join(import.meta.dirname, '..', '..', 'db', engine === 'sqlite' ? 'schema.sql' : 'schema.postgres.sql');
+}
 
 export function schemaText(db: Database): Promise<string> {
   return db.engine === 'sqlite' ? sqliteSchema(db.read) : postgresSchema(db.read);

@@ -1,12 +1,14 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { migratedSchemaOf, SCHEMA_FILES } from '../../db/schema-snapshot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migratedSchemaOf } from '../../db/schema-snapshot';
 import type { Database, Queryable } from '../../server/store/database';
-import { migrate, migrationsDir, MigrationMismatchError } from '../../server/store/migrate';
+import { migrate, migrationsDir, MigrationMismatchError, readMigrations } from '../../server/store/migrate';
+import { schemaSnapshotFile } from '../../server/store/schema-catalog';
 import { SqliteDatabase } from '../../server/store/sqlite-database';
-import { freePort, launchTalon } from '../support/talon-process';
+import { runTalonCli } from '../support/talon-cli';
+import { freePort, launchTalon, spawnTalon } from '../support/talon-process';
 import { freshDatabase, onlyOn, TEST_ENGINE } from '../support/test-database';
 
 const opened: Database[] = [];
@@ -32,7 +34,7 @@ function copiedMigrations(): string {
 }
 
 it(`migrates a fresh ${TEST_ENGINE} database to exactly the checked-in schema (run \`npm run schema:snapshot\` after a migration)`, async () => {
-  expect(await migratedSchemaOf(await testDatabase())).toBe(readFileSync(SCHEMA_FILES[TEST_ENGINE], 'utf8'));
+  expect(await migratedSchemaOf(await testDatabase())).toBe(readFileSync(schemaSnapshotFile(TEST_ENGINE), 'utf8'));
 });
 
 it('refuses a database whose applied migration was edited afterwards', async () => {
@@ -52,12 +54,18 @@ it('refuses a database that has a migration this Talon does not know', async () 
   await expect(migrate(db, dir)).rejects.toThrow(/9999_from_the_future\.sql, which this version of Talon does not know/);
 });
 
-it('keeps the server from starting on a database whose applied migration was changed', async () => {
+/** A migrated data folder whose database `alter` then changes, closed so that a server can take it. */
+async function alteredDataFolder(alter: string[] = []): Promise<string> {
   const { db, dataDir } = await testDataFolder();
   await migrate(db);
-  await db.transaction((tx) => tx.run("UPDATE schema_migrations SET checksum = 'edited' WHERE version = (SELECT max(version) FROM schema_migrations)"));
+  for (const sql of alter) await db.transaction((tx) => tx.exec(sql));
   await db.close();
   opened.splice(opened.indexOf(db), 1);
+  return dataDir;
+}
+
+/** The fatal lines' messages a server started on `dataDir` logged before it exited; it must exit with 1. */
+async function refusedStart(dataDir: string): Promise<string> {
   // Test servers log nothing unless asked; the refusal is a fatal line.
   const { child } = await launchTalon(dataDir, await freePort(), { TALON_LOG_LEVEL: 'fatal' });
   let printed = '';
@@ -65,7 +73,55 @@ it('keeps the server from starting on a database whose applied migration was cha
   // 'close', not 'exit': by then everything it printed has been read.
   const exitCode = await new Promise((resolve) => child.once('close', resolve));
   expect(exitCode).toBe(1);
-  expect(printed).toMatch(/Talon refuses to start: Migration \d{4}_\w+\.sql was changed after it was applied/);
+  const lines = printed.split('\n').filter((line) => line.startsWith('{'));
+  return lines.map((line) => (JSON.parse(line) as { msg: string }).msg).join('\n');
+}
+
+it('keeps the server from starting on a database whose applied migration was changed', async () => {
+  const dataDir = await alteredDataFolder(["UPDATE schema_migrations SET checksum = 'edited' WHERE version = (SELECT max(version) FROM schema_migrations)"]);
+  expect(await refusedStart(dataDir)).toMatch(/Talon refuses to start: Migration \d{4}_\w+\.sql was changed after it was applied/);
+});
+
+it('refuses a database that lacks an earlier migration than one it has, rather than apply it out of order', async () => {
+  const db = await testDatabase();
+  await migrate(db);
+  const files = await readMigrations(migrationsDir(TEST_ENGINE));
+  const [skipped, newest] = [files.at(-2)!.name, files.at(-1)!.name];
+  await db.transaction((tx) => tx.run('DELETE FROM schema_migrations WHERE name = ?', [skipped]));
+  await expect(migrate(db)).rejects.toThrow(`The database has migration ${newest} but not the earlier ${skipped}`);
+  expect(await db.read.get('SELECT 1 AS found FROM schema_migrations WHERE name = ?', [skipped])).toBeUndefined();
+});
+
+const SNAPSHOT = TEST_ENGINE === 'sqlite' ? 'db/schema.sql' : 'db/schema.postgres.sql';
+const SOURCE_COLUMN = TEST_ENGINE === 'sqlite' ? 'source TEXT NOT NULL' : 'source text COLLATE "C" NOT NULL';
+
+describe('a schema changed by hand, its migrations intact', () => {
+  it.each([
+    ['a column dropped', ['ALTER TABLE tickets DROP COLUMN source'], [`table tickets lacks column source \`${SOURCE_COLUMN}\``]],
+    [
+      'a table and an index added',
+      ['CREATE TABLE stray (id INTEGER)', 'CREATE INDEX tickets_by_code ON tickets (office_id, code)'],
+      ['table stray is not in the snapshot', 'index tickets_by_code is not in the snapshot'],
+    ],
+  ])('%s: the server refuses to start, naming it, and check-db fails', async (_, alter, differences) => {
+    const dataDir = await alteredDataFolder(alter);
+    const said = `The database's schema differs from ${SNAPSHOT}: ${differences.join('; ')}`;
+
+    expect(await refusedStart(dataDir)).toContain(`Talon refuses to start: ${said}. Restore a matching database or Talon version.`);
+    const checked = await runTalonCli(['check-db', '--data-dir', dataDir]);
+    expect(checked.code).not.toBe(0);
+    expect(checked.stdout).toContain(`Schema: differs from ${SNAPSHOT}: ${differences.join('; ')}\n`);
+  });
+
+  it('a clean database: check-db finds the schema as in the snapshot, and the server starts', async () => {
+    const dataDir = await alteredDataFolder();
+
+    const checked = await runTalonCli(['check-db', '--data-dir', dataDir]);
+    expect(checked.stdout).toContain(`Schema: as in ${SNAPSHOT}\n`);
+    expect(checked.code).toBe(0);
+    const server = await spawnTalon(dataDir, await freePort());
+    await server.kill9();
+  });
 });
 
 it('rolls back a migration that leaves a row referring to nothing, and keeps foreign keys on after it', async () => {
