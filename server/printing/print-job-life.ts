@@ -7,7 +7,11 @@
 // - A reprint supersedes the ticket's pending job instead of adding a second ticket.
 // - The agent keeps the answers it gave in a file; an answer that arrives twice (resent after a
 //   reconnect or a restart) is recorded once.
-// Claims, give-ups, reprints and answers run one at a time, so each decision sees the last one's.
+// On one node claims, give-ups, reprints and answers run one at a time (exclusive()). Across nodes,
+// every write is conditional on the job's state the decision read (print-jobs-store.ts): when a job
+// moved on meanwhile (its agent claimed it through another node), the write changes nothing, and the
+// decision gives way (a claim, an expiry, a supersede) or is made again from what is stored now (a
+// give-up). A ticket's own state is read as committed by any node (engine.upToDate) before deciding.
 import type { Device, Result, OfficeId } from '../../common/protocol';
 import type { GaveUpPrinting, PrintJob, PrintJobResult } from '../../common/protocol/printing';
 import type { CommandRunner } from '../engine/commands';
@@ -16,7 +20,7 @@ import { ApiFailure, fail, toApiError } from '../http/respond';
 import type { Database } from '../store/database';
 import type { DevicesStore } from '../store/devices-store';
 import { issuingDeviceId } from './issuing-device';
-import type { FinalPrintJobState, PrintJobsStore, StoredPrintJob } from './print-jobs-store';
+import { isLive, type FinalPrintJobState, type LivePrintJob, type PrintJobsStore, type StoredPrintJob } from './print-jobs-store';
 import type { PrinterBoard } from './printer-board';
 import { logger } from '../observability/logger';
 
@@ -59,8 +63,9 @@ export class PrintJobLife {
       const jobs: PrintJob[] = [];
       for (const stored of await this.deps.jobs.liveFor(agentId)) {
         const stale = stored.state === 'pending' ? this.staleness(stored) : null;
-        if (stale) await this.expire(stored, stale);
-        else jobs.push(stored.job);
+        if (!stale) jobs.push(stored.job);
+        // Not expired: claimed meanwhile through another node, and the agent answers a claimed job from its file.
+        else if (!(await this.expire(stored, stale)) && (await this.stillLive(stored))) jobs.push(stored.job);
       }
       return jobs;
     });
@@ -71,13 +76,15 @@ export class PrintJobLife {
     return this.answer(async () => {
       const stored = await this.deps.jobs.get(jobId);
       if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${jobId} for this agent`);
+      if (!isLive(stored)) return { print: false };
       if (stored.state === 'printing') {
         // Claimed before, yet the agent has no answer for it: it stopped in the middle of the job.
         // The paper may or may not have come out; printing again could make a second ticket.
         await this.record(agent, stored, { ok: false, reason: 'error', message: 'The print agent stopped while printing it; it may not have come out' });
         return { print: false };
       }
-      if (stored.state !== 'pending') return { print: false };
+      // Whether its ticket still waits, as any node committed it: one cancelled elsewhere must not print.
+      await this.deps.engine.upToDate();
       const stale = this.staleness(stored);
       if (stale) {
         await this.expire(stored, stale);
@@ -91,11 +98,17 @@ export class PrintJobLife {
   giveUp(kiosk: Device, ticketId: string): Promise<Result<GaveUpPrinting>> {
     return this.answer(async () => {
       if ((await issuingDeviceId(this.deps.db, this.deps.officeId, ticketId)) !== kiosk.id) fail('not-found', `No ticket ${ticketId} from this kiosk`);
-      const jobs = await this.deps.jobs.liveForTicket(ticketId);
-      const printed = this.deps.engine.currentState.tickets.get(ticketId)?.print === 'printed';
-      if (printed || jobs.some((job) => job.state === 'printing')) return { expired: false };
       const why = 'The kiosk told the visitor that printing failed';
-      for (const job of jobs) await this.end(job, 'expired', why);
+      // Each round that fails to expire a job follows that job leaving `pending` for good, so this ends.
+      for (;;) {
+        const jobs = await this.deps.jobs.liveForTicket(ticketId);
+        // After reading the jobs: an agent records its ticket printed before ending the job, so a job
+        // seen ended (through any node) has its ticket's result in the state caught up to here.
+        await this.deps.engine.upToDate();
+        const printed = this.deps.engine.currentState.tickets.get(ticketId)?.print === 'printed';
+        if (printed || jobs.some((job) => job.state === 'printing')) return { expired: false };
+        if (await this.endEach(jobs, 'expired', why)) break;
+      }
       await this.markUnprinted(ticketId, why, kiosk);
       return { expired: true };
     });
@@ -106,7 +119,7 @@ export class PrintJobLife {
     return this.answer(async () => {
       const stored = await this.deps.jobs.get(report.jobId);
       if (!stored || stored.agentId !== agent.id) fail('not-found', `No print job ${report.jobId} for this agent`);
-      if (stored.state === 'pending' || stored.state === 'printing') await this.record(agent, stored, report.result);
+      if (isLive(stored)) await this.record(agent, stored, report.result);
       return { jobId: report.jobId };
     });
   }
@@ -121,7 +134,7 @@ export class PrintJobLife {
     }
   }
 
-  private async record(agent: Device, stored: StoredPrintJob, result: PrintJobResult['result']): Promise<void> {
+  private async record(agent: Device, stored: LivePrintJob, result: PrintJobResult['result']): Promise<void> {
     // The ticket first: should the server stop between the two writes, the job is still live, the
     // agent is asked again, and its remembered answer is recorded then.
     if (stored.job.payload.kind === 'ticket') {
@@ -152,17 +165,35 @@ export class PrintJobLife {
     });
   }
 
-  /** A job that will never print; a waiting ticket left with no job to print it shows as failed. */
-  private async expire(stored: StoredPrintJob, why: string): Promise<void> {
-    if (!(await this.end(stored, 'expired', why)) || !stored.ticketId) return;
-    const agent = await this.deps.devices.get(this.deps.officeId, stored.agentId);
-    if (agent) await this.markUnprinted(stored.ticketId, why, agent);
+  /**
+   * A job that will never print; a waiting ticket left with no job to print it shows as failed.
+   * False when the job had moved on meanwhile (claimed or ended through another node).
+   */
+  private async expire(stored: LivePrintJob, why: string): Promise<boolean> {
+    if (!(await this.end(stored, 'expired', why))) return false;
+    if (stored.ticketId) {
+      const agent = await this.deps.devices.get(this.deps.officeId, stored.agentId);
+      if (agent) await this.markUnprinted(stored.ticketId, why, agent);
+    }
+    return true;
   }
 
-  private async end(stored: StoredPrintJob, state: FinalPrintJobState, why: string | null): Promise<boolean> {
-    const ended = await this.deps.jobs.finish(stored.job.jobId, state, why, this.deps.engine.now());
+  /** Ends the job if it is still as read; false when it moved on meanwhile. */
+  private async end(stored: LivePrintJob, state: FinalPrintJobState, why: string | null): Promise<boolean> {
+    const ended = await this.deps.jobs.finish(stored.job.jobId, stored.state, state, why, this.deps.engine.now());
     if (ended) this.deps.board.changed(stored.agentId);
     return ended;
+  }
+
+  /** Ends every job as read; false at the first that moved on meanwhile. */
+  private async endEach(jobs: LivePrintJob[], state: FinalPrintJobState, why: string): Promise<boolean> {
+    for (const job of jobs) if (!(await this.end(job, state, why))) return false;
+    return true;
+  }
+
+  private async stillLive(stored: StoredPrintJob): Promise<boolean> {
+    const now = await this.deps.jobs.get(stored.job.jobId);
+    return now !== null && isLive(now);
   }
 
   /** Tells staff and the kiosk that the ticket did not print, unless another job may still print it. */
@@ -173,7 +204,10 @@ export class PrintJobLife {
     if (!recorded.ok && recorded.error.code !== 'not-found') fail(recorded.error.code, recorded.error.message);
   }
 
-  /** A reprint is on its way: the ticket's job not yet taken by its agent will not print. */
+  /**
+   * A reprint is on its way: the ticket's job not yet taken by its agent will not print. One its agent
+   * claimed meanwhile through another node is left to print: staff asked for paper, and get it.
+   */
   async supersedePending(ticketId: string): Promise<void> {
     for (const job of await this.deps.jobs.liveForTicket(ticketId)) {
       if (job.state === 'pending') await this.end(job, 'superseded', 'A reprint replaced it');

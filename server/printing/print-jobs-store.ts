@@ -1,7 +1,7 @@
 // One office's rows of the print_jobs table: every job made for its print agents and where it is in
 // its life (see db/migrations/0007_print_job_lifecycle.sql). Moves between states are conditional
-// updates, so a job leaves `pending` or `printing` once, whichever of its agent, a reprint or its
-// expiry comes first.
+// updates on the state the decision read, so a job leaves `pending` or `printing` once, whichever of
+// its agent, a reprint or its expiry comes first, on whichever node each is decided.
 import type { OfficeId } from '../../common/protocol';
 import type { PrintJob, PrintJobPayload } from '../../common/protocol/printing';
 import type { Database, SqlValue } from '../store/database';
@@ -12,7 +12,8 @@ import { printJobInsertionOrder } from '../store/sql-dialect';
 export type PrintJobKind = 'issue' | 'reprint' | 'test-page';
 /** Pending until its agent claims it, printing until the agent answers; the rest are final. */
 export type PrintJobState = 'pending' | 'printing' | 'printed' | 'failed' | 'superseded' | 'expired';
-export type FinalPrintJobState = Exclude<PrintJobState, 'pending' | 'printing'>;
+export type LivePrintJobState = Extract<PrintJobState, 'pending' | 'printing'>;
+export type FinalPrintJobState = Exclude<PrintJobState, LivePrintJobState>;
 
 export interface StoredPrintJob {
   job: PrintJob;
@@ -21,6 +22,13 @@ export interface StoredPrintJob {
   ticketId: string | null;
   state: PrintJobState;
   expiresAt: number;
+}
+
+/** A job not yet answered, as a decision read it: its state is what that decision's write is conditional on. */
+export type LivePrintJob = StoredPrintJob & { state: LivePrintJobState };
+
+export function isLive(stored: StoredPrintJob): stored is LivePrintJob {
+  return stored.state === 'pending' || stored.state === 'printing';
 }
 
 interface PrintJobRow {
@@ -60,9 +68,9 @@ export interface PrintJobsStore {
   add(job: NewPrintJob): Promise<boolean>;
   get(jobId: string): Promise<StoredPrintJob | null>;
   /** The agent's jobs not yet answered (pending or printing), oldest first. */
-  liveFor(agentId: string): Promise<StoredPrintJob[]>;
+  liveFor(agentId: string): Promise<LivePrintJob[]>;
   /** The ticket's jobs not yet answered. */
-  liveForTicket(ticketId: string): Promise<StoredPrintJob[]>;
+  liveForTicket(ticketId: string): Promise<LivePrintJob[]>;
   liveCounts(): Promise<Map<string, number>>;
   /** Whether the ticket was ever given a job (its issue job, or a reprint). */
   hasJobFor(ticketId: string): Promise<boolean>;
@@ -70,8 +78,8 @@ export interface PrintJobsStore {
   lastAgentFor(ticketId: string): Promise<string | null>;
   /** pending → printing; false when the job was not pending. */
   claim(jobId: string): Promise<boolean>;
-  /** Ends a pending or printing job; false when it had already ended. */
-  finish(jobId: string, state: FinalPrintJobState, error: string | null, at: number): Promise<boolean>;
+  /** Ends the job if it is still in the state `from` its decision read; false when it had moved on. */
+  finish(jobId: string, from: LivePrintJobState, state: FinalPrintJobState, error: string | null, at: number): Promise<boolean>;
 }
 
 export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJobsStore {
@@ -81,7 +89,9 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
         officeId,
         ...params,
       ])
-    ).map(toStored);
+    )
+      .map(toStored)
+      .filter(isLive);
   return {
     async add({ job, agentId, kind, expiresAt }) {
       const ticketId = job.payload.kind === 'ticket' ? job.payload.ticketId : null;
@@ -135,9 +145,9 @@ export function createPrintJobsStore(db: Database, officeId: OfficeId): PrintJob
       return changes === 1;
     },
 
-    async finish(jobId, state, error, at) {
+    async finish(jobId, from, state, error, at) {
       const { changes } = await db.transaction(
-        (tx) => tx.run(`UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE office_id = ? AND id = ? AND ${LIVE}`, [state, error, at, officeId, jobId]),
+        (tx) => tx.run('UPDATE print_jobs SET state = ?, error = ?, finished_at = ? WHERE office_id = ? AND id = ? AND state = ?', [state, error, at, officeId, jobId, from]),
         officeLock(officeId),
       );
       return changes === 1;

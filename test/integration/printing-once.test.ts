@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Ticket } from '../../common/protocol';
-import { createPrintJobsStore } from '../../server/printing/print-jobs-store';
+import type { ClientToServerEvents, Device, ServerToClientEvents, Ticket } from '../../common/protocol';
+import { issuingDeviceId } from '../../server/printing/issuing-device';
+import { PrintJobLife } from '../../server/printing/print-job-life';
+import { createPrintJobsStore, type PrintJobsStore, type StoredPrintJob } from '../../server/printing/print-jobs-store';
 import { lineTexts } from '../support/escpos-decode';
 import { connectClient, officeSocketUrl } from '../support/socket-client';
 import { call, officeApi } from '../support/talon-server';
@@ -95,6 +97,54 @@ describe('printing each ticket exactly once, never stale', () => {
     await printState(next.id, 'printed');
     expect(codesOf(await ticketsPrinted(1))).toEqual([next.code]);
     expect(printing.server.engine.currentState.tickets.get(ticket.id)?.print).toBe('failed');
+  });
+
+  /**
+   * The kiosk's give-up decided as on another node than the agent's: `meanwhile` runs through this
+   * node's own decisions (or the store) after the give-up read the ticket's jobs and before it writes.
+   */
+  async function giveUpOnAnotherNode(ticketId: string, meanwhile: (job: StoredPrintJob, agent: Device) => Promise<unknown>) {
+    const { server } = printing;
+    const office = server.talon.office(server.office)!;
+    const devices = server.talon.stores.devices;
+    const jobs = createPrintJobsStore(server.db, server.office);
+    let interleaved = false;
+    const kioskNodeJobs: PrintJobsStore = {
+      ...jobs,
+      liveForTicket: async (id) => {
+        const read = await jobs.liveForTicket(id);
+        if (!interleaved) {
+          interleaved = true;
+          await meanwhile(read[0]!, (await devices.get(server.office, read[0]!.agentId))!);
+        }
+        return read;
+      },
+    };
+    const kioskNode = new PrintJobLife({ db: server.db, officeId: server.office, engine: office.engine, runner: office.runner, devices, jobs: kioskNodeJobs, board: office.printDesk.board });
+    const kiosk = (await devices.get(server.office, (await issuingDeviceId(server.db, server.office, ticketId))!))!;
+    return { answer: await kioskNode.giveUp(kiosk, ticketId), jobs };
+  }
+
+  it('does not tell the visitor printing failed when the agent claimed the job through another node meanwhile', async () => {
+    await printing.agent.stop();
+    const ticket = await issueWhileAgentAway();
+    const life = printing.server.talon.office(printing.server.office)!.printDesk.life;
+    let claimed: { jobId: string; answer: unknown } | undefined;
+    const { answer, jobs } = await giveUpOnAnotherNode(ticket.id, async (job, agent) => {
+      claimed = { jobId: job.job.jobId, answer: await life.claim(agent, job.job.jobId) };
+    });
+    expect(claimed?.answer).toEqual({ ok: true, data: { print: true } });
+    expect(answer).toEqual({ ok: true, data: { expired: false } });
+    expect((await jobs.get(claimed!.jobId))?.state).toBe('printing');
+    expect(printing.server.engine.currentState.tickets.get(ticket.id)?.print).toBe('pending');
+  });
+
+  it('tells the visitor printing failed when another node expired the job meanwhile', async () => {
+    await printing.agent.stop();
+    const ticket = await issueWhileAgentAway();
+    const { answer } = await giveUpOnAnotherNode(ticket.id, (job) => createPrintJobsStore(printing.server.db, printing.server.office).finish(job.job.jobId, 'pending', 'expired', 'expired elsewhere', Date.now()));
+    expect(answer).toEqual({ ok: true, data: { expired: true } });
+    await printState(ticket.id, 'failed');
   });
 
   it('lets a job expire after the office\'s few minutes, marks its ticket failed and never prints it', async () => {
