@@ -25,8 +25,9 @@ export async function shownTicketCode(page: Page): Promise<string> {
   return (await code.textContent())!.trim();
 }
 
+/** The office's open tickets as its kiosk sees them: with their ids, which the public snapshot never shows. */
 export async function openTickets(server: RunningTalon): Promise<Ticket[]> {
-  const { body } = await call<{ tickets: Ticket[] }>(server, officeApi('/snapshot'));
+  const { body } = await call<{ tickets: Ticket[] }>(server, officeApi('/snapshot'), { deviceKey: server.deviceKey('kiosk') });
   if (!body.ok) throw new Error(`snapshot failed: ${body.error.code}`);
   return body.data.tickets;
 }
