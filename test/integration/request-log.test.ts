@@ -4,9 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketResult } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
+import { nodeIdFrom } from '../../server/cluster/node-id';
 import { createLogger } from '../../server/observability/logger';
 import { connectClient } from '../support/socket-client';
 import { ADMIN_PASSWORD, call, officeApi, startTalon, type RunningTalon } from '../support/talon-server';
+import { TEST_ENGINE } from '../support/test-database';
 
 type LogRecord = Record<string, unknown>;
 
@@ -68,6 +70,8 @@ describe('the request log', () => {
       const response = await fetch(`${server.url}/api/health`, { headers: given ? { 'X-Request-Id': given } : {} });
       const id = response.headers.get('x-request-id') ?? '';
       expect(id).toMatch(UUID);
+      // Health names the engine and node on either engine, not only in the PostgreSQL tests.
+      expect(await response.json()).toMatchObject({ ok: true, data: { status: 'ok', database: TEST_ENGINE, node: nodeIdFrom(process.env) } });
       expect(log.withRequestId(id)).toMatchObject([{ method: 'GET', route: '/api/health', status: 200, actor: { kind: 'public' } }]);
     }
     expect(log.text()).not.toContain('<script>');
