@@ -28,6 +28,8 @@ export const PURGE_KINDS = [
   'visitor-details',
   /** Names and phones of bookings (the booking itself stays, for the booked share and no-shows). */
   'booking-details',
+  /** The join page's phone id in tickets taken from a phone, and the request key that names it (the ticket itself stays). */
+  'phone-ids',
   /** Messages to visitors (outbox) of the contacts deleted next, and any older than the journal's bound. */
   'visitor-messages',
   /** Visitors' e-mail addresses, phone numbers and push subscriptions past their keep-until (the end of the ticket's or booking's day plus the personal-data period). */

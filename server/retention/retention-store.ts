@@ -10,8 +10,9 @@ import {
   type RetentionPlan,
   type RetentionSettings,
 } from '../../common/protocol/retention';
-import type { Database, Queryable, SqlValue } from '../store/database';
+import type { Database, DatabaseEngine, Queryable, SqlValue } from '../store/database';
 import { officeLock } from '../store/office-lock';
+import { jsonWithoutKeys } from '../store/sql-dialect';
 import { VISITOR_DETAILS_ERASED, VISITOR_DETAILS_KEPT_BEFORE } from '../store/visit-journal-store';
 
 /** The instants a purge cuts at. */
@@ -26,8 +27,8 @@ export interface PurgeBounds {
 
 interface PurgeStep {
   table: string;
-  /** Erases in place when set; deletes the rows otherwise. */
-  erase?: string;
+  /** Erases in place when set (the SET list, for the database's engine); deletes the rows otherwise. */
+  erase?: string | ((engine: DatabaseEngine) => string);
   where: string;
   params(officeId: OfficeId, bounds: PurgeBounds): SqlValue[];
 }
@@ -52,6 +53,14 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
     // Its manage link stops working too: nothing of the booking is the visitor's to see any more.
     erase: "name = '', phone = '', phone_digits = '', manage_token_hash = NULL",
     where: "office_id = ? AND slot_end < ? AND (name <> '' OR phone <> '' OR phone_digits <> '' OR manage_token_hash IS NOT NULL)",
+    params: (officeId, bounds) => [officeId, bounds.personalDataBefore],
+  },
+  // Only the phone's tickets hold a phone id: in `phoneId`, and in the retry key's id (`phone:<id>:…`),
+  // which matters only on the ticket's own day. The key never appears unescaped inside a JSON string.
+  'phone-ids': {
+    table: 'tickets',
+    erase: (engine) => `data = ${jsonWithoutKeys(engine, 'data', ['phoneId', 'request'])}`,
+    where: `office_id = ? AND status = 'finished' AND finished_at < ? AND data LIKE '%"phoneId":%'`,
     params: (officeId, bounds) => [officeId, bounds.personalDataBefore],
   },
   // A contact's messages go before it (foreign key); a message outlives no contact, nor the journal.
@@ -79,7 +88,7 @@ const STEPS: Record<PurgeKind, PurgeStep> = {
 };
 
 /** What the sweep at startup removes: personal data only. */
-const PERSONAL_DATA_KINDS: readonly PurgeKind[] = ['visitor-details', 'booking-details', 'visitor-messages', 'visitor-contacts'];
+const PERSONAL_DATA_KINDS: readonly PurgeKind[] = ['visitor-details', 'booking-details', 'phone-ids', 'visitor-messages', 'visitor-contacts'];
 
 export type PurgeCounts = Record<PurgeKind, number>;
 
@@ -103,7 +112,8 @@ async function runSteps(tx: Queryable, officeId: OfficeId, bounds: PurgeBounds, 
   const counts = emptyCounts();
   for (const kind of kinds) {
     const step = STEPS[kind];
-    const sql = step.erase ? `UPDATE ${step.table} SET ${step.erase} WHERE ${step.where}` : `DELETE FROM ${step.table} WHERE ${step.where}`;
+    const erase = typeof step.erase === 'function' ? step.erase(tx.engine) : step.erase;
+    const sql = erase ? `UPDATE ${step.table} SET ${erase} WHERE ${step.where}` : `DELETE FROM ${step.table} WHERE ${step.where}`;
     counts[kind] = (await tx.run(sql, step.params(officeId, bounds))).changes;
   }
   return counts;

@@ -30,6 +30,16 @@ export function jsonNumberAt(engine: DatabaseEngine, column: string, path: reado
     : `(replace(${column}, '\\u0000', '\\ufffd')::json #>> '{${path.join(',')}}')::${type}`;
 }
 
+/**
+ * A JSON object kept as text, without these top-level keys. PostgreSQL's jsonb refuses an escaped NUL,
+ * swapped for U+FFFD as in jsonNumberAt (in the stored text too: this writes the result back).
+ */
+export function jsonWithoutKeys(engine: DatabaseEngine, column: string, keys: readonly string[]): string {
+  return engine === 'sqlite'
+    ? `json_remove(${column}, ${keys.map((key) => `'$.${key}'`).join(', ')})`
+    : `(replace(${column}, '\\u0000', '\\ufffd')::jsonb ${keys.map((key) => `- '${key}'`).join(' ')})::text`;
+}
+
 /** Breaks ties between print jobs made in the same millisecond, in the order they were made: SQLite's rowid, PostgreSQL's identity column `pos`. */
 export function printJobInsertionOrder(engine: DatabaseEngine): string {
   return engine === 'sqlite' ? 'rowid' : 'pos';

@@ -1,7 +1,7 @@
 // Retention against a real server and a generated history: the dry run counts exactly what the purge
 // then removes and changes nothing itself; the purge deletes the journal and finished tickets of the
-// days past journalDays (with their print jobs, visit records and ratings), erases names, contacts
-// and phones past the personal-data period, and leaves every stored day summary — and so every
+// days past journalDays (with their print jobs, visit records and ratings), erases names, contacts,
+// phones and the join page's phone ids past the personal-data period, and leaves every stored day summary — and so every
 // analytics report of those days — as it was. The clock is five years after the history.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,13 +101,20 @@ async function addPersonalData(server: RunningTalon): Promise<void> {
         [id, code, old.serviceId, day, slot, slot + 15 * 60_000, status, slot - 86_400_000, slot - 86_400_000, `hash-of-${id}`],
       );
     }
-    // A visitor's contact past its keep-until, and one still kept (its message not yet due, so nothing sends it meanwhile).
+    // A visitor's contact past its keep-until, and one still kept. Their messages are not yet due, so no
+    // dispatcher pass drops or sends one meanwhile (the dry run must find every table as it was).
     const told = { channel: 'email', address: 'visitor@example.org', language: 'ru' } as const;
     const gone = await addContact(tx, 'main', { ...told, subjectKind: 'ticket', subjectId: old.id, keepUntil: CUT }, old.finishedAt);
     const still = await addContact(tx, 'main', { ...told, subjectKind: 'appointment', subjectId: 'next-booking', keepUntil: zonedToEpoch('2030-02-20', 0, ZONE) }, old.finishedAt);
     const facts = { kind: 'ticket-ahead', ticketId: old.id, ticketCode: 'A1', ahead: 3 } as const;
-    await enqueue(tx, 'main', gone.id, facts, 'ticket-ahead', old.finishedAt);
-    await enqueue(tx, 'main', still.id, facts, 'ticket-ahead', zonedToEpoch('2030-02-01', 0, ZONE));
+    for (const contact of [gone, still]) await enqueue(tx, 'main', contact.id, facts, 'ticket-ahead', zonedToEpoch('2030-02-01', 0, ZONE));
+    // Both taken from a phone: the journal keeps the second five years, its phone id only the personal-data period.
+    for (const { id } of [old, kept]) {
+      const row = await tx.get<{ data: string }>('SELECT data FROM tickets WHERE id = ?', [id]);
+      const phoneId = `phone-of-${id}`;
+      const request = { id: `phone:${phoneId}:r1`, actor: 'public', serviceId: old.serviceId, language: null };
+      await tx.run("UPDATE tickets SET source = 'phone', data = ? WHERE id = ?", [JSON.stringify({ ...JSON.parse(row!.data), phoneId, request }), id]);
+    }
   });
 }
 
@@ -141,6 +148,7 @@ describe('retention', () => {
     expect(announced.counts).toEqual({
       'visitor-details': 2,
       'booking-details': 1,
+      'phone-ids': 2,
       'visitor-messages': 1,
       'visitor-contacts': 1,
       'print-jobs': expected.printJobs,
@@ -171,13 +179,19 @@ describe('retention', () => {
     ]);
     expect(await running.db.read.all('SELECT subject_id AS "subjectId" FROM visitor_contacts')).toEqual([{ subjectId: 'next-booking' }]);
     expect(await count(running, 'outbox')).toBe(1);
+    // The kept phone ticket is whole but for its phone id.
+    const phoneTickets = await running.db.read.all<{ code: string; data: string }>("SELECT code, data FROM tickets WHERE source = 'phone'");
+    expect(phoneTickets).toHaveLength(1);
+    const keptData = phoneTickets[0]!.data;
+    expect(keptData).not.toContain('phone-of-');
+    expect(JSON.parse(keptData)).toMatchObject({ code: phoneTickets[0]!.code, status: 'finished', outcome: 'served' });
     expect(await running.db.read.all('SELECT service_day, reason_id, visitor_name, visitor_contact, contact_key FROM visit_records')).toEqual([
       { service_day: '2025-01-08', reason_id: 'consultation', visitor_name: null, visitor_contact: null, contact_key: null },
     ]);
 
     const again = data(await call<RetentionOverview>(running, officeApi('/retention'), { token: await running.login('admin') }));
     expect(again.lastPurge).toEqual(done);
-    expect(Object.values(again.next.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(again.next.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('summarises a day it is about to delete when nobody has yet, so its reports still read the same', async () => {

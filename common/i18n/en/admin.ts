@@ -241,6 +241,7 @@ export const admin = {
     kind: {
       'visitor-details': 'Names and contacts in the visit journal',
       'booking-details': 'Names and phones of bookings',
+      'phone-ids': 'Phone ids of tickets taken from a phone',
       'visitor-messages': 'Messages to visitors (e-mail, SMS, push) of contacts past their period, and older than the journal',
       'visitor-contacts': 'Visitors’ e-mail addresses, phone numbers and push subscriptions past their period',
       'print-jobs': 'Print jobs of those tickets',
