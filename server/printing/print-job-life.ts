@@ -198,6 +198,8 @@ export class PrintJobLife {
 
   /** Tells staff and the kiosk that the ticket did not print, unless another job may still print it. */
   private async markUnprinted(ticketId: string, why: string, actor: Device): Promise<void> {
+    // As any node committed it: another job may have printed it through another node.
+    await this.deps.engine.upToDate();
     const ticket = this.deps.engine.currentState.tickets.get(ticketId);
     if (ticket?.status !== 'waiting' || ticket.print !== 'pending' || (await this.deps.jobs.liveForTicket(ticketId)).length > 0) return;
     const recorded = await this.deps.runner.run('ticket:print-result', { ticketId, ok: false, error: why }, { kind: 'device', device: actor });
