@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { oneClickStopUrl } from '../../server/notify/mail-sender';
 import { quietHoursEnd } from '../../server/notify/quiet-hours';
+import { smsText } from '../../server/notify/sms-sender';
 import { renderMessage, type RenderContext } from '../../server/notify/render-message';
+import type { Lang, MessageFacts } from '../../common/protocol';
 import { makeConfig, makeService } from '../support/domain-fixtures';
 
 const ZONE = 'Europe/Kyiv';
@@ -44,6 +46,44 @@ describe('rendering a message', () => {
 
   it('gives e-mail a one-click stop address with the token in its query', () => {
     expect(oneClickStopUrl('https://queue.example.org/stop/?lang=ru#stop-token-1234567890')).toBe('https://queue.example.org/api/stop?t=stop-token-1234567890');
+  });
+});
+
+/** GSM 03.38's basic set; one of its extension characters takes two septets. Anything else sends the whole SMS as UCS-2. */
+const GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM_EXTENSION = '^{}\\[~]|€';
+
+/** How many SMS a text takes: 160 GSM septets or 70 UCS-2 characters alone, 153 or 67 a part when split. */
+function smsSegments(text: string): number {
+  const chars = [...text];
+  if (chars.every((c) => GSM_BASIC.includes(c) || GSM_EXTENSION.includes(c))) {
+    const septets = chars.reduce((n, c) => n + (GSM_EXTENSION.includes(c) ? 2 : 1), 0);
+    return septets <= 160 ? 1 : Math.ceil(septets / 153);
+  }
+  const units = text.length;
+  return units <= 70 ? 1 : Math.ceil(units / 67);
+}
+
+describe('SMS length', () => {
+  // A real office's name, a public URL and a stop token as long as the ones made (16 random bytes).
+  const office = { ...config.office, name: { ru: 'МФЦ «Центральный»', uk: 'ЦНАП «Центральний»', en: 'Central service centre' } };
+  const sms = (facts: MessageFacts, language: Lang) =>
+    smsText(language, renderMessage(facts, { ...context(language), config: { ...config, office }, publicUrl: 'https://queue.example.org', stopToken: 'x'.repeat(22) }));
+  const called = (ticketCode: string): MessageFacts => ({ kind: 'ticket-called', ticketId: 'tk1', ticketCode, counterNumber: 12, counterName: null });
+  const confirmed: MessageFacts = { kind: 'booking-confirmed', ...booking, manageToken: 'tok3n' };
+  const segments = (facts: MessageFacts) => (['en', 'ru', 'uk'] as const).map((lang) => smsSegments(sms(facts, lang)));
+
+  // docs/notifications.md quotes these. One character outside GSM-7 (Cyrillic, or a ticket code such
+  // as Д102) sends the whole SMS as UCS-2: 70 characters alone, 67 a part.
+  it('takes one SMS for "your turn" only in the Latin alphabet, two as soon as the text or the ticket code is Cyrillic', () => {
+    expect(sms(called('Д102'), 'ru')).toHaveLength(103);
+    expect(segments(called('A102'))).toEqual([1, 2, 2]);
+    expect(segments(called('Д102'))).toEqual([2, 2, 2]);
+  });
+
+  it('takes one SMS for a booking confirmation in English, two in Russian or Ukrainian with a short office name', () => {
+    expect(sms(confirmed, 'ru')).toHaveLength(133);
+    expect(segments(confirmed)).toEqual([1, 2, 2]);
   });
 });
 
