@@ -1,8 +1,8 @@
 // One office's live queue over Socket.IO, in its namespace `/offices/<id>`: every client gets a
 // full snapshot on connect, then every sequenced event of that office, in one room per audience
 // (redact.ts): staff with full tickets, kiosks and print agents without staff notes, everyone else
-// without ticket ids. Commands arrive as acknowledged
-// events and run through the office's CommandRunner, as REST does. Someone without access to the
+// without ticket ids. Commands arrive as acknowledged events and run through the office's
+// CommandRunner, as REST does. Someone without access to the
 // office (a person with no role there, another office's device) is refused with connect_error
 // `forbidden` (`error.data.code`), unless only a browser's cookie says who they are (see office-dispatch.ts).
 import {
