@@ -72,12 +72,11 @@ async function main(): Promise<void> {
   // accounts: the second finds them made. (SQLite: one node, no one to wait for.)
   const started = await db.whenFree('start-up', async () => {
     // The demo offices keep their own hours only on request, so the demo is usable at any hour.
-    if (demo && (await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' }))) {
-      await openDemoPhoneChannels(db, Date.now());
-    }
+    if (demo) await seedDemoRegion(db, Date.now(), { allDay: env.TALON_DEMO_HOURS !== 'office' });
     const talon = await createApp({ db, webApps, dataDir, allowedOrigins, nodeId, metrics: metricsAccess(env.TALON_METRICS), ...(announcementCacheBytes ? { announcementCacheBytes } : {}), ...(env.TALON_PUBLIC_URL ? { publicUrl: env.TALON_PUBLIC_URL } : {}), ...(env.TALON_REDIS_URL ? { redisUrl: env.TALON_REDIS_URL } : {}), ...(env.TALON_TRUST_PROXY ? { trustProxy: env.TALON_TRUST_PROXY } : {}) });
     const unshownAdminPassword = join(dataDir, 'admin-password-unshown.txt');
     const admin = await ensureAdmin(talon.stores, env, unshownAdminPassword);
+    if (demo) await openDemoPhoneChannels(db, talon.offices.ids(), Date.now());
     const demoCredentials = demo ? await provisionDemo(talon.stores, join(dataDir, 'demo-credentials.json'), talon.offices.running().map((o) => ({ id: o.officeId, language: officeOf(o).defaultLanguage }))) : undefined;
     return { talon, admin, unshownAdminPassword, demoCredentials };
   });

@@ -85,6 +85,8 @@ export interface ChannelSettingsStore {
   save<K extends ChannelSettingsKind>(kind: K, input: ChannelSettingsOf[K], at: number): Promise<ChannelSettingsOf[K]>;
   /** The channels the office offers visitors now. */
   offered(): Promise<OfferedChannels>;
+  /** Whether anyone ever saved this kind for the office (else it has the defaults). */
+  saved(kind: ChannelSettingsKind): Promise<boolean>;
 }
 
 export function createChannelSettingsStore(db: Database, officeId: OfficeId): ChannelSettingsStore {
@@ -120,6 +122,10 @@ export function createChannelSettingsStore(db: Database, officeId: OfficeId): Ch
     async offered() {
       const [push, sms, mail] = await Promise.all([get('push'), get('sms'), get('mail')]);
       return { push: push.enabled, sms: sms.enabled, email: mail.enabled };
+    },
+
+    async saved(kind) {
+      return (await db.read.get('SELECT 1 AS saved FROM channel_settings WHERE office_id = ? AND kind = ?', [officeId, kind])) !== undefined;
     },
   };
 }

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeApiPath, type BookingInfo, type Device, type OfficeSummary, type SlotView } from '../../common/protocol';
+import { officeApiPath, type BookingInfo, type Device, type JoinInfo, type OfficeSummary, type SlotView } from '../../common/protocol';
 import { isoWeekday } from '../../common/time/calendar';
 import { freePort, spawnTalon, type TalonProcess } from '../support/talon-process';
 import { ADMIN_PASSWORD, call } from '../support/talon-server';
@@ -47,6 +47,15 @@ describe('the demo region of npm start', () => {
       expect(server.output()).toContain(`[${officeId}, `);
       expect(server.output()).toContain(`/kiosk/?key=${keyOf(officeId, 'kiosk')}`);
       expect(server.output()).toContain(`/display/?key=${keyOf(officeId, 'display')}`);
+    }
+  });
+
+  it('lets visitors join from a phone and be told by Web Push in every office, and prints where', async () => {
+    for (const officeId of REGION) {
+      const join = data(await call<JoinInfo>(server, officeApiPath(officeId, '/public/join')));
+      expect([officeId, join.rules.enabled, join.channels.push]).toEqual([officeId, true, true]);
+      expect(server.output()).toContain(`/join/?office=${officeId}`);
+      expect(server.output()).toContain(`/poster/?office=${officeId}`);
     }
   });
 
