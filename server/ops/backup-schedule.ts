@@ -26,7 +26,11 @@ const dailyFile = (extension: string) => new RegExp(`^talon-daily-\\d{4}-\\d{2}-
 
 const log = childLogger({ component: 'backup' });
 
-/** The local date a backup is for, which also names its file: 2026-12-02. */
+/**
+ * The local date a backup is for, which also names its file: 2026-12-02. The machine's own time zone,
+ * as TALON_BACKUP_HOUR is: the nodes of one database must share it (docs/deploy.md), or around
+ * midnight they would disagree about the day and each make one.
+ */
 function localDay(at: number): string {
   const day = new Date(at);
   const two = (n: number) => String(n).padStart(2, '0');
