@@ -42,12 +42,14 @@ async function postgresSchema(read: Queryable): Promise<string> {
     LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
     WHERE n.nspname = current_schema() AND c.relkind = 'r'
     ORDER BY c.relname COLLATE "C", a.attnum`);
+  // From PostgreSQL 18 each NOT NULL is a constraint row too (contype 'n'); the column's line says
+  // it already, and the snapshot must read the same on every version.
   const constraints = await read.all<ColumnRow>(`
     SELECT c.relname AS "table", 'CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) AS definition
     FROM pg_constraint k
     JOIN pg_class c ON c.oid = k.conrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema()
+    WHERE n.nspname = current_schema() AND k.contype <> 'n'
     ORDER BY c.relname COLLATE "C", k.conname COLLATE "C"`);
   // Indexes a constraint made (keys, UNIQUE) are said by the constraint already.
   const indexes = await read.all<{ definition: string }>(`
