@@ -6,7 +6,7 @@ import { foreignKeyProblems, hasMigrationsTable, integrityProblems, migrationSta
 import { CliFailure } from './cli-failure';
 import { printLine, processIo, type CliIo } from './cli-io';
 import { databaseLocation, describeLocation } from '../store/open-database';
-import { schemaDrift, snapshotShownAs } from '../store/schema-drift';
+import { extrasSaid, schemaDrift, snapshotShownAs } from '../store/schema-drift';
 import { openExisting, withDataDirOption, type DataDirOptions } from './data-folder';
 
 export function checkDbCommand(io: CliIo = processIo): Command {
@@ -33,13 +33,15 @@ export function checkDbCommand(io: CliIo = processIo): Command {
         printLine(io, `Migrations: ${describeMigrations(migrations)}`);
         const current = !migrations.mismatch && migrations.pending.length === 0;
         // Before its migrations the schema differs from the snapshot by design.
-        const drift = current ? await schemaDrift(db) : [];
+        const { mismatches, extras } = current ? await schemaDrift(db) : { mismatches: [], extras: [] };
         const snapshot = snapshotShownAs(db.engine);
         if (!current) printLine(io, 'Schema: not compared until the database is migrated to this Talon');
-        else printLine(io, drift.length === 0 ? `Schema: as in ${snapshot}` : `Schema: differs from ${snapshot}: ${drift.join('; ')}`);
+        else printLine(io, mismatches.length === 0 ? `Schema: as in ${snapshot}` : `Schema: differs from ${snapshot}: ${mismatches.join('; ')}`);
+        // As at the start: a warning, not a failure.
+        if (extras.length > 0) printLine(io, `Warning: the database ${extrasSaid(db.engine, extras)}`);
         if (current) for (const line of describeOffices(await officeSummaries(db))) printLine(io, line);
         else printLine(io, 'Offices: not summarised until the database is migrated to this Talon');
-        if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch || drift.length > 0) throw new CliFailure('the database has problems (see above)');
+        if (integrity.length > 0 || foreignKeys.length > 0 || migrations.mismatch || mismatches.length > 0) throw new CliFailure('the database has problems (see above)');
       } finally {
         await db.close();
       }

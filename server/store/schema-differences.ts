@@ -1,7 +1,9 @@
 // What differs between two schema texts of one engine (schema-catalog.ts), the checked-in snapshot's
 // and a database's, said per object an administrator can look up: a table, a column or constraint of
 // it, an index. Comments and spacing do not count: SQLite keeps each statement as it was written,
-// and an ALTER TABLE may rewrite its spacing.
+// and an ALTER TABLE may rewrite its spacing. A table or index only the database has (a DBA's index
+// for a slow query, an extension's table) leaves Talon's own intact, so it is told apart; an extra
+// column, constraint or UNIQUE index is not, as it can refuse Talon's INSERTs, nor a trigger or view.
 
 interface SchemaObject {
   /** "table tickets", "index tickets_by_day": how a difference names it. */
@@ -16,18 +18,34 @@ const CREATE = /^CREATE (?:UNIQUE )?(TABLE|INDEX|TRIGGER|VIEW) (?:IF NOT EXISTS 
 /** SQL's string literals and quoted names, whose "--" and commas are no comment and no separator. */
 const QUOTED_OR_COMMENT = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g;
 
-/** One line per difference; empty when the texts describe the same schema. */
-export function schemaDifferences(snapshot: string, database: string): string[] {
+export interface SchemaDifferences {
+  /** Talon's objects missing or changed, and objects only the database has that can change Talon's writes. */
+  mismatches: string[];
+  /** Tables and (not UNIQUE) indexes only the database has. */
+  extras: string[];
+}
+
+/** One line per difference; both lists empty when the texts describe the same schema. */
+export function schemaDifferences(snapshot: string, database: string): SchemaDifferences {
   const expected = objectsOf(snapshot);
   const found = objectsOf(database);
-  const differences: string[] = [];
+  const mismatches: string[] = [];
+  const extras: string[] = [];
   for (const [key, object] of expected) {
     const actual = found.get(key);
-    if (!actual) differences.push(`${key} is missing`);
-    else if (actual.text !== object.text) differences.push(...objectDifferences(object, actual));
+    if (!actual) mismatches.push(`${key} is missing`);
+    else if (actual.text !== object.text) mismatches.push(...objectDifferences(object, actual));
   }
-  for (const key of found.keys()) if (!expected.has(key)) differences.push(`${key} is not in the snapshot`);
-  return differences;
+  for (const [key, object] of found) {
+    if (expected.has(key)) continue;
+    (harmlessExtra(object) ? extras : mismatches).push(`${key} is not in the snapshot`);
+  }
+  return { mismatches, extras };
+}
+
+/** A table, or an index that refuses no row (a UNIQUE one could refuse Talon's INSERTs). */
+function harmlessExtra({ key, text }: SchemaObject): boolean {
+  return key.startsWith('table ') || (key.startsWith('index ') && !/^CREATE UNIQUE /i.test(text));
 }
 
 function objectsOf(schema: string): Map<string, SchemaObject> {

@@ -94,15 +94,13 @@ it('refuses a database that lacks an earlier migration than one it has, rather t
 
 const SNAPSHOT = TEST_ENGINE === 'sqlite' ? 'db/schema.sql' : 'db/schema.postgres.sql';
 const SOURCE_COLUMN = TEST_ENGINE === 'sqlite' ? 'source TEXT NOT NULL' : 'source text COLLATE "C" NOT NULL';
+const NOTE_COLUMN = TEST_ENGINE === 'sqlite' ? 'note TEXT' : 'note text';
 
 describe('a schema changed by hand, its migrations intact', () => {
   it.each([
     ['a column dropped', ['ALTER TABLE tickets DROP COLUMN source'], [`table tickets lacks column source \`${SOURCE_COLUMN}\``]],
-    [
-      'a table and an index added',
-      ['CREATE TABLE stray (id INTEGER)', 'CREATE INDEX tickets_by_code ON tickets (office_id, code)'],
-      ['table stray is not in the snapshot', 'index tickets_by_code is not in the snapshot'],
-    ],
+    ['a column added', ['ALTER TABLE tickets ADD COLUMN note TEXT'], [`table tickets has column note \`${NOTE_COLUMN}\`, which the snapshot has not`]],
+    ['a UNIQUE index added', ['CREATE UNIQUE INDEX one_code_per_office ON tickets (office_id, code)'], ['index one_code_per_office is not in the snapshot']],
   ])('%s: the server refuses to start, naming it, and check-db fails', async (_, alter, differences) => {
     const dataDir = await alteredDataFolder(alter);
     const said = `The database's schema differs from ${SNAPSHOT}: ${differences.join('; ')}`;
@@ -111,6 +109,18 @@ describe('a schema changed by hand, its migrations intact', () => {
     const checked = await runTalonCli(['check-db', '--data-dir', dataDir]);
     expect(checked.code).not.toBe(0);
     expect(checked.stdout).toContain(`Schema: differs from ${SNAPSHOT}: ${differences.join('; ')}\n`);
+  });
+
+  it("a table and an index added (a DBA's, an extension's): the server starts, warning of them, and check-db warns and passes", async () => {
+    const dataDir = await alteredDataFolder(['CREATE TABLE stray (id INTEGER)', 'CREATE INDEX tickets_by_code ON tickets (office_id, code)']);
+    const warning = `has more than ${SNAPSHOT}, which Talon leaves alone: table stray is not in the snapshot; index tickets_by_code is not in the snapshot`;
+
+    const checked = await runTalonCli(['check-db', '--data-dir', dataDir]);
+    expect(checked.stdout).toContain(`Schema: as in ${SNAPSHOT}\nWarning: the database ${warning}\n`);
+    expect(checked.code).toBe(0);
+    const server = await spawnTalon(dataDir, await freePort(), { TALON_LOG_LEVEL: 'warn' });
+    await server.kill9();
+    expect(server.output()).toContain(`"msg":"The database ${warning}"`);
   });
 
   it('a clean database: check-db finds the schema as in the snapshot, and the server starts', async () => {
