@@ -4,8 +4,11 @@
 // and the copy refuses rather than guess.
 import type { Queryable } from '../../server/store/database';
 
-/** Each database keeps its own: the target's migrations, the Socket.IO adapter's scratch table. */
-const NOT_COPIED = new Set(['schema_migrations', 'socket_io_attachments']);
+/**
+ * Each database keeps its own: the target's migrations, the Socket.IO adapter's scratch table, and
+ * the record of its daily backups (the SQLite file's would stop the PostgreSQL nodes' first dump).
+ */
+export const NOT_COPIED: ReadonlySet<string> = new Set(['schema_migrations', 'socket_io_attachments', 'daily_backups']);
 
 export interface TablePlan {
   name: string;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../common/protocol';
+import { NOT_COPIED } from '../../db/migrate-to-postgres/tables';
 import { DEMO_REGION_OFFICES } from '../../server/demo';
 import type { Database } from '../../server/store/database';
 import { migrate } from '../../server/store/migrate';
@@ -81,7 +82,7 @@ function copied(file: string): string {
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** Every row of every Talon table, read without the command's code: rows as JSON with blobs in hex, sorted. PostgreSQL's own print_jobs.pos is left out. */
+/** Every row of every table the command copies, read without its code: rows as JSON with blobs in hex, sorted. PostgreSQL's own print_jobs.pos is left out. */
 async function contents(db: Database): Promise<Record<string, string[]>> {
   const tables =
     db.engine === 'sqlite'
@@ -89,7 +90,7 @@ async function contents(db: Database): Promise<Record<string, string[]>> {
       : await db.read.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
   const all: Record<string, string[]> = {};
   for (const { name } of tables) {
-    if (name === 'schema_migrations' || name === 'socket_io_attachments') continue;
+    if (NOT_COPIED.has(name)) continue;
     const rows = await db.read.all<Record<string, unknown>>(`SELECT * FROM "${name}"`);
     all[name] = rows
       .map(({ pos: _pos, ...row }) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])))
@@ -184,6 +185,10 @@ it('copies the fixture from before offices, migrating its snapshot and leaving t
   const fixture = copied(FIXTURE);
   const before = sha256(fixture);
   const history = databaseFile(await dataDirWithSqliteHistory(['--days', '30', '--per-day', '60', '--offices', '2']));
+  // The SQLite machine's backup record stays behind: the PostgreSQL nodes make their own first dump.
+  const historyDb = await SqliteDatabase.open(history);
+  await historyDb.transaction((tx) => tx.run("INSERT INTO daily_backups (day, node_id, file, made_at) VALUES ('2026-12-02', 'sqlite', 'talon-daily-2026-12-02.sqlite', 1)"));
+  await historyDb.close();
   for (const source of [fixture, history]) {
     const url = await targetDatabase();
     const run = await migrateToPostgres(['--from', source, '--to', url]);
@@ -201,6 +206,7 @@ it('copies the fixture from before offices, migrating its snapshot and leaving t
       for (const [table, rowsSqlite, rowsPostgres] of reportedTables(run.stdout)) expect([table, Number(rowsSqlite), Number(rowsPostgres)]).toEqual([table, expected[table!]!.length, expected[table!]!.length]);
       const made = await sqlite.read.all<{ id: string }>('SELECT id FROM print_jobs ORDER BY rowid');
       expect(await postgres.read.all<{ id: string }>('SELECT id FROM print_jobs ORDER BY pos')).toEqual(made);
+      expect(await postgres.read.all('SELECT day FROM daily_backups')).toEqual([]);
     });
   }
   expect(sha256(fixture)).toBe(before);
