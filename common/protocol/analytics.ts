@@ -99,7 +99,8 @@ export interface LiveCounter {
   status: CounterState['status'];
   operatorName: string | null;
   pauseReason: PauseReason | null;
-  ticketId: string | null;
+  /** The ticket at the booth by its public reference: analytics never carry a ticket's id (the visitor's secret). */
+  ticketRef: string | null;
   ticketCode: string | null;
   ticketStatus: TicketStatus | null;
   /** Minutes in the current state. */
@@ -107,7 +108,8 @@ export interface LiveCounter {
 }
 
 export interface BreachAlert {
-  ticketId: string;
+  /** The ticket's public reference, not its id. */
+  ticketRef: string;
   code: string;
   serviceId: string;
   waitedMinutes: number;
@@ -295,7 +297,8 @@ export interface WaitTimes {
 }
 
 export interface LongWait {
-  ticketId: string;
+  /** The ticket's public reference, not its id. */
+  ticketRef: string;
   code: string;
   serviceId: string;
   issuedAt: number;

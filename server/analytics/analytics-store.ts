@@ -7,11 +7,10 @@
 // stored days it has no digest of yet (readStoredDaySummaries).
 import type { LocalDate, OfficeId } from '../../common/protocol';
 import { addDays, localDate } from '../../common/time/calendar';
-import type { LongWait } from '../../common/protocol/analytics';
 import type { Database, Queryable } from '../store/database';
 import { officeLock } from '../store/office-lock';
 import { servicesOf, summariseCounters, summariseVisits } from './day-summary';
-import type { CounterDay, DaySummary, VisitSummary } from './day-summary-shape';
+import type { CounterDay, DaySummary, KeptLongWait, VisitSummary } from './day-summary-shape';
 import { LocalClock } from './local-clock';
 import { type DayRecords, readDays } from './records-reader';
 import { decodeCounters, decodeLongest, decodeVisits, encodeCounters, encodeLongest, encodeVisits, SUMMARY_VERSION } from './summary-codec';
@@ -62,7 +61,7 @@ export class AnalyticsStore {
   private readonly summarised = new Set<string>();
   private readonly counters = new Map<string, Record<string, CounterDay>>();
   private readonly visits = new Map<string, VisitSummary>();
-  private readonly longest = new Map<string, LongWait[]>();
+  private readonly longest = new Map<string, KeptLongWait[]>();
   private readonly empty = new Map<string, VisitSummary>();
   /** Summarising runs one batch at a time, so two requests never build the same day twice. */
   private building: Promise<unknown> = Promise.resolve();

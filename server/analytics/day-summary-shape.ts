@@ -5,6 +5,8 @@ import type { Distribution, LongWait, OutcomeTally } from '../../common/protocol
 import type { HistogramFamily } from './histogram';
 
 export type VisitorKind = 'booked' | 'walk-in';
+/** One of the longest waits as the summary keeps it: by the ticket's id, which the report turns into its reference. */
+export type KeptLongWait = Omit<LongWait, 'ticketRef'> & { ticketId: string };
 /** Issued service, walk-in or booked, local hour of arrival. */
 export type ServiceKindHour = [serviceId: string, kind: VisitorKind, hour: number];
 export type ServiceHour = [serviceId: string, hour: number];
@@ -34,7 +36,7 @@ export interface VisitSummary {
   day: { wait: Distribution; service: Distribution };
   specialists: Record<string, { served: number; handled: number; busyMs: number }>;
   /** Longest first; up to LONGEST_KEPT, or fewer where a reader asked only for the head. */
-  longest: LongWait[];
+  longest: KeptLongWait[];
 }
 
 export interface StaffTime {

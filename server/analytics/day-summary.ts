@@ -2,8 +2,8 @@
 // per-second histograms, busy and paused time, the day's longest waits. Summaries of any days add up,
 // so a year's report merges 365 of them instead of replaying 730,000 tickets.
 import type { LocalDate, PauseReason } from '../../common/protocol';
-import type { LongWait, OutcomeTally } from '../../common/protocol/analytics';
-import type { CounterDay, DaySummary, ServiceHour, ServiceKindHour, ServiceOnly, Specialist, StaffTime, VisitorKind, VisitSummary } from './day-summary-shape';
+import type { OutcomeTally } from '../../common/protocol/analytics';
+import type { CounterDay, DaySummary, KeptLongWait, ServiceHour, ServiceKindHour, ServiceOnly, Specialist, StaffTime, VisitorKind, VisitSummary } from './day-summary-shape';
 import { describe } from './distribution';
 import { FamilyBuilder } from './histogram';
 import type { LocalClock } from './local-clock';
@@ -37,7 +37,7 @@ export function summariseVisits(visits: readonly Visit[], clock: LocalClock, lon
   const specialists: VisitSummary['specialists'] = {};
   const dayWaits: number[] = [];
   const dayServices: number[] = [];
-  const longest: LongWait[] = [];
+  const longest: KeptLongWait[] = [];
   for (const visit of visits) {
     const { hour } = clock.slot(visit.issuedAt);
     const service = visit.issuedServiceId;

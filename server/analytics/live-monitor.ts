@@ -4,6 +4,7 @@
 import type { Ticket } from '../../common/protocol';
 import type { BreachAlert, LiveCounter, LiveMonitor, LiveService } from '../../common/protocol/analytics';
 import { peopleAhead, recentServiceMinutes } from '../domain/estimates';
+import { ticketRef } from '../realtime/redact';
 import type { QueueConfig, QueueState } from '../domain/state';
 import { DEFAULT_BOOKED_TARGET_MINUTES, DEFAULT_TARGET_MINUTES, MINUTE } from './measures';
 
@@ -37,7 +38,7 @@ export function liveMonitor(state: QueueState, config: QueueConfig, now: number)
       const predicted = countersOpen === 0 ? null : waited + (peopleAhead(state, ticket) * minutesEach) / countersOpen;
       if (predicted !== null && predicted <= target) continue;
       alerts.push({
-        ticketId: ticket.id,
+        ticketRef: ticketRef(ticket.id),
         code: ticket.code,
         serviceId: service.id,
         waitedMinutes: waited,
@@ -59,7 +60,7 @@ export function liveMonitor(state: QueueState, config: QueueConfig, now: number)
         status: live?.status ?? 'closed',
         operatorName: live?.operatorName ?? null,
         pauseReason: live?.pause?.reason ?? null,
-        ticketId: ticket?.id ?? null,
+        ticketRef: ticket ? ticketRef(ticket.id) : null,
         ticketCode: ticket?.code ?? null,
         ticketStatus: ticket?.status ?? null,
         minutesInState: live ? Math.max(0, now - live.since) / MINUTE : 0,

@@ -61,8 +61,8 @@ export function appointmentsTable(r: Appointments): Table {
 
 export function longestWaitsTable(r: LongWait[]): Table {
   return {
-    columns: ['ticket_id', 'code', 'service', 'issued_at', 'called_at', 'wait_min', 'called', 'booked', 'outcome'],
-    rows: r.map((w) => [w.ticketId, w.code, w.serviceId, iso(w.issuedAt), iso(w.calledAt), w.waitMinutes, w.called, w.booked, w.outcome]),
+    columns: ['ticket_ref', 'code', 'service', 'issued_at', 'called_at', 'wait_min', 'called', 'booked', 'outcome'],
+    rows: r.map((w) => [w.ticketRef, w.code, w.serviceId, iso(w.issuedAt), iso(w.calledAt), w.waitMinutes, w.called, w.booked, w.outcome]),
   };
 }
 

@@ -2,8 +2,7 @@
 // the histogram arrays and booth hours — is stored as raw little-endian typed arrays after a small
 // JSON header, and only the header is parsed: a year decodes in tens of milliseconds, where JSON
 // numbers took seconds and base64 text hundreds of milliseconds.
-import type { LongWait } from '../../common/protocol/analytics';
-import type { CounterDay, VisitSummary } from './day-summary-shape';
+import type { CounterDay, KeptLongWait, VisitSummary } from './day-summary-shape';
 import type { HistogramFamily } from './histogram';
 
 /** Bump when the summary's shape or any definition behind it changes: stored days are then rebuilt. */
@@ -86,13 +85,13 @@ export function decodeCounters(blob: Buffer): Record<string, CounterDay> {
 }
 
 /** Rows as tuples, not objects: a year of the full lists is read when a request asks for more than the head. */
-type LongWaitRow = [string, string, string, number, number | null, number, boolean, boolean, LongWait['outcome']];
+type LongWaitRow = [string, string, string, number, number | null, number, boolean, boolean, KeptLongWait['outcome']];
 
-const toRows = (longest: LongWait[]) =>
+const toRows = (longest: KeptLongWait[]) =>
   longest.map((w): LongWaitRow => [w.ticketId, w.code, w.serviceId, w.issuedAt, w.calledAt, w.waitMinutes, w.called, w.booked, w.outcome]);
 
-const fromRows = (rows: LongWaitRow[]): LongWait[] =>
+const fromRows = (rows: LongWaitRow[]): KeptLongWait[] =>
   rows.map(([ticketId, code, serviceId, issuedAt, calledAt, waitMinutes, called, booked, outcome]) => ({ ticketId, code, serviceId, issuedAt, calledAt, waitMinutes, called, booked, outcome }));
 
-export const encodeLongest = (longest: LongWait[]): string => JSON.stringify(toRows(longest));
-export const decodeLongest = (text: string): LongWait[] => fromRows(JSON.parse(text) as LongWaitRow[]);
+export const encodeLongest = (longest: KeptLongWait[]): string => JSON.stringify(toRows(longest));
+export const decodeLongest = (text: string): KeptLongWait[] => fromRows(JSON.parse(text) as LongWaitRow[]);

@@ -1,7 +1,8 @@
 // How long people wait and how long they are served: mean, median and 90th percentile per service,
 // per hour of arrival, per day and per specialist; and the longest waits of the period.
 import type { Distribution, LongWait, TimesRow, WaitTimes } from '../../common/protocol/analytics';
-import type { DaySummary } from './day-summary-shape';
+import { ticketRef } from '../realtime/redact';
+import type { DaySummary, KeptLongWait } from './day-summary-shape';
 import { describe } from './distribution';
 import { Histogram, type HistogramFamily } from './histogram';
 import { abandonedAfterMs, MINUTE, type ReportInput, waitMs } from './measures';
@@ -71,7 +72,7 @@ export function waitTimes(input: ReportInput): WaitTimes {
 }
 
 /** A visit as a row of the longest-waits list; null if it neither was called nor left. */
-export function longWaitOf(visit: Visit): LongWait | null {
+export function longWaitOf(visit: Visit): KeptLongWait | null {
   const called = waitMs(visit);
   const ms = called ?? abandonedAfterMs(visit);
   if (ms === null) return null;
@@ -89,11 +90,15 @@ export function longWaitOf(visit: Visit): LongWait | null {
 }
 
 /** Longest first; equal waits by time of issue. */
-export function byLongestWait(a: LongWait, b: LongWait): number {
+export function byLongestWait(a: KeptLongWait, b: KeptLongWait): number {
   return b.waitMinutes - a.waitMinutes || a.issuedAt - b.issuedAt;
 }
 
-/** Each day keeps its own longest waits, so the period's are among theirs. */
+/** Each day keeps its own longest waits, so the period's are among theirs. Analysts see each ticket by its reference. */
 export function longestWaits(input: ReportInput, limit = 20): LongWait[] {
-  return input.days.flatMap((day) => day.visits.longest.slice(0, limit)).sort(byLongestWait).slice(0, limit);
+  return input.days
+    .flatMap((day) => day.visits.longest.slice(0, limit))
+    .sort(byLongestWait)
+    .slice(0, limit)
+    .map(({ ticketId, ...wait }) => ({ ticketRef: ticketRef(ticketId), ...wait }));
 }

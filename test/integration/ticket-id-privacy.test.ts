@@ -2,8 +2,10 @@
 // nothing the hall or the internet receives carries one — the anonymous snapshot, the public socket's
 // snapshot, events and resyncs, a hall display's — while staff and the kiosk keep theirs, and the live
 // ticket page, which holds its id, still finds its own ticket in the public events by its reference.
+// Analysts, who read reports about visitors rather than serve them, see tickets by reference too.
 import { describe, expect, it } from 'vitest';
 import type { LiveTicket, QueueSnapshot, Ticket } from '../../common/protocol';
+import type { LiveMonitor, LongWait } from '../../common/protocol/analytics';
 import { activeContacts } from '../../server/notify/contacts-store';
 import { ticketRef } from '../../server/realtime/redact';
 import { useServerAndClients } from '../support/server-and-clients';
@@ -11,6 +13,7 @@ import { connectClient, type TestClient } from '../support/socket-client';
 import { call, MAIN_OFFICE, officeApi } from '../support/talon-server';
 
 const env = useServerAndClients();
+const ANALYST_PASSWORD = 'an-analyst-password';
 
 async function client(auth: { token?: string; deviceKey?: string } = {}): Promise<TestClient> {
   const c = await connectClient(env.server.url, auth);
@@ -81,6 +84,23 @@ describe('ticket ids kept from the hall and the public', () => {
     const atBooth = hall.counterStates.find((c) => c.counterId === 'booth-1')!.ticketId;
     expect(hall.tickets.find((t) => t.id === atBooth)?.status).toBe('called');
     expect(hall.recentCalls[0]?.ticketId).toBe(atBooth);
+  });
+
+  it('shows an analyst every ticket by its reference, in the live monitor and the longest waits, JSON and CSV', async () => {
+    const admin = await env.server.login('admin');
+    data(await call(env.server, '/api/users', { token: admin, body: { login: 'analyst-of-main', name: 'analyst-of-main', password: ANALYST_PASSWORD, offices: [{ officeId: MAIN_OFFICE, role: 'analyst' }], organisationRole: null } }));
+    const analyst = await env.server.login('analyst-of-main', ANALYST_PASSWORD);
+    const staff = await client({ token: await env.server.login('operator1') });
+    const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
+    const tickets = await aBusyMorning(staff, kiosk);
+
+    const live = data<LiveMonitor>(await call(env.server, officeApi('/analytics/live'), { token: analyst }));
+    const waits = data<{ result: LongWait[] }>(await call(env.server, officeApi('/analytics/longest-waits'), { token: analyst }));
+    const csv = await (await fetch(`${env.server.url}${officeApi('/analytics/longest-waits?format=csv')}`, { headers: { Authorization: `Bearer ${analyst}` } })).text();
+    const seenByAnalyst = JSON.stringify([live, waits, csv]);
+    for (const { id } of tickets) expect(seenByAnalyst).not.toContain(id);
+    const atBooth = live.counters.find((c) => c.counterId === 'booth-1')!;
+    expect(tickets.map((t) => ticketRef(t.id))).toContain(atBooth.ticketRef);
   });
 
   it('lets the live ticket page, holding its id, find its ticket in the public events by the reference GET /tickets/:id gives', async () => {

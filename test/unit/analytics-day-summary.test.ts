@@ -8,6 +8,7 @@ import type { ReportInput } from '../../server/analytics/measures';
 import { serviceLevel } from '../../server/analytics/service-level';
 import { decodeCounters, decodeLongest, decodeVisits, encodeCounters, encodeLongest, encodeVisits } from '../../server/analytics/summary-codec';
 import { longestWaits, waitTimes } from '../../server/analytics/wait-times';
+import { ticketRef } from '../../server/realtime/redact';
 import { makeService } from '../support/domain-fixtures';
 import { visitFrom, type Story } from '../support/analytics-fixtures';
 
@@ -102,10 +103,10 @@ describe('day summaries', () => {
     const tuesday = STORIES.map((s) => visitFrom({ ...s, id: `${s.id}2` }, '2024-03-05', UTC));
     const days = summariseRecords([...visits, ...tuesday], [], clock);
     const top = longestWaits({ period: { from: MONDAY, to: '2024-03-05' }, days, services, openHours: new Map() }, 3);
-    expect(top.map((w) => [w.ticketId, w.waitMinutes])).toEqual([
-      ['d', 25],
-      ['d2', 25],
-      ['c', 16],
+    expect(top.map((w) => [w.ticketRef, w.waitMinutes])).toEqual([
+      [ticketRef('d'), 25],
+      [ticketRef('d2'), 25],
+      [ticketRef('c'), 16],
     ]);
     expect(summariseVisits(visits, clock, 1).longest.map((w) => w.ticketId)).toEqual(['d']);
   });

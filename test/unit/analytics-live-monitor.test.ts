@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveMonitor } from '../../server/analytics/live-monitor';
+import { ticketRef } from '../../server/realtime/redact';
 import { callNextAt, Desk, issue, KIOSK, makeConfig, makeCounter, makeService, MINUTE, openAt } from '../support/domain-fixtures';
 
 function office() {
@@ -39,7 +40,7 @@ describe('live monitor', () => {
     const view = liveMonitor(desk.state, desk.config, desk.clock.now);
     expect(view.alerts).toEqual([
       {
-        ticketId: tickets[2]!.id,
+        ticketRef: ticketRef(tickets[2]!.id),
         code: tickets[2]!.code,
         serviceId: 'A',
         waitedMinutes: 1,

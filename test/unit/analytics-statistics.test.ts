@@ -11,6 +11,7 @@ import { serviceLevel } from '../../server/analytics/service-level';
 import { specialistLoad, utilisationBand } from '../../server/analytics/specialist-load';
 import { buildCounterIntervals, type CounterEvent, type CounterInterval, type Visit } from '../../server/analytics/visits';
 import { longestWaits, waitTimes } from '../../server/analytics/wait-times';
+import { ticketRef } from '../../server/realtime/redact';
 import { zonedToEpoch } from '../../common/time/calendar';
 import { makeService } from '../support/domain-fixtures';
 import { visitFrom, type Story } from '../support/analytics-fixtures';
@@ -66,10 +67,10 @@ describe('wait and service times', () => {
 
   it('list the longest waits first, including a visitor who gave up', () => {
     const top = longestWaits(monday(), 3);
-    expect(top.map((w) => [w.ticketId, w.waitMinutes, w.called])).toEqual([
-      ['d', 30, true],
-      ['e', 30, false],
-      ['c', 20, true],
+    expect(top.map((w) => [w.ticketRef, w.waitMinutes, w.called])).toEqual([
+      [ticketRef('d'), 30, true],
+      [ticketRef('e'), 30, false],
+      [ticketRef('c'), 20, true],
     ]);
   });
 });
