@@ -18,7 +18,7 @@ export function restoreCommand(io: CliIo = processIo): Command {
       // Replacing a shared database under running nodes is PostgreSQL's own tools' job, with every node stopped.
       if (location.engine === 'postgres') {
         throw new CliFailure(
-          `refusing to restore: talon restore puts a SQLite backup in a data folder, and TALON_DATABASE_URL says Talon runs on PostgreSQL (${describeLocation(location)}). Stop every node and restore a dump made by talon backup with pg_restore --clean --if-exists --dbname=<database> <file>`,
+          `refusing to restore: talon restore puts a SQLite backup in a data folder, and TALON_DATABASE_URL says Talon runs on PostgreSQL (${describeLocation(location)}). Stop every node and restore a dump made by talon backup with pg_restore --no-owner --dbname=<database> <file> into an empty database (a new one, or the old one after DROP SCHEMA public CASCADE; CREATE SCHEMA public), as docs/operations/backup.md says`,
         );
       }
       const restored = await restoreDatabase(resolve(file), resolve(options.dataDir)).catch((error: unknown) => {
