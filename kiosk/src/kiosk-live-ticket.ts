@@ -242,10 +242,14 @@ export class KioskLiveTicket extends LitElement {
     // Other failures (no network) keep the last view; the connection notice says it may be stale.
   }
 
-  /** Only events that can move this ticket or its estimate: its own (named by its ref), its service's, any counter's. */
+  /**
+   * Only events that can move this ticket or its estimate: its own, its service's, any counter's. A public
+   * socket names the ticket by its ref; a browser that also holds a staff session gets its id.
+   */
   private onQueueEvent(event: QueueEvent): void {
     const view = this._view;
-    if (!view || event.counter || event.ticket?.id === view.ref || event.ticket?.serviceId === view.ticket.serviceId) void this.live.refresh();
+    const named = event.ticket?.id;
+    if (!view || event.counter || named === view.ref || named === view.ticket.id || event.ticket?.serviceId === view.ticket.serviceId) void this.live.refresh();
   }
 }
 
