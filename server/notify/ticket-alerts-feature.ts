@@ -3,7 +3,8 @@
 import { watchTickets, type TicketWatchDeps } from './ticket-watch';
 
 export interface TicketAlerts {
-  stop: () => void;
+  /** Resolves once a look in progress has ended. */
+  stop: () => Promise<void>;
 }
 
 export function startTicketAlerts(deps: TicketWatchDeps): TicketAlerts {

@@ -9,8 +9,10 @@
 // committed it dies before its look, or the look fails, every node also looks at the *committed state*
 // — at start, after taking in another node's writes (catch-up) and every DISPATCH_EVERY_MS — for a call
 // of the last QUEUE_NEWS_STALE_MS not yet known to be told, and then queues what the outbox lacks.
-// A look is one indexed read (the office's recent contacts with their queued ticket news), whatever the
-// number of tickets; a call once seen told is not looked up again, so an idle office reads nothing.
+// A look is one read, whatever the number of tickets: the office's ticket contacts (found through
+// visitor_contacts_of_subject; no index has their age, so every one the personal-data period keeps is
+// read and checked) with their queued ticket news (through the outbox's unique contact key). A call
+// once seen told is not looked up again, so an idle office reads nothing.
 // "N ahead" missed the same way is offered again by the office's next batch, on whichever node.
 // Looks run one at a time; batches that come during one are looked at together.
 import type { MessageFacts, OfficeId, QueueEvent, Ticket } from '../../common/protocol';
@@ -50,14 +52,15 @@ interface Watched {
   queued: Map<string, number>;
 }
 
-/** Starts watching the office; returns the stop. */
-export function watchTickets(deps: TicketWatchDeps): () => void {
+/** Starts watching the office; returns the stop, which resolves once a look in progress has ended. */
+export function watchTickets(deps: TicketWatchDeps): () => Promise<void> {
   const { db, engine, notify } = deps;
   const officeId = engine.officeId;
   let waiting: QueueEvent[] = [];
   let asked = false;
-  let looking = false;
-  /** The recent calls (callKey) the last look found told, or nobody to tell: no need to look them up again. */
+  /** The look in progress, if any: the stop waits for it, so the database closes after it. */
+  let looking: Promise<void> | null = null;
+  /** The recent calls (settledKey) the last look found told, or nobody to tell: no need to look them up again. */
   let settled = new Set<string>();
 
   const look = async (events: readonly QueueEvent[]): Promise<void> => {
@@ -70,11 +73,10 @@ export function watchTickets(deps: TicketWatchDeps): () => void {
       }, officeLock(officeId));
       notify.wake();
     }
-    settled = new Set(recent.map(callKey));
+    settled = new Set(recent.map(settledKey));
   };
 
   const lookWhileAsked = async (): Promise<void> => {
-    looking = true;
     while (asked) {
       asked = false;
       const events = waiting;
@@ -86,17 +88,17 @@ export function watchTickets(deps: TicketWatchDeps): () => void {
         logger.error({ err: error, officeId }, 'ticket watch failed');
       }
     }
-    looking = false;
+    looking = null;
   };
 
   const ask = (events: readonly QueueEvent[] = []): void => {
     waiting.push(...events);
     asked = true;
-    if (!looking) void lookWhileAsked();
+    looking ??= lookWhileAsked();
   };
   /** Without events, a look is needed only for a recent call not known to be told: no read otherwise. */
   const lookIfUntold = (): void => {
-    if (recentCalls(engine).some((ticket) => !settled.has(callKey(ticket)))) ask();
+    if (recentCalls(engine).some((ticket) => !settled.has(settledKey(ticket)))) ask();
   };
 
   const stopEvents = engine.onEvents(ask);
@@ -104,10 +106,11 @@ export function watchTickets(deps: TicketWatchDeps): () => void {
   const timer = setInterval(lookIfUntold, deps.lookEveryMs ?? DISPATCH_EVERY_MS);
   timer.unref();
   lookIfUntold();
-  return () => {
+  return async () => {
     clearInterval(timer);
     stopEvents();
     stopCatchUp();
+    await looking;
   };
 }
 
@@ -134,7 +137,10 @@ function untold(watched: ReadonlyMap<string, Watched>, ticketId: string, key: st
   return ticket !== undefined && (ticket.queued.get(key) ?? 0) < ticket.contacts.size;
 }
 
+/** The outbox's dedupe key of a call: per contact, so the call time alone tells its calls apart. */
 const callKey = (ticket: Ticket): string => `ticket-called:${ticket.calledAt}`;
+/** A call among all the office's: two tickets may be called in the same millisecond. */
+const settledKey = (ticket: Ticket): string => `${ticket.id}:${callKey(ticket)}`;
 
 /** The committed state's tickets called within the time their "your turn" is still worth sending. */
 function recentCalls(engine: TicketWatchDeps['engine']): Ticket[] {

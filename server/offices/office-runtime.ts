@@ -184,7 +184,6 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
     presenceView.stop,
     attachBreachAlerts(namespace, engine),
     startBookingReminders({ db, officeId, engine, notify: notify.notify }),
-    ticketAlerts.stop,
   ];
   attachPrintAgents(namespace, { desk: printDesk, devices: stores.devices, open: () => open, spansNodes: shared.spansNodes });
   await printDesk.start();
@@ -205,6 +204,7 @@ export async function startOfficeRuntime(shared: SharedServices, officeId: Offic
       open = false;
       appointments.stop();
       for (const stop of stops) stop();
+      await ticketAlerts.stop();
       await retention.stop();
       await analytics.stop();
       await printDesk.settle();
