@@ -61,7 +61,9 @@ export class PrintJobLife {
   pendingFor(agentId: string): Promise<PrintJob[]> {
     return this.exclusive(async () => {
       const jobs: PrintJob[] = [];
-      for (const stored of await this.deps.jobs.liveFor(agentId)) {
+      const live = await this.deps.jobs.liveFor(agentId);
+      await this.ticketsCommittedWith();
+      for (const stored of live) {
         const stale = stored.state === 'pending' ? this.staleness(stored) : null;
         if (!stale) jobs.push(stored.job);
         // Not expired: claimed meanwhile through another node, and the agent answers a claimed job from its file.
@@ -146,7 +148,15 @@ export class PrintJobLife {
     await this.end(stored, result.ok ? 'printed' : 'failed', result.ok ? null : `${result.reason}: ${result.message}`);
   }
 
-  /** Why a pending job must not print any more, or null while it may. */
+  /**
+   * Catches up after the jobs were read: a job is made after its ticket is committed, so every ticket
+   * of a job read is then in the state, and one missing from it has finished, not merely been missed.
+   */
+  private ticketsCommittedWith(): Promise<void> {
+    return this.deps.engine.upToDate();
+  }
+
+  /** Why a pending job must not print any more, or null while it may. Needs the state caught up to the job. */
   private staleness(stored: StoredPrintJob): string | null {
     const { engine } = this.deps;
     if (engine.now() >= stored.expiresAt) return `Not printed within ${engine.currentConfig.office.printing.jobExpiryMinutes} minutes`;
@@ -158,7 +168,9 @@ export class PrintJobLife {
   /** Expires the ticket's pending jobs once the ticket no longer waits. */
   expireStale(ticketId: string): Promise<void> {
     return this.exclusive(async () => {
-      for (const job of await this.deps.jobs.liveForTicket(ticketId)) {
+      const live = await this.deps.jobs.liveForTicket(ticketId);
+      await this.ticketsCommittedWith();
+      for (const job of live) {
         const stale = job.state === 'pending' ? this.staleness(job) : null;
         if (stale) await this.expire(job, stale);
       }
