@@ -57,7 +57,7 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.kind === 'user' && principal.user.active && roles.includes(principal.user.role);
 }
 
-/** Staff see full tickets and device presence; analysts, devices and the public see what the hall sees. */
+/** Staff see full tickets and device presence; analysts, devices and the public see what the hall sees (a kiosk also its own tickets' ids). */
 export const isStaff = (principal: Principal): boolean => hasRole(principal, STAFF_ROLES);
 
 /** Lets through signed-in users with one of `roles`: 401 for the public, 403 for anyone else. */

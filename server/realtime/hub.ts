@@ -1,10 +1,10 @@
 // One office's live queue over Socket.IO, in its namespace `/offices/<id>`: every client gets a
 // full snapshot on connect, then every sequenced event of that office, in one room per audience
-// (redact.ts): staff with full tickets, kiosks and print agents without staff notes, everyone else
-// without ticket ids. Commands arrive as acknowledged events and run through the office's
-// CommandRunner, as REST does. Someone without access to the
-// office (a person with no role there, another office's device) is refused with connect_error
-// `forbidden` (`error.data.code`), unless only a browser's cookie says who they are (see office-dispatch.ts).
+// (redact.ts): staff with full tickets, each kiosk with the ids of the tickets it issued, everyone
+// else (print agents too) without ticket ids. Commands arrive as acknowledged events and run through
+// the office's CommandRunner, as REST does. Someone without access to the office (a person with no
+// role there, another office's device) is refused with connect_error `forbidden`
+// (`error.data.code`), unless only a browser's cookie says who they are (see office-dispatch.ts).
 import {
   commandSchemas,
   type ClientToServerEvents,
@@ -23,7 +23,7 @@ import type { QueueEngine } from '../engine/queue-engine';
 import { toApiError } from '../http/respond';
 import type { DevicePresenceBoard } from './presence';
 import type { PresenceAcrossNodes } from './presence-across-nodes';
-import { AUDIENCES, audienceOf, eventFor, snapshotFor } from './redact';
+import { audienceOf, eventFor, isKioskAudience, snapshotFor, type Audience } from './redact';
 import { refusal, type OfficeNamespace, type OfficeSocket } from './socket-server';
 
 const OFFICE_STATUS_CHECK_MS = 15_000;
@@ -136,8 +136,10 @@ export function attachOfficeHub(ns: OfficeNamespace, { officeId, engine, runner,
   // the adapter's attachments table. Without an adapter (SQLite, one node) there is nobody to tell,
   // and the in-memory adapter's serverSideEmit throws.
   const tellOwnSockets = (events: QueueEvent[]) => {
+    // Each kiosk connected here is its own audience: it sees the ids of its own tickets only.
+    const audiences: Audience[] = ['staff', 'public', ...[...ns.adapter.rooms.keys()].filter(isKioskAudience)];
     for (const event of events) {
-      for (const audience of AUDIENCES) ns.local.to(audience).emit('queue:event', eventFor(audience, event));
+      for (const audience of audiences) ns.local.to(audience).emit('queue:event', eventFor(audience, event));
     }
   };
   const stopEvents = engine.onEvents((events) => {

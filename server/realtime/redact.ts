@@ -1,24 +1,26 @@
 // What each audience may see of the queue. Staff get everything. Whoever holds a ticket's id (its
 // visitor, through the printed QR or the live page's link; the kiosk that issued it) sees it without
 // staff comments, who granted what, or the phone's id. Everyone else (the hall, anyone on the
-// internet) never sees an id at all: the id is the visitor's only secret — it lets them add an SMS or
+// internet, a kiosk for the tickets it did not issue, a print agent, whose print jobs carry the ids it
+// needs) never sees an id at all: the id is the visitor's only secret — it lets them add an SMS or
 // e-mail contact to the ticket — so the public payloads name each ticket by `ticketRef(id)` instead.
 import { createHash } from 'node:crypto';
-import type { CallRecord, CounterState, DeviceKind, QueueEvent, QueueSnapshot, Ticket } from '../../common/protocol';
+import type { CallRecord, CounterState, QueueEvent, QueueSnapshot, Ticket } from '../../common/protocol';
 import type { Principal } from '../auth/principal';
 import { isStaff } from '../auth/permissions';
 
-/** Staff; devices that issue or print tickets (they know the ids anyway); the hall and everyone else. */
-export type Audience = 'staff' | 'ticket-devices' | 'public';
+/** One kiosk, by its device id. */
+export type KioskAudience = `kiosk:${string}`;
 
-export const AUDIENCES: readonly Audience[] = ['staff', 'ticket-devices', 'public'];
+/** Staff; one kiosk; the hall and everyone else. Each is also the name of its sockets' room. */
+export type Audience = 'staff' | 'public' | KioskAudience;
 
-/** A kiosk follows the print state of the ticket it just issued by its id; a hall display needs none. */
-const TICKET_DEVICES: readonly DeviceKind[] = ['kiosk', 'print-agent'];
+export const isKioskAudience = (room: string): room is KioskAudience => room.startsWith('kiosk:');
 
+/** A kiosk follows the print state of the tickets it issued by their ids; a hall display needs none. */
 export function audienceOf(principal: Principal): Audience {
   if (isStaff(principal)) return 'staff';
-  if (principal.kind === 'device' && TICKET_DEVICES.includes(principal.device.kind)) return 'ticket-devices';
+  if (principal.kind === 'device' && principal.device.kind === 'kiosk') return `kiosk:${principal.device.id}`;
   return 'public';
 }
 
@@ -41,6 +43,13 @@ function publicTicket(ticket: Ticket): Ticket {
   return { ...visitorTicket(ticket), id: ticketRef(ticket.id) };
 }
 
+/** How a non-staff audience sees a ticket: a kiosk holds the ids of the tickets it issued (`request` says who). */
+function ticketFor(audience: Exclude<Audience, 'staff'>): (ticket: Ticket) => Ticket {
+  if (audience === 'public') return publicTicket;
+  const issuer = `device:${audience.slice('kiosk:'.length)}`;
+  return (ticket) => (ticket.request?.actor === issuer ? visitorTicket(ticket) : publicTicket(ticket));
+}
+
 function publicCounter(state: CounterState): CounterState {
   return state.ticketId ? { ...state, ticketId: ticketRef(state.ticketId) } : state;
 }
@@ -51,20 +60,18 @@ function publicCall(call: CallRecord): CallRecord {
 
 export function eventFor(audience: Audience, event: QueueEvent): QueueEvent {
   if (audience === 'staff') return event;
-  const redact = audience === 'public' ? publicTicket : visitorTicket;
   return {
     ...event,
-    ...(event.ticket ? { ticket: redact(event.ticket) } : {}),
-    ...(event.counter && audience === 'public' ? { counter: publicCounter(event.counter) } : {}),
+    ...(event.ticket ? { ticket: ticketFor(audience)(event.ticket) } : {}),
+    ...(event.counter ? { counter: publicCounter(event.counter) } : {}),
   };
 }
 
 export function snapshotFor(audience: Audience, snapshot: QueueSnapshot): QueueSnapshot {
   if (audience === 'staff') return snapshot;
-  if (audience === 'ticket-devices') return { ...snapshot, tickets: snapshot.tickets.map(visitorTicket) };
   return {
     ...snapshot,
-    tickets: snapshot.tickets.map(publicTicket),
+    tickets: snapshot.tickets.map(ticketFor(audience)),
     counterStates: snapshot.counterStates.map(publicCounter),
     recentCalls: snapshot.recentCalls.map(publicCall),
   };

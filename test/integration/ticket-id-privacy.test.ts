@@ -1,6 +1,7 @@
 // A ticket's id is its visitor's secret: with it they add an SMS or e-mail contact to the ticket. So
 // nothing the hall or the internet receives carries one — the anonymous snapshot, the public socket's
-// snapshot, events and resyncs, a hall display's — while staff and the kiosk keep theirs, and the live
+// snapshot, events and resyncs, a hall display's, a print agent's — while staff keep theirs, a kiosk
+// those it issued, and the live
 // ticket page, which holds its id, still finds its own ticket in the public events by its reference.
 // Analysts, who read reports about visitors rather than serve them, see tickets by reference too.
 import { describe, expect, it } from 'vitest';
@@ -26,11 +27,14 @@ function data<T>(answer: { body: { ok: true; data: unknown } | { ok: false; erro
   return answer.body.data as T;
 }
 
-/** Issues three tickets, calls, recalls, transfers and serves some, so tickets, counters and recent calls all name tickets. */
+/**
+ * Issues three tickets (two at the kiosk, as it does, with a request id; one by staff), calls,
+ * recalls, transfers and serves some, so tickets, counters and recent calls all name tickets.
+ */
 async function aBusyMorning(staff: TestClient, kiosk: TestClient): Promise<Ticket[]> {
   const issued: Ticket[] = [];
   for (const [by, serviceId] of [[kiosk, 'documents'], [kiosk, 'documents'], [staff, 'certificates']] as const) {
-    const answer = await by.socket.emitWithAck('ticket:issue', { serviceId });
+    const answer = await by.socket.emitWithAck('ticket:issue', { serviceId, requestId: `morning-tap-${issued.length}` });
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     issued.push(answer.data.ticket);
   }
@@ -49,14 +53,16 @@ async function aBusyMorning(staff: TestClient, kiosk: TestClient): Promise<Ticke
 }
 
 describe('ticket ids kept from the hall and the public', () => {
-  it('never sends a ticket id to an anonymous caller or a hall display, by REST or socket, while staff and the kiosk keep them', async () => {
+  it('never sends a ticket id to an anonymous caller, a hall display or a print agent, by REST or socket, while staff keep them and a kiosk those it issued', async () => {
     const staff = await client({ token: await env.server.login('operator1') });
     const kiosk = await client({ deviceKey: env.server.deviceKey('kiosk') });
     const anonymous = await client();
     const display = await client({ deviceKey: env.server.deviceKey('display') });
+    const printAgent = await client({ deviceKey: env.server.deviceKey('print-agent') });
     const tickets = await aBusyMorning(staff, kiosk);
     const lastSeq = Math.max(...staff.events.map((e) => e.seq));
-    for (const c of [anonymous, display, kiosk]) await c.waitFor((events) => events.some((e) => e.seq === lastSeq));
+    for (const c of [anonymous, display, printAgent, kiosk]) await c.waitFor((events) => events.some((e) => e.seq === lastSeq));
+    const kioskResync = await kiosk.socket.emitWithAck('queue:resync');
     const resync = await anonymous.socket.emitWithAck('queue:resync');
     const late = await client();
 
@@ -67,6 +73,8 @@ describe('ticket ids kept from the hall and the public', () => {
       late.snapshots,
       display.snapshots,
       display.events,
+      printAgent.snapshots,
+      printAgent.events,
       data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'))),
       data<QueueSnapshot>(await call(env.server, officeApi('/snapshot'), { deviceKey: env.server.deviceKey('display') })),
     ]);
@@ -77,8 +85,13 @@ describe('ticket ids kept from the hall and the public', () => {
       expect(seenByHall).toContain(ticketRef(id));
     }
     expect(seenByHall).not.toContain('private note');
-    // The kiosk follows the printing of the ticket it issued by its id.
-    expect(kiosk.events.some((e) => e.ticket?.id === tickets[0]!.id)).toBe(true);
+    // The kiosk follows the printing of the tickets it issued by their ids, and sees others' by reference.
+    const [own, alsoOwn, others] = tickets as [Ticket, Ticket, Ticket];
+    const seenByKiosk = JSON.stringify([kiosk.snapshots, kiosk.events, kioskResync]);
+    expect(kiosk.events.some((e) => e.ticket?.id === own.id)).toBe(true);
+    expect(seenByKiosk).toContain(alsoOwn.id);
+    expect(seenByKiosk).not.toContain(others.id);
+    expect(seenByKiosk).toContain(ticketRef(others.id));
     // The hall still pairs a counter with its ticket and a call with the ticket on screen.
     const hall = late.snapshots[0]!;
     const atBooth = hall.counterStates.find((c) => c.counterId === 'booth-1')!.ticketId;
