@@ -412,3 +412,5 @@ CREATE INDEX visit_records_personal ON public.visit_records USING btree (office_
 CREATE INDEX visitor_contacts_kept ON public.visitor_contacts USING btree (office_id, keep_until);
 
 CREATE INDEX visitor_contacts_of_subject ON public.visitor_contacts USING btree (office_id, subject_kind, subject_id);
+
+CREATE INDEX visitor_contacts_watched ON public.visitor_contacts USING btree (office_id, subject_kind, created_at) WHERE (stopped_at IS NULL);

@@ -341,3 +341,5 @@ CREATE INDEX visit_records_personal ON visit_records (office_id, served_at) WHER
 CREATE INDEX visitor_contacts_kept ON visitor_contacts (office_id, keep_until);
 
 CREATE INDEX visitor_contacts_of_subject ON visitor_contacts (office_id, subject_kind, subject_id);
+
+CREATE INDEX visitor_contacts_watched ON visitor_contacts (office_id, subject_kind, created_at) WHERE stopped_at IS NULL;

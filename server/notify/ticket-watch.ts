@@ -9,9 +9,9 @@
 // committed it dies before its look, or the look fails, every node also looks at the *committed state*
 // — at start, after taking in another node's writes (catch-up) and every DISPATCH_EVERY_MS — for a call
 // of the last QUEUE_NEWS_STALE_MS not yet known to be told, and then queues what the outbox lacks.
-// A look is one read, whatever the number of tickets: the office's ticket contacts (found through
-// visitor_contacts_of_subject; no index has their age, so every one the personal-data period keeps is
-// read and checked) with their queued ticket news (through the outbox's unique contact key). A call
+// A look is one read, whatever the number of tickets: the office's live ticket contacts of the last
+// day and a half (index visitor_contacts_watched, by creation time, not every contact the
+// personal-data period keeps) with their queued ticket news (the outbox's unique contact key). A call
 // once seen told is not looked up again, so an idle office reads nothing.
 // "N ahead" missed the same way is offered again by the office's next batch, on whichever node.
 // Looks run one at a time; batches that come during one are looked at together.
