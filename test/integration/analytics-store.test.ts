@@ -1,6 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The analytics store on each engine: finished days summarised once per office and scope, read back
+// after a restart, rebuilt when their version is old, with the regional digests stored beside them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_VISITS, AnalyticsStore, LONGEST_HEAD, readStoredDaySummaries } from '../../server/analytics/analytics-store';
 import { digestOf, targetsFingerprint } from '../../server/analytics/day-digest';
@@ -10,8 +9,8 @@ import { SUMMARY_VERSION } from '../../server/analytics/summary-codec';
 import { waitTimes } from '../../server/analytics/wait-times';
 import { addDays, zonedToEpoch } from '../../common/time/calendar';
 import type { Database } from '../../server/store/database';
-import { SqliteDatabase } from '../../server/store/sqlite-database';
 import { migrate } from '../../server/store/migrate';
+import { freshDatabase } from '../support/test-database';
 
 const UTC = 'UTC';
 const MAIN = 'main';
@@ -20,7 +19,6 @@ const YESTERDAY = '2024-03-04';
 const TODAY = '2024-03-05';
 const NOW = zonedToEpoch(TODAY, '12:00', UTC);
 
-let file: string;
 let db: Database;
 
 /** A ticket issued, called after `waitMinutes` and served for five minutes, at `time` on `date`, in office `officeId`. */
@@ -49,8 +47,7 @@ const period = (store: AnalyticsStore, scope = ALL_VISITS) => store.days({ from:
 const storeOf = (officeId = MAIN) => new AnalyticsStore(db, officeId, () => NOW);
 
 beforeEach(async () => {
-  file = join(mkdtempSync(join(tmpdir(), 'talon-analytics-')), 'talon.sqlite');
-  db = await SqliteDatabase.open(file);
+  ({ db } = await freshDatabase('talon-analytics-'));
   await migrate(db);
   // Only the rows the summaries read refer to an office; its document does not matter here.
   for (const officeId of [MAIN, OTHER]) {
@@ -101,8 +98,8 @@ describe('analytics store', () => {
   it('rebuilds a day stored by another version of the summaries', async () => {
     await period(storeOf());
     await db.transaction((tx) => tx.run('UPDATE analytics_days SET version = ?', [SUMMARY_VERSION - 1]));
-    const digest = "INSERT INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, 'UTC', 0, '', x'00')";
-    for (const date of [YESTERDAY, YESTERDAY.slice(0, 7)]) await db.transaction((tx) => tx.run(digest, [MAIN, date]));
+    const digest = "INSERT INTO region_days (office_id, date, time_zone, version, targets, digest) VALUES (?, ?, 'UTC', 0, '', ?)";
+    for (const date of [YESTERDAY, YESTERDAY.slice(0, 7)]) await db.transaction((tx) => tx.run(digest, [MAIN, date, Buffer.from([0])]));
     await servedTicket('y3', 'docs', YESTERDAY, '11:00', 1);
     const days = await period(storeOf());
     expect(outcomes({ days }).overall.issued).toBe(3);
