@@ -116,6 +116,8 @@ onlyOn('sqlite')('talon restore', () => {
   });
 });
 
+// SQLite only: these check SQLite's integrity and foreign keys, and an older Talon's SQLite file;
+// database-ops-postgres.test.ts checks what check-db says on PostgreSQL.
 onlyOn('sqlite')('talon check-db', () => {
   it('finds a served database sound and current, and gives each office its tickets and last event', async () => {
     const server = await startTalon();
