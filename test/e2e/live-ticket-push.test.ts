@@ -3,10 +3,11 @@
 // service protocol to the test's own push service on loopback, which decrypts each message and
 // delivers it to the page's service worker (CDP ServiceWorker.deliverPushMessage), as FCM would;
 // the worker shows the notifications. Headless Chromium cannot subscribe at a real push service,
-// so the page's PushManager.subscribe answers a subscription whose keys the test holds.
+// so the page's PushManager.subscribe answers a subscription whose keys the test holds, and keeps the
+// options the page asked with, which the test checks against the server's VAPID key.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SMS_SETTINGS, type PushSubscriptionJson, type TicketResult } from '../../common/protocol';
+import { DEFAULT_SMS_SETTINGS, type PushSubscriptionJson, type TicketResult, type VapidPublicKey } from '../../common/protocol';
 import { createChannelSettingsStore } from '../../server/notify/channel-settings-store';
 import { expectAccessible } from '../support/axe';
 import { docsScreenshotPath } from '../support/docs-screenshot';
@@ -18,8 +19,22 @@ import { allowLoopbackAddress, allowLoopbackEndpoint, startTestPushService, type
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
-/** Replaces the browser's push subscription with the test's (runs in the page before its scripts). */
+/** What the page asked PushManager.subscribe for, the key as base64url (as GET /api/push/vapid-public-key gives it). */
+interface SubscribedWith {
+  userVisibleOnly: boolean | undefined;
+  applicationServerKey: string | null | undefined;
+}
+
+/**
+ * Replaces the browser's push subscription with the test's (runs in the page before its scripts), and
+ * keeps what the page asked for in `window.subscribedWith`: the fake answers any key, a browser only the server's.
+ */
 function fakeSubscribe(subscription: PushSubscriptionJson): void {
+  const base64Url = (key: BufferSource | string | null | undefined) => {
+    if (key === null || key === undefined || typeof key === 'string') return key;
+    const bytes = ArrayBuffer.isView(key) ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength) : new Uint8Array(key);
+    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  };
   const made = {
     endpoint: subscription.endpoint,
     expirationTime: null,
@@ -28,7 +43,11 @@ function fakeSubscribe(subscription: PushSubscriptionJson): void {
     toJSON: () => subscription,
     unsubscribe: () => Promise.resolve(true),
   };
-  PushManager.prototype.subscribe = () => Promise.resolve(made as unknown as PushSubscription);
+  PushManager.prototype.subscribe = (options?: PushSubscriptionOptionsInit) => {
+    const asked: SubscribedWith = { userVisibleOnly: options?.userVisibleOnly, applicationServerKey: base64Url(options?.applicationServerKey) };
+    (window as unknown as { subscribedWith: SubscribedWith }).subscribedWith = asked;
+    return Promise.resolve(made as unknown as PushSubscription);
+  };
   PushManager.prototype.getSubscription = () => Promise.resolve(null);
 }
 
@@ -76,6 +95,13 @@ describe('live ticket page with Web Push', () => {
     await page.goto(`${server.url}${liveTicketPath(ticket.id)}`);
     await page.locator('kiosk-notify-me button[data-push]').click();
     await page.locator('kiosk-notify-me [data-push="on"]').waitFor();
+    // The page subscribed with the server's key, for notifications it shows (a browser refuses silent pushes).
+    const vapid = await call<VapidPublicKey>(server, '/api/push/vapid-public-key');
+    if (!vapid.body.ok) throw new Error('no VAPID public key');
+    await expect(page.evaluate(() => (window as unknown as { subscribedWith: SubscribedWith }).subscribedWith)).resolves.toEqual({
+      userVisibleOnly: true,
+      applicationServerKey: vapid.body.data.publicKey,
+    });
 
     // What the push service receives goes to the page's service worker, as a browser's push service would send it.
     const cdp = await context.newCDPSession(page);
