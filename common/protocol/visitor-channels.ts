@@ -15,6 +15,8 @@ export interface RemoteJoinServiceRule {
   enabled: boolean;
   /** Share of the service's daily limit phones may take, 0–1 (ignored when it has no limit). */
   phoneShare: number;
+  /** The office's `minutesBeforeOpening` for this service alone; null or absent (documents stored before it): the office's. */
+  minutesBeforeOpening?: number | null;
 }
 
 export interface RemoteJoinSettings {
@@ -42,12 +44,16 @@ export const DEFAULT_REMOTE_JOIN_SETTINGS: RemoteJoinSettings = {
   services: {},
 };
 
-const serviceRuleSchema = z.object({ enabled: z.boolean(), phoneShare: z.number().min(0).max(1) }).strict();
+const minutesBeforeOpening = z.number().int().min(0).max(12 * 60);
+
+const serviceRuleSchema = z
+  .object({ enabled: z.boolean(), phoneShare: z.number().min(0).max(1), minutesBeforeOpening: minutesBeforeOpening.nullable().optional() })
+  .strict();
 
 export const remoteJoinSettingsSchema = z
   .object({
     enabled: z.boolean(),
-    minutesBeforeOpening: z.number().int().min(0).max(12 * 60),
+    minutesBeforeOpening,
     requireArrival: z.boolean(),
     arriveWithinMinutes: z.number().int().min(5).max(24 * 60).nullable(),
     ticketsPerPhonePerDay: z.number().int().min(1).max(20),

@@ -21,7 +21,7 @@ export interface PhoneCounts {
   thisPhone: number;
 }
 
-export function serviceRule(settings: RemoteJoinSettings, serviceId: string): RemoteJoinServiceRule {
+export function serviceRule(settings: Pick<RemoteJoinSettings, 'services' | 'defaultRule'>, serviceId: string): RemoteJoinServiceRule {
   return settings.services[serviceId] ?? settings.defaultRule;
 }
 
@@ -31,17 +31,24 @@ export function phoneAllowance(service: Pick<Service, 'dailyLimit'>, rule: Remot
 }
 
 /**
- * When a phone may join: while the kiosk issues, or within `minutesBeforeOpening` of the office
- * opening (in the morning or after a break) the same day — then the ticket is numbered for today and
- * its visitor's time to arrive counts from the opening.
+ * When a phone may join a service: while the kiosk issues, or within the service's minutes before
+ * the office opens (in the morning or after a break) the same day — then the ticket is numbered for
+ * today and its visitor's time to arrive counts from the opening. A service without its own minutes
+ * has the office's.
  */
 export type JoinTime = { kind: 'now' } | { kind: 'before-opening'; opensAt: number } | { kind: 'closed' };
 
-export function joinTime(settings: Pick<RemoteJoinSettings, 'minutesBeforeOpening'>, office: Pick<Office, 'schedule' | 'timeZone'>, now: number): JoinTime {
+export function joinTime(
+  settings: Pick<RemoteJoinSettings, 'minutesBeforeOpening' | 'services' | 'defaultRule'>,
+  serviceId: string,
+  office: Pick<Office, 'schedule' | 'timeZone'>,
+  now: number,
+): JoinTime {
   const status = officeStatus(office, now);
   if (status.issuing) return { kind: 'now' };
   const opensAt = status.nextOpen;
-  const soon = opensAt !== null && opensAt - now <= settings.minutesBeforeOpening * MINUTE;
+  const minutesBeforeOpening = serviceRule(settings, serviceId).minutesBeforeOpening ?? settings.minutesBeforeOpening;
+  const soon = opensAt !== null && opensAt - now <= minutesBeforeOpening * MINUTE;
   if (status.state !== 'open' && soon && localDate(opensAt, office.timeZone) === localDate(now, office.timeZone)) {
     return { kind: 'before-opening', opensAt };
   }
@@ -58,7 +65,7 @@ export function serviceRefusal(
 ): DomainError | null {
   const rule = serviceRule(settings, service.id);
   if (!settings.enabled || !rule.enabled) return domainError('join-off', 'Tickets for this service are not taken from phones');
-  if (joinTime(settings, office, now).kind === 'closed') {
+  if (joinTime(settings, service.id, office, now).kind === 'closed') {
     return domainError('office-closed', 'Phones may not join the queue at this time', { status: officeStatus(office, now) });
   }
   const allowance = phoneAllowance(service, rule);
@@ -109,7 +116,7 @@ export function issuePhoneTicket(
   const refusal =
     serviceRefusal(settings, service, config.office, counts.byService.get(service.id) ?? 0, ctx.now) ?? phoneRefusal(settings, counts.thisPhone);
   if (refusal) return failure(refusal);
-  const time = joinTime(settings, config.office, ctx.now);
+  const time = joinTime(settings, service.id, config.office, ctx.now);
   const awaitingArrival = arrivalWait(settings, time, ctx.now);
   return issueTicket(
     state,

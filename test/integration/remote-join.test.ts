@@ -161,6 +161,16 @@ describe('joining the queue from a phone', () => {
     expect(outcome(await join(talon, 'documents', OTHER_PHONE))).toEqual([409, 'office-closed']);
   });
 
+  it("lets a service keep phones until opening while the others follow the office's minutes before it", async () => {
+    now = local('08:00');
+    const documentsAtOpening = { ...RULES.defaultRule, minutesBeforeOpening: 0 };
+    const { talon } = await officeWith({ ...RULES, minutesBeforeOpening: 60, services: { documents: documentsAtOpening } }, { officeHours: true });
+    const info = data(await call<JoinInfo>(talon, officeApi('/public/join')));
+    expect(Object.fromEntries(info.services.map((s) => [s.id, s.refusal]))).toMatchObject({ documents: 'office-closed', certificates: null });
+    expect(outcome(await join(talon, 'documents'))).toEqual([409, 'office-closed']);
+    data(await join(talon, 'certificates'));
+  });
+
   it('calls a phone ticket only once its visitor says "I\'m here", and only its own phone may say it', async () => {
     now = local('12:00');
     const { talon, admin } = await officeWith(RULES);

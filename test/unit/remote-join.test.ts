@@ -3,7 +3,7 @@
 // "I'm here" — a phone ticket waits in the postponed pool, is never called next until then, and is
 // dropped as a no-show when its time to arrive is over.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_REMOTE_JOIN_SETTINGS, type Actor, type RemoteJoinSettings, type Ticket } from '../../common/protocol';
+import { DEFAULT_REMOTE_JOIN_SETTINGS, remoteJoinSettingsSchema, type Actor, type RemoteJoinSettings, type Ticket } from '../../common/protocol';
 import { zonedToEpoch } from '../../common/time/calendar';
 import {
   arrivalWait,
@@ -91,18 +91,34 @@ describe('when a phone may join', () => {
     },
   };
   const at = (time: string, date = '2030-01-15') => zonedToEpoch(date, time, ZONE);
+  const opening = (minutes: number) => ({ ...RULES, minutesBeforeOpening: minutes });
 
   it('joins while the kiosk issues, and not after the cut-off or at night', () => {
-    expect(joinTime({ minutesBeforeOpening: 0 }, office, at('10:00')).kind).toBe('now');
-    expect(joinTime({ minutesBeforeOpening: 0 }, office, at('17:50')).kind).toBe('closed');
-    expect(joinTime({ minutesBeforeOpening: 60 }, office, at('22:00')).kind).toBe('closed');
+    expect(joinTime(opening(0), 'A', office, at('10:00')).kind).toBe('now');
+    expect(joinTime(opening(0), 'A', office, at('17:50')).kind).toBe('closed');
+    expect(joinTime(opening(60), 'A', office, at('22:00')).kind).toBe('closed');
   });
 
   it('joins within the minutes before opening on the same day, in the morning and before lunch ends', () => {
-    expect(joinTime({ minutesBeforeOpening: 30 }, office, at('08:40'))).toEqual({ kind: 'before-opening', opensAt: at('09:00') });
-    expect(joinTime({ minutesBeforeOpening: 30 }, office, at('08:20')).kind).toBe('closed');
-    expect(joinTime({ minutesBeforeOpening: 0 }, office, at('08:59')).kind).toBe('closed');
-    expect(joinTime({ minutesBeforeOpening: 30 }, office, at('13:45'))).toEqual({ kind: 'before-opening', opensAt: at('14:00') });
+    expect(joinTime(opening(30), 'A', office, at('08:40'))).toEqual({ kind: 'before-opening', opensAt: at('09:00') });
+    expect(joinTime(opening(30), 'A', office, at('08:20')).kind).toBe('closed');
+    expect(joinTime(opening(0), 'A', office, at('08:59')).kind).toBe('closed');
+    expect(joinTime(opening(30), 'A', office, at('13:45'))).toEqual({ kind: 'before-opening', opensAt: at('14:00') });
+  });
+
+  it('lets a service keep its own minutes before opening, the others following the office', () => {
+    const rules = { ...opening(60), services: { A: { enabled: true, phoneShare: 0.5, minutesBeforeOpening: 0 }, C: { enabled: true, phoneShare: 0.5, minutesBeforeOpening: null } } };
+    expect(joinTime(rules, 'A', office, at('08:30')).kind).toBe('closed');
+    expect(joinTime(rules, 'A', office, at('10:00')).kind).toBe('now');
+    expect(joinTime(rules, 'B', office, at('08:30'))).toEqual({ kind: 'before-opening', opensAt: at('09:00') });
+    expect(joinTime(rules, 'C', office, at('08:30'))).toEqual({ kind: 'before-opening', opensAt: at('09:00') });
+    expect(joinTime({ ...rules, minutesBeforeOpening: 0, services: { A: { enabled: true, phoneShare: 0.5, minutesBeforeOpening: 45 } } }, 'A', office, at('08:30')).kind).toBe('before-opening');
+  });
+
+  it("reads a service's rule stored before it had its own minutes as following the office", () => {
+    const stored = { ...RULES, services: { A: { enabled: true, phoneShare: 0.5 } } };
+    expect(remoteJoinSettingsSchema.safeParse(stored).success).toBe(true);
+    expect(joinTime({ ...stored, minutesBeforeOpening: 30 }, 'A', office, at('08:40')).kind).toBe('before-opening');
   });
 
   it('gives a visitor who joined before opening their minutes to arrive from the opening', () => {
