@@ -137,10 +137,11 @@ describe('joining the queue from a phone', () => {
     await section.locator('input[name="enabled"]').check();
     await section.locator('input[name="ticketsPerPhonePerDay"]').fill('3');
     await section.locator('input[name="services.consultation.enabled"]').uncheck();
+    await section.locator('input[name="services.documents.minutesBeforeOpening"]').fill('20');
     await section.locator('button[data-role="save"]').click();
     await section.locator('.saved').waitFor();
     const saved = await call<RemoteJoinSettings>(env.server, officeApi('/channels/remote-join'), { token: admin });
-    expect(saved.body.ok && saved.body.data).toMatchObject({ enabled: true, ticketsPerPhonePerDay: 3, services: { consultation: { enabled: false } } });
+    expect(saved.body.ok && saved.body.data).toMatchObject({ enabled: true, ticketsPerPhonePerDay: 3, services: { consultation: { enabled: false }, documents: { enabled: true, minutesBeforeOpening: 20 } } });
     await expect(section.locator('a[data-role="poster"]').getAttribute('href')).resolves.toBe('/poster/?office=main');
     await page.screenshot({ path: docsScreenshotPath(`${SCREENSHOTS}/phone-join-admin.png`) });
     await context.close();

@@ -44,5 +44,6 @@ export const join = {
   adminServiceEnabled: 'From phones',
   adminShare: 'Share of the daily limit for phones, %',
   adminNoLimit: 'no daily limit',
+  adminServiceBeforeOpening: 'Minutes before opening phones may join (empty: as the office)',
   adminPoster: 'Print the poster for the entrance',
 } as const;

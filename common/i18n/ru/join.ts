@@ -38,5 +38,6 @@ export const join: Catalogue['join'] = {
   adminServiceEnabled: 'С телефона',
   adminShare: 'Доля дневного лимита для телефонов, %',
   adminNoLimit: 'без дневного лимита',
+  adminServiceBeforeOpening: 'За сколько минут до открытия (пусто — как у офиса)',
   adminPoster: 'Напечатать плакат для входа',
 };

@@ -38,5 +38,6 @@ export const join: Catalogue['join'] = {
   adminServiceEnabled: 'З телефона',
   adminShare: 'Частка денного ліміту для телефонів, %',
   adminNoLimit: 'без денного ліміту',
+  adminServiceBeforeOpening: 'За скільки хвилин до відкриття (порожньо — як в офісу)',
   adminPoster: 'Надрукувати плакат для входу',
 };

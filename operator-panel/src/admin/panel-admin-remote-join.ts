@@ -1,6 +1,7 @@
 // Joining the queue from a phone (docs/phone-join.md): whether visitors may, from when, whether a
 // phone ticket waits for "I'm here" and for how long, tickets per phone a day, and per service
-// whether phones may take it and what share of its daily limit; plus the entrance poster to print.
+// whether phones may take it, what share of its daily limit and from how long before opening (empty:
+// the office's); plus the entrance poster to print.
 // One document, GET/PUT /channels/remote-join.
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
@@ -70,6 +71,7 @@ export class PanelAdminRemoteJoin extends LitElement {
           <th>${t('join.adminService')}</th>
           <th>${t('join.adminServiceEnabled')}</th>
           <th>${t('join.adminShare')}</th>
+          <th>${t('join.adminServiceBeforeOpening')}</th>
         </tr>
       </thead>
       <tbody>
@@ -98,6 +100,20 @@ export class PanelAdminRemoteJoin extends LitElement {
                     .value=${String(Math.round(rule.phoneShare * 100))}
                     @input=${(e: Event) => this._editRule(service.id, (r) => (r.phoneShare = (e.target as HTMLInputElement).valueAsNumber / 100))}
                   />`}
+            </td>
+            <td>
+              <input
+                type="number"
+                min="0"
+                name=${`services.${service.id}.minutesBeforeOpening`}
+                aria-label=${t('join.adminServiceBeforeOpening')}
+                placeholder=${String(settings.minutesBeforeOpening)}
+                .value=${rule.minutesBeforeOpening == null ? '' : String(rule.minutesBeforeOpening)}
+                @input=${(e: Event) => {
+                  const input = e.target as HTMLInputElement;
+                  this._editRule(service.id, (r) => (r.minutesBeforeOpening = input.value.trim() === '' ? null : input.valueAsNumber));
+                }}
+              />
             </td>
           </tr>`;
         })}
