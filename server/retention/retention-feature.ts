@@ -6,6 +6,7 @@
 // node already purged is not there to purge again.
 import type { Router } from 'express';
 import type { OfficeId } from '../../common/protocol';
+import type { RetentionPlan } from '../../common/protocol/retention';
 import type { AnalyticsStore } from '../analytics/analytics-store';
 import type { QueueEngine } from '../engine/queue-engine';
 import { retentionRoutes } from '../http/retention-routes';
@@ -35,18 +36,30 @@ export interface RetentionFeatureDeps {
   visitJournal: VisitJournal;
 }
 
+/** The office's retention on this node, over the node's own stores. */
+export function createRetention(deps: RetentionFeatureDeps): Retention {
+  return new Retention({ store: createRetentionStore(deps.db, deps.officeId), engine: deps.engine, analytics: deps.analytics, visitJournal: deps.visitJournal });
+}
+
+/** One run of the daily purge on this node: what it removed, or null when another node is purging the office now. */
+export async function runDailyPurge({ db, officeId }: Pick<RetentionFeatureDeps, 'db' | 'officeId'>, retention: Retention): Promise<RetentionPlan | null> {
+  let done: RetentionPlan | null = null;
+  await db.exclusively(`purge:${officeId}`, async () => {
+    const plan = await retention.purge();
+    logger.info({ office: officeId, journalBefore: plan.journalBefore, counts: plan.counts }, 'daily purge done');
+    done = plan;
+  });
+  return done;
+}
+
 export async function startRetention(deps: RetentionFeatureDeps): Promise<RetentionFeature> {
   const { officeId } = deps;
-  const retention = new Retention({ store: createRetentionStore(deps.db, officeId), engine: deps.engine, analytics: deps.analytics, visitJournal: deps.visitJournal });
+  const retention = createRetention(deps);
   await deps.db
     .exclusively(`erase-personal-data:${officeId}`, async () => void (await retention.erasePersonalData()))
     .catch((error: unknown) => logger.error({ err: error, office: officeId }, 'erasing expired personal data failed'));
-  const purge = async () => {
-    const done = await retention.purge();
-    logger.info({ office: officeId, journalBefore: done.journalBefore, counts: done.counts }, 'daily purge done');
-  };
   const timer = repeatEvery(
-    () => void deps.db.exclusively(`purge:${officeId}`, purge).catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed')),
+    () => void runDailyPurge(deps, retention).catch((error: unknown) => logger.error({ err: error, office: officeId }, 'the daily purge failed')),
     PURGE_FIRST_AFTER_MS + Math.random() * PURGE_SPREAD_MS,
     PURGE_EVERY_MS,
   );
